@@ -1,0 +1,76 @@
+//! Messages about storage: blocked or full storage, and saved data that could not be read.
+
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::i18n::Lang;
+use crate::store::{LoadNotice, StorageError};
+
+#[derive(Properties, PartialEq)]
+pub struct BannersProps {
+    pub lang: Lang,
+    pub load_notice: Option<LoadNotice>,
+    pub save_error: Option<StorageError>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Banners(props: &BannersProps) -> Html {
+    let t = props.lang.texts();
+    let dismiss = props
+        .on_action
+        .reform(|_: MouseEvent| Action::DismissLoadNotice);
+    let storage = match (&props.load_notice, props.save_error) {
+        (_, Some(StorageError::Full)) => Some(("full", t.banner_storage_full)),
+        (Some(LoadNotice::StorageUnavailable), _) | (_, Some(StorageError::Unavailable)) => {
+            Some(("blocked", t.banner_storage_blocked))
+        }
+        _ => None,
+    };
+    let loaded = match &props.load_notice {
+        Some(LoadNotice::Unreadable {
+            backup_key: Some(key),
+        }) => Some((
+            "saved-data-unreadable",
+            t.banner_unreadable.replace("{key}", key),
+        )),
+        Some(LoadNotice::Unreadable { backup_key: None }) => Some((
+            "saved-data-unreadable",
+            t.banner_unreadable_left.to_string(),
+        )),
+        Some(LoadNotice::Newer {
+            version,
+            backup_key: Some(key),
+        }) => Some((
+            "saved-data-newer",
+            t.banner_newer
+                .replace("{v}", &version.to_string())
+                .replace("{key}", key),
+        )),
+        Some(LoadNotice::Newer {
+            version,
+            backup_key: None,
+        }) => Some((
+            "saved-data-newer",
+            t.banner_newer_left.replace("{v}", &version.to_string()),
+        )),
+        _ => None,
+    };
+    html! {
+        <div class="banners">
+            if let Some((cause, message)) = storage {
+                <div class="banner warning" role="alert" data-banner="storage-blocked" data-cause={cause}>
+                    <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
+                    <p>{ message }</p>
+                </div>
+            }
+            if let Some((kind, message)) = loaded {
+                <div class="banner notice" role="alert" data-banner={kind}>
+                    <span class="banner-icon" aria-hidden="true">{ "ℹ" }</span>
+                    <p>{ message }</p>
+                    <button type="button" class="dismiss" onclick={dismiss}>{ t.dismiss }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,202 @@
+//! One target: its inputs, the "không phát sinh / không áp dụng" switch, and the live
+//! result (status, percentage, threshold, gap, progress).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::number_input::NumberInput;
+use crate::app::state::Action;
+use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
+use crate::domain::figures::{EntryMode, Field, TargetEntry};
+use crate::domain::number::{format_percent, Percent};
+use crate::domain::targets::{Measure, Target, Text};
+use crate::i18n::{error_message, gap_message, status_icon, status_name, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct TargetCardProps {
+    pub lang: Lang,
+    pub target: &'static Target,
+    pub entry: TargetEntry,
+    pub evaluation: Evaluation,
+    pub applies_by_default: bool,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn TargetCard(props: &TargetCardProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let target = props.target;
+    let key = target.key;
+    let evaluation = &props.evaluation;
+    let status = evaluation.status;
+    let switched_off = evaluation.not_applicable == Some(NotApplicableReason::Switched);
+    let title_id = format!("{key}-title");
+
+    let on_na = {
+        let id = target.id;
+        props.on_action.reform(move |event: Event| {
+            Action::SetNotApplicable(
+                id,
+                event.target_unchecked_into::<HtmlInputElement>().checked(),
+            )
+        })
+    };
+
+    html! {
+        <article
+            class={classes!("card", format!("status-{}", status.key()), switched_off.then_some("collapsed"))}
+            data-target={key}
+            data-status={status.key()}
+            aria-labelledby={title_id.clone()}
+        >
+            <header class="card-head">
+                <h3 id={title_id}>{ lang.pick(target.label) }</h3>
+                <span class={classes!("badge", format!("badge-{}", status.key()))}>
+                    <span aria-hidden="true">{ status_icon(status) }</span>{ " " }{ status_name(lang, status) }
+                </span>
+            </header>
+            <p class="threshold">{ threshold_text(lang, target, evaluation) }</p>
+            <label class="na-switch">
+                <input type="checkbox" data-field="na" checked={switched_off} onchange={on_na} />
+                { t.na_label }
+            </label>
+            if switched_off {
+                if !props.applies_by_default && props.entry.not_applicable.is_none() {
+                    <p class="note">{ t.na_by_default }</p>
+                }
+            } else {
+                { inputs(props) }
+                { result(lang, target, evaluation) }
+            }
+            <details class="help">
+                <summary>{ t.help_toggle }</summary>
+                <p>{ lang.pick(target.help) }</p>
+            </details>
+        </article>
+    }
+}
+
+fn threshold_text(lang: Lang, target: &Target, evaluation: &Evaluation) -> String {
+    let t = lang.texts();
+    match (target.measure, evaluation.threshold) {
+        (_, Some(threshold)) if threshold == Percent::HUNDRED => t.threshold_all.to_string(),
+        (_, Some(threshold)) => t
+            .threshold_at_least
+            .replace("{p}", &format_percent(threshold, lang.numbers())),
+        (Measure::YesNo { .. }, None) => t.threshold_yes.to_string(),
+        _ => t.threshold_increase.to_string(),
+    }
+}
+
+fn text_input(props: &TargetCardProps, field: Field, label: Text, inputmode: &'static str) -> Html {
+    let id = props.target.id;
+    let lang = props.lang;
+    html! {
+        <NumberInput
+            id={format!("{}-{}", props.target.key, field.key())}
+            field={field.key()}
+            label={lang.pick(label)}
+            value={props.entry.text(field).to_string()}
+            error={props.evaluation.error(field).map(|e| AttrValue::from(error_message(lang, e)))}
+            inputmode={inputmode}
+            on_input={props.on_action.reform(move |text| Action::SetText(id, field, text))}
+        />
+    }
+}
+
+fn inputs(props: &TargetCardProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let id = props.target.id;
+    let key = props.target.key;
+    match props.target.measure {
+        Measure::Ratio {
+            numerator,
+            denominator,
+            ..
+        } => {
+            let mode = props.entry.mode;
+            let on_mode = props.on_action.reform(move |event: Event| {
+                let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+                Action::SetMode(id, EntryMode::from_key(&value).unwrap_or_default())
+            });
+            let select_id = format!("{key}-entry");
+            html! {
+                <div class="inputs">
+                    <div class="field entry-mode">
+                        <label for={select_id.clone()}>{ t.entry_label }</label>
+                        <select id={select_id} data-field="entry" onchange={on_mode}>
+                            <option value="counts" selected={mode == EntryMode::Counts}>{ t.entry_counts }</option>
+                            <option value="percent" selected={mode == EntryMode::Percent}>{ t.entry_percent }</option>
+                        </select>
+                    </div>
+                    if mode == EntryMode::Counts {
+                        { text_input(props, Field::Numerator, numerator, "numeric") }
+                        { text_input(props, Field::Denominator, denominator, "numeric") }
+                    } else {
+                        { text_input(props, Field::Percent, Text { vi: t.percent_label, en: t.percent_label }, "decimal") }
+                    }
+                </div>
+            }
+        }
+        Measure::YesNo { question } => {
+            let answer = props.entry.answer;
+            let on_yes = props.on_action.reform(move |event: Event| {
+                Action::SetAnswer(
+                    id,
+                    Some(event.target_unchecked_into::<HtmlInputElement>().checked()),
+                )
+            });
+            let on_no = props
+                .on_action
+                .reform(move |_: MouseEvent| Action::SetAnswer(id, Some(false)));
+            html! {
+                <div class="inputs yes-no">
+                    <label class="check">
+                        <input type="checkbox" data-field="yes" checked={answer == Some(true)} onchange={on_yes} />
+                        { lang.pick(question) }
+                    </label>
+                    if answer.is_none() {
+                        <span class="hint">{ t.unanswered }</span>
+                        <button type="button" class="secondary" data-action="answer-no" onclick={on_no}>{ t.answer_no }</button>
+                    } else if answer == Some(false) {
+                        <span class="hint">{ t.answered_no }</span>
+                    }
+                </div>
+            }
+        }
+        Measure::Increase { before, after, .. } => html! {
+            <div class="inputs">
+                { text_input(props, Field::Before, before, "numeric") }
+                { text_input(props, Field::After, after, "numeric") }
+            </div>
+        },
+    }
+}
+
+fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
+    let t = lang.texts();
+    if evaluation.not_applicable == Some(NotApplicableReason::ZeroDenominator) {
+        return html! { <p class="note">{ t.na_zero_denominator }</p> };
+    }
+    if !matches!(evaluation.status, Status::Met | Status::NotMet) {
+        return Html::default();
+    }
+    let noun = match target.measure {
+        Measure::Ratio { gap_noun, .. } | Measure::Increase { gap_noun, .. } => Some(gap_noun),
+        Measure::YesNo { .. } => None,
+    };
+    let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0);
+    html! {
+        <div class="result">
+            if let Some(actual) = evaluation.actual {
+                <p class="actual">{ t.actual.replace("{p}", &format_percent(actual, lang.numbers())) }</p>
+                <progress max="100" value={progress.to_string()} aria-label={t.actual.replace("{p}", &format_percent(actual, lang.numbers()))}></progress>
+            }
+            if let (Some(gap), Some(noun)) = (evaluation.gap, noun) {
+                <p class="gap">{ gap_message(lang, gap, noun) }</p>
+            }
+        </div>
+    }
+}

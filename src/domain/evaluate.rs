@@ -1,0 +1,254 @@
+//! Evaluating one target from what was typed: status, percentage, threshold and the gap
+//! in the unit's own terms. Decisions use exact integer arithmetic.
+
+use super::figures::{EntryMode, Field, TargetEntry};
+use super::number::{parse_count, parse_percent, NumberError, Percent, PERCENT_SCALE};
+use super::targets::{Measure, Target};
+use super::units::Bloc;
+
+/// The outcome of a target; `key()` is the page's `data-status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Met,
+    NotMet,
+    NotApplicable,
+    Incomplete,
+    Invalid,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            Status::NotApplicable => "na",
+            Status::Incomplete => "incomplete",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    /// Whether the target counts in the score ("applicable").
+    pub fn counts(self) -> bool {
+        self != Status::NotApplicable
+    }
+}
+
+/// Why a field's value cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Number(NumberError),
+    /// The numerator is larger than the denominator it is a part of.
+    AboveDenominator {
+        denominator: u64,
+    },
+}
+
+/// Why a target is not applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotApplicableReason {
+    /// The unit (or the default for its kind) says it does not apply.
+    Switched,
+    /// The denominator is 0: nothing arose, so there is nothing to measure.
+    ZeroDenominator,
+}
+
+/// How far a target is from its threshold, in the unit's own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// This many more items of the numerator (with the denominator unchanged), or this
+    /// many more units at the end of the year.
+    Items(u64),
+    /// This many more percentage points (when a percentage was typed).
+    Points(Percent),
+}
+
+/// The outcome of one target for one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub status: Status,
+    pub not_applicable: Option<NotApplicableReason>,
+    /// The achieved percentage of a ratio target, when known.
+    pub actual: Option<Percent>,
+    /// The percentage to reach, for ratio targets.
+    pub threshold: Option<Percent>,
+    /// Share of the threshold reached, 0–1, for the proportional scoring model.
+    pub attainment: f64,
+    pub gap: Option<Gap>,
+    pub errors: Vec<(Field, FieldError)>,
+}
+
+impl Evaluation {
+    fn new(status: Status, threshold: Option<Percent>) -> Evaluation {
+        Evaluation {
+            status,
+            not_applicable: None,
+            actual: None,
+            threshold,
+            attainment: 0.0,
+            gap: None,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn error(&self, field: Field) -> Option<FieldError> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| *e)
+    }
+}
+
+/// Whether the target counts for this unit, following the unit's choice or the default.
+pub fn is_applicable(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str) -> bool {
+    !entry
+        .not_applicable
+        .unwrap_or_else(|| !target.applies_by_default(bloc, unit_id))
+}
+
+/// Parses a field, recording its error.
+fn read<T>(
+    errors: &mut Vec<(Field, FieldError)>,
+    field: Field,
+    parsed: Result<Option<T>, NumberError>,
+) -> Option<T> {
+    parsed
+        .map_err(|e| errors.push((field, FieldError::Number(e))))
+        .ok()
+        .flatten()
+}
+
+pub fn evaluate(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str) -> Evaluation {
+    let threshold = target.threshold(bloc);
+    if !is_applicable(target, entry, bloc, unit_id) {
+        let mut evaluation = Evaluation::new(Status::NotApplicable, threshold);
+        evaluation.not_applicable = Some(NotApplicableReason::Switched);
+        return evaluation;
+    }
+    match (target.measure, threshold) {
+        (Measure::Ratio { .. }, Some(threshold)) => match entry.mode {
+            EntryMode::Counts => evaluate_counts(entry, threshold),
+            EntryMode::Percent => evaluate_percent(entry, threshold),
+        },
+        (Measure::YesNo { .. }, _) => evaluate_answer(entry.answer),
+        (Measure::Increase { .. }, _) => evaluate_increase(entry),
+        (Measure::Ratio { .. }, None) => unreachable!("ratio targets have a threshold"),
+    }
+}
+
+fn evaluate_counts(entry: &TargetEntry, threshold: Percent) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::Incomplete, Some(threshold));
+    let numerator = read(
+        &mut evaluation.errors,
+        Field::Numerator,
+        parse_count(&entry.numerator),
+    );
+    let denominator = read(
+        &mut evaluation.errors,
+        Field::Denominator,
+        parse_count(&entry.denominator),
+    );
+    if let (Some(n), Some(d)) = (numerator, denominator) {
+        if n > d {
+            evaluation.errors.push((
+                Field::Numerator,
+                FieldError::AboveDenominator { denominator: d },
+            ));
+        }
+    }
+    if !evaluation.errors.is_empty() {
+        evaluation.status = Status::Invalid;
+        return evaluation;
+    }
+    match (numerator, denominator) {
+        (Some(0) | None, Some(0)) => {
+            evaluation.status = Status::NotApplicable;
+            evaluation.not_applicable = Some(NotApplicableReason::ZeroDenominator);
+        }
+        (Some(n), Some(d)) => {
+            let actual = Percent::of_ratio(n, d).expect("denominator is not zero");
+            evaluation.actual = Some(actual);
+            // n / d ≥ T / (100 · SCALE)  ⇔  n · 100 · SCALE ≥ T · d, exactly.
+            let needed_scaled = u128::from(threshold.scaled()) * u128::from(d);
+            let have_scaled = u128::from(n) * 100 * u128::from(PERCENT_SCALE);
+            let per_item = 100 * u128::from(PERCENT_SCALE);
+            if have_scaled >= needed_scaled {
+                evaluation.status = Status::Met;
+                evaluation.attainment = 1.0;
+            } else {
+                evaluation.status = Status::NotMet;
+                evaluation.attainment = have_scaled as f64 / needed_scaled as f64;
+                let needed_items = needed_scaled.div_ceil(per_item);
+                evaluation.gap = Some(Gap::Items(needed_items as u64 - n));
+            }
+        }
+        _ => {}
+    }
+    evaluation
+}
+
+fn evaluate_percent(entry: &TargetEntry, threshold: Percent) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::Incomplete, Some(threshold));
+    let Some(actual) = read(
+        &mut evaluation.errors,
+        Field::Percent,
+        parse_percent(&entry.percent),
+    ) else {
+        if !evaluation.errors.is_empty() {
+            evaluation.status = Status::Invalid;
+        }
+        return evaluation;
+    };
+    evaluation.actual = Some(actual);
+    if actual >= threshold {
+        evaluation.status = Status::Met;
+        evaluation.attainment = 1.0;
+    } else {
+        evaluation.status = Status::NotMet;
+        evaluation.attainment = actual.scaled() as f64 / threshold.scaled() as f64;
+        evaluation.gap = Some(Gap::Points(Percent::from_scaled(
+            threshold.scaled() - actual.scaled(),
+        )));
+    }
+    evaluation
+}
+
+fn evaluate_answer(answer: Option<bool>) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::Incomplete, None);
+    match answer {
+        Some(true) => {
+            evaluation.status = Status::Met;
+            evaluation.attainment = 1.0;
+        }
+        Some(false) => evaluation.status = Status::NotMet,
+        None => {}
+    }
+    evaluation
+}
+
+fn evaluate_increase(entry: &TargetEntry) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::Incomplete, None);
+    let before = read(
+        &mut evaluation.errors,
+        Field::Before,
+        parse_count(&entry.before),
+    );
+    let after = read(
+        &mut evaluation.errors,
+        Field::After,
+        parse_count(&entry.after),
+    );
+    if !evaluation.errors.is_empty() {
+        evaluation.status = Status::Invalid;
+        return evaluation;
+    }
+    if let (Some(before), Some(after)) = (before, after) {
+        if after > before {
+            evaluation.status = Status::Met;
+            evaluation.attainment = 1.0;
+        } else {
+            evaluation.status = Status::NotMet;
+            evaluation.gap = Some(Gap::Items(before + 1 - after));
+        }
+    }
+    evaluation
+}

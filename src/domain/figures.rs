@@ -1,0 +1,97 @@
+//! What a unit typed for a target, kept exactly as typed so that nothing is lost, even
+//! when it does not parse.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a ratio is entered as two counts or as a percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryMode {
+    #[default]
+    Counts,
+    Percent,
+}
+
+impl EntryMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryMode::Counts => "counts",
+            EntryMode::Percent => "percent",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EntryMode> {
+        [EntryMode::Counts, EntryMode::Percent]
+            .into_iter()
+            .find(|m| m.key() == key)
+    }
+}
+
+/// The text fields of a target card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Numerator,
+    Denominator,
+    Percent,
+    Before,
+    After,
+}
+
+impl Field {
+    /// The `data-field` value of the input.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Numerator => "numerator",
+            Field::Denominator => "denominator",
+            Field::Percent => "percent",
+            Field::Before => "before",
+            Field::After => "after",
+        }
+    }
+}
+
+/// Everything entered for one target.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TargetEntry {
+    /// `None` follows the target's default applicability for the unit; `Some` is the
+    /// unit's own choice ("không phát sinh / không áp dụng", or switched on).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<bool>,
+    pub mode: EntryMode,
+    pub numerator: String,
+    pub denominator: String,
+    pub percent: String,
+    /// The yes/no answer; `None` until answered.
+    pub answer: Option<bool>,
+    pub before: String,
+    pub after: String,
+}
+
+impl TargetEntry {
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Numerator => &self.numerator,
+            Field::Denominator => &self.denominator,
+            Field::Percent => &self.percent,
+            Field::Before => &self.before,
+            Field::After => &self.after,
+        }
+    }
+
+    pub fn set_text(&mut self, field: Field, value: String) {
+        let slot = match field {
+            Field::Numerator => &mut self.numerator,
+            Field::Denominator => &mut self.denominator,
+            Field::Percent => &mut self.percent,
+            Field::Before => &mut self.before,
+            Field::After => &mut self.after,
+        };
+        *slot = value;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == TargetEntry::default()
+    }
+}

@@ -1,0 +1,9 @@
+//! The domain: plain Rust, no browser APIs, tested natively.
+
+pub mod evaluate;
+pub mod figures;
+pub mod number;
+pub mod profile;
+pub mod score;
+pub mod targets;
+pub mod units;

@@ -1,0 +1,153 @@
+//! The default scoring model of the domain reference: attainment, weights, score 0–100,
+//! rating bands and "met x of y". Every part is a setting a trainer may change later.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::evaluate::{Evaluation, Status};
+use super::targets::TargetId;
+
+/// How a target's attainment is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoringMode {
+    /// min(actual ÷ threshold, 1); yes/no and "more than before" score 1 or 0.
+    #[default]
+    Proportional,
+    /// 1 when met, else 0.
+    AllOrNothing,
+}
+
+/// The rating bands, as the lowest score of each band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RatingBands {
+    pub good: f64,
+    pub fair: f64,
+    pub average: f64,
+}
+
+impl Default for RatingBands {
+    fn default() -> Self {
+        RatingBands {
+            good: 90.0,
+            fair: 70.0,
+            average: 50.0,
+        }
+    }
+}
+
+/// The rating of a score; `key()` is the page's `data-rating`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rating {
+    Good,
+    Fair,
+    Average,
+    Weak,
+}
+
+impl Rating {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rating::Good => "tot",
+            Rating::Fair => "kha",
+            Rating::Average => "trung-binh",
+            Rating::Weak => "yeu",
+        }
+    }
+}
+
+impl RatingBands {
+    pub fn rate(&self, score: f64) -> Rating {
+        if score >= self.good {
+            Rating::Good
+        } else if score >= self.fair {
+            Rating::Fair
+        } else if score >= self.average {
+            Rating::Average
+        } else {
+            Rating::Weak
+        }
+    }
+}
+
+/// The scoring settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ScoringModel {
+    pub mode: ScoringMode,
+    /// Weights that differ from 1.
+    pub weights: BTreeMap<TargetId, f64>,
+    pub bands: RatingBands,
+}
+
+impl ScoringModel {
+    pub fn weight(&self, id: TargetId) -> f64 {
+        self.weights.get(&id).copied().unwrap_or(1.0)
+    }
+
+    pub fn attainment(&self, evaluation: &Evaluation) -> f64 {
+        match (self.mode, evaluation.status) {
+            (_, Status::Met) => 1.0,
+            (ScoringMode::Proportional, Status::NotMet) => evaluation.attainment.clamp(0.0, 1.0),
+            _ => 0.0,
+        }
+    }
+}
+
+/// The unit's overall result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary {
+    /// 0–100.
+    pub score: f64,
+    pub rating: Rating,
+    pub met: usize,
+    pub applicable: usize,
+    /// Applicable targets with no figures yet.
+    pub missing: usize,
+    /// Applicable targets whose figures cannot be used.
+    pub invalid: usize,
+}
+
+impl Summary {
+    /// The score with two decimals and a dot, as in the page's `data-score`.
+    pub fn score_attribute(&self) -> String {
+        format!("{:.2}", (self.score * 100.0).round() / 100.0)
+    }
+}
+
+pub fn summarize<'a>(
+    evaluations: impl IntoIterator<Item = (TargetId, &'a Evaluation)>,
+    model: &ScoringModel,
+) -> Summary {
+    let (mut earned, mut possible) = (0.0, 0.0);
+    let (mut met, mut applicable, mut missing, mut invalid) = (0, 0, 0, 0);
+    for (id, evaluation) in evaluations {
+        if !evaluation.status.counts() {
+            continue;
+        }
+        applicable += 1;
+        match evaluation.status {
+            Status::Met => met += 1,
+            Status::Incomplete => missing += 1,
+            Status::Invalid => invalid += 1,
+            _ => {}
+        }
+        let weight = model.weight(id);
+        earned += weight * model.attainment(evaluation);
+        possible += weight;
+    }
+    let score = if possible > 0.0 {
+        (100.0 * earned / possible).clamp(0.0, 100.0)
+    } else {
+        0.0
+    };
+    Summary {
+        score,
+        rating: model.bands.rate(score),
+        met,
+        applicable,
+        missing,
+        invalid,
+    }
+}

@@ -1,0 +1,3 @@
+//! Saved and exchanged formats: plain Rust, no browser APIs.
+
+pub mod envelope;

@@ -1,0 +1,380 @@
+//! Every user-visible string, in Vietnamese (default) and English. The `Texts` struct makes
+//! a missing translation a compile error; sentences with figures in them are built by the
+//! functions at the bottom, which also format the numbers the way each language writes them.
+
+use crate::domain::evaluate::{FieldError, Gap, Status};
+use crate::domain::number::{
+    format_count, format_percent, NumberError, NumberStyle, MAX_COUNT, PERCENT_DECIMALS,
+};
+use crate::domain::score::Rating;
+use crate::domain::targets::Text;
+use crate::domain::units::Bloc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn pick(self, text: Text) -> &'static str {
+        match self {
+            Lang::Vi => text.vi,
+            Lang::En => text.en,
+        }
+    }
+
+    pub fn numbers(self) -> NumberStyle {
+        match self {
+            Lang::Vi => NumberStyle::Vietnamese,
+            Lang::En => NumberStyle::English,
+        }
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub struct Texts {
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub privacy_note: &'static str,
+    pub unit_section: &'static str,
+    pub bloc_label: &'static str,
+    pub bloc_commune: &'static str,
+    pub bloc_agency: &'static str,
+    pub unit_label: &'static str,
+    pub unit_placeholder: &'static str,
+    pub unit_other: &'static str,
+    pub unit_name_label: &'static str,
+    pub unit_name_placeholder: &'static str,
+    pub unit_not_chosen: &'static str,
+    pub summary_label: &'static str,
+    pub score_label: &'static str,
+    pub rating_label: &'static str,
+    pub rating_good: &'static str,
+    pub rating_fair: &'static str,
+    pub rating_average: &'static str,
+    pub rating_weak: &'static str,
+    /// "{met}" of "{applicable}".
+    pub met_of: &'static str,
+    pub missing: &'static str,
+    pub invalid_count: &'static str,
+    pub nothing_applicable: &'static str,
+    pub targets_heading: &'static str,
+    pub status_met: &'static str,
+    pub status_not_met: &'static str,
+    pub status_na: &'static str,
+    pub status_incomplete: &'static str,
+    pub status_invalid: &'static str,
+    pub threshold_at_least: &'static str,
+    pub threshold_all: &'static str,
+    pub threshold_yes: &'static str,
+    pub threshold_increase: &'static str,
+    pub actual: &'static str,
+    pub gap_items: &'static str,
+    pub gap_points: &'static str,
+    pub na_label: &'static str,
+    pub na_by_default: &'static str,
+    pub na_zero_denominator: &'static str,
+    pub entry_label: &'static str,
+    pub entry_counts: &'static str,
+    pub entry_percent: &'static str,
+    pub percent_label: &'static str,
+    pub answer_no: &'static str,
+    pub answered_no: &'static str,
+    pub unanswered: &'static str,
+    pub help_toggle: &'static str,
+    pub error_not_a_number: &'static str,
+    pub error_negative: &'static str,
+    pub error_not_whole: &'static str,
+    pub error_too_large: &'static str,
+    pub error_too_many_decimals: &'static str,
+    pub error_above_100: &'static str,
+    pub error_above_denominator: &'static str,
+    pub banner_storage_blocked: &'static str,
+    pub banner_storage_full: &'static str,
+    pub banner_unreadable: &'static str,
+    pub banner_unreadable_left: &'static str,
+    pub banner_newer: &'static str,
+    pub banner_newer_left: &'static str,
+    pub dismiss: &'static str,
+    pub language_switch: &'static str,
+    pub model_heading: &'static str,
+    pub model_text: &'static str,
+    pub awards_text: &'static str,
+}
+
+pub static VI: Texts = Texts {
+    app_title: "Chỉ tiêu cải cách hành chính năm 2021",
+    app_subtitle: "Huyện Vĩnh Thạnh, thành phố Cần Thơ · tự đánh giá mức đạt chỉ tiêu thi đua của đơn vị",
+    privacy_note: "Số liệu chỉ lưu trên trình duyệt này và không được gửi đi đâu.",
+    unit_section: "Đơn vị",
+    bloc_label: "Khối thi đua",
+    bloc_commune: "Khối xã, thị trấn",
+    bloc_agency: "Khối ban ngành huyện",
+    unit_label: "Đơn vị",
+    unit_placeholder: "— Chọn đơn vị —",
+    unit_other: "Đơn vị khác (tự nhập tên)",
+    unit_name_label: "Tên đơn vị",
+    unit_name_placeholder: "Ví dụ: Xã Thạnh Quới",
+    unit_not_chosen: "Chưa chọn đơn vị",
+    summary_label: "Kết quả tự đánh giá",
+    score_label: "Điểm",
+    rating_label: "Xếp loại",
+    rating_good: "Tốt",
+    rating_fair: "Khá",
+    rating_average: "Trung bình",
+    rating_weak: "Yếu",
+    met_of: "Đạt {met}/{applicable} chỉ tiêu",
+    missing: "Còn {n} chỉ tiêu chưa nhập số liệu",
+    invalid_count: "{n} chỉ tiêu có số liệu chưa hợp lệ",
+    nothing_applicable: "Chưa có chỉ tiêu nào được áp dụng",
+    targets_heading: "Các chỉ tiêu năm 2021",
+    status_met: "Đạt",
+    status_not_met: "Chưa đạt",
+    status_na: "Không áp dụng",
+    status_incomplete: "Chưa đủ số liệu",
+    status_invalid: "Số liệu không hợp lệ",
+    threshold_at_least: "Chỉ tiêu: tối thiểu {p}%",
+    threshold_all: "Chỉ tiêu: 100%",
+    threshold_yes: "Chỉ tiêu: xếp loại tốt trở lên",
+    threshold_increase: "Chỉ tiêu: cuối năm nhiều hơn đầu năm",
+    actual: "Đạt được: {p}%",
+    gap_items: "Cần thêm {n} {noun}",
+    gap_points: "Cần thêm {p} điểm phần trăm",
+    na_label: "Không phát sinh / không áp dụng",
+    na_by_default: "Mặc định không áp dụng cho loại đơn vị này. Bỏ chọn ô trên nếu đơn vị có số liệu.",
+    na_zero_denominator: "Tổng số bằng 0: chỉ tiêu không phát sinh, không tính điểm.",
+    entry_label: "Cách nhập",
+    entry_counts: "Nhập số lượng",
+    entry_percent: "Nhập tỷ lệ %",
+    percent_label: "Tỷ lệ đạt được (%)",
+    answer_no: "Trả lời: không đạt",
+    answered_no: "Đã trả lời: chưa xếp loại tốt",
+    unanswered: "Chưa trả lời",
+    help_toggle: "Giải thích",
+    error_not_a_number: "Không phải là số. Hãy nhập chữ số, ví dụ 12 hoặc 65,5.",
+    error_negative: "Không được là số âm.",
+    error_not_whole: "Phải là số nguyên, không có phần thập phân.",
+    error_too_large: "Số quá lớn (tối đa {max}).",
+    error_too_many_decimals: "Tối đa {n} chữ số sau dấu phẩy.",
+    error_above_100: "Tỷ lệ không được vượt quá 100%.",
+    error_above_denominator: "Không được lớn hơn tổng số ({d}).",
+    banner_storage_blocked: "Trình duyệt đang chặn bộ nhớ cục bộ: số liệu chỉ được giữ trong trang này và sẽ mất khi đóng trang.",
+    banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
+    banner_unreadable: "Không đọc được số liệu đã lưu trước đây. Bản cũ đã được cất riêng (khóa {key}), không bị ghi đè; biểu mẫu bắt đầu lại từ đầu.",
+    banner_unreadable_left: "Không đọc được số liệu đã lưu trước đây và không cất riêng được. Bản cũ được giữ nguyên: trang sẽ không ghi đè lên nó, thay đổi mới chỉ giữ trong trang này.",
+    banner_newer: "Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}). Bản đó đã được cất riêng (khóa {key}) và không bị thay đổi.",
+    banner_newer_left: "Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}). Để không làm hỏng bản đó, trang sẽ không ghi đè lên nó; thay đổi mới chỉ giữ trong trang này.",
+    dismiss: "Đóng thông báo",
+    language_switch: "English",
+    model_heading: "Cách tính điểm",
+    model_text: "Mỗi chỉ tiêu áp dụng có trọng số 1. Chỉ tiêu tỷ lệ được tính theo mức đạt so với chỉ tiêu (tối đa 1); chỉ tiêu có/không và chỉ tiêu tăng thêm được 1 khi đạt, 0 khi chưa đạt. Điểm = 100 × tổng điểm các chỉ tiêu ÷ số chỉ tiêu áp dụng. Chỉ tiêu chưa có hoặc sai số liệu được 0 điểm. Xếp loại: Tốt từ 90, Khá từ 70, Trung bình từ 50, dưới 50 là Yếu. Mức chỉ tiêu theo kế hoạch ngày 09/4/2021 của UBND huyện Vĩnh Thạnh; cách tính điểm là mô hình minh họa, không phải công thức chính thức.",
+    awards_text: "Cuối đợt thi đua, huyện khen thưởng 05 đơn vị dẫn đầu khối xã, thị trấn, 03 cơ quan, ban ngành cấp huyện và 14 cá nhân tiêu biểu của mỗi khối.",
+};
+
+pub static EN: Texts = Texts {
+    app_title: "2021 administrative-reform targets",
+    app_subtitle: "Vĩnh Thạnh district, Cần Thơ · a unit's self-assessment against the campaign targets",
+    privacy_note: "Figures are kept in this browser only and are never sent anywhere.",
+    unit_section: "Unit",
+    bloc_label: "Bloc",
+    bloc_commune: "Communes and towns",
+    bloc_agency: "District agencies",
+    unit_label: "Unit",
+    unit_placeholder: "— Choose a unit —",
+    unit_other: "Another unit (type its name)",
+    unit_name_label: "Unit name",
+    unit_name_placeholder: "e.g. Xã Thạnh Quới",
+    unit_not_chosen: "No unit chosen",
+    summary_label: "Self-assessment result",
+    score_label: "Score",
+    rating_label: "Rating",
+    rating_good: "Good",
+    rating_fair: "Fair",
+    rating_average: "Average",
+    rating_weak: "Weak",
+    met_of: "{met} of {applicable} targets met",
+    missing: "{n} targets still without figures",
+    invalid_count: "{n} targets with invalid figures",
+    nothing_applicable: "No target applies yet",
+    targets_heading: "The 2021 targets",
+    status_met: "Met",
+    status_not_met: "Not met",
+    status_na: "Not applicable",
+    status_incomplete: "Figures missing",
+    status_invalid: "Invalid figures",
+    threshold_at_least: "Target: at least {p}%",
+    threshold_all: "Target: 100%",
+    threshold_yes: "Target: rated good or better",
+    threshold_increase: "Target: more at the end of the year than at the start",
+    actual: "Achieved: {p}%",
+    gap_items: "{n} more {noun} needed",
+    gap_points: "{p} more percentage points needed",
+    na_label: "Did not arise / not applicable",
+    na_by_default: "Not applicable to this kind of unit by default. Untick the box above if the unit has figures.",
+    na_zero_denominator: "The total is 0: the target did not arise and is not scored.",
+    entry_label: "Entry",
+    entry_counts: "Enter counts",
+    entry_percent: "Enter a percentage",
+    percent_label: "Achieved share (%)",
+    answer_no: "Answer: not met",
+    answered_no: "Answered: not rated good",
+    unanswered: "Not answered yet",
+    help_toggle: "Explanation",
+    error_not_a_number: "Not a number. Type digits, e.g. 12 or 65.5.",
+    error_negative: "Cannot be negative.",
+    error_not_whole: "Must be a whole number.",
+    error_too_large: "Too large (at most {max}).",
+    error_too_many_decimals: "At most {n} decimal places.",
+    error_above_100: "A percentage cannot exceed 100%.",
+    error_above_denominator: "Cannot exceed the total ({d}).",
+    banner_storage_blocked: "The browser blocks local storage: figures are kept in this page only and are lost when it is closed.",
+    banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
+    banner_unreadable: "The saved figures could not be read. They were kept aside (key {key}), not overwritten; the form starts afresh.",
+    banner_unreadable_left: "The saved figures could not be read or kept aside. They are left as they are: the page will not overwrite them, and new changes stay in this page only.",
+    banner_newer: "The saved figures come from a newer version of the app (format {v}). They were kept aside (key {key}) unchanged.",
+    banner_newer_left: "The saved figures come from a newer version of the app (format {v}). To protect them the page will not overwrite them; new changes stay in this page only.",
+    dismiss: "Dismiss",
+    language_switch: "Tiếng Việt",
+    model_heading: "How the score is computed",
+    model_text: "Every applicable target has weight 1. A ratio target scores its attainment against the threshold (at most 1); yes/no and increase targets score 1 when met and 0 otherwise. Score = 100 × the sum of target scores ÷ the number of applicable targets. Targets without figures or with invalid figures score 0. Ratings: Good from 90, Fair from 70, Average from 50, Weak below 50. Thresholds follow the Vĩnh Thạnh district plan of 9 April 2021; the scoring is an illustrative model, not an official formula.",
+    awards_text: "At the end of the campaign the district rewards the 5 leading communes and towns, 3 district agencies and 14 outstanding individuals in each bloc.",
+};
+
+pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {
+    let t = lang.texts();
+    match bloc {
+        Bloc::Commune => t.bloc_commune,
+        Bloc::Agency => t.bloc_agency,
+    }
+}
+
+pub fn status_name(lang: Lang, status: Status) -> &'static str {
+    let t = lang.texts();
+    match status {
+        Status::Met => t.status_met,
+        Status::NotMet => t.status_not_met,
+        Status::NotApplicable => t.status_na,
+        Status::Incomplete => t.status_incomplete,
+        Status::Invalid => t.status_invalid,
+    }
+}
+
+/// A symbol beside the status word, so that colour is never the only signal.
+pub fn status_icon(status: Status) -> &'static str {
+    match status {
+        Status::Met => "✓",
+        Status::NotMet => "✗",
+        Status::NotApplicable => "–",
+        Status::Incomplete => "…",
+        Status::Invalid => "!",
+    }
+}
+
+pub fn rating_name(lang: Lang, rating: Rating) -> &'static str {
+    let t = lang.texts();
+    match rating {
+        Rating::Good => t.rating_good,
+        Rating::Fair => t.rating_fair,
+        Rating::Average => t.rating_average,
+        Rating::Weak => t.rating_weak,
+    }
+}
+
+pub fn error_message(lang: Lang, error: FieldError) -> String {
+    let t = lang.texts();
+    let style = lang.numbers();
+    match error {
+        FieldError::Number(NumberError::NotANumber) => t.error_not_a_number.into(),
+        FieldError::Number(NumberError::Negative) => t.error_negative.into(),
+        FieldError::Number(NumberError::NotWhole) => t.error_not_whole.into(),
+        FieldError::Number(NumberError::TooLarge) => t
+            .error_too_large
+            .replace("{max}", &format_count(MAX_COUNT, style)),
+        FieldError::Number(NumberError::TooManyDecimals) => t
+            .error_too_many_decimals
+            .replace("{n}", &PERCENT_DECIMALS.to_string()),
+        FieldError::Number(NumberError::PercentAbove100) => t.error_above_100.into(),
+        FieldError::AboveDenominator { denominator } => t
+            .error_above_denominator
+            .replace("{d}", &format_count(denominator, style)),
+    }
+}
+
+pub fn gap_message(lang: Lang, gap: Gap, noun: Text) -> String {
+    let t = lang.texts();
+    let style = lang.numbers();
+    match gap {
+        Gap::Items(n) => t
+            .gap_items
+            .replace("{n}", &format_count(n, style))
+            .replace("{noun}", lang.pick(noun)),
+        Gap::Points(points) => t.gap_points.replace("{p}", &format_percent(points, style)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::number::Percent;
+
+    #[test]
+    fn every_string_is_translated() {
+        // `Texts` makes a missing key a compile error; an empty one is caught here.
+        for lang in [Lang::Vi, Lang::En] {
+            let t = lang.texts();
+            for s in [
+                t.app_title,
+                t.met_of,
+                t.error_not_a_number,
+                t.banner_unreadable,
+                t.model_text,
+            ] {
+                assert!(!s.trim().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn messages_use_each_language_number_format() {
+        let noun = Text {
+            vi: "hồ sơ",
+            en: "files",
+        };
+        assert_eq!(
+            gap_message(Lang::Vi, Gap::Items(1234), noun),
+            "Cần thêm 1.234 hồ sơ"
+        );
+        assert_eq!(
+            gap_message(Lang::En, Gap::Items(1234), noun),
+            "1,234 more files needed"
+        );
+        assert_eq!(
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(5_000)), noun),
+            "Cần thêm 0,5 điểm phần trăm"
+        );
+        assert_eq!(
+            error_message(Lang::Vi, FieldError::Number(NumberError::TooLarge)),
+            "Số quá lớn (tối đa 10.000.000)."
+        );
+        assert_eq!(
+            error_message(Lang::Vi, FieldError::AboveDenominator { denominator: 20 }),
+            "Không được lớn hơn tổng số (20)."
+        );
+    }
+}

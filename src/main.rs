@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<cchc_2021::app::App>::new().render();
+}

@@ -1,0 +1,194 @@
+//! Local storage behind a facade that returns errors and never panics, and the rules for
+//! loading and saving: unreadable or newer data is kept aside under a backup key before
+//! anything is written over it, and the app keeps working in memory when storage fails.
+
+mod browser;
+mod memory;
+
+pub use browser::LocalStorage;
+pub use memory::MemoryStorage;
+
+use crate::formats::envelope::{self, DecodeError, SavedData};
+
+pub const DATA_KEY: &str = "cchc2021:data";
+pub const BACKUP_PREFIX: &str = "cchc2021:backup:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage at all: blocked by the browser's settings or a private mode.
+    Unavailable,
+    /// The quota is exceeded.
+    Full,
+}
+
+/// A string key-value store: the browser's local storage, or memory in tests.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+}
+
+/// What the user should be told after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// Storage cannot be used; the app works in memory only.
+    StorageUnavailable,
+    /// The saved data could not be read. It was kept under `backup_key`, or, when even that
+    /// failed, left in place and not overwritten.
+    Unreadable { backup_key: Option<String> },
+    /// The saved data comes from a newer version of the app.
+    Newer {
+        version: u64,
+        backup_key: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub data: SavedData,
+    pub notice: Option<LoadNotice>,
+    /// False when saving would overwrite data that could not be kept aside.
+    pub may_save: bool,
+}
+
+/// Loads the saved data, keeping aside whatever cannot be read.
+pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
+    let fresh = |notice, may_save| Loaded {
+        data: SavedData::default(),
+        notice,
+        may_save,
+    };
+    let text = match store.get(DATA_KEY) {
+        Err(_) => return fresh(Some(LoadNotice::StorageUnavailable), false),
+        Ok(None) => return fresh(None, true),
+        Ok(Some(text)) => text,
+    };
+    match envelope::decode(&text) {
+        Ok(data) => Loaded {
+            data,
+            notice: None,
+            may_save: true,
+        },
+        Err(error) => {
+            let backup_key = keep_aside(store, &text, now_ms);
+            let may_save = backup_key.is_some();
+            let notice = match error {
+                DecodeError::NewerVersion(version) => LoadNotice::Newer {
+                    version,
+                    backup_key,
+                },
+                _ => LoadNotice::Unreadable { backup_key },
+            };
+            fresh(Some(notice), may_save)
+        }
+    }
+}
+
+/// Copies `text` to a new backup key; `None` when it could not be written.
+fn keep_aside(store: &impl KeyValueStore, text: &str, now_ms: u64) -> Option<String> {
+    (0..100).find_map(|attempt| {
+        let key = format!("{BACKUP_PREFIX}{}", now_ms + attempt);
+        match store.get(&key) {
+            Ok(None) => store.set(&key, text).ok().map(|_| key),
+            _ => None,
+        }
+    })
+}
+
+pub fn save(store: &impl KeyValueStore, data: &SavedData) -> Result<(), StorageError> {
+    store.set(DATA_KEY, &envelope::encode(data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::targets::TargetId;
+
+    fn typed() -> SavedData {
+        let mut data = SavedData::default();
+        data.profile.set_unit("31211");
+        data.profile
+            .update_entry(TargetId::Recruitment, |e| e.numerator = "abc".into());
+        data
+    }
+
+    #[test]
+    fn saves_and_loads_back() {
+        let store = MemoryStorage::default();
+        assert_eq!(load(&store, 1).notice, None);
+        save(&store, &typed()).unwrap();
+        let loaded = load(&store, 2);
+        assert_eq!(
+            (loaded.data, loaded.notice, loaded.may_save),
+            (typed(), None, true)
+        );
+    }
+
+    #[test]
+    fn unreadable_data_is_kept_aside_before_anything_is_written() {
+        let store = MemoryStorage::default();
+        store.set(DATA_KEY, "{\"not json").unwrap();
+        let loaded = load(&store, 1000);
+        let key = format!("{BACKUP_PREFIX}1000");
+        assert_eq!(
+            loaded.notice,
+            Some(LoadNotice::Unreadable {
+                backup_key: Some(key.clone())
+            })
+        );
+        assert!(loaded.may_save);
+        assert_eq!(store.get(&key), Ok(Some("{\"not json".into())));
+        // A second bad load at the same millisecond does not overwrite the first backup.
+        store.set(DATA_KEY, "second").unwrap();
+        let again = load(&store, 1000);
+        assert_eq!(
+            again.notice,
+            Some(LoadNotice::Unreadable {
+                backup_key: Some(format!("{BACKUP_PREFIX}1001"))
+            })
+        );
+        assert_eq!(store.get(&key), Ok(Some("{\"not json".into())));
+    }
+
+    #[test]
+    fn newer_data_is_refused_and_kept() {
+        let store = MemoryStorage::default();
+        let newer = r#"{"format":"cchc-2021","version":999,"data":{}}"#;
+        store.set(DATA_KEY, newer).unwrap();
+        let loaded = load(&store, 5);
+        assert!(matches!(
+            loaded.notice,
+            Some(LoadNotice::Newer {
+                version: 999,
+                backup_key: Some(_)
+            })
+        ));
+        assert_eq!(
+            store.get(&format!("{BACKUP_PREFIX}5")),
+            Ok(Some(newer.into()))
+        );
+    }
+
+    #[test]
+    fn when_the_backup_cannot_be_written_the_original_is_not_overwritten() {
+        let store = MemoryStorage::default();
+        store.set(DATA_KEY, "garbage").unwrap();
+        store.fail_writes(Some(StorageError::Full));
+        let loaded = load(&store, 1);
+        assert_eq!(
+            loaded.notice,
+            Some(LoadNotice::Unreadable { backup_key: None })
+        );
+        assert!(!loaded.may_save);
+        assert_eq!(store.get(DATA_KEY), Ok(Some("garbage".into())));
+    }
+
+    #[test]
+    fn blocked_storage_means_memory_only() {
+        let store = MemoryStorage::default();
+        store.block();
+        let loaded = load(&store, 1);
+        assert_eq!(loaded.notice, Some(LoadNotice::StorageUnavailable));
+        assert!(!loaded.may_save);
+        assert_eq!(save(&store, &typed()), Err(StorageError::Unavailable));
+    }
+}

@@ -1,0 +1,462 @@
+//! Native tests of the domain core: exact threshold boundaries of every target, gaps,
+//! statuses, bad input and the default scoring model.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cchc_2021::domain::evaluate::{evaluate, FieldError, Gap, NotApplicableReason, Status};
+use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
+use cchc_2021::domain::number::{NumberError, Percent};
+use cchc_2021::domain::profile::Profile;
+use cchc_2021::domain::score::{Rating, ScoringMode, ScoringModel};
+use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
+use cchc_2021::domain::units::Bloc;
+use proptest::prelude::*;
+
+fn counts(numerator: &str, denominator: &str) -> TargetEntry {
+    TargetEntry {
+        numerator: numerator.into(),
+        denominator: denominator.into(),
+        ..Default::default()
+    }
+}
+
+fn percent(text: &str) -> TargetEntry {
+    TargetEntry {
+        mode: EntryMode::Percent,
+        percent: text.into(),
+        ..Default::default()
+    }
+}
+
+fn switched_on() -> TargetEntry {
+    TargetEntry {
+        not_applicable: Some(false),
+        ..Default::default()
+    }
+}
+
+fn status(id: TargetId, entry: &TargetEntry, bloc: Bloc) -> Status {
+    let switched = TargetEntry {
+        not_applicable: Some(false),
+        ..entry.clone()
+    };
+    evaluate(target(id), &switched, bloc, "x").status
+}
+
+#[test]
+fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
+    for t in TARGETS {
+        let Measure::Ratio { threshold, .. } = t.measure else {
+            continue;
+        };
+        for (bloc, percent_needed) in [
+            (Bloc::Commune, threshold.commune),
+            (Bloc::Agency, threshold.agency),
+        ] {
+            let p = u64::from(percent_needed);
+            // Out of 100: p meets, p − 1 does not.
+            assert_eq!(
+                status(t.id, &counts(&p.to_string(), "100"), bloc),
+                Status::Met,
+                "{} {bloc:?}",
+                t.key
+            );
+            assert_eq!(
+                status(t.id, &counts(&(p - 1).to_string(), "100"), bloc),
+                Status::NotMet,
+                "{} {bloc:?}",
+                t.key
+            );
+            // Out of 20 when the boundary is a whole item (65% = 13 of 20).
+            if p * 20 % 100 == 0 {
+                let n = p * 20 / 100;
+                assert_eq!(
+                    status(t.id, &counts(&n.to_string(), "20"), bloc),
+                    Status::Met,
+                    "{}",
+                    t.key
+                );
+                assert_eq!(
+                    status(t.id, &counts(&(n - 1).to_string(), "20"), bloc),
+                    Status::NotMet,
+                    "{}",
+                    t.key
+                );
+            }
+            // Typed as a percentage, with a decimal comma just below.
+            assert_eq!(
+                status(t.id, &percent(&p.to_string()), bloc),
+                Status::Met,
+                "{}",
+                t.key
+            );
+            let below = format!("{},9999", p - 1);
+            assert_eq!(
+                status(t.id, &percent(&below), bloc),
+                Status::NotMet,
+                "{}",
+                t.key
+            );
+        }
+    }
+}
+
+#[test]
+fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
+    let e = evaluate(
+        target(TargetId::OnlineWorkFiles),
+        &counts("13", "20"),
+        Bloc::Agency,
+        "noi-vu",
+    );
+    assert_eq!(e.status, Status::Met);
+    assert_eq!(e.actual, Some(Percent::from_whole(65)));
+    assert_eq!(e.threshold, Some(Percent::from_whole(65)));
+    assert_eq!(e.gap, None);
+    let e = evaluate(
+        target(TargetId::OnlineWorkFiles),
+        &counts("12", "20"),
+        Bloc::Agency,
+        "noi-vu",
+    );
+    assert_eq!(e.status, Status::NotMet);
+    assert_eq!(e.gap, Some(Gap::Items(1)));
+    assert!((e.attainment - 60.0 / 65.0).abs() < 1e-12);
+}
+
+#[test]
+fn communes_and_agencies_have_different_online_file_thresholds() {
+    let e = |n, bloc| {
+        evaluate(
+            target(TargetId::OnlineWorkFiles),
+            &counts(n, "20"),
+            bloc,
+            "",
+        )
+        .status
+    };
+    assert_eq!(e("7", Bloc::Commune), Status::Met);
+    assert_eq!(e("6", Bloc::Commune), Status::NotMet);
+    assert_eq!(e("7", Bloc::Agency), Status::NotMet);
+}
+
+#[test]
+fn gaps_count_the_fewest_additional_items() {
+    let gap = |n: &str, d: &str| {
+        evaluate(
+            target(TargetId::OnlineWorkFiles),
+            &counts(n, d),
+            Bloc::Agency,
+            "",
+        )
+        .gap
+    };
+    // 65% of 21 is 13,65: 14 are needed.
+    assert_eq!(gap("10", "21"), Some(Gap::Items(4)));
+    assert_eq!(gap("0", "1"), Some(Gap::Items(1)));
+    assert_eq!(gap("14", "21"), None);
+    let full = |n: &str, d: &str| {
+        evaluate(
+            target(TargetId::Recruitment),
+            &counts(n, d),
+            Bloc::Commune,
+            "",
+        )
+        .gap
+    };
+    assert_eq!(full("7", "10"), Some(Gap::Items(3)));
+    let points = evaluate(
+        target(TargetId::SatisfactionAdmin),
+        &percent("86,5"),
+        Bloc::Commune,
+        "",
+    )
+    .gap;
+    assert_eq!(points, Some(Gap::Points(Percent::from_scaled(5_000))));
+}
+
+#[test]
+fn zero_denominator_is_not_applicable_never_a_division() {
+    for n in ["", "0"] {
+        let e = evaluate(
+            target(TargetId::OnlineResolution),
+            &counts(n, "0"),
+            Bloc::Commune,
+            "",
+        );
+        assert_eq!(e.status, Status::NotApplicable);
+        assert_eq!(e.not_applicable, Some(NotApplicableReason::ZeroDenominator));
+        assert_eq!(e.actual, None);
+    }
+    let e = evaluate(
+        target(TargetId::OnlineResolution),
+        &counts("3", "0"),
+        Bloc::Commune,
+        "",
+    );
+    assert_eq!(e.status, Status::Invalid);
+    assert_eq!(
+        e.error(Field::Numerator),
+        Some(FieldError::AboveDenominator { denominator: 0 })
+    );
+}
+
+#[test]
+fn bad_input_is_invalid_with_the_field_named() {
+    let t = target(TargetId::Recruitment);
+    let check = |entry: TargetEntry, field, error| {
+        let e = evaluate(t, &entry, Bloc::Commune, "");
+        assert_eq!(e.status, Status::Invalid, "{entry:?}");
+        assert_eq!(e.error(field), Some(error), "{entry:?}");
+        assert_eq!(e.attainment, 0.0);
+    };
+    check(
+        counts("abc", "10"),
+        Field::Numerator,
+        FieldError::Number(NumberError::NotANumber),
+    );
+    check(
+        counts("-5", "10"),
+        Field::Numerator,
+        FieldError::Number(NumberError::Negative),
+    );
+    check(
+        counts("5", "12,5"),
+        Field::Denominator,
+        FieldError::Number(NumberError::NotWhole),
+    );
+    check(
+        counts("5", "99999999999"),
+        Field::Denominator,
+        FieldError::Number(NumberError::TooLarge),
+    );
+    check(
+        counts("30", "20"),
+        Field::Numerator,
+        FieldError::AboveDenominator { denominator: 20 },
+    );
+    check(
+        percent("100,5"),
+        Field::Percent,
+        FieldError::Number(NumberError::PercentAbove100),
+    );
+    check(
+        percent("x"),
+        Field::Percent,
+        FieldError::Number(NumberError::NotANumber),
+    );
+    // Half-typed figures are incomplete, not wrong.
+    assert_eq!(
+        evaluate(t, &counts("5", ""), Bloc::Commune, "").status,
+        Status::Incomplete
+    );
+    assert_eq!(
+        evaluate(t, &counts("", ""), Bloc::Commune, "").status,
+        Status::Incomplete
+    );
+    assert_eq!(
+        evaluate(t, &percent(" "), Bloc::Commune, "").status,
+        Status::Incomplete
+    );
+}
+
+#[test]
+fn percentages_typed_with_comma_or_point_agree() {
+    let t = target(TargetId::SatisfactionAdmin);
+    for text in ["87", "87,0", "87.0", "87 %", "100"] {
+        assert_eq!(
+            evaluate(t, &percent(text), Bloc::Commune, "").status,
+            Status::Met,
+            "{text}"
+        );
+    }
+    for text in ["86,9", "86.99", "0"] {
+        assert_eq!(
+            evaluate(t, &percent(text), Bloc::Commune, "").status,
+            Status::NotMet,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn yes_no_and_increase_targets() {
+    let rating = target(TargetId::TthcRatingGood);
+    let answer = |a| TargetEntry {
+        answer: a,
+        ..Default::default()
+    };
+    assert_eq!(
+        evaluate(rating, &answer(None), Bloc::Commune, "").status,
+        Status::Incomplete
+    );
+    assert_eq!(
+        evaluate(rating, &answer(Some(true)), Bloc::Commune, "").status,
+        Status::Met
+    );
+    assert_eq!(
+        evaluate(rating, &answer(Some(false)), Bloc::Commune, "").status,
+        Status::NotMet
+    );
+
+    let units = target(TargetId::SelfFinancingUnits);
+    let grow = |b: &str, a: &str| TargetEntry {
+        before: b.into(),
+        after: a.into(),
+        ..switched_on()
+    };
+    assert_eq!(
+        evaluate(units, &grow("2", "3"), Bloc::Agency, "").status,
+        Status::Met
+    );
+    let flat = evaluate(units, &grow("3", "3"), Bloc::Agency, "");
+    assert_eq!(
+        (flat.status, flat.gap),
+        (Status::NotMet, Some(Gap::Items(1)))
+    );
+    assert_eq!(
+        evaluate(units, &grow("3", "1"), Bloc::Agency, "").gap,
+        Some(Gap::Items(3))
+    );
+    assert_eq!(
+        evaluate(units, &grow("x", "1"), Bloc::Agency, "").status,
+        Status::Invalid
+    );
+    // Off by default for every unit; the switch turns it on.
+    assert_eq!(
+        evaluate(units, &TargetEntry::default(), Bloc::Agency, "y-te").status,
+        Status::NotApplicable
+    );
+}
+
+#[test]
+fn applicability_follows_the_default_until_the_unit_chooses() {
+    let health = target(TargetId::SatisfactionHealth);
+    assert_eq!(
+        evaluate(health, &TargetEntry::default(), Bloc::Agency, "y-te").status,
+        Status::Incomplete
+    );
+    assert_eq!(
+        evaluate(health, &TargetEntry::default(), Bloc::Commune, "31211").status,
+        Status::NotApplicable
+    );
+    assert_eq!(
+        evaluate(health, &switched_on(), Bloc::Commune, "31211").status,
+        Status::Incomplete
+    );
+    let off = TargetEntry {
+        not_applicable: Some(true),
+        ..counts("10", "10")
+    };
+    assert_eq!(
+        evaluate(health, &off, Bloc::Agency, "y-te").status,
+        Status::NotApplicable
+    );
+}
+
+fn agency_profile() -> Profile {
+    let mut profile = Profile::default();
+    profile.set_unit("noi-vu");
+    profile
+}
+
+#[test]
+fn score_follows_the_default_model() {
+    let mut profile = agency_profile();
+    let model = ScoringModel::default();
+    let empty = profile.summary(&model);
+    assert_eq!((empty.applicable, empty.met, empty.missing), (10, 0, 10));
+    assert_eq!(empty.score_attribute(), "0.00");
+    assert_eq!(empty.rating, Rating::Weak);
+
+    profile.update_entry(TargetId::OnlineWorkFiles, |e| *e = counts("13", "20"));
+    let one = profile.summary(&model);
+    assert_eq!((one.met, one.applicable, one.missing), (1, 10, 9));
+    assert_eq!(one.score_attribute(), "10.00");
+
+    profile.update_entry(TargetId::OnlineWorkFiles, |e| *e = counts("12", "20"));
+    assert_eq!(profile.summary(&model).score_attribute(), "9.23");
+    let strict = ScoringModel {
+        mode: ScoringMode::AllOrNothing,
+        ..Default::default()
+    };
+    assert_eq!(profile.summary(&strict).score_attribute(), "0.00");
+
+    profile.update_entry(TargetId::Recruitment, |e| *e = counts("abc", "3"));
+    let with_invalid = profile.summary(&model);
+    assert_eq!((with_invalid.invalid, with_invalid.missing), (1, 8));
+    assert_eq!(with_invalid.score_attribute(), "9.23");
+}
+
+#[test]
+fn rating_bands_and_full_marks() {
+    let mut profile = Profile::default();
+    profile.set_unit("31211");
+    for t in TARGETS {
+        profile.update_entry(t.id, |e| match t.measure {
+            Measure::Ratio { .. } => *e = counts("10", "10"),
+            Measure::YesNo { .. } => e.answer = Some(true),
+            Measure::Increase { .. } => {}
+        });
+    }
+    let full = profile.summary(&ScoringModel::default());
+    assert_eq!(
+        (full.met, full.applicable, full.score_attribute()),
+        (8, 8, "100.00".to_string())
+    );
+    assert_eq!(full.rating, Rating::Good);
+    let bands = ScoringModel::default().bands;
+    assert_eq!(bands.rate(90.0), Rating::Good);
+    assert_eq!(bands.rate(89.99), Rating::Fair);
+    assert_eq!(bands.rate(70.0), Rating::Fair);
+    assert_eq!(bands.rate(50.0), Rating::Average);
+    assert_eq!(bands.rate(49.99), Rating::Weak);
+}
+
+#[test]
+fn switching_bloc_forgets_a_unit_of_the_other_bloc() {
+    let mut profile = agency_profile();
+    assert_eq!(profile.bloc, Bloc::Agency);
+    profile.set_bloc(Bloc::Commune);
+    assert_eq!(profile.unit_id, "");
+    profile.set_unit("other");
+    profile.other_name = "  Xã Mới ".into();
+    profile.set_bloc(Bloc::Agency);
+    assert_eq!(profile.unit_name(), Some("Xã Mới"));
+    profile.set_unit("<script>");
+    assert_eq!(profile.unit_id, "");
+}
+
+proptest! {
+    #[test]
+    fn met_agrees_with_exact_rational_comparison(n in 0u64..5_000, extra in 0u64..5_000, pick in 0usize..13) {
+        let d = n + extra;
+        let t = &TARGETS[pick];
+        let Some(threshold) = t.threshold(Bloc::Commune) else { return Ok(()) };
+        let e = evaluate(t, &TargetEntry { not_applicable: Some(false), ..counts(&n.to_string(), &d.to_string()) }, Bloc::Commune, "");
+        if d == 0 {
+            prop_assert_eq!(e.status, Status::NotApplicable);
+        } else {
+            let whole = threshold.scaled() / 10_000;
+            let expected = if n * 100 >= whole * d { Status::Met } else { Status::NotMet };
+            prop_assert_eq!(e.status, expected);
+            if let Some(Gap::Items(k)) = e.gap {
+                // k more meets, k − 1 more does not.
+                prop_assert!((n + k) * 100 >= whole * d);
+                prop_assert!((n + k - 1) * 100 < whole * d);
+            }
+            prop_assert!((0.0..=1.0).contains(&e.attainment));
+        }
+    }
+
+    #[test]
+    fn score_stays_between_0_and_100(texts in proptest::collection::vec(("[0-9a-z,.-]{0,6}", "[0-9]{0,4}"), 13)) {
+        let mut profile = Profile::default();
+        profile.set_unit("giao-duc-dao-tao");
+        for (t, (n, d)) in TARGETS.iter().zip(texts) {
+            profile.update_entry(t.id, |e| { e.numerator = n; e.denominator = d; });
+        }
+        let summary = profile.summary(&ScoringModel::default());
+        prop_assert!((0.0..=100.0).contains(&summary.score));
+        prop_assert!(summary.met <= summary.applicable);
+    }
+}
