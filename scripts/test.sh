@@ -17,7 +17,7 @@ step "native tests (domain, formats, store rules)"
 cargo test --quiet
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER="$(command -v chromedriver)" cargo test --quiet --target wasm32-unknown-unknown --test browser
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build"
 trunk build --release

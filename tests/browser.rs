@@ -164,6 +164,13 @@ async fn typing_updates_status_summary_and_saved_data() {
         13
     );
 
+    choose(&root, "select[data-field=bloc]", "agency");
+    until("the agency units are offered", || {
+        root.query_selector("select[data-field=unit] option[value=noi-vu]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     choose(&root, "select[data-field=unit]", "noi-vu");
     until("the agency bloc applies 10 targets", || {
         attr(&root, "[data-summary]", "data-applicable") == "10"

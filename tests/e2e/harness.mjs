@@ -1,0 +1,493 @@
+// End-to-end test harness: a tiny static server for the release build, Debian's Chromium
+// driven by playwright-core, and helpers that act like a person and wait like Playwright's
+// `expect` (auto-waiting / polling, never fixed sleeps).
+//
+// Run the suite from the repository root, after `trunk build --release`:
+//
+//     node --test tests/e2e/
+//
+// Environment:
+//   E2E_DIST      directory to serve instead of ./dist (must contain index.html)
+//   E2E_CHROMIUM  Chromium executable instead of /usr/bin/chromium
+//   E2E_TIMEOUT   per-expectation timeout in ms (default 5000)
+//
+// This file is not a test file (its name does not match *.test.mjs), so `node --test`
+// does not run it on its own.
+
+import http from 'node:http';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AssertionError } from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(HERE, '..', '..');
+export const ARTIFACTS_DIR = join(HERE, 'artifacts');
+export const TIMEOUT = Number(process.env.E2E_TIMEOUT) || 5000;
+
+/** Path on the test server of an empty same-origin page (for seeding localStorage). */
+export const BLANK_PATH = '/__e2e__/blank.html';
+
+// ---------------------------------------------------------------------------------------
+// Static server
+// ---------------------------------------------------------------------------------------
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+/** The directory the tests serve: $E2E_DIST or <repo>/dist. */
+export function distDir() {
+  return resolve(process.env.E2E_DIST || join(REPO_ROOT, 'dist'));
+}
+
+/** Throws a clear error (the tests must FAIL, not skip) when there is no build to test. */
+export function requireBuild(dir = distDir()) {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    throw new Error(
+      `No release build to test: ${index} does not exist.\n` +
+        `Build it first with \`trunk build --release\` (from ${REPO_ROOT}), ` +
+        `or point E2E_DIST at a directory containing index.html.`,
+    );
+  }
+  return dir;
+}
+
+/**
+ * Serves `dir` on 127.0.0.1 at an ephemeral port.
+ * Returns { url, origin, requests, close }: `requests` logs every request the server saw
+ * ({ method, path, status }).
+ */
+export async function startServer(dir) {
+  const root = resolve(dir);
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const entry = { method: req.method, path: req.url, status: 0 };
+    requests.push(entry);
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      entry.status = status;
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
+      let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (path === BLANK_PATH) {
+        return send(200, '<!doctype html><meta charset="utf-8"><title>blank</title>', MIME['.html']);
+      }
+      if (path.includes('\0')) return send(400, 'bad path');
+      let file = resolve(root, '.' + path);
+      if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden');
+      let st = statSync(file, { throwIfNoEntry: false });
+      if (st && st.isDirectory()) {
+        file = join(file, 'index.html');
+        st = statSync(file, { throwIfNoEntry: false });
+      }
+      if (!st || !st.isFile()) return send(404, 'not found');
+      entry.status = 200;
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': st.size,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch (err) {
+      send(500, String(err));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    origin: url,
+    requests,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser and pages
+// ---------------------------------------------------------------------------------------
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchBrowser() {
+  const executablePath = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath} (set E2E_CHROMIUM to override).`);
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * A fresh browser context (isolated localStorage) with one page.
+ *
+ * options:
+ *   baseURL     the test server's url; relative page.goto('/') uses it, and requests to
+ *               any other origin are recorded as foreign
+ *   viewport    { width, height } (default 1280x800)
+ *   initScript  a function or source string run before any page script, on every navigation
+ *
+ * Returns { context, page, log } where log holds arrays:
+ *   consoleErrors    text of console messages of type "error"
+ *   pageErrors       uncaught exceptions (pageerror)
+ *   foreignRequests  URLs of requests (incl. WebSockets) to another origin than baseURL
+ *   failedResponses  "status url" of same-origin responses with status >= 400
+ */
+export async function newPage(browser, { baseURL, viewport = { width: 1280, height: 800 }, initScript } = {}) {
+  if (!baseURL) throw new Error('newPage: baseURL (the test server url) is required');
+  const origin = new URL(baseURL).origin;
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(Math.max(TIMEOUT, 20_000));
+  if (initScript) await context.addInitScript(initScript);
+
+  const log = { consoleErrors: [], pageErrors: [], foreignRequests: [], failedResponses: [] };
+  const isForeign = (url) => {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      return true;
+    }
+    if (['data:', 'blob:', 'about:'].includes(u.protocol)) return false;
+    return u.origin !== origin;
+  };
+  context.on('request', (req) => {
+    if (isForeign(req.url())) log.foreignRequests.push(req.url());
+  });
+  context.on('response', (res) => {
+    if (!isForeign(res.url()) && res.status() >= 400) log.failedResponses.push(`${res.status()} ${res.url()}`);
+  });
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      log.consoleErrors.push(loc?.url ? `${msg.text()} (${loc.url}:${loc.lineNumber})` : msg.text());
+    }
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(err?.stack || String(err)));
+  page.on('websocket', (ws) => {
+    if (isForeign(ws.url().replace(/^ws/, 'http'))) log.foreignRequests.push(ws.url());
+  });
+  return { context, page, log };
+}
+
+/** Waits until the app has mounted: the summary is visible and target cards exist. */
+export async function waitForApp(page, { timeout = Math.max(TIMEOUT, 15_000) } = {}) {
+  try {
+    await page.locator('[data-summary]').first().waitFor({ state: 'visible', timeout });
+    await page.locator('[data-target]').first().waitFor({ state: 'attached', timeout });
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    const body = await page.evaluate(() => document.body?.innerText.slice(0, 500)).catch(() => '?');
+    throw new AssertionError({
+      message: `The app did not mount within ${timeout} ms ([data-summary] visible and a [data-target] card). Page text: ${JSON.stringify(body)}`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Acting like a person
+// ---------------------------------------------------------------------------------------
+
+const loc = (page, target) => (typeof target === 'string' ? page.locator(target) : target);
+
+/**
+ * Types `text` into an input like a person: click, select all, type key by key (an empty
+ * string deletes the content). Then checks the field shows exactly what was typed.
+ */
+export async function fill(page, target, text) {
+  const field = loc(page, target);
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  if (text === '') await field.press('Backspace');
+  else await field.pressSequentially(String(text));
+  const shown = await field.inputValue();
+  if (shown !== String(text)) {
+    throw new AssertionError({
+      message: `After typing ${JSON.stringify(text)} into ${field} the field shows ${JSON.stringify(shown)}`,
+      actual: shown,
+      expected: String(text),
+      operator: 'fill',
+    });
+  }
+}
+
+/** Chooses an option (by value) in a <select> and checks it took. */
+export async function choose(page, target, value) {
+  const select = loc(page, target);
+  await select.selectOption(value);
+  await waitForValue(select, value);
+}
+
+/** Ticks or unticks a checkbox by clicking it (fails if the click does not change it). */
+export async function setChecked(page, target, checked) {
+  await loc(page, target).setChecked(checked);
+}
+
+// ---------------------------------------------------------------------------------------
+// Waiting like `expect`
+// ---------------------------------------------------------------------------------------
+
+export function isTimeout(err) {
+  return err?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(err?.message ?? '');
+}
+
+const attrSelector = (name, value) => `[${name}=${JSON.stringify(String(value))}]`;
+
+/**
+ * Waits until the element `target` has every attribute in `attrs` ({ name: value }).
+ * On timeout throws an AssertionError that shows the actual attributes.
+ */
+export async function waitForAttributes(target, attrs, { timeout = TIMEOUT } = {}) {
+  let both = target;
+  for (const [name, value] of Object.entries(attrs)) {
+    both = both.and(target.page().locator(attrSelector(name, value)));
+  }
+  try {
+    await both.first().waitFor({ state: 'attached', timeout });
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    const actual = {};
+    const n = await target.count();
+    for (const name of Object.keys(attrs)) {
+      actual[name] = n === 0 ? '<no such element>' : await target.first().getAttribute(name, { timeout: 1000 }).catch(() => '<gone>');
+    }
+    throw new AssertionError({
+      message: `${target}: expected ${JSON.stringify(attrs)} within ${timeout} ms, got ${JSON.stringify(actual)}`,
+      actual,
+      expected: attrs,
+      operator: 'waitForAttributes',
+    });
+  }
+}
+
+/** Waits until a target card has data-status = status. */
+export function waitForStatus(card, status, options) {
+  return waitForAttributes(card, { 'data-status': status }, options);
+}
+
+/**
+ * Waits until the summary ([data-summary]) shows the given values, e.g.
+ * { score: '10.00', met: '1', applicable: '10' } -> data-score, data-met, data-applicable.
+ */
+export function waitForSummary(page, expected, options) {
+  const attrs = Object.fromEntries(Object.entries(expected).map(([k, v]) => [`data-${k}`, String(v)]));
+  return waitForAttributes(page.locator('[data-summary]'), attrs, options);
+}
+
+/** Waits until an input/select shows `value`. */
+export async function waitForValue(target, value, { timeout = TIMEOUT } = {}) {
+  await poll(() => target.inputValue({ timeout }), (v) => v === String(value), {
+    timeout,
+    message: `${target}: expected value ${JSON.stringify(String(value))}`,
+  });
+}
+
+/** Waits until a checkbox is (un)checked. */
+export async function waitForChecked(target, checked, { timeout = TIMEOUT } = {}) {
+  await poll(() => target.isChecked({ timeout }), (v) => v === checked, {
+    timeout,
+    message: `${target}: expected checked=${checked}`,
+  });
+}
+
+/**
+ * Like Playwright's expect.poll: calls `get` until `ok(value)` holds or `timeout` passes,
+ * backing off between attempts; throws an AssertionError with the last value.
+ */
+export async function poll(get, ok, { timeout = TIMEOUT, message = 'condition not met' } = {}) {
+  const deadline = Date.now() + timeout;
+  const intervals = [0, 50, 100, 250, 500];
+  let last;
+  let lastErr;
+  for (let i = 0; ; i++) {
+    try {
+      last = await get();
+      lastErr = undefined;
+      if (ok(last)) return last;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() >= deadline) break;
+    const wait = Math.min(intervals[Math.min(i, intervals.length - 1)], Math.max(0, deadline - Date.now()));
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  throw new AssertionError({
+    message: `${message} within ${timeout} ms; last value: ${lastErr ? `error ${lastErr.message}` : JSON.stringify(last)}`,
+    actual: last,
+    operator: 'poll',
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// localStorage
+// ---------------------------------------------------------------------------------------
+
+/** All of localStorage as a plain object (throws if the page cannot reach localStorage). */
+export function readStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/**
+ * Puts `entries` into the origin's localStorage before the app ever runs: opens an empty
+ * same-origin page served by the test server, writes, and leaves the page there. The test
+ * then navigates to the app.
+ */
+export async function seedStorage(page, entries) {
+  await page.goto(BLANK_PATH);
+  await page.evaluate((e) => {
+    for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/**
+ * Waits until localStorage[key] holds every string in `texts`: a string value anywhere in
+ * the stored JSON containing it, or a number equal to it (decimal comma allowed), or, if
+ * the value is not JSON, the raw text containing it.
+ */
+export async function waitForSaved(page, texts, { key = 'cchc2021:data', timeout = TIMEOUT } = {}) {
+  try {
+    await page.waitForFunction(
+      ({ key, texts }) => {
+        const raw = localStorage.getItem(key);
+        if (raw == null) return false;
+        let parsed;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          return texts.every((t) => raw.includes(t));
+        }
+        const leaves = [];
+        const walk = (v) => {
+          if (v && typeof v === 'object') {
+            for (const [k, x] of Object.entries(v)) {
+              leaves.push(k);
+              walk(x);
+            }
+          } else leaves.push(v);
+        };
+        walk(parsed);
+        return texts.every((t) =>
+          leaves.some(
+            (v) =>
+              (typeof v === 'string' && v.includes(t)) ||
+              (typeof v === 'number' && String(v) === t.replace(',', '.')),
+          ),
+        );
+      },
+      { key, texts },
+      { timeout, polling: 50 },
+    );
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    const raw = await page.evaluate((k) => localStorage.getItem(k), key).catch((e) => `<${e.message}>`);
+    throw new AssertionError({
+      message: `localStorage[${JSON.stringify(key)}] did not come to hold ${JSON.stringify(texts)} within ${timeout} ms; it holds ${JSON.stringify(String(raw).slice(0, 2000))}`,
+    });
+  }
+}
+
+/** Waits until some key starting with `prefix` holds exactly `value`; returns that key. */
+export async function waitForBackup(page, value, { prefix = 'cchc2021:backup:', timeout = TIMEOUT } = {}) {
+  try {
+    const handle = await page.waitForFunction(
+      ({ prefix, value }) => {
+        for (let i = 0; i < localStorage.length; i++) {
+          const k = localStorage.key(i);
+          if (k.startsWith(prefix) && localStorage.getItem(k) === value) return k;
+        }
+        return false;
+      },
+      { prefix, value },
+      { timeout, polling: 50 },
+    );
+    return await handle.jsonValue();
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    const all = await readStorage(page).catch((e) => `<${e.message}>`);
+    throw new AssertionError({
+      message: `No localStorage key starting with ${JSON.stringify(prefix)} holds exactly ${JSON.stringify(value)} (waited ${timeout} ms). localStorage: ${JSON.stringify(all).slice(0, 2000)}`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Misc
+// ---------------------------------------------------------------------------------------
+
+/** Path for an artifact file (screenshots); creates the (gitignored) directory. */
+export function artifactPath(name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return join(ARTIFACTS_DIR, name);
+}
+
+/** Vietnamese-only letters (vowels with Vietnamese diacritics and đ). */
+export const VIETNAMESE_LETTER =
+  /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+/** Common English words an untranslated error message would contain. */
+export const ENGLISH_WORD =
+  /\b(the|must|should|number|numbers|invalid|please|enter|value|cannot|can't|greater|less|than|between|required|error|positive|integer|whole|percent|percentage)\b/i;
+
+/** True when `text` reads as Vietnamese (has Vietnamese letters and no common English words). */
+export function looksVietnamese(text) {
+  return VIETNAMESE_LETTER.test(text) && !ENGLISH_WORD.test(text);
+}
