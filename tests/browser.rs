@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use cchc_2021::app::App;
-use cchc_2021::formats::envelope::{decode, SavedData};
+use cchc_2021::formats::envelope::{decode, Workspace};
 use cchc_2021::store::{
     self, KeyValueStore, LoadNotice, LocalStorage, StorageError, BACKUP_PREFIX, DATA_KEY,
 };
@@ -216,10 +216,10 @@ async fn typing_updates_status_summary_and_saved_data() {
             .is_some_and(|s| s.contains("\"abc\""))
     })
     .await;
-    let saved: SavedData = decode(&storage().get_item(DATA_KEY).unwrap().unwrap()).unwrap();
-    assert_eq!(saved.profile.unit_id, "noi-vu");
+    let saved: Workspace = decode(&storage().get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.active_profile().unit_id, "noi-vu");
     let entry = saved
-        .profile
+        .active_profile()
         .entry(cchc_2021::domain::targets::TargetId::OnlineWorkFiles);
     assert_eq!(
         (entry.numerator.as_str(), entry.denominator.as_str()),

@@ -6,13 +6,19 @@ pub mod state;
 
 use yew::prelude::*;
 
-use crate::domain::score::ScoringModel;
+use crate::domain::language::Language;
 use crate::store::{self, LocalStorage};
 use components::banners::Banners;
+use components::bloc_table::RankingView;
+use components::district_view::DistrictView;
+use components::explain::Explain;
+use components::nav::Nav;
+use components::profile_bar::ProfileBar;
+use components::settings_view::SettingsView;
 use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
 use components::unit_picker::UnitPicker;
-use state::{Action, AppState};
+use state::{Action, AppState, View};
 
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
@@ -27,8 +33,8 @@ pub fn App() -> Html {
     };
 
     {
-        // Autosave on every change of the data, unless that would overwrite data that
-        // could not be kept aside.
+        // Autosave the real data on every change (never the demonstration sandbox), unless
+        // that would overwrite saved data that could not be kept aside.
         let dispatcher = state.dispatcher();
         let may_save = state.may_save;
         use_effect_with(state.data.clone(), move |data| {
@@ -37,7 +43,7 @@ pub fn App() -> Html {
             }
         });
     }
-    use_effect_with(state.lang, |lang| {
+    use_effect_with(state.language(), |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -46,45 +52,29 @@ pub fn App() -> Html {
         }
     });
 
-    let lang = state.lang;
+    let lang = state.language();
     let t = lang.texts();
-    let profile = &state.data.profile;
-    let model = ScoringModel::default();
-    let evaluations = profile.evaluate_all();
+    let workspace = state.workspace();
+    let model = &workspace.model;
+    let profile = workspace.active_profile();
+    let evaluations = profile.evaluate_all(model);
     let summary =
-        crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), &model);
+        crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model);
+    let table = workspace.bloc_table();
     let save_state = if !state.may_save || state.save_error.is_some() {
         "memory"
     } else {
         "saved"
     };
-    let toggle_lang = {
-        let on_action = on_action.clone();
-        let other = match lang {
-            crate::i18n::Lang::Vi => crate::i18n::Lang::En,
-            crate::i18n::Lang::En => crate::i18n::Lang::Vi,
-        };
-        Callback::from(move |_| on_action.emit(Action::SetLang(other)))
+    let other_lang = match lang {
+        Language::Vi => Language::En,
+        Language::En => Language::Vi,
     };
+    let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
-    html! {
-        <div class="app" data-app="" data-save-state={save_state}>
-            <header class="app-header">
-                <div class="app-titles">
-                    <h1>{ t.app_title }</h1>
-                    <p class="subtitle">{ t.app_subtitle }</p>
-                </div>
-                <button type="button" class="lang-switch" data-action="language" onclick={toggle_lang}>
-                    { t.language_switch }
-                </button>
-            </header>
-            <Banners
-                lang={lang}
-                load_notice={state.load_notice.clone()}
-                save_error={state.save_error}
-                on_action={on_action.clone()}
-            />
-            <main class="layout">
+    let view = match state.view {
+        View::Calculator => html! {
+            <>
                 <UnitPicker
                     lang={lang}
                     bloc={profile.bloc}
@@ -92,25 +82,69 @@ pub fn App() -> Html {
                     other_name={profile.other_name.clone()}
                     on_action={on_action.clone()}
                 />
-                <SummaryPanel
-                    lang={lang}
-                    summary={summary}
-                    unit_name={profile.unit_name().map(str::to_string)}
-                />
                 <section class="targets" aria-labelledby="targets-heading">
                     <h2 id="targets-heading">{ t.targets_heading }</h2>
-                    { for evaluations.into_iter().map(|(target, evaluation)| html! {
+                    { for evaluations.iter().map(|(target, evaluation)| html! {
                         <TargetCard
                             key={target.key}
                             lang={lang}
-                            target={target}
+                            target={*target}
                             entry={profile.entry(target.id).clone()}
-                            evaluation={evaluation}
-                            applies_by_default={target.applies_by_default(profile.bloc, &profile.unit_id)}
+                            evaluation={evaluation.clone()}
+                            applies_by_default={model.applies_by_default(target, profile.bloc, &profile.unit_id)}
                             on_action={on_action.clone()}
                         />
                     }) }
                 </section>
+                <Explain lang={lang} evaluations={evaluations.clone()} model={model.clone()} summary={summary} />
+            </>
+        },
+        View::Ranking => html! {
+            <RankingView lang={lang} table={table.clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
+        },
+        View::District => html! { <DistrictView lang={lang} workspace={workspace.clone()} /> },
+        View::Settings => html! {
+            <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
+        },
+    };
+
+    html! {
+        <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")}>
+            <header class="app-header">
+                <div class="app-titles">
+                    <h1>{ t.app_title }</h1>
+                    <p class="subtitle">{ t.app_subtitle }</p>
+                </div>
+                <button type="button" class="lang-switch" data-action="language" lang={other_lang.code()} onclick={toggle_lang}>
+                    { t.language_switch }
+                </button>
+            </header>
+            <Banners
+                lang={lang}
+                load_notice={state.load_notice.clone()}
+                save_error={state.save_error}
+                demo={state.demo.is_some()}
+                on_action={on_action.clone()}
+            />
+            <main class="layout">
+                <ProfileBar
+                    lang={lang}
+                    profiles={workspace.profiles.clone()}
+                    active={workspace.active.clone()}
+                    undo={state.undo.as_ref().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string())}
+                    on_action={on_action.clone()}
+                />
+                <Nav lang={lang} view={state.view} on_action={on_action.clone()} />
+                <SummaryPanel
+                    lang={lang}
+                    summary={summary}
+                    unit_name={profile.display_name().map(str::to_string)}
+                    standing={table.standing}
+                    bloc={profile.bloc}
+                    custom_model={!model.is_default()}
+                    demo={state.demo.is_some()}
+                />
+                { view }
                 <footer class="app-footer">
                     <h2>{ t.model_heading }</h2>
                     <p>{ t.model_text }</p>

@@ -75,6 +75,9 @@ pub struct Evaluation {
     pub attainment: f64,
     pub gap: Option<Gap>,
     pub errors: Vec<(Field, FieldError)>,
+    /// The counts judged: numerator and denominator of a ratio, or the counts at the
+    /// start and the end of the year.
+    pub counts: Option<(u64, u64)>,
 }
 
 impl Evaluation {
@@ -87,6 +90,7 @@ impl Evaluation {
             attainment: 0.0,
             gap: None,
             errors: Vec::new(),
+            counts: None,
         }
     }
 
@@ -99,10 +103,8 @@ impl Evaluation {
 }
 
 /// Whether the target counts for this unit, following the unit's choice or the default.
-pub fn is_applicable(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str) -> bool {
-    !entry
-        .not_applicable
-        .unwrap_or_else(|| !target.applies_by_default(bloc, unit_id))
+pub fn is_applicable(entry: &TargetEntry, applies_by_default: bool) -> bool {
+    !entry.not_applicable.unwrap_or(!applies_by_default)
 }
 
 /// Parses a field, recording its error.
@@ -117,9 +119,25 @@ fn read<T>(
         .flatten()
 }
 
+/// Evaluates with the target's own default applicability for the unit.
 pub fn evaluate(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str) -> Evaluation {
+    evaluate_with(
+        target,
+        entry,
+        bloc,
+        target.applies_by_default(bloc, unit_id),
+    )
+}
+
+/// Evaluates with the given default applicability (which a scoring model may change).
+pub fn evaluate_with(
+    target: &Target,
+    entry: &TargetEntry,
+    bloc: Bloc,
+    applies_by_default: bool,
+) -> Evaluation {
     let threshold = target.threshold(bloc);
-    if !is_applicable(target, entry, bloc, unit_id) {
+    if !is_applicable(entry, applies_by_default) {
         let mut evaluation = Evaluation::new(Status::NotApplicable, threshold);
         evaluation.not_applicable = Some(NotApplicableReason::Switched);
         return evaluation;
@@ -163,25 +181,37 @@ fn evaluate_counts(entry: &TargetEntry, threshold: Percent) -> Evaluation {
         (Some(0) | None, Some(0)) => {
             evaluation.status = Status::NotApplicable;
             evaluation.not_applicable = Some(NotApplicableReason::ZeroDenominator);
+            evaluation
         }
-        (Some(n), Some(d)) => {
-            let actual = Percent::of_ratio(n, d).expect("denominator is not zero");
-            evaluation.actual = Some(actual);
-            // n / d ≥ T / (100 · SCALE)  ⇔  n · 100 · SCALE ≥ T · d, exactly.
-            let needed_scaled = u128::from(threshold.scaled()) * u128::from(d);
-            let have_scaled = u128::from(n) * 100 * u128::from(PERCENT_SCALE);
-            let per_item = 100 * u128::from(PERCENT_SCALE);
-            if have_scaled >= needed_scaled {
-                evaluation.status = Status::Met;
-                evaluation.attainment = 1.0;
-            } else {
-                evaluation.status = Status::NotMet;
-                evaluation.attainment = have_scaled as f64 / needed_scaled as f64;
-                let needed_items = needed_scaled.div_ceil(per_item);
-                evaluation.gap = Some(Gap::Items(needed_items as u64 - n));
-            }
-        }
-        _ => {}
+        (Some(n), Some(d)) => evaluate_ratio(n, d, threshold),
+        _ => evaluation,
+    }
+}
+
+/// Judges `numerator` of `denominator` against `threshold`, exactly; a zero denominator is
+/// not applicable. Also used for district totals.
+pub fn evaluate_ratio(numerator: u64, denominator: u64, threshold: Percent) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::Incomplete, Some(threshold));
+    let (n, d) = (numerator, denominator);
+    let Some(actual) = Percent::of_ratio(n, d) else {
+        evaluation.status = Status::NotApplicable;
+        evaluation.not_applicable = Some(NotApplicableReason::ZeroDenominator);
+        return evaluation;
+    };
+    evaluation.actual = Some(actual);
+    evaluation.counts = Some((n, d));
+    // n / d ≥ T / (100 · SCALE)  ⇔  n · 100 · SCALE ≥ T · d, exactly.
+    let needed_scaled = u128::from(threshold.scaled()) * u128::from(d);
+    let have_scaled = u128::from(n) * 100 * u128::from(PERCENT_SCALE);
+    let per_item = 100 * u128::from(PERCENT_SCALE);
+    if have_scaled >= needed_scaled {
+        evaluation.status = Status::Met;
+        evaluation.attainment = 1.0;
+    } else {
+        evaluation.status = Status::NotMet;
+        evaluation.attainment = have_scaled as f64 / needed_scaled as f64;
+        let needed_items = needed_scaled.div_ceil(per_item);
+        evaluation.gap = Some(Gap::Items(needed_items as u64 - n));
     }
     evaluation
 }
@@ -241,14 +271,21 @@ fn evaluate_increase(entry: &TargetEntry) -> Evaluation {
         evaluation.status = Status::Invalid;
         return evaluation;
     }
-    if let (Some(before), Some(after)) = (before, after) {
-        if after > before {
-            evaluation.status = Status::Met;
-            evaluation.attainment = 1.0;
-        } else {
-            evaluation.status = Status::NotMet;
-            evaluation.gap = Some(Gap::Items(before + 1 - after));
-        }
+    match (before, after) {
+        (Some(before), Some(after)) => evaluate_increase_counts(before, after),
+        _ => evaluation,
+    }
+}
+
+/// Judges a count at the start and at the end of the year: met when it grew.
+pub fn evaluate_increase_counts(before: u64, after: u64) -> Evaluation {
+    let mut evaluation = Evaluation::new(Status::NotMet, None);
+    evaluation.counts = Some((before, after));
+    if after > before {
+        evaluation.status = Status::Met;
+        evaluation.attainment = 1.0;
+    } else {
+        evaluation.gap = Some(Gap::Items(before + 1 - after));
     }
     evaluation
 }

@@ -1,9 +1,15 @@
 //! The domain: plain Rust, no browser APIs, tested natively.
 
+pub mod demo;
+pub mod district;
 pub mod evaluate;
 pub mod figures;
+pub mod improve;
+pub mod language;
 pub mod number;
 pub mod profile;
+pub mod rank;
 pub mod score;
 pub mod targets;
 pub mod units;
+pub mod workspace;

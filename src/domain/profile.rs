@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::evaluate::{evaluate, Evaluation};
+use super::evaluate::{evaluate_with, Evaluation};
 use super::figures::TargetEntry;
 use super::score::{summarize, ScoringModel, Summary};
 use super::targets::{Target, TargetId, TARGETS};
@@ -13,6 +13,8 @@ use super::units::{find_unit, Bloc, OTHER_UNIT_ID};
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
+    /// A name the user gave the profile; empty means "use the unit's name".
+    pub label: String,
     pub bloc: Bloc,
     /// A unit id of the bloc, [`OTHER_UNIT_ID`], or empty while none is chosen.
     pub unit_id: String,
@@ -76,20 +78,31 @@ impl Profile {
         find_unit(&self.unit_id).map(|unit| unit.name)
     }
 
-    pub fn evaluate(&self, target: &Target) -> Evaluation {
-        evaluate(target, self.entry(target.id), self.bloc, &self.unit_id)
+    pub fn evaluate(&self, target: &Target, model: &ScoringModel) -> Evaluation {
+        let applies = model.applies_by_default(target, self.bloc, &self.unit_id);
+        evaluate_with(target, self.entry(target.id), self.bloc, applies)
     }
 
     /// Every target with its evaluation, in table order.
-    pub fn evaluate_all(&self) -> Vec<(&'static Target, Evaluation)> {
+    pub fn evaluate_all(&self, model: &ScoringModel) -> Vec<(&'static Target, Evaluation)> {
         TARGETS
             .iter()
-            .map(|target| (target, self.evaluate(target)))
+            .map(|target| (target, self.evaluate(target, model)))
             .collect()
     }
 
     pub fn summary(&self, model: &ScoringModel) -> Summary {
-        let evaluations = self.evaluate_all();
+        let evaluations = self.evaluate_all(model);
         summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model)
+    }
+
+    /// The name to show: the user's label, else the unit's name.
+    pub fn display_name(&self) -> Option<&str> {
+        let label = self.label.trim();
+        if label.is_empty() {
+            self.unit_name()
+        } else {
+            Some(label)
+        }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::evaluate::{Evaluation, Status};
-use super::targets::TargetId;
+use super::targets::{Target, TargetId};
+use super::units::Bloc;
 
 /// How a target's attainment is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -71,6 +72,46 @@ impl RatingBands {
     }
 }
 
+/// A trainer's override of a target's default applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicabilityOverride {
+    AllUnits,
+    NoUnit,
+}
+
+/// How many leading units of each bloc are rewarded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardPlaces {
+    pub commune: usize,
+    pub agency: usize,
+}
+
+impl Default for AwardPlaces {
+    fn default() -> Self {
+        AwardPlaces {
+            commune: Bloc::Commune.award_places(),
+            agency: Bloc::Agency.award_places(),
+        }
+    }
+}
+
+impl AwardPlaces {
+    pub fn for_bloc(self, bloc: Bloc) -> usize {
+        match bloc {
+            Bloc::Commune => self.commune,
+            Bloc::Agency => self.agency,
+        }
+    }
+
+    pub fn set(&mut self, bloc: Bloc, places: usize) {
+        match bloc {
+            Bloc::Commune => self.commune = places,
+            Bloc::Agency => self.agency = places,
+        }
+    }
+}
+
 /// The scoring settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -78,12 +119,29 @@ pub struct ScoringModel {
     pub mode: ScoringMode,
     /// Weights that differ from 1.
     pub weights: BTreeMap<TargetId, f64>,
+    /// Targets whose default applicability a trainer changed.
+    pub applicability: BTreeMap<TargetId, ApplicabilityOverride>,
     pub bands: RatingBands,
+    pub award_places: AwardPlaces,
 }
 
 impl ScoringModel {
     pub fn weight(&self, id: TargetId) -> f64 {
         self.weights.get(&id).copied().unwrap_or(1.0)
+    }
+
+    /// Whether anything differs from the documented default model.
+    pub fn is_default(&self) -> bool {
+        *self == ScoringModel::default()
+    }
+
+    /// Whether a target applies to a unit unless the unit says otherwise.
+    pub fn applies_by_default(&self, target: &Target, bloc: Bloc, unit_id: &str) -> bool {
+        match self.applicability.get(&target.id) {
+            Some(ApplicabilityOverride::AllUnits) => true,
+            Some(ApplicabilityOverride::NoUnit) => false,
+            None => target.applies_by_default(bloc, unit_id),
+        }
     }
 
     pub fn attainment(&self, evaluation: &Evaluation) -> f64 {

@@ -57,8 +57,12 @@ pub enum Measure {
         gap_noun: Text,
         threshold: BlocThreshold,
     },
-    /// A yes/no answer; met on yes.
-    YesNo { question: Text },
+    /// A yes/no answer; met on yes. For the district as a whole, the share of units
+    /// answering yes must reach `district_threshold` percent.
+    YesNo {
+        question: Text,
+        district_threshold: u32,
+    },
     /// A count at the start and at the end of the year; met when it grew.
     Increase {
         before: Text,
@@ -258,6 +262,7 @@ pub const TARGETS: &[Target] = &[
         ),
         measure: Measure::YesNo {
             question: text("Đơn vị được xếp loại tốt trở lên", "The unit is rated good or better"),
+            district_threshold: 90,
         },
         applicability: Applicability::AllUnits,
     },

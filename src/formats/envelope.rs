@@ -5,35 +5,14 @@
 //! version of the app is refused (and kept) rather than misread, and older versions can be
 //! migrated step by step.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::profile::Profile;
-use crate::domain::units::{find_unit, OTHER_UNIT_ID};
+pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
 /// The version this build writes. Bump it with a migration from the previous one.
 pub const CURRENT_VERSION: u64 = 1;
-
-/// Everything kept in the browser between visits.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SavedData {
-    pub profile: Profile,
-}
-
-impl SavedData {
-    /// Clears what a hand-edited or foreign file may carry that the app cannot show.
-    fn normalised(mut self) -> SavedData {
-        let unit = &self.profile.unit_id;
-        if !unit.is_empty() && unit != OTHER_UNIT_ID && find_unit(unit).is_none() {
-            self.profile.unit_id.clear();
-        }
-        let unit_id = self.profile.unit_id.clone();
-        self.profile.set_unit(&unit_id);
-        self
-    }
-}
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a, T> {
@@ -54,7 +33,7 @@ pub enum DecodeError {
     BadData(String),
 }
 
-pub fn encode(data: &SavedData) -> String {
+pub fn encode(data: &Workspace) -> String {
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -63,7 +42,7 @@ pub fn encode(data: &SavedData) -> String {
     serde_json::to_string(&envelope).expect("saved data always serialises")
 }
 
-pub fn decode(text: &str) -> Result<SavedData, DecodeError> {
+pub fn decode(text: &str) -> Result<Workspace, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
     let object = value.as_object().ok_or(DecodeError::ForeignFormat)?;
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -79,8 +58,8 @@ pub fn decode(text: &str) -> Result<SavedData, DecodeError> {
     }
     let data = object.get("data").cloned().unwrap_or(Value::Null);
     let data = migrate(version, data);
-    serde_json::from_value::<SavedData>(data)
-        .map(SavedData::normalised)
+    serde_json::from_value::<Workspace>(data)
+        .map(Workspace::normalised)
         .map_err(|e| DecodeError::BadData(e.to_string()))
 }
 
@@ -95,26 +74,33 @@ fn migrate(from: u64, data: Value) -> Value {
 mod tests {
     use super::*;
     use crate::domain::figures::EntryMode;
+    use crate::domain::profile::Profile;
+    use crate::domain::score::ScoringMode;
     use crate::domain::targets::TargetId;
 
-    fn sample() -> SavedData {
-        let mut data = SavedData::default();
-        data.profile.set_unit("other");
-        data.profile.other_name = "Xã Thử Nghiệm <b>Đặc Biệt</b>".into();
-        data.profile.update_entry(TargetId::OnlineWorkFiles, |e| {
+    fn sample() -> Workspace {
+        let mut data = Workspace::default();
+        let profile = data.active_profile_mut();
+        profile.set_unit("other");
+        profile.other_name = "Xã Thử Nghiệm <b>Đặc Biệt</b>".into();
+        profile.update_entry(TargetId::OnlineWorkFiles, |e| {
             e.numerator = "abc".into();
             e.denominator = "20".into();
         });
-        data.profile.update_entry(TargetId::SatisfactionAdmin, |e| {
+        profile.update_entry(TargetId::SatisfactionAdmin, |e| {
             e.mode = EntryMode::Percent;
             e.percent = "86,9".into();
         });
-        data.profile
-            .update_entry(TargetId::SatisfactionHealth, |e| {
-                e.not_applicable = Some(false)
-            });
-        data.profile
-            .update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(false));
+        profile.update_entry(TargetId::SatisfactionHealth, |e| {
+            e.not_applicable = Some(false)
+        });
+        profile.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(false));
+        let mut peer = Profile::default();
+        peer.set_unit("31211");
+        data.add_profile(peer);
+        data.peer_scores.insert("31234".into(), "75,5".into());
+        data.model.mode = ScoringMode::AllOrNothing;
+        data.model.weights.insert(TargetId::Recruitment, 2.0);
         data
     }
 
@@ -146,13 +132,12 @@ mod tests {
             decode(r#"{"format":"cchc-2021","version":999,"data":{}}"#),
             Err(DecodeError::NewerVersion(999))
         );
-        let unknown_target =
-            r#"{"format":"cchc-2021","version":1,"data":{"profile":{"entries":{"nope":{}}}}}"#;
+        let unknown_target = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"entries":{"nope":{}}}}]}}"#;
         assert!(matches!(
             decode(unknown_target),
             Err(DecodeError::BadData(_))
         ));
-        let wrong_type = r#"{"format":"cchc-2021","version":1,"data":{"profile":{"bloc":42}}}"#;
+        let wrong_type = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"bloc":42}}]}}"#;
         assert!(matches!(decode(wrong_type), Err(DecodeError::BadData(_))));
     }
 
@@ -160,13 +145,13 @@ mod tests {
     fn missing_parts_take_defaults_and_unknown_units_are_dropped() {
         assert_eq!(
             decode(r#"{"format":"cchc-2021","version":1,"data":{}}"#),
-            Ok(SavedData::default())
+            Ok(Workspace::default())
         );
-        let foreign_unit =
-            r#"{"format":"cchc-2021","version":1,"data":{"profile":{"unit_id":"99999"}}}"#;
-        assert_eq!(decode(foreign_unit).unwrap().profile.unit_id, "");
-        let mismatched = r#"{"format":"cchc-2021","version":1,"data":{"profile":{"bloc":"commune","unit_id":"y-te"}}}"#;
-        let profile = decode(mismatched).unwrap().profile;
+        let foreign_unit = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"unit_id":"99999"}}]}}"#;
+        assert_eq!(decode(foreign_unit).unwrap().active_profile().unit_id, "");
+        let mismatched = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"bloc":"commune","unit_id":"y-te"}}]}}"#;
+        let data = decode(mismatched).unwrap();
+        let profile = data.active_profile();
         assert_eq!(
             (profile.bloc.id(), profile.unit_id.as_str()),
             ("agency", "y-te")

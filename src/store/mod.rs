@@ -8,7 +8,7 @@ mod memory;
 pub use browser::LocalStorage;
 pub use memory::MemoryStorage;
 
-use crate::formats::envelope::{self, DecodeError, SavedData};
+use crate::formats::envelope::{self, DecodeError, Workspace};
 
 pub const DATA_KEY: &str = "cchc2021:data";
 pub const BACKUP_PREFIX: &str = "cchc2021:backup:";
@@ -44,7 +44,7 @@ pub enum LoadNotice {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    pub data: SavedData,
+    pub data: Workspace,
     pub notice: Option<LoadNotice>,
     /// False when saving would overwrite data that could not be kept aside.
     pub may_save: bool,
@@ -53,7 +53,7 @@ pub struct Loaded {
 /// Loads the saved data, keeping aside whatever cannot be read.
 pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
     let fresh = |notice, may_save| Loaded {
-        data: SavedData::default(),
+        data: Workspace::default(),
         notice,
         may_save,
     };
@@ -94,7 +94,7 @@ fn keep_aside(store: &impl KeyValueStore, text: &str, now_ms: u64) -> Option<Str
     })
 }
 
-pub fn save(store: &impl KeyValueStore, data: &SavedData) -> Result<(), StorageError> {
+pub fn save(store: &impl KeyValueStore, data: &Workspace) -> Result<(), StorageError> {
     store.set(DATA_KEY, &envelope::encode(data))
 }
 
@@ -103,10 +103,10 @@ mod tests {
     use super::*;
     use crate::domain::targets::TargetId;
 
-    fn typed() -> SavedData {
-        let mut data = SavedData::default();
-        data.profile.set_unit("31211");
-        data.profile
+    fn typed() -> Workspace {
+        let mut data = Workspace::default();
+        data.active_profile_mut().set_unit("31211");
+        data.active_profile_mut()
             .update_entry(TargetId::Recruitment, |e| e.numerator = "abc".into());
         data
     }

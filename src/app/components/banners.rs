@@ -11,6 +11,7 @@ pub struct BannersProps {
     pub lang: Lang,
     pub load_notice: Option<LoadNotice>,
     pub save_error: Option<StorageError>,
+    pub demo: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -58,6 +59,14 @@ pub fn Banners(props: &BannersProps) -> Html {
     };
     html! {
         <div class="banners">
+            if props.demo {
+                <div class="banner demo" role="status" data-banner="demo">
+                    <span class="banner-icon" aria-hidden="true">{ "✎" }</span>
+                    <p>{ t.demo_banner }</p>
+                    <button type="button" class="dismiss" data-action="demo-reset" onclick={props.on_action.reform(|_: MouseEvent| Action::ResetDemo)}>{ t.demo_reset }</button>
+                    <button type="button" class="dismiss" data-action="demo-exit" onclick={props.on_action.reform(|_: MouseEvent| Action::ExitDemo)}>{ t.demo_exit }</button>
+                </div>
+            }
             if let Some((cause, message)) = storage {
                 <div class="banner warning" role="alert" data-banner="storage-blocked" data-cause={cause}>
                     <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>

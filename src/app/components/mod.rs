@@ -1,5 +1,11 @@
 pub mod banners;
+pub mod bloc_table;
+pub mod district_view;
+pub mod explain;
+pub mod nav;
 pub mod number_input;
+pub mod profile_bar;
+pub mod settings_view;
 pub mod summary;
 pub mod target_card;
 pub mod unit_picker;

@@ -1,16 +1,23 @@
-//! The summary that stays visible: score, rating, targets met, what is still missing.
+//! The summary that stays visible: score, rating, targets met, what is still missing, and
+//! the unit's rank among its peers.
 
 use yew::prelude::*;
 
 use crate::domain::number::{format_count, format_real};
+use crate::domain::rank::Standing;
 use crate::domain::score::Summary;
-use crate::i18n::{rating_name, Lang};
+use crate::domain::units::Bloc;
+use crate::i18n::{award_text, bloc_name, margin_text, rank_text, rating_name, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub lang: Lang,
     pub summary: Summary,
     pub unit_name: Option<String>,
+    pub standing: Option<Standing>,
+    pub bloc: Bloc,
+    pub custom_model: bool,
+    pub demo: bool,
 }
 
 #[component]
@@ -23,6 +30,27 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
         .met_of
         .replace("{met}", &count(s.met))
         .replace("{applicable}", &count(s.applicable));
+    let rank = match props.standing {
+        Some(standing) => html! {
+            <div
+                class={classes!("summary-rank", format!("award-{}", standing.award.key()))}
+                data-rank=""
+                data-rank-best={standing.rank.best.to_string()}
+                data-rank-worst={standing.rank.worst.to_string()}
+                data-bloc-size={standing.bloc_size.to_string()}
+                data-award={standing.award.key()}
+            >
+                <strong>{ rank_text(lang, standing.rank, standing.bloc_size) }</strong>
+                <span class="wide-only">{ " · " }{ bloc_name(lang, props.bloc) }</span>
+                { " · " }
+                <span class="award">{ award_text(lang, standing.award, standing.places) }</span>
+                if let Some(margin) = standing.margin {
+                    <span class="margin wide-only">{ " · " }{ margin_text(lang, margin) }</span>
+                }
+            </div>
+        },
+        None => html! { <div class="summary-rank" data-rank="">{ t.rank_no_unit }</div> },
+    };
     html! {
         <section
             class={classes!("summary", format!("rating-{}", s.rating.key()))}
@@ -30,10 +58,15 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
             data-score={s.score_attribute()}
             data-met={s.met.to_string()}
             data-applicable={s.applicable.to_string()}
+            data-missing={s.missing.to_string()}
             data-rating={s.rating.key()}
             aria-label={t.summary_label}
         >
-            <div class="summary-unit">{ props.unit_name.clone().unwrap_or_else(|| t.unit_not_chosen.to_string()) }</div>
+            <div class="summary-unit">
+                { props.unit_name.clone().unwrap_or_else(|| t.unit_not_chosen.to_string()) }
+                if props.demo { <span class="mark demo-mark">{ t.demo_heading }</span> }
+                if props.custom_model { <span class="mark" data-model="custom">{ t.model_custom_mark }</span> }
+            </div>
             <div class="summary-main" aria-live="polite" aria-atomic="true">
                 <span class="score">
                     <span class="visually-hidden">{ t.score_label }{ ": " }</span>
@@ -45,6 +78,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                     if s.applicable == 0 { { t.nothing_applicable } } else { { met_of } }
                 </span>
             </div>
+            { rank }
             if s.missing > 0 || s.invalid > 0 {
                 <div class="summary-notes">
                     if s.missing > 0 { <span>{ t.missing.replace("{n}", &count(s.missing)) }</span> }

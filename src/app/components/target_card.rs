@@ -140,7 +140,7 @@ fn inputs(props: &TargetCardProps) -> Html {
                 </div>
             }
         }
-        Measure::YesNo { question } => {
+        Measure::YesNo { question, .. } => {
             let answer = props.entry.answer;
             let on_yes = props.on_action.reform(move |event: Event| {
                 Action::SetAnswer(

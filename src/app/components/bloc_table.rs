@@ -1,0 +1,210 @@
+//! The ranking view: the unit's bloc in full with scores and ranks (peers' scores can be
+//! typed in), the award zone, and what to improve.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
+use crate::domain::number::{format_count, format_real, NumberError};
+use crate::domain::profile::Profile;
+use crate::domain::rank::ZoneMargin;
+use crate::domain::score::ScoringModel;
+use crate::domain::targets::Measure;
+use crate::domain::workspace::{BlocRow, BlocTable, ScoreSource};
+use crate::i18n::{
+    award_text, bloc_name, error_message, gap_message, margin_text, rank_text, Lang,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct RankingViewProps {
+    pub lang: Lang,
+    pub table: BlocTable,
+    pub profile: Profile,
+    pub model: ScoringModel,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn RankingView(props: &RankingViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let places = props.model.award_places.for_bloc(props.table.bloc);
+    html! {
+        <>
+            <section class="ranking" aria-labelledby="ranking-heading">
+                <h2 id="ranking-heading">{ t.table_heading }{ " · " }{ bloc_name(lang, props.table.bloc) }</h2>
+                if let Some(standing) = props.table.standing {
+                    <p class="standing-line">
+                        <strong>{ rank_text(lang, standing.rank, standing.bloc_size) }</strong>
+                        { " · " }{ award_text(lang, standing.award, standing.places) }
+                        if let Some(margin) = standing.margin { { " · " }{ margin_text(lang, margin) } }
+                    </p>
+                }
+                <p class="hint">{ t.peer_hint }</p>
+                <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
+                <div class="table-wrap">
+                    <table class="bloc-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.col_rank }</th>
+                                <th scope="col">{ t.col_unit }</th>
+                                <th scope="col">{ t.col_score }</th>
+                                <th scope="col">{ t.col_source }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for props.table.rows.iter().map(|row| table_row(props, row, places)) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            { improvements(props) }
+        </>
+    }
+}
+
+fn table_row(props: &RankingViewProps, row: &BlocRow, places: usize) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let zone = match row.rank {
+        Some(rank) if rank.worst <= places => Some("in"),
+        Some(rank) if rank.best <= places => Some("possible"),
+        _ => None,
+    };
+    let rank = match row.rank {
+        Some(rank) if rank.is_exact() => format_count(rank.best as u64, lang.numbers()),
+        Some(rank) => format!("{}–{}", rank.best, rank.worst),
+        None => "—".to_string(),
+    };
+    let source = match row.source {
+        ScoreSource::Own => t.source_own,
+        ScoreSource::Profile => t.source_profile,
+        ScoreSource::Typed => t.source_typed,
+        ScoreSource::Unknown => t.source_unknown,
+    };
+    let score = match row.source {
+        ScoreSource::Own | ScoreSource::Profile => html! {
+            <span class="score-cell">{ row.score.map(|s| format_real(s, 2, lang.numbers())).unwrap_or_default() }</span>
+        },
+        ScoreSource::Typed | ScoreSource::Unknown => peer_input(props, row),
+    };
+    html! {
+        <tr
+            key={row.unit_id.clone()}
+            data-unit={row.unit_id.clone()}
+            data-source={row.source.key()}
+            data-zone={zone}
+            class={classes!(zone.map(|z| format!("zone-{z}")), (row.source == ScoreSource::Own).then_some("own"))}
+        >
+            <td class="rank-cell">{ rank }</td>
+            <th scope="row">
+                { row.name.clone() }
+                if zone == Some("in") { <span class="zone-badge">{ " ★ " }{ t.in_zone }</span> }
+            </th>
+            <td>{ score }</td>
+            <td class="source-cell">{ source }</td>
+        </tr>
+    }
+}
+
+fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let id = format!("peer-{}", row.unit_id);
+    let error_id = format!("{id}-error");
+    let unit_id = row.unit_id.clone();
+    let oninput = props.on_action.reform(move |event: InputEvent| {
+        Action::SetPeerScore(
+            unit_id.clone(),
+            event.target_unchecked_into::<HtmlInputElement>().value(),
+        )
+    });
+    let unit_id = row.unit_id.clone();
+    let on_unknown = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::SetPeerScore(unit_id.clone(), String::new()));
+    let error = row.typed_error.map(|e| match e {
+        NumberError::PercentAbove100 | NumberError::Negative => t.error_score_range.to_string(),
+        other => error_message(lang, crate::domain::evaluate::FieldError::Number(other)),
+    });
+    html! {
+        <div class="peer-score">
+            <input
+                id={id.clone()}
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                data-field="peer-score"
+                aria-label={t.peer_score_label.replace("{unit}", &row.name)}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={error.is_some().then(|| error_id.clone())}
+                value={row.typed.clone()}
+                {oninput}
+            />
+            <button
+                type="button"
+                class="secondary small"
+                data-field="peer-unknown"
+                aria-label={t.peer_unknown_label.replace("{unit}", &row.name)}
+                disabled={row.typed.is_empty()}
+                onclick={on_unknown}
+            >
+                { t.peer_unknown }
+            </button>
+            if let Some(error) = error {
+                <p class="error" id={error_id} data-error="peer-score">{ error }</p>
+            }
+        </div>
+    }
+}
+
+fn improvements(props: &RankingViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let steps = improvement_steps(&props.profile, &props.model);
+    let score = props.profile.summary(&props.model).score;
+    let zone_note = props
+        .table
+        .standing
+        .and_then(|standing| match standing.margin? {
+            ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
+            ZoneMargin::Behind(points) => {
+                Some(match steps_to_reach(&steps, score, score + points) {
+                    Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
+                    None => t.improve_zone_unreachable.to_string(),
+                })
+            }
+        });
+    html! {
+        <section class="improve" aria-labelledby="improve-heading" data-improve="">
+            <h2 id="improve-heading">{ t.improve_heading }</h2>
+            if let Some(note) = zone_note {
+                <p class="zone-note" data-zone-steps="">{ note }</p>
+            }
+            if steps.is_empty() {
+                <p>{ t.improve_none }</p>
+            } else {
+                <ol class="steps">
+                    { for steps.iter().map(|step| {
+                        let action = match (step.action, step.target.measure) {
+                            (StepAction::CloseGap(gap), Measure::Ratio { gap_noun, .. } | Measure::Increase { gap_noun, .. }) => {
+                                gap_message(lang, gap, gap_noun)
+                            }
+                            (StepAction::EnterFigures, _) => t.step_enter.to_string(),
+                            (StepAction::FixFigures, _) => t.step_fix.to_string(),
+                            _ => t.step_yes.to_string(),
+                        };
+                        html! {
+                            <li data-step={step.target.key}>
+                                <strong>{ t.step_points.replace("{p}", &format_real(step.points, 2, lang.numbers())) }</strong>
+                                { ": " }{ action }
+                                <span class="step-target">{ " — " }{ lang.pick(step.target.label) }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

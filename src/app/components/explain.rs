@@ -1,0 +1,100 @@
+//! "How this score was computed": the formula with the unit's own numbers, line by line,
+//! for a trainer to explain.
+
+use yew::prelude::*;
+
+use crate::domain::evaluate::{Evaluation, Status};
+use crate::domain::number::{format_percent, format_real};
+use crate::domain::score::{ScoringMode, ScoringModel, Summary};
+use crate::domain::targets::Target;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    pub lang: Lang,
+    pub evaluations: Vec<(&'static Target, Evaluation)>,
+    pub model: ScoringModel,
+    pub summary: Summary,
+}
+
+#[component]
+pub fn Explain(props: &ExplainProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let style = lang.numbers();
+    let number = |x: f64| format_real(x, 3, style);
+    let model = &props.model;
+    let counted: Vec<_> = props
+        .evaluations
+        .iter()
+        .filter(|(_, e)| e.status.counts())
+        .collect();
+    let left_out = props.evaluations.len() - counted.len();
+    let (mut earned, mut total) = (0.0, 0.0);
+    let rows: Vec<Html> = counted
+        .iter()
+        .map(|(target, evaluation)| {
+            let weight = model.weight(target.id);
+            let attainment = model.attainment(evaluation);
+            earned += weight * attainment;
+            total += weight;
+            let how = match (
+                evaluation.status,
+                model.mode,
+                evaluation.actual,
+                evaluation.threshold,
+            ) {
+                (Status::Met, ..) => t.attain_met.to_string(),
+                (Status::NotMet, ScoringMode::Proportional, Some(actual), Some(threshold)) => {
+                    format!(
+                        "{}% ÷ {}% = {}",
+                        format_percent(actual, style),
+                        format_percent(threshold, style),
+                        number(attainment)
+                    )
+                }
+                (Status::NotMet, ..) => t.attain_not_met.to_string(),
+                (Status::Invalid, ..) => t.attain_invalid.to_string(),
+                _ => t.attain_missing.to_string(),
+            };
+            html! {
+                <tr data-explain-target={target.key}>
+                    <th scope="row">{ lang.pick(target.label) }</th>
+                    <td>{ number(weight) }</td>
+                    <td>{ how }</td>
+                    <td>{ number(weight * attainment) }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let formula = t
+        .explain_formula
+        .replace("{earned}", &number(earned))
+        .replace("{total}", &number(total))
+        .replace("{score}", &format_real(props.summary.score, 2, style));
+    let bands = model.bands;
+    html! {
+        <details class="explain" data-explain="">
+            <summary>{ t.explain_heading }</summary>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_target }</th>
+                            <th scope="col">{ t.col_weight }</th>
+                            <th scope="col">{ t.col_attainment }</th>
+                            <th scope="col">{ t.col_points }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="formula" data-formula="">{ formula }</p>
+            if left_out > 0 { <p>{ t.explain_na.replace("{n}", &left_out.to_string()) }</p> }
+            <p>{ t.explain_rating
+                .replace("{good}", &format_real(bands.good, 2, style))
+                .replace("{fair}", &format_real(bands.fair, 2, style))
+                .replace("{average}", &format_real(bands.average, 2, style)) }</p>
+        </details>
+    }
+}

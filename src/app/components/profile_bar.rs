@@ -1,0 +1,73 @@
+//! The profiles kept in this browser: switch, create, rename, duplicate, delete with undo.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::domain::workspace::ProfileRecord;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileBarProps {
+    pub lang: Lang,
+    pub profiles: Vec<ProfileRecord>,
+    pub active: String,
+    /// The name of the profile just deleted, while it can be undone.
+    pub undo: Option<String>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn ProfileBar(props: &ProfileBarProps) -> Html {
+    let t = props.lang.texts();
+    let active = props.profiles.iter().find(|r| r.id == props.active);
+    let label = active.map(|r| r.profile.label.clone()).unwrap_or_default();
+    let on_switch = props.on_action.reform(|event: Event| {
+        Action::SwitchProfile(event.target_unchecked_into::<HtmlSelectElement>().value())
+    });
+    let on_rename = props.on_action.reform(|event: InputEvent| {
+        Action::SetLabel(event.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let delete = {
+        let id = props.active.clone();
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::DeleteProfile(id.clone()))
+    };
+    html! {
+        <section class="profile-bar" aria-label={t.profile_label}>
+            <div class="field">
+                <label for="profile">{ t.profile_label }</label>
+                <select id="profile" data-field="profile" onchange={on_switch}>
+                    { for props.profiles.iter().map(|record| html! {
+                        <option value={record.id.clone()} selected={record.id == props.active}>
+                            { record.profile.display_name().unwrap_or(t.profile_unnamed) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="profile-name">{ t.profile_name_label }</label>
+                <input id="profile-name" type="text" data-field="profile-name" maxlength="150" value={label} oninput={on_rename} />
+            </div>
+            <div class="profile-actions">
+                <button type="button" class="secondary" data-action="profile-new" onclick={props.on_action.reform(|_: MouseEvent| Action::NewProfile)}>
+                    { t.profile_new }
+                </button>
+                <button type="button" class="secondary" data-action="profile-duplicate" onclick={props.on_action.reform(|_: MouseEvent| Action::DuplicateProfile)}>
+                    { t.profile_duplicate }
+                </button>
+                <button type="button" class="secondary danger" data-action="profile-delete" onclick={delete}>
+                    { t.profile_delete }
+                </button>
+            </div>
+            if let Some(name) = &props.undo {
+                <div class="toast" role="status" data-undo="">
+                    <span>{ t.profile_deleted.replace("{name}", name) }</span>
+                    <button type="button" data-action="undo-delete" onclick={props.on_action.reform(|_: MouseEvent| Action::UndoDelete)}>{ t.undo }</button>
+                    <button type="button" class="dismiss" aria-label={t.dismiss} onclick={props.on_action.reform(|_: MouseEvent| Action::DismissUndo)}>{ "×" }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,184 @@
+//! Training mode: the scoring model's settings, "back to defaults", and the demonstration
+//! sandbox.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel};
+use crate::domain::targets::TARGETS;
+use crate::domain::units::Bloc;
+use crate::i18n::{bloc_name, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsViewProps {
+    pub lang: Lang,
+    pub model: ScoringModel,
+    pub demo: bool,
+    pub on_action: Callback<Action>,
+}
+
+fn select_value(event: &Event) -> String {
+    event.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// A `<select>` of whole numbers.
+fn number_select(
+    id: String,
+    field: &'static str,
+    range: std::ops::RangeInclusive<usize>,
+    current: f64,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <select id={id} data-field={field} {onchange}>
+            { for range.map(|n| html! {
+                <option value={n.to_string()} selected={(current - n as f64).abs() < 1e-9}>{ n }</option>
+            }) }
+        </select>
+    }
+}
+
+#[component]
+pub fn SettingsView(props: &SettingsViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let model = &props.model;
+    let mode_radio = |mode: ScoringMode, key: &'static str, label: &'static str| {
+        let onchange = props
+            .on_action
+            .reform(move |_: Event| Action::SetScoringMode(mode));
+        html! {
+            <label class="check">
+                <input type="radio" name="scoring-mode" value={key} data-field="scoring-mode" checked={model.mode == mode} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    let band = |id: &'static str,
+                label: &'static str,
+                value: f64,
+                set: fn(&mut RatingBands, f64)| {
+        let bands = model.bands;
+        let onchange = props.on_action.reform(move |event: Event| {
+            let mut next = bands;
+            set(&mut next, select_value(&event).parse().unwrap_or(0.0));
+            Action::SetBands(next)
+        });
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                <select id={id} data-field={id} {onchange}>
+                    { for (0..=20).map(|step| {
+                        let n = step * 5;
+                        html! { <option value={n.to_string()} selected={(value - n as f64).abs() < 1e-9}>{ n }</option> }
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let bands_ordered =
+        model.bands.good > model.bands.fair && model.bands.fair > model.bands.average;
+    html! {
+        <section class="settings" aria-labelledby="settings-heading" data-settings="">
+            <h2 id="settings-heading">{ t.settings_heading }</h2>
+            <p class="hint">{ t.settings_intro }</p>
+            if !model.is_default() {
+                <p class="mark-line"><span class="mark" data-model="custom">{ t.model_custom_mark }</span></p>
+            }
+            <fieldset>
+                <legend>{ t.mode_label }</legend>
+                { mode_radio(ScoringMode::Proportional, "proportional", t.mode_proportional) }
+                { mode_radio(ScoringMode::AllOrNothing, "all_or_nothing", t.mode_all_or_nothing) }
+            </fieldset>
+            <fieldset>
+                <legend>{ t.bands_heading }</legend>
+                <div class="bands">
+                    { band("band-good", t.band_good, model.bands.good, |b, v| b.good = v) }
+                    { band("band-fair", t.band_fair, model.bands.fair, |b, v| b.fair = v) }
+                    { band("band-average", t.band_average, model.bands.average, |b, v| b.average = v) }
+                </div>
+                if !bands_ordered { <p class="error" data-error="bands">{ t.band_order_error }</p> }
+            </fieldset>
+            <fieldset>
+                <legend>{ t.award_places_heading }</legend>
+                <div class="bands">
+                    { for Bloc::ALL.into_iter().map(|bloc| {
+                        let id = format!("award-places-{}", bloc.id());
+                        let onchange = props.on_action.reform(move |event: Event| {
+                            Action::SetAwardPlaces(bloc, select_value(&event).parse().unwrap_or(1))
+                        });
+                        html! {
+                            <div class="field">
+                                <label for={id.clone()}>{ bloc_name(lang, bloc) }</label>
+                                { number_select(id, "award-places", 1..=bloc.units().len(), model.award_places.for_bloc(bloc) as f64, onchange) }
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.weights_heading }</legend>
+                <div class="table-wrap">
+                    <table class="weights-table">
+                        <thead>
+                            <tr><th scope="col">{ t.col_target }</th><th scope="col">{ t.weight_label }</th><th scope="col">{ t.applicability_label }</th></tr>
+                        </thead>
+                        <tbody>
+                            { for TARGETS.iter().map(|target| {
+                                let id = target.id;
+                                let weight_id = format!("weight-{}", target.key);
+                                let applies_id = format!("applies-{}", target.key);
+                                let on_weight = props.on_action.reform(move |event: Event| {
+                                    Action::SetWeight(id, select_value(&event).parse().unwrap_or(1.0))
+                                });
+                                let on_applies = props.on_action.reform(move |event: Event| {
+                                    Action::SetApplicability(id, match select_value(&event).as_str() {
+                                        "all" => Some(ApplicabilityOverride::AllUnits),
+                                        "none" => Some(ApplicabilityOverride::NoUnit),
+                                        _ => None,
+                                    })
+                                });
+                                let applies = model.applicability.get(&id).copied();
+                                html! {
+                                    <tr data-setting-target={target.key}>
+                                        <th scope="row" id={format!("setting-{}", target.key)}>{ lang.pick(target.label) }</th>
+                                        <td>
+                                            <label for={weight_id.clone()} class="visually-hidden">{ t.weight_label }{ ": " }{ lang.pick(target.label) }</label>
+                                            { number_select(weight_id, "weight", 0..=10, model.weight(id), on_weight) }
+                                        </td>
+                                        <td>
+                                            <label for={applies_id.clone()} class="visually-hidden">{ t.applicability_label }{ ": " }{ lang.pick(target.label) }</label>
+                                            <select id={applies_id} data-field="applicability" onchange={on_applies}>
+                                                <option value="default" selected={applies.is_none()}>{ t.applicability_default }</option>
+                                                <option value="all" selected={applies == Some(ApplicabilityOverride::AllUnits)}>{ t.applicability_all }</option>
+                                                <option value="none" selected={applies == Some(ApplicabilityOverride::NoUnit)}>{ t.applicability_none }</option>
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </fieldset>
+            <p>
+                <button type="button" class="secondary" data-action="reset-model" disabled={model.is_default()}
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::ResetModel)}>
+                    { t.reset_model }
+                </button>
+            </p>
+            <section class="demo-panel" aria-labelledby="demo-heading">
+                <h3 id="demo-heading">{ t.demo_heading }</h3>
+                <p>{ t.demo_intro }</p>
+                if props.demo {
+                    <button type="button" class="secondary" data-action="demo-reset" onclick={props.on_action.reform(|_: MouseEvent| Action::ResetDemo)}>{ t.demo_reset }</button>
+                    { " " }
+                    <button type="button" class="secondary" data-action="demo-exit" onclick={props.on_action.reform(|_: MouseEvent| Action::ExitDemo)}>{ t.demo_exit }</button>
+                } else {
+                    <button type="button" class="secondary" data-action="demo-start" onclick={props.on_action.reform(|_: MouseEvent| Action::StartDemo)}>{ t.demo_start }</button>
+                }
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! What to improve: the targets that would add the most points, each with the concrete
+//! step in the unit's own terms, and the fewest steps that reach a score.
+
+use super::evaluate::{Gap, Status};
+use super::profile::Profile;
+use super::rank::hundredths;
+use super::score::ScoringModel;
+use super::targets::{Target, TargetId};
+
+/// What the unit would have to do for a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepAction {
+    /// Close this gap (more items, percentage points, or an increase).
+    CloseGap(Gap),
+    /// Be rated good or better.
+    AnswerYes,
+    /// No figures yet: enter figures that meet the threshold.
+    EnterFigures,
+    /// The figures are invalid: correct them so they meet the threshold.
+    FixFigures,
+}
+
+/// One improvement: meeting `target` would add `points` to the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub target: &'static Target,
+    pub points: f64,
+    pub action: StepAction,
+}
+
+/// Every step that would add points, the most valuable first (ties in table order).
+pub fn improvement_steps(profile: &Profile, model: &ScoringModel) -> Vec<Step> {
+    let evaluations = profile.evaluate_all(model);
+    let total_weight: f64 = evaluations
+        .iter()
+        .filter(|(_, e)| e.status.counts())
+        .map(|(t, _)| model.weight(t.id))
+        .sum();
+    if total_weight <= 0.0 {
+        return Vec::new();
+    }
+    let mut steps: Vec<Step> = evaluations
+        .iter()
+        .filter_map(|(target, evaluation)| {
+            let action = match (evaluation.status, evaluation.gap) {
+                (Status::NotMet, Some(gap)) => StepAction::CloseGap(gap),
+                (Status::NotMet, None) => StepAction::AnswerYes,
+                (Status::Incomplete, _) => StepAction::EnterFigures,
+                (Status::Invalid, _) => StepAction::FixFigures,
+                _ => return None,
+            };
+            let missing = 1.0 - model.attainment(evaluation);
+            let points = 100.0 * model.weight(target.id) * missing / total_weight;
+            (points > 0.0).then_some(Step {
+                target,
+                points,
+                action,
+            })
+        })
+        .collect();
+    steps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    steps
+}
+
+/// The fewest steps (taken from the front of `steps`, which is best-first) that bring
+/// `score` up to at least `goal`; `None` when all of them are not enough. Because the
+/// score is a sum over targets, taking the largest gains first needs the fewest steps.
+pub fn steps_to_reach(steps: &[Step], score: f64, goal: f64) -> Option<usize> {
+    let goal = hundredths(goal);
+    let mut reached = score;
+    if hundredths(reached) >= goal {
+        return Some(0);
+    }
+    for (taken, step) in steps.iter().enumerate() {
+        reached += step.points;
+        if hundredths(reached) >= goal {
+            return Some(taken + 1);
+        }
+    }
+    None
+}
+
+/// The ids of the first `count` steps.
+pub fn step_targets(steps: &[Step], count: usize) -> Vec<TargetId> {
+    steps.iter().take(count).map(|s| s.target.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::figures::TargetEntry;
+
+    fn counts(n: &str, d: &str) -> TargetEntry {
+        TargetEntry {
+            numerator: n.into(),
+            denominator: d.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn largest_gain_first_with_the_gap_in_the_units_terms() {
+        let mut profile = Profile::default();
+        profile.set_unit("31211");
+        let model = ScoringModel::default();
+        // 8 applicable targets; fill all but two as met.
+        for target in crate::domain::targets::TARGETS {
+            profile.update_entry(target.id, |e| *e = counts("10", "10"));
+        }
+        profile.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(true));
+        profile.update_entry(TargetId::OnlineResolution, |e| *e = counts("2", "10"));
+        profile.update_entry(TargetId::Recruitment, |e| *e = counts("abc", "10"));
+        let steps = improvement_steps(&profile, &model);
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0].target.id, TargetId::Recruitment);
+        assert!((steps[0].points - 12.5).abs() < 1e-9);
+        assert_eq!(steps[0].action, StepAction::FixFigures);
+        assert_eq!(steps[1].target.id, TargetId::OnlineResolution);
+        // 2 of 10 against 25%: attainment 0,8, so 12,5 × 0,2 = 2,5 points; one more file.
+        assert!((steps[1].points - 2.5).abs() < 1e-9);
+        assert_eq!(steps[1].action, StepAction::CloseGap(Gap::Items(1)));
+
+        let score = profile.summary(&model).score;
+        assert_eq!(steps_to_reach(&steps, score, score), Some(0));
+        assert_eq!(steps_to_reach(&steps, score, score + 12.5), Some(1));
+        assert_eq!(steps_to_reach(&steps, score, score + 13.0), Some(2));
+        assert_eq!(steps_to_reach(&steps, score, 100.0), Some(2));
+        assert_eq!(steps_to_reach(&steps, score, 100.01), None);
+    }
+}
