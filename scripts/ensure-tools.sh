@@ -51,8 +51,9 @@ ensure_wasm_bindgen() {
 ensure_node_packages() {
   # binaryen's wasm-opt (Debian's is too old for today's rustc output) and playwright-core.
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] ||
+    [ ! -d "$ROOT/node_modules/axe-core" ] ||
     [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing node packages (wasm-opt, playwright-core)"
+    say "installing node packages (wasm-opt, playwright-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -2,6 +2,8 @@
 //! and the one effect that saves.
 
 pub mod components;
+pub mod crash;
+pub mod hooks;
 pub mod state;
 
 use yew::prelude::*;
@@ -32,6 +34,8 @@ pub fn App() -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
 
+    hooks::use_other_tabs(on_action.clone());
+    let updated = hooks::use_update_notice();
     {
         // Autosave the real data on every change (never the demonstration sandbox), unless
         // that would overwrite saved data that could not be kept aside.
@@ -124,6 +128,8 @@ pub fn App() -> Html {
                 load_notice={state.load_notice.clone()}
                 save_error={state.save_error}
                 demo={state.demo.is_some()}
+                synced={state.synced}
+                updated={updated}
                 on_action={on_action.clone()}
             />
             <main class="layout">

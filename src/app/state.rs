@@ -59,6 +59,8 @@ pub struct AppState {
     pub may_save: bool,
     /// The last deleted profile and its place, for undo.
     pub undo: Option<Deleted>,
+    /// Another tab changed the data and this tab took its version.
+    pub synced: bool,
 }
 
 impl AppState {
@@ -71,6 +73,7 @@ impl AppState {
             save_error: None,
             may_save: loaded.may_save,
             undo: None,
+            synced: false,
         }
     }
 
@@ -122,6 +125,9 @@ pub enum Action {
     SetLang(Language),
     DismissLoadNotice,
     Saved(Result<(), StorageError>),
+    /// Another tab saved this data.
+    ChangedElsewhere(Workspace),
+    DismissSyncNotice,
 }
 
 impl Reducible for AppState {
@@ -200,6 +206,13 @@ impl Reducible for AppState {
             Action::SetLang(language) => next.data.language = language,
             Action::DismissLoadNotice => next.load_notice = None,
             Action::Saved(result) => next.save_error = result.err(),
+            Action::ChangedElsewhere(data) => {
+                if data != next.data {
+                    next.data = data;
+                    next.synced = true;
+                }
+            }
+            Action::DismissSyncNotice => next.synced = false,
         }
         if next == *self {
             self

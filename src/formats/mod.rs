@@ -1,3 +1,7 @@
 //! Saved and exchanged formats: plain Rust, no browser APIs.
 
+pub mod csv;
 pub mod envelope;
+pub mod share_link;
+pub mod unit_file;
+pub mod validate;

@@ -12,6 +12,10 @@ pub struct BannersProps {
     pub load_notice: Option<LoadNotice>,
     pub save_error: Option<StorageError>,
     pub demo: bool,
+    /// Another tab changed the data.
+    pub synced: bool,
+    /// A new version of the app is in use.
+    pub updated: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -59,6 +63,19 @@ pub fn Banners(props: &BannersProps) -> Html {
     };
     html! {
         <div class="banners">
+            if props.updated {
+                <div class="banner notice" role="status" data-banner="update">
+                    <span class="banner-icon" aria-hidden="true">{ "★" }</span>
+                    <p>{ t.banner_updated }</p>
+                </div>
+            }
+            if props.synced {
+                <div class="banner notice" role="status" data-banner="synced">
+                    <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
+                    <p>{ t.banner_synced }</p>
+                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissSyncNotice)}>{ t.dismiss }</button>
+                </div>
+            }
             if props.demo {
                 <div class="banner demo" role="status" data-banner="demo">
                     <span class="banner-icon" aria-hidden="true">{ "✎" }</span>

@@ -43,7 +43,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                 }
                 <p class="hint">{ t.peer_hint }</p>
                 <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
                     <table class="bloc-table">
                         <thead>
                             <tr>

@@ -37,7 +37,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
             <h2 id="district-heading">{ t.district_heading }</h2>
             <p class="hint">{ t.district_intro }</p>
             <p data-coverage="">{ coverage }</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.district_table}>
                 <table class="district-table">
                     <thead>
                         <tr>

@@ -76,7 +76,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     html! {
         <details class="explain" data-explain="">
             <summary>{ t.explain_heading }</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.explain_heading}>
                 <table>
                     <thead>
                         <tr>

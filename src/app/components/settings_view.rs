@@ -119,7 +119,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ t.weights_heading }</legend>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={t.weights_heading}>
                     <table class="weights-table">
                         <thead>
                             <tr><th scope="col">{ t.col_target }</th><th scope="col">{ t.weight_label }</th><th scope="col">{ t.applicability_label }</th></tr>

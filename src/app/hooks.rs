@@ -1,0 +1,56 @@
+//! Browser events the app listens to: another tab changing the saved data, and a new
+//! deployment taking over (announced by the service-worker registration in the loader).
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::formats::envelope;
+use crate::store::DATA_KEY;
+
+use super::state::Action;
+
+/// Keeps this tab in step with others: when another tab saves, its data replaces ours.
+#[hook]
+pub fn use_other_tabs(on_action: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(DATA_KEY) {
+                    return;
+                }
+                if let Some(Ok(data)) = event.new_value().map(|text| envelope::decode(&text)) {
+                    on_action.emit(Action::ChangedElsewhere(data));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// True once a new version of the app has replaced the one that was cached.
+#[hook]
+pub fn use_update_notice() -> bool {
+    let updated = use_state(|| false);
+    {
+        let updated = updated.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let flagged = window
+                .as_ref()
+                .and_then(|w| js_sys::Reflect::get(w, &"__cchcUpdated".into()).ok())
+                .is_some_and(|v| v.is_truthy());
+            if flagged {
+                updated.set(true);
+            }
+            let listener = window.map(|window| {
+                EventListener::new(&window, "cchc:updated", move |_| updated.set(true))
+            });
+            move || drop(listener)
+        });
+    }
+    *updated
+}

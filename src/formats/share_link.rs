@@ -1,0 +1,568 @@
+//! Share links: a whole profile in the fragment of a URL (`…/#u1.<payload>`), so a unit can
+//! send its figures in a chat message and the receiver sees them without any server.
+//!
+//! The payload is a compact byte format in unpadded base64url (see `docs/formats.md`):
+//!
+//! ```text
+//! varint  body length
+//! body    bloc, unit, label, other name, entries (target index, flags, figures)
+//! u32 LE  CRC-32 of "u1" + length + body
+//! ```
+//!
+//! Every profile round-trips exactly, typed text included. Decoding never panics: a cut
+//! link is [`LinkError::Truncated`], an edited one [`LinkError::Damaged`], a newer one
+//! [`LinkError::NewerVersion`].
+
+use std::collections::BTreeMap;
+
+use crate::domain::figures::{EntryMode, TargetEntry};
+use crate::domain::profile::Profile;
+use crate::domain::targets::TargetId;
+use crate::domain::units::Bloc;
+
+/// The letter that starts a unit share fragment.
+pub const SHARE_PREFIX: char = 'u';
+/// The version this build writes and the newest it reads.
+pub const SHARE_VERSION: u64 = 1;
+/// Longer input is refused before decoding (a real link is a few hundred characters).
+pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
+
+/// The unit ids of version 1, frozen: index `k` is written as `k + 1`, and 0 means the id
+/// follows as text. Later changes to the unit lists do not change what a v1 link means.
+const UNITS_V1: [&str; 24] = [
+    "other",
+    "31231",
+    "31232",
+    "31211",
+    "31234",
+    "31237",
+    "31240",
+    "31241",
+    "31243",
+    "31244",
+    "31246",
+    "31252",
+    "vp-hdnd-ubnd",
+    "noi-vu",
+    "tu-phap",
+    "tai-chinh-ke-hoach",
+    "tai-nguyen-moi-truong",
+    "lao-dong-tbxh",
+    "van-hoa-thong-tin",
+    "giao-duc-dao-tao",
+    "y-te",
+    "thanh-tra",
+    "nong-nghiep-ptnt",
+    "kinh-te-ha-tang",
+];
+
+/// The target keys of version 1, frozen: an entry starts with its index here, or with
+/// [`TARGET_BY_KEY`] followed by the key as text for a target added after version 1.
+const TARGETS_V1: [&str; 13] = [
+    "online_work_files",
+    "tthc_online_l34",
+    "l34_with_applications",
+    "online_resolution",
+    "infosec_dossiers",
+    "tthc_rating_good",
+    "satisfaction_admin",
+    "satisfaction_education",
+    "satisfaction_health",
+    "org_structure",
+    "leader_appointments",
+    "recruitment",
+    "self_financing_units",
+];
+const TARGET_BY_KEY: u8 = 0xFF;
+
+/// Why a fragment could not be read as a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    /// Nothing after the `#`.
+    Empty,
+    /// Not a unit share link (it does not start with `u<version>.`).
+    NotAShareLink,
+    /// Made by a newer version of the app.
+    NewerVersion { version: u64, supported: u64 },
+    /// Longer than [`MAX_FRAGMENT_CHARS`].
+    TooLong { chars: usize, limit: usize },
+    /// A character that a link of the app never contains, at this character position of
+    /// the text given to [`decode_share_fragment`].
+    BadCharacter { position: usize, character: char },
+    /// The link is shorter than it says: it was cut when copied.
+    Truncated,
+    /// The checksum does not match, or there is more than the link says: it was edited or
+    /// damaged.
+    Damaged,
+    /// The checksum is right but the content is impossible: the link was not made by this
+    /// app (or by a faulty version of it).
+    Malformed(Malformed),
+}
+
+/// What is impossible in a link whose checksum is right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Malformed {
+    /// The content ends before the profile does.
+    UnexpectedEnd,
+    /// Bytes after the profile.
+    TrailingBytes,
+    /// A number written with too many bytes.
+    BadNumber,
+    /// A bloc code other than 0 or 1.
+    BadBloc(u8),
+    /// A unit index beyond the frozen list.
+    BadUnitIndex(u64),
+    /// A target index beyond the frozen list, or a target key this build does not know.
+    UnknownTarget,
+    /// Two entries for the same target.
+    DuplicateTarget(TargetId),
+    /// Entry flags with impossible bits.
+    BadFlags(u64),
+    /// Text that is not UTF-8.
+    NotUtf8,
+}
+
+// ---------------------------------------------------------------------------------------
+// Checksum and base64url
+// ---------------------------------------------------------------------------------------
+
+/// CRC-32 (IEEE 802.3, as in zip and PNG) over `parts`, computed bit by bit.
+pub fn crc32(parts: &[&[u8]]) -> u32 {
+    let mut crc = 0xFFFF_FFFF_u32;
+    for byte in parts.iter().flat_map(|part| part.iter()) {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(BASE64URL[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn base64url_value(c: char) -> Option<u32> {
+    match c {
+        'A'..='Z' => Some(c as u32 - 'A' as u32),
+        'a'..='z' => Some(c as u32 - 'a' as u32 + 26),
+        '0'..='9' => Some(c as u32 - '0' as u32 + 52),
+        '-' => Some(62),
+        '_' => Some(63),
+        _ => None,
+    }
+}
+
+/// Bytes decoded from unpadded base64url, with what was odd about the end.
+struct Decoded {
+    bytes: Vec<u8>,
+    /// A last character that cannot make a byte (length ≡ 1 mod 4) was left over.
+    leftover_char: bool,
+    /// The bits of the last character beyond the last byte were not zero.
+    loose_bits: bool,
+}
+
+/// `offset` is the character position of `text` in the caller's input, for errors.
+fn base64url_decode(text: &str, offset: usize) -> Result<Decoded, LinkError> {
+    let mut values = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let value = base64url_value(c).ok_or(LinkError::BadCharacter {
+            position: offset + i,
+            character: c,
+        })?;
+        values.push(value);
+    }
+    let leftover_char = values.len() % 4 == 1;
+    if leftover_char {
+        values.pop();
+    }
+    let mut bytes = Vec::with_capacity(values.len() * 3 / 4);
+    let mut loose_bits = false;
+    for chunk in values.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0_u32, |n, (i, v)| n | v << (18 - 6 * i));
+        let produced = chunk.len() - 1;
+        for i in 0..produced {
+            bytes.push((n >> (16 - 8 * i)) as u8);
+        }
+        let used_bits = 24 - 8 * produced as u32;
+        if produced < 3 && n & ((1 << used_bits) - 1) != 0 {
+            loose_bits = true;
+        }
+    }
+    Ok(Decoded {
+        bytes,
+        leftover_char,
+        loose_bits,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Encoding
+// ---------------------------------------------------------------------------------------
+
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let low = (value & 0x7F) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+fn push_text(out: &mut Vec<u8>, text: &str) {
+    push_varint(out, text.len() as u64);
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// `0`, `7`, `1234`: digits without a leading zero, short enough to fit; written as a
+/// number, everything else as text.
+fn canonical_number(text: &str) -> Option<u64> {
+    let canonical = !text.is_empty()
+        && text.len() <= 18
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    canonical.then(|| text.parse().ok()).flatten()
+}
+
+fn push_figure(out: &mut Vec<u8>, text: &str) {
+    match canonical_number(text) {
+        Some(n) => push_varint(out, n << 1 | 1),
+        None => {
+            push_varint(out, (text.len() as u64) << 1);
+            out.extend_from_slice(text.as_bytes());
+        }
+    }
+}
+
+fn tri(value: Option<bool>) -> u64 {
+    match value {
+        None => 0,
+        Some(false) => 1,
+        Some(true) => 2,
+    }
+}
+
+fn figures(entry: &TargetEntry) -> [&str; 5] {
+    [
+        &entry.numerator,
+        &entry.denominator,
+        &entry.percent,
+        &entry.before,
+        &entry.after,
+    ]
+}
+
+fn push_entry(out: &mut Vec<u8>, id: TargetId, entry: &TargetEntry) {
+    match TARGETS_V1.iter().position(|key| *key == id.key()) {
+        Some(index) => out.push(index as u8),
+        None => {
+            out.push(TARGET_BY_KEY);
+            push_text(out, id.key());
+        }
+    }
+    let mut flags = tri(entry.not_applicable)
+        | u64::from(entry.mode == EntryMode::Percent) << 2
+        | tri(entry.answer) << 3;
+    for (i, text) in figures(entry).iter().enumerate() {
+        if !text.is_empty() {
+            flags |= 1 << (5 + i);
+        }
+    }
+    push_varint(out, flags);
+    for text in figures(entry) {
+        if !text.is_empty() {
+            push_figure(out, text);
+        }
+    }
+}
+
+fn body(profile: &Profile) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.push(match profile.bloc {
+        Bloc::Commune => 0,
+        Bloc::Agency => 1,
+    });
+    match UNITS_V1.iter().position(|id| *id == profile.unit_id) {
+        Some(index) => push_varint(&mut out, index as u64 + 1),
+        None => {
+            push_varint(&mut out, 0);
+            push_text(&mut out, &profile.unit_id);
+        }
+    }
+    push_text(&mut out, &profile.label);
+    push_text(&mut out, &profile.other_name);
+    push_varint(&mut out, profile.entries.len() as u64);
+    for (id, entry) in &profile.entries {
+        push_entry(&mut out, *id, entry);
+    }
+    out
+}
+
+fn version_tag() -> String {
+    format!("{SHARE_PREFIX}{SHARE_VERSION}")
+}
+
+/// The fragment (what follows `#`) that carries the whole profile: `u1.<base64url>`.
+pub fn encode_share_fragment(profile: &Profile) -> String {
+    let body = body(profile);
+    let mut bytes = Vec::with_capacity(body.len() + 8);
+    push_varint(&mut bytes, body.len() as u64);
+    bytes.extend_from_slice(&body);
+    let checksum = crc32(&[version_tag().as_bytes(), &bytes]);
+    bytes.extend_from_slice(&checksum.to_le_bytes());
+    format!("{}.{}", version_tag(), base64url_encode(&bytes))
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------------------
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8, Malformed> {
+        let byte = *self.bytes.get(self.at).ok_or(Malformed::UnexpectedEnd)?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    /// A LEB128 number of at most 64 bits, in its shortest form.
+    fn varint(&mut self) -> Result<u64, Malformed> {
+        let mut value = 0_u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            let bits = u64::from(byte & 0x7F);
+            if shift == 63 && bits > 1 {
+                return Err(Malformed::BadNumber);
+            }
+            value |= bits << shift;
+            if byte & 0x80 == 0 {
+                if byte == 0 && shift > 0 {
+                    return Err(Malformed::BadNumber);
+                }
+                return Ok(value);
+            }
+        }
+        Err(Malformed::BadNumber)
+    }
+
+    fn take(&mut self, len: u64) -> Result<&[u8], Malformed> {
+        let len = usize::try_from(len).map_err(|_| Malformed::UnexpectedEnd)?;
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|end| *end <= self.bytes.len())
+            .ok_or(Malformed::UnexpectedEnd)?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn utf8(&mut self, len: u64) -> Result<String, Malformed> {
+        let bytes = self.take(len)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| Malformed::NotUtf8)
+    }
+
+    fn text(&mut self) -> Result<String, Malformed> {
+        let len = self.varint()?;
+        self.utf8(len)
+    }
+
+    fn figure(&mut self) -> Result<String, Malformed> {
+        let tag = self.varint()?;
+        if tag & 1 == 1 {
+            Ok((tag >> 1).to_string())
+        } else {
+            self.utf8(tag >> 1)
+        }
+    }
+}
+
+fn tri_value(bits: u64) -> Option<bool> {
+    match bits {
+        1 => Some(false),
+        2 => Some(true),
+        _ => None,
+    }
+}
+
+fn read_entry(reader: &mut Reader) -> Result<(TargetId, TargetEntry), Malformed> {
+    let index = reader.byte()?;
+    let key = if index == TARGET_BY_KEY {
+        reader.text()?
+    } else {
+        TARGETS_V1
+            .get(usize::from(index))
+            .ok_or(Malformed::UnknownTarget)?
+            .to_string()
+    };
+    let id = TargetId::from_key(&key).ok_or(Malformed::UnknownTarget)?;
+    let flags = reader.varint()?;
+    if flags >= 1 << 10 || flags & 0b11 == 3 || flags >> 3 & 0b11 == 3 {
+        return Err(Malformed::BadFlags(flags));
+    }
+    let mut texts: [String; 5] = Default::default();
+    for (i, text) in texts.iter_mut().enumerate() {
+        if flags & 1 << (5 + i) != 0 {
+            *text = reader.figure()?;
+        }
+    }
+    let [numerator, denominator, percent, before, after] = texts;
+    let entry = TargetEntry {
+        not_applicable: tri_value(flags & 0b11),
+        mode: if flags & 0b100 != 0 {
+            EntryMode::Percent
+        } else {
+            EntryMode::Counts
+        },
+        numerator,
+        denominator,
+        percent,
+        answer: tri_value(flags >> 3 & 0b11),
+        before,
+        after,
+    };
+    Ok((id, entry))
+}
+
+fn read_body(body: &[u8]) -> Result<Profile, Malformed> {
+    let mut reader = Reader { bytes: body, at: 0 };
+    let bloc = match reader.byte()? {
+        0 => Bloc::Commune,
+        1 => Bloc::Agency,
+        other => return Err(Malformed::BadBloc(other)),
+    };
+    let unit_id = match reader.varint()? {
+        0 => reader.text()?,
+        k => UNITS_V1
+            .get(usize::try_from(k - 1).unwrap_or(usize::MAX))
+            .ok_or(Malformed::BadUnitIndex(k))?
+            .to_string(),
+    };
+    let label = reader.text()?;
+    let other_name = reader.text()?;
+    let count = reader.varint()?;
+    let mut entries = BTreeMap::new();
+    for _ in 0..count {
+        let (id, entry) = read_entry(&mut reader)?;
+        if entries.insert(id, entry).is_some() {
+            return Err(Malformed::DuplicateTarget(id));
+        }
+    }
+    if reader.at != body.len() {
+        return Err(Malformed::TrailingBytes);
+    }
+    Ok(Profile {
+        label,
+        bloc,
+        unit_id,
+        other_name,
+        entries,
+    })
+}
+
+/// Reads `u<digits>.`: the version and the character position after the dot.
+fn read_prefix(text: &str) -> Result<(u64, usize), LinkError> {
+    let rest = text
+        .strip_prefix(SHARE_PREFIX)
+        .ok_or(LinkError::NotAShareLink)?;
+    let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let digits = &rest[..digits_len];
+    let after = &rest[digits_len..];
+    if after.is_empty() && digits.len() <= 9 {
+        // `u` or `u1`: the start of a link, cut.
+        return Err(LinkError::Truncated);
+    }
+    if !after.starts_with('.') || digits.is_empty() || digits.len() > 9 || digits.starts_with('0') {
+        return Err(LinkError::NotAShareLink);
+    }
+    let version: u64 = digits.parse().map_err(|_| LinkError::NotAShareLink)?;
+    // Prefix, digits and dot are ASCII: byte length is the character count.
+    Ok((version, 1 + digits_len + 1))
+}
+
+/// Reads a profile from a share fragment: `u1.…`, `#u1.…` or a whole URL containing `#u1.…`
+/// (spaces and line breaks around it are ignored). Never panics; any cut, edit or foreign
+/// text gives a [`LinkError`].
+pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
+    let text = text.trim();
+    let (text, mut offset) = match text.find('#') {
+        Some(at) => (&text[at + 1..], text[..=at].chars().count()),
+        None => (text, 0),
+    };
+    let chars = text.chars().count();
+    if chars == 0 {
+        return Err(LinkError::Empty);
+    }
+    if chars > MAX_FRAGMENT_CHARS {
+        return Err(LinkError::TooLong {
+            chars,
+            limit: MAX_FRAGMENT_CHARS,
+        });
+    }
+    let (version, payload_at) = read_prefix(text)?;
+    if version > SHARE_VERSION {
+        return Err(LinkError::NewerVersion {
+            version,
+            supported: SHARE_VERSION,
+        });
+    }
+    if version != SHARE_VERSION {
+        return Err(LinkError::NotAShareLink);
+    }
+    offset += payload_at;
+    let decoded = base64url_decode(&text[payload_at..], offset)?;
+    let bytes = decoded.bytes.as_slice();
+
+    let mut reader = Reader { bytes, at: 0 };
+    let body_len = match reader.varint() {
+        Ok(len) => len,
+        Err(Malformed::UnexpectedEnd) => return Err(LinkError::Truncated),
+        Err(_) => return Err(LinkError::Damaged),
+    };
+    let header_len = reader.at;
+    let expected = usize::try_from(body_len)
+        .ok()
+        .and_then(|len| len.checked_add(header_len + 4));
+    match expected {
+        Some(expected) if bytes.len() < expected => return Err(LinkError::Truncated),
+        Some(expected) if bytes.len() > expected => return Err(LinkError::Damaged),
+        Some(_) => {}
+        // A length no device could hold: the link cannot be complete.
+        None => return Err(LinkError::Truncated),
+    }
+    if decoded.leftover_char || decoded.loose_bits {
+        return Err(LinkError::Damaged);
+    }
+    let (content, checksum) = bytes.split_at(bytes.len() - 4);
+    let checksum = u32::from_le_bytes([checksum[0], checksum[1], checksum[2], checksum[3]]);
+    if crc32(&[version_tag().as_bytes(), content]) != checksum {
+        return Err(LinkError::Damaged);
+    }
+    read_body(&content[header_len..]).map_err(LinkError::Malformed)
+}

@@ -1,0 +1,696 @@
+//! Unit files: one unit's profile as a versioned JSON document that a unit sends to the
+//! district (or keeps), and that any later version of the app can open.
+//!
+//! ```json
+//! {
+//!   "format": "cchc-2021-unit",
+//!   "version": 1,
+//!   "exported_at": "2026-11-28",
+//!   "app_version": "0.1.0",
+//!   "unit": { "bloc": "commune", "unit_id": "31211", "name": "Xã Vĩnh Bình" },
+//!   "profile": { "label": "", "bloc": "commune", "unit_id": "31211", "other_name": "", "entries": {} },
+//!   "summary": { "score": "75.27", "rating": "kha", "met": 7, "applicable": 9 }
+//! }
+//! ```
+//!
+//! `profile` is the data; `unit` is a readable header that must agree with it; `summary` is
+//! informative and ignored on import. The full schema and what import refuses are in
+//! `docs/formats.md`.
+//!
+//! Import reads nothing it does not understand: unknown fields, unknown targets, newer
+//! versions are refused with a precise [`ImportProblem`], never dropped or truncated.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::validate::{check_profile, ProfileProblem};
+use crate::domain::figures::{EntryMode, TargetEntry};
+use crate::domain::profile::Profile;
+use crate::domain::score::ScoringModel;
+use crate::domain::targets::TargetId;
+use crate::domain::units::Bloc;
+
+/// The `format` of a unit file.
+pub const UNIT_FILE_FORMAT: &str = "cchc-2021-unit";
+/// The version this build writes and the newest it reads.
+pub const UNIT_FILE_VERSION: u64 = 1;
+/// The largest file import reads: 1 MiB. A real unit file is a few kilobytes.
+pub const MAX_UNIT_FILE_BYTES: usize = 1024 * 1024;
+/// The app version written into `app_version`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The `format` of the app's own saved data (see `envelope`), recognised so the page can say
+/// "this is a saved-data backup, not a unit file".
+pub const SAVED_DATA_FORMAT: &str = super::envelope::FORMAT;
+
+// ---------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct UnitFileOut<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: &'a str,
+    app_version: &'static str,
+    unit: UnitHeaderOut<'a>,
+    profile: &'a Profile,
+    summary: SummaryOut,
+}
+
+#[derive(Serialize)]
+struct UnitHeaderOut<'a> {
+    bloc: Bloc,
+    unit_id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryOut {
+    score: String,
+    rating: &'static str,
+    met: usize,
+    applicable: usize,
+}
+
+/// The unit's display name for the header and the file name: the unit list's name, or the
+/// typed name of an `other` unit; empty when none is chosen.
+fn header_name(profile: &Profile) -> &str {
+    profile.unit_name().unwrap_or("")
+}
+
+/// The unit file of a profile, as pretty-printed JSON ending with a newline, with the summary
+/// scored by the default model. `exported_at` is the local date, `YYYY-MM-DD`.
+///
+/// Export writes any profile; [`import_unit_file`] gives back exactly the same profile when
+/// [`check_profile`](super::validate::check_profile) accepts it. Run that check first to
+/// warn before writing a file that would be refused.
+pub fn export_unit_file(profile: &Profile, exported_at: &str) -> String {
+    export_unit_file_with_model(profile, exported_at, &ScoringModel::default())
+}
+
+/// [`export_unit_file`] with the summary scored by the page's current scoring model.
+pub fn export_unit_file_with_model(
+    profile: &Profile,
+    exported_at: &str,
+    model: &ScoringModel,
+) -> String {
+    let summary = profile.summary(model);
+    let file = UnitFileOut {
+        format: UNIT_FILE_FORMAT,
+        version: UNIT_FILE_VERSION,
+        exported_at,
+        app_version: APP_VERSION,
+        unit: UnitHeaderOut {
+            bloc: profile.bloc,
+            unit_id: &profile.unit_id,
+            name: header_name(profile),
+        },
+        profile,
+        summary: SummaryOut {
+            score: summary.score_attribute(),
+            rating: summary.rating.key(),
+            met: summary.met,
+            applicable: summary.applicable,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&file).expect("a unit file always serialises");
+    text.push('\n');
+    text
+}
+
+/// A readable ASCII file name: `cchc-2021_xa-vinh-binh_2026-11-28.json`.
+///
+/// The name part is the profile's label when it has one, else the unit's name, without
+/// Vietnamese diacritics (đ → d), lowercased, words joined by hyphens, at most 60 characters;
+/// `don-vi` when nothing is left. `date` keeps only its digits and hyphens.
+pub fn suggested_file_name(profile: &Profile, date: &str) -> String {
+    let source = if profile.label.trim().is_empty() {
+        header_name(profile)
+    } else {
+        profile.label.as_str()
+    };
+    let mut name = slug(source, 60);
+    if name.is_empty() {
+        name = "don-vi".to_string();
+    }
+    let date: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    if date.is_empty() {
+        format!("cchc-2021_{name}.json")
+    } else {
+        format!("cchc-2021_{name}_{date}.json")
+    }
+}
+
+/// Latin letters with diacritics and their base letter: the whole Vietnamese alphabet plus
+/// the common Western European letters.
+const FOLDS: &[(&str, char)] = &[
+    ("àáảãạăằắẳẵặâầấẩẫậäåæ", 'a'),
+    ("èéẻẽẹêềếểễệë", 'e'),
+    ("ìíỉĩịîï", 'i'),
+    ("òóỏõọôồốổỗộơờớởỡợöø", 'o'),
+    ("ùúủũụưừứửữựûü", 'u'),
+    ("ỳýỷỹỵÿ", 'y'),
+    ("đ", 'd'),
+    ("ç", 'c'),
+    ("ñ", 'n'),
+];
+
+/// The ASCII letter of a lowercase Latin letter with diacritics.
+fn fold(c: char) -> Option<char> {
+    FOLDS
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map(|(_, base)| *base)
+}
+
+/// `Xã Vĩnh Bình` → `xa-vinh-binh`: ASCII letters and digits, single hyphens between words,
+/// cut at a word boundary so it has at most `max` characters.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        // Combining marks of decomposed text (U+0300–U+036F) belong to the previous letter.
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        let ascii = if c.is_ascii_alphanumeric() {
+            Some(c)
+        } else {
+            fold(c)
+        };
+        match ascii {
+            Some(letter) => {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push(letter);
+            }
+            None => pending_hyphen = true,
+        }
+    }
+    if out.len() > max {
+        let cut = out[..=max].rfind('-').unwrap_or(max);
+        out.truncate(cut);
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------
+
+/// A unit file that was read successfully.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedUnit {
+    pub profile: Profile,
+    /// The version the file was written in (before migration to the current one).
+    pub file_version: u64,
+    /// `exported_at` of the file, when present.
+    pub exported_at: Option<String>,
+    /// `app_version` of the file, when present.
+    pub app_version: Option<String>,
+}
+
+/// A unit file that could not be read: which file and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The name of the file as given to [`import_unit_file`].
+    pub file_name: String,
+    pub problem: ImportProblem,
+}
+
+/// The kind of a JSON value, for "expected …, found …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Boolean,
+    Number,
+    Text,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    pub fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+}
+
+/// What a field should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object `{…}`.
+    Object,
+    /// A JSON string.
+    Text,
+    /// `true`, `false` or `null` (not answered / default).
+    BooleanOrNull,
+    /// A whole number 1 or more.
+    VersionNumber,
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+}
+
+/// Everything that makes import refuse a file. Field paths are dotted JSON paths such as
+/// `profile.entries.recruitment.numerator`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// Larger than [`MAX_UNIT_FILE_BYTES`]; checked before reading anything.
+    TooBig { size: usize, limit: usize },
+    /// No bytes, or only spaces and line breaks.
+    Empty,
+    /// Not UTF-8 text; `valid_up_to` bytes are fine (after a byte-order mark, if any).
+    NotUtf8 { valid_up_to: usize },
+    /// Text that is not JSON; 1-based line and column where reading stopped.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a unit file of this app. `format` is the `format` string found, if any:
+    /// [`SAVED_DATA_FORMAT`] means a saved-data backup of the app.
+    NotUnitFile { format: Option<String> },
+    /// Written by a newer version of the app; refused whole, never read in part.
+    NewerVersion { version: u64, supported: u64 },
+    /// A required field is absent: `version`, `profile`, `profile.bloc` or `profile.unit_id`.
+    MissingField { field: String },
+    /// A field holds the wrong kind of value.
+    WrongShape {
+        field: String,
+        expected: Expected,
+        found: JsonKind,
+    },
+    /// A field this version does not know; refused, because dropping it could lose data.
+    UnknownField { field: String },
+    /// An entry for a target id this version does not know.
+    UnknownTarget { key: String },
+    /// The readable `unit` header disagrees with the profile (`unit.bloc` or `unit.unit_id`):
+    /// the file was edited by hand or put together from two files.
+    HeaderMismatch {
+        field: &'static str,
+        header: String,
+        profile: String,
+    },
+    /// Bringing an older version up to date failed.
+    Migration(MigrationError),
+    /// The profile itself cannot be used: no unit, an unknown unit, a nameless `other` unit,
+    /// a bloc that is not the unit's, or impossible figures (each naming target and field).
+    Profile(ProfileProblem),
+}
+
+/// Reads a unit file.
+///
+/// Checks, in order: size, UTF-8 (a leading byte-order mark is allowed), JSON, `format`,
+/// `version` (newer is refused), migration to the current version, the shape of every
+/// field, then the unit and the figures (see [`check_profile`]). Entries that are empty are
+/// dropped, as the page does.
+pub fn import_unit_file(file_name: &str, bytes: &[u8]) -> Result<ImportedUnit, ImportError> {
+    read(bytes).map_err(|problem| ImportError {
+        file_name: file_name.to_string(),
+        problem,
+    })
+}
+
+fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
+    if bytes.len() > MAX_UNIT_FILE_BYTES {
+        return Err(ImportProblem::TooBig {
+            size: bytes.len(),
+            limit: MAX_UNIT_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportProblem::NotUtf8 {
+        valid_up_to: e.valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(ImportProblem::Empty);
+    }
+    let document: Value = serde_json::from_str(text).map_err(|e| ImportProblem::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+
+    let Some(object) = document.as_object() else {
+        return Err(ImportProblem::NotUnitFile { format: None });
+    };
+    match object.get("format") {
+        Some(Value::String(format)) if format == UNIT_FILE_FORMAT => {}
+        Some(Value::String(format)) => {
+            return Err(ImportProblem::NotUnitFile {
+                format: Some(format.clone()),
+            })
+        }
+        _ => return Err(ImportProblem::NotUnitFile { format: None }),
+    }
+    let version = read_version(object)?;
+    if version > UNIT_FILE_VERSION {
+        return Err(ImportProblem::NewerVersion {
+            version,
+            supported: UNIT_FILE_VERSION,
+        });
+    }
+    let document = migrate(version, document).map_err(|e| match e {
+        MigrationError::NewerVersion(version) => ImportProblem::NewerVersion {
+            version,
+            supported: UNIT_FILE_VERSION,
+        },
+        other => ImportProblem::Migration(other),
+    })?;
+    let object = document
+        .as_object()
+        .ok_or(ImportProblem::NotUnitFile { format: None })?;
+
+    let file = read_current(object)?;
+    check_profile(&file.profile).map_err(ImportProblem::Profile)?;
+    if let Some(header) = &file.header {
+        check_header(header, &file.profile)?;
+    }
+    Ok(ImportedUnit {
+        profile: file.profile,
+        file_version: version,
+        exported_at: file.exported_at,
+        app_version: file.app_version,
+    })
+}
+
+fn read_version(object: &Map<String, Value>) -> Result<u64, ImportProblem> {
+    let value = object.get("version").ok_or(ImportProblem::MissingField {
+        field: "version".into(),
+    })?;
+    value
+        .as_u64()
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| wrong("version", Expected::VersionNumber, value))
+}
+
+// ---------------------------------------------------------------------------------------
+// Migration
+// ---------------------------------------------------------------------------------------
+
+/// Why a document could not be brought to the current version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationError {
+    /// Below the first version (0).
+    UnknownVersion(u64),
+    /// Newer than this build.
+    NewerVersion(u64),
+    /// A step from version `from` found `field` in a shape it cannot convert.
+    StepFailed { from: u64, field: String },
+}
+
+/// One step: a whole document of version `n` in, a whole document of version `n + 1` out
+/// (including its `version` field).
+pub type MigrationStep = fn(Value) -> Result<Value, MigrationError>;
+
+/// `MIGRATIONS[i]` turns a version `i + 1` document into a version `i + 2` document. Adding a
+/// version means: bump [`UNIT_FILE_VERSION`], append its step here, keep the v1 fixtures
+/// under `tests/fixtures/unit-files/` opening, and document the change in `docs/formats.md`.
+pub const MIGRATIONS: &[MigrationStep] = &[];
+
+/// Brings a whole unit-file document of `version` up to [`UNIT_FILE_VERSION`], one step at
+/// a time. The current version passes through unchanged.
+pub fn migrate(version: u64, document: Value) -> Result<Value, MigrationError> {
+    if version == 0 {
+        return Err(MigrationError::UnknownVersion(version));
+    }
+    if version > UNIT_FILE_VERSION {
+        return Err(MigrationError::NewerVersion(version));
+    }
+    let first = usize::try_from(version - 1).map_err(|_| MigrationError::NewerVersion(version))?;
+    MIGRATIONS
+        .iter()
+        .skip(first)
+        .try_fold(document, |document, step| step(document))
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the current version
+// ---------------------------------------------------------------------------------------
+
+const TOP_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "exported_at",
+    "app_version",
+    "unit",
+    "profile",
+    "summary",
+];
+const HEADER_FIELDS: &[&str] = &["bloc", "unit_id", "name"];
+/// The fields of `profile`, in the order they are written.
+pub const PROFILE_FIELDS: &[&str] = &["label", "bloc", "unit_id", "other_name", "entries"];
+/// The fields of an entry, in the order they are written (`not_applicable` only when set).
+pub const ENTRY_FIELDS: &[&str] = &[
+    "not_applicable",
+    "mode",
+    "numerator",
+    "denominator",
+    "percent",
+    "answer",
+    "before",
+    "after",
+];
+const BLOC_IDS: &[&str] = &["commune", "agency"];
+const MODE_KEYS: &[&str] = &["counts", "percent"];
+
+/// The parts of the readable `unit` header that must agree with the profile, when present.
+struct Header {
+    bloc: Option<String>,
+    unit_id: Option<String>,
+}
+
+struct CurrentFile {
+    exported_at: Option<String>,
+    app_version: Option<String>,
+    header: Option<Header>,
+    profile: Profile,
+}
+
+fn wrong(field: impl Into<String>, expected: Expected, found: &Value) -> ImportProblem {
+    ImportProblem::WrongShape {
+        field: field.into(),
+        expected,
+        found: JsonKind::of(found),
+    }
+}
+
+fn path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Refuses keys that are not `known`, reporting the first in sorted order.
+fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ImportProblem> {
+    let mut unknown: Vec<&String> = map
+        .keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .collect();
+    unknown.sort();
+    match unknown.first() {
+        Some(key) => Err(ImportProblem::UnknownField {
+            field: path(at, key),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An object with only known keys.
+fn object<'a>(
+    value: &'a Value,
+    at: &str,
+    known: &[&str],
+) -> Result<&'a Map<String, Value>, ImportProblem> {
+    let map = value
+        .as_object()
+        .ok_or_else(|| wrong(at, Expected::Object, value))?;
+    known_keys(map, at, known)?;
+    Ok(map)
+}
+
+fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, ImportProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::Text, other)),
+    }
+}
+
+fn required_text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, ImportProblem> {
+    text(map, at, key)?.ok_or_else(|| ImportProblem::MissingField {
+        field: path(at, key),
+    })
+}
+
+fn one_of(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+    allowed: &'static [&'static str],
+) -> Result<Option<String>, ImportProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::OneOf(allowed), other)),
+    }
+}
+
+fn optional_bool(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<Option<bool>, ImportProblem> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
+    }
+}
+
+/// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> {
+    known_keys(top, "", TOP_FIELDS)?;
+
+    let exported_at = text(top, "", "exported_at")?;
+    if let Some(date) = &exported_at {
+        if !is_date(date) {
+            return Err(wrong("exported_at", Expected::Date, &top["exported_at"]));
+        }
+    }
+    let app_version = text(top, "", "app_version")?;
+    let header = top.get("unit").map(read_header).transpose()?;
+    // `summary` is informative: any value is accepted and ignored.
+    let profile = top.get("profile").ok_or(ImportProblem::MissingField {
+        field: "profile".into(),
+    })?;
+    Ok(CurrentFile {
+        exported_at,
+        app_version,
+        header,
+        profile: read_profile(profile)?,
+    })
+}
+
+fn read_header(value: &Value) -> Result<Header, ImportProblem> {
+    let map = object(value, "unit", HEADER_FIELDS)?;
+    let bloc = one_of(map, "unit", "bloc", BLOC_IDS)?;
+    let unit_id = text(map, "unit", "unit_id")?;
+    // The name is for people: it may differ from this version's unit list, so it is only
+    // checked to be text.
+    text(map, "unit", "name")?;
+    Ok(Header { bloc, unit_id })
+}
+
+fn check_header(header: &Header, profile: &Profile) -> Result<(), ImportProblem> {
+    let checks = [
+        ("unit.bloc", &header.bloc, profile.bloc.id()),
+        ("unit.unit_id", &header.unit_id, profile.unit_id.as_str()),
+    ];
+    for (field, in_header, in_profile) in checks {
+        if let Some(in_header) = in_header.as_deref().filter(|h| *h != in_profile) {
+            return Err(ImportProblem::HeaderMismatch {
+                field,
+                header: in_header.to_string(),
+                profile: in_profile.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn read_profile(value: &Value) -> Result<Profile, ImportProblem> {
+    const AT: &str = "profile";
+    let map = object(value, AT, PROFILE_FIELDS)?;
+    let bloc = match one_of(map, AT, "bloc", BLOC_IDS)? {
+        Some(id) => Bloc::from_id(&id).expect("checked against BLOC_IDS"),
+        None => {
+            return Err(ImportProblem::MissingField {
+                field: "profile.bloc".into(),
+            })
+        }
+    };
+    let unit_id = required_text(map, AT, "unit_id")?;
+    // Every field of the profile is named here, so a new field cannot be forgotten by the
+    // file format: it must be read here (and the format version bumped).
+    Ok(Profile {
+        label: text(map, AT, "label")?.unwrap_or_default(),
+        bloc,
+        unit_id,
+        other_name: text(map, AT, "other_name")?.unwrap_or_default(),
+        entries: match map.get("entries") {
+            Some(entries) => read_entries(entries)?,
+            None => BTreeMap::new(),
+        },
+    })
+}
+
+fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, ImportProblem> {
+    const AT: &str = "profile.entries";
+    let map = value
+        .as_object()
+        .ok_or_else(|| wrong(AT, Expected::Object, value))?;
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort();
+    let mut entries = BTreeMap::new();
+    for key in keys {
+        let id = TargetId::from_key(key)
+            .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
+        let entry = read_entry(&map[key], &path(AT, key))?;
+        if !entry.is_empty() {
+            entries.insert(id, entry);
+        }
+    }
+    Ok(entries)
+}
+
+fn read_entry(value: &Value, at: &str) -> Result<TargetEntry, ImportProblem> {
+    let map = object(value, at, ENTRY_FIELDS)?;
+    let field = |key| text(map, at, key).map(Option::unwrap_or_default);
+    Ok(TargetEntry {
+        not_applicable: optional_bool(map, at, "not_applicable")?,
+        mode: match one_of(map, at, "mode", MODE_KEYS)? {
+            Some(mode) => EntryMode::from_key(&mode).expect("checked against MODE_KEYS"),
+            None => EntryMode::default(),
+        },
+        numerator: field("numerator")?,
+        denominator: field("denominator")?,
+        percent: field("percent")?,
+        answer: optional_bool(map, at, "answer")?,
+        before: field("before")?,
+        after: field("after")?,
+    })
+}

@@ -1,0 +1,116 @@
+//! Checks that a profile can travel as a unit file: a known unit of the right bloc, and
+//! figures that are possible numbers. Import refuses what fails here; the page can run the
+//! same check before exporting, so a file that would be refused is never written unnoticed.
+
+use crate::domain::evaluate::{evaluate, FieldError};
+use crate::domain::figures::{Field, TargetEntry};
+use crate::domain::profile::Profile;
+use crate::domain::targets::{TargetId, TARGETS};
+use crate::domain::units::{find_unit, Bloc, OTHER_UNIT_ID};
+
+/// One figure that cannot be a real value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureProblem {
+    pub target: TargetId,
+    pub field: Field,
+    /// The text as it stands in the profile (or file).
+    pub value: String,
+    /// What is wrong with it, in the domain's own terms: not a number, negative, not whole,
+    /// too large, too many decimals, a percentage above 100, or a numerator above its
+    /// denominator.
+    pub error: FieldError,
+}
+
+/// Why a profile cannot be exported or imported as a unit file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    /// No unit is chosen (`unit_id` is empty).
+    NoUnit,
+    /// `unit_id` is neither a unit of this version's lists nor `other`.
+    UnknownUnit { unit_id: String },
+    /// `unit_id` is `other` but the typed name is empty or only spaces.
+    OtherUnitWithoutName,
+    /// The profile's bloc is not the bloc of its unit.
+    BlocMismatch {
+        unit_id: String,
+        /// The bloc written in the profile.
+        bloc: Bloc,
+        /// The bloc the unit belongs to.
+        unit_bloc: Bloc,
+    },
+    /// Figures that cannot be real values; never empty, in table order.
+    ImpossibleFigures(Vec<FigureProblem>),
+}
+
+/// The figures of an entry that the target's measure and the entry's mode use, with what is
+/// wrong with each (as the page itself would flag them).
+///
+/// Checked whether or not the target applies, because a target switched off today may be
+/// switched on tomorrow. Fields the mode does not use (a percentage typed before switching to
+/// counts) are carried as typed and not checked, like the page keeps them.
+pub fn entry_problems(id: TargetId, entry: &TargetEntry) -> Vec<FigureProblem> {
+    let target = crate::domain::targets::target(id);
+    let forced = TargetEntry {
+        not_applicable: Some(false),
+        ..entry.clone()
+    };
+    // Bloc and unit only choose the threshold and the default applicability, which is forced.
+    evaluate(target, &forced, Bloc::Commune, "")
+        .errors
+        .into_iter()
+        .map(|(field, error)| FigureProblem {
+            target: id,
+            field,
+            value: entry.text(field).to_string(),
+            error,
+        })
+        .collect()
+}
+
+/// Every impossible figure of the profile, in table order.
+pub fn figure_problems(profile: &Profile) -> Vec<FigureProblem> {
+    TARGETS
+        .iter()
+        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
+        .flat_map(|(id, entry)| entry_problems(id, entry))
+        .collect()
+}
+
+/// The unit part of the check: a chosen, known unit (or a named `other`) of the profile's bloc.
+pub fn unit_problem(profile: &Profile) -> Option<ProfileProblem> {
+    let unit_id = profile.unit_id.as_str();
+    if unit_id.is_empty() {
+        return Some(ProfileProblem::NoUnit);
+    }
+    if unit_id == OTHER_UNIT_ID {
+        return profile
+            .other_name
+            .trim()
+            .is_empty()
+            .then_some(ProfileProblem::OtherUnitWithoutName);
+    }
+    match find_unit(unit_id) {
+        None => Some(ProfileProblem::UnknownUnit {
+            unit_id: unit_id.to_string(),
+        }),
+        Some(unit) if unit.bloc != profile.bloc => Some(ProfileProblem::BlocMismatch {
+            unit_id: unit_id.to_string(),
+            bloc: profile.bloc,
+            unit_bloc: unit.bloc,
+        }),
+        Some(_) => None,
+    }
+}
+
+/// Whether the profile can travel as a unit file; the unit is checked before the figures.
+pub fn check_profile(profile: &Profile) -> Result<(), ProfileProblem> {
+    if let Some(problem) = unit_problem(profile) {
+        return Err(problem);
+    }
+    let figures = figure_problems(profile);
+    if figures.is_empty() {
+        Ok(())
+    } else {
+        Err(ProfileProblem::ImpossibleFigures(figures))
+    }
+}

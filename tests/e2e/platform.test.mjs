@@ -1,0 +1,270 @@
+// End-to-end tests of what the platform must guarantee: offline after one visit, any
+// sub-path, a new deployment announced, the Content-Security-Policy and no foreign
+// requests, text never interpreted as HTML, the crash page, two tabs, both languages, and
+// zero axe-core violations on every view.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import {
+  artifactPath,
+  choose,
+  distDir,
+  fill,
+  launchBrowser,
+  newPage,
+  poll,
+  requireBuild,
+  startServer,
+  waitForApp,
+  waitForStatus,
+} from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TEST_TIMEOUT = 90_000;
+
+let browser;
+let server;
+const cleanups = [];
+
+before(async () => {
+  requireBuild(distDir());
+  browser = await launchBrowser();
+  server = await startServer(distDir());
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  for (const clean of cleanups) clean();
+});
+
+/** A copy of the build under `<tmp>/<sub>/`, served from `<tmp>`, so the app lives at /<sub>/. */
+async function serveCopy(sub) {
+  const root = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+  cpSync(distDir(), join(root, sub), { recursive: true });
+  const copy = await startServer(root);
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  return { root, dir: join(root, sub), url: `${copy.url}/${sub}/`, server: copy };
+}
+
+function assertClean(log) {
+  assert.deepEqual(log.pageErrors, [], 'no uncaught page errors');
+  assert.deepEqual(log.consoleErrors, [], 'no console errors');
+  assert.deepEqual(log.foreignRequests, [], 'no request to any other origin');
+}
+
+async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return registration.active?.state;
+  });
+}
+
+test('works offline after one visit, from a sub-path', { timeout: TEST_TIMEOUT }, async () => {
+  const site = await serveCopy('cchc');
+  try {
+    const { context, page, log } = await newPage(browser, { baseURL: site.url });
+    await page.goto(site.url);
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.ok(scope.endsWith('/cchc/'), `the service worker's scope is the sub-path: ${scope}`);
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForApp(page);
+    await choose(page, page.locator('select[data-field="unit"]'), '31211');
+    const card = page.locator('[data-target="online_work_files"]');
+    await fill(page, card.locator('input[data-field="numerator"]'), '7');
+    await fill(page, card.locator('input[data-field="denominator"]'), '20');
+    await waitForStatus(card, 'met');
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.foreignRequests, []);
+    // Every file was requested under the sub-path; nothing escaped to the server root.
+    const outside = site.server.requests.filter((r) => !r.path.startsWith('/cchc/'));
+    assert.deepEqual(outside, [], 'no request outside /cchc/');
+    await context.close();
+  } finally {
+    await site.server.close();
+  }
+});
+
+test('a new deployment is used on the next online visit and announced; figures survive', { timeout: TEST_TIMEOUT }, async () => {
+  const site = await serveCopy('app');
+  try {
+    const { context, page, log } = await newPage(browser, { baseURL: site.url });
+    await page.goto(site.url);
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    await choose(page, page.locator('select[data-field="unit"]'), '31234');
+    await poll(() => page.evaluate(() => localStorage.getItem('cchc2021:data') || ''), (v) => v.includes('31234'), {
+      message: 'the unit is saved',
+    });
+    assert.equal(await page.locator('[data-banner="update"]').count(), 0, 'no update notice on a first visit');
+
+    // "Deploy" a new version: the service worker's bytes change, as they do for every build.
+    appendFileSync(join(site.dir, 'sw.js'), '\n// next deployment\n');
+    await page.reload();
+    await waitForApp(page);
+    await page.locator('[data-banner="update"]').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await page.locator('select[data-field="unit"]').inputValue(), '31234', 'figures survive the update');
+    assertClean(log);
+    await context.close();
+  } finally {
+    await site.server.close();
+  }
+});
+
+test('a Content-Security-Policy without inline script, and no foreign request', { timeout: TEST_TIMEOUT }, async () => {
+  const html = readFileSync(join(distDir(), 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(csp, 'index.html carries a CSP');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, 'no inline <script> in index.html');
+  assert.doesNotMatch(html, /https?:\/\//, 'index.html names no other origin');
+
+  const { context, page, log } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  for (const view of ['ranking', 'district', 'settings', 'calculator']) {
+    await page.click(`[data-view="${view}"]`);
+  }
+  assertClean(log);
+  await context.close();
+});
+
+test('unit names and other typed text are shown as text, never run as HTML', { timeout: TEST_TIMEOUT }, async () => {
+  const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
+  const { context, page, log } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await choose(page, page.locator('select[data-field="unit"]'), 'other');
+  await fill(page, page.locator('input[data-field="unit-name"]'), payload);
+  await fill(page, page.locator('input[data-field="profile-name"]'), payload);
+  await fill(page, page.locator('[data-target="recruitment"] input[data-field="numerator"]'), payload);
+  await page.click('[data-view="ranking"]');
+  await page.reload();
+  await waitForApp(page);
+  await page.click('[data-view="ranking"]');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was created from the text');
+  const summaryText = await page.locator('[data-summary]').innerText();
+  assert.ok(summaryText.includes('<img src=x'), 'the name is shown literally');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('a crash shows a friendly page with the saved data to download', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await choose(page, page.locator('select[data-field="unit"]'), '31240');
+  await poll(() => page.evaluate(() => localStorage.getItem('cchc2021:data') || ''), (v) => v.includes('31240'), {
+    message: 'the unit is saved',
+  });
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.cchcSimulateCrash();
+    } catch {
+      // the wasm trap after the panic hook ran
+    }
+  });
+  const crash = page.locator('[data-crash]');
+  await crash.waitFor({ state: 'visible' });
+  assert.match(await crash.innerText(), /Rất tiếc, trang vừa gặp lỗi/);
+  const href = await page.locator('[data-action="download-saved"]').getAttribute('href');
+  assert.ok(decodeURIComponent(href).includes('"unit_id":"31240"'), 'the download carries the saved data');
+  await context.close();
+});
+
+test('two tabs: the other tab follows an edit, nothing is lost', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, log } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await waitForApp(second);
+
+  await choose(page, page.locator('select[data-field="unit"]'), '31211');
+  const card = (p) => p.locator('[data-target="recruitment"]');
+  await fill(page, card(page).locator('input[data-field="numerator"]'), '3');
+  await fill(page, card(page).locator('input[data-field="denominator"]'), '3');
+  await waitForStatus(card(second), 'met');
+  assert.equal(await second.locator('select[data-field="unit"]').inputValue(), '31211');
+  await second.locator('[data-banner="synced"]').waitFor({ state: 'visible' });
+
+  // And back: an edit in the second tab reaches the first.
+  await fill(second, card(second).locator('input[data-field="numerator"]'), '2');
+  await waitForStatus(card(page), 'not-met');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('English and Vietnamese, switchable and remembered, with each one\'s number format', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, log } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  const card = page.locator('[data-target="satisfaction_admin"]');
+  await choose(page, card.locator('select[data-field="entry"]'), 'percent');
+  await fill(page, card.locator('input[data-field="percent"]'), '65,5');
+  await waitForStatus(card, 'not-met');
+  assert.match(await card.innerText(), /65,5%/);
+  await page.click('[data-action="language"]');
+  await poll(() => page.getAttribute('html', 'lang'), (v) => v === 'en', { message: 'html lang becomes en' });
+  assert.match(await card.innerText(), /Achieved: 65\.5%/);
+  assert.match(await page.locator('h1').innerText(), /administrative-reform targets/);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the language is remembered');
+  await page.click('[data-action="language"]');
+  await poll(() => page.getAttribute('html', 'lang'), (v) => v === 'vi', { message: 'back to vi' });
+  assertClean(log);
+  await context.close();
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}
+
+test('axe-core finds no violation on any view, at 360 and 1280 px', { timeout: TEST_TIMEOUT * 2 }, async () => {
+  for (const width of [360, 1280]) {
+    // axe is injected as a script, which the app's CSP rightly forbids: bypass it for this test.
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 }, bypassCSP: true, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await choose(page, page.locator('select[data-field="unit"]'), '31211');
+    await fill(page, page.locator('[data-target="recruitment"] input[data-field="numerator"]'), 'abc');
+    await page.locator('[data-explain] summary').click();
+    const problems = {};
+    problems.calculator = await axeViolations(page);
+    await page.click('[data-view="ranking"]');
+    await fill(page, page.locator('tr[data-unit="31231"] input[data-field="peer-score"]'), 'x');
+    problems['ranking with an error'] = await axeViolations(page);
+    await page.screenshot({ path: artifactPath(`axe-ranking-${width}.png`), fullPage: true });
+    await page.click('[data-view="settings"]');
+    await page.click('[data-action="demo-start"]');
+    for (const view of ['settings', 'ranking', 'district']) {
+      await page.click(`[data-view="${view}"]`);
+      problems[`${view} (demo)`] = await axeViolations(page);
+    }
+    await context.close();
+    for (const [view, list] of Object.entries(problems)) {
+      assert.deepEqual(list, [], `axe violations on ${view} at ${width}px`);
+    }
+  }
+});

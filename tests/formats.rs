@@ -1,0 +1,1521 @@
+//! Native tests of the formats that travel: unit files, CSV and share links. Fixtures under
+//! `tests/fixtures/` pin version 1 so that later versions keep opening it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use cchc_2021::domain::evaluate::FieldError;
+use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
+use cchc_2021::domain::number::{format_count, NumberError, NumberStyle, MAX_COUNT};
+use cchc_2021::domain::profile::Profile;
+use cchc_2021::domain::score::ScoringModel;
+use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
+use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
+use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
+use cchc_2021::formats::share_link::{
+    crc32, decode_share_fragment, encode_share_fragment, LinkError, Malformed, SHARE_VERSION,
+};
+use cchc_2021::formats::unit_file::{
+    export_unit_file, export_unit_file_with_model, import_unit_file, migrate, suggested_file_name,
+    Expected, ImportError, ImportProblem, ImportedUnit, JsonKind, MigrationError, ENTRY_FIELDS,
+    MAX_UNIT_FILE_BYTES, MIGRATIONS, PROFILE_FIELDS, UNIT_FILE_VERSION,
+};
+use cchc_2021::formats::validate::{check_profile, FigureProblem, ProfileProblem};
+use proptest::prelude::*;
+use serde_json::Value;
+use TargetId::*;
+
+// ---------------------------------------------------------------------------------------
+// Realistic profiles (the same as the v1 fixtures)
+// ---------------------------------------------------------------------------------------
+
+fn counts(p: &mut Profile, id: TargetId, n: &str, d: &str) {
+    p.update_entry(id, |e| {
+        e.numerator = n.into();
+        e.denominator = d.into();
+    });
+}
+
+/// Xã Vĩnh Bình: the commune-bloc targets, one percentage typed, grouped thousands.
+fn commune() -> Profile {
+    let mut p = Profile::default();
+    p.set_unit("31211");
+    counts(&mut p, OnlineWorkFiles, "412", "1.038");
+    counts(&mut p, TthcOnlineL34, "58", "95");
+    counts(&mut p, L34WithApplications, "21", "58");
+    counts(&mut p, OnlineResolution, "312", "1406");
+    counts(&mut p, InfosecDossiers, "2", "2");
+    p.update_entry(TthcRatingGood, |e| e.answer = Some(true));
+    p.update_entry(SatisfactionAdmin, |e| {
+        e.mode = EntryMode::Percent;
+        e.percent = "88,6".into();
+    });
+    counts(&mut p, Recruitment, "3", "3");
+    p
+}
+
+/// Phòng Y tế: all 13 targets filled with realistic figures.
+fn agency_full() -> Profile {
+    let mut p = Profile::default();
+    p.set_unit("y-te");
+    p.label = "Phòng Y tế – số liệu cuối năm 2021".into();
+    counts(&mut p, OnlineWorkFiles, "1.846", "2.519");
+    counts(&mut p, TthcOnlineL34, "41", "60");
+    counts(&mut p, L34WithApplications, "9", "41");
+    counts(&mut p, OnlineResolution, "1.127", "3.904");
+    counts(&mut p, InfosecDossiers, "3", "4");
+    p.update_entry(TthcRatingGood, |e| e.answer = Some(true));
+    counts(&mut p, SatisfactionAdmin, "412", "468");
+    p.update_entry(SatisfactionEducation, |e| {
+        e.not_applicable = Some(false);
+        e.mode = EntryMode::Percent;
+        e.percent = "91,25".into();
+    });
+    counts(&mut p, SatisfactionHealth, "1.204", "1.390");
+    counts(&mut p, OrgStructure, "6", "6");
+    counts(&mut p, LeaderAppointments, "4", "5");
+    counts(&mut p, Recruitment, "12", "12");
+    p.update_entry(SelfFinancingUnits, |e| {
+        e.not_applicable = Some(false);
+        e.before = "2".into();
+        e.after = "3".into();
+    });
+    p
+}
+
+/// An agency not in the default list, with a switched-off target, a zero denominator and
+/// stale text in a field its mode does not use.
+fn other_agency() -> Profile {
+    let mut p = Profile::default();
+    p.set_bloc(Bloc::Agency);
+    p.set_unit("other");
+    p.other_name = "Trung tâm Văn hóa – Thể thao và Truyền thanh".into();
+    counts(&mut p, OnlineWorkFiles, "530", "760");
+    p.update_entry(TthcOnlineL34, |e| e.not_applicable = Some(true));
+    p.update_entry(SatisfactionAdmin, |e| {
+        e.mode = EntryMode::Percent;
+        e.percent = "87".into();
+        e.numerator = "stale".into();
+    });
+    counts(&mut p, OrgStructure, "0", "0");
+    p.update_entry(TthcRatingGood, |e| e.answer = Some(false));
+    p
+}
+
+fn fixture_path(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+fn fixture(relative: &str) -> Vec<u8> {
+    let path = fixture_path(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn import_fixture(name: &str) -> Result<ImportedUnit, ImportError> {
+    import_unit_file(name, &fixture(&format!("unit-files/{name}")))
+}
+
+fn problem(name: &str) -> ImportProblem {
+    let error = import_fixture(name).expect_err(name);
+    assert_eq!(error.file_name, name, "the error names the file");
+    error.problem
+}
+
+// ---------------------------------------------------------------------------------------
+// Unit files: valid files and round trips
+// ---------------------------------------------------------------------------------------
+
+/// A valid v1 fixture: file name, the profile it holds, and its `exported_at`.
+type ValidFixture = (&'static str, fn() -> Profile, &'static str);
+
+const VALID: [ValidFixture; 3] = [
+    ("valid-v1-commune-xa-vinh-binh.json", commune, "2021-12-20"),
+    ("valid-v1-agency-y-te.json", agency_full, "2021-12-28"),
+    ("valid-v1-agency-other.json", other_agency, "2022-01-05"),
+];
+
+#[test]
+fn v1_fixtures_open_with_the_same_meaning() {
+    for (name, profile, date) in VALID {
+        let imported = import_fixture(name).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(imported.profile, profile(), "{name}");
+        assert_eq!(imported.file_version, 1);
+        assert_eq!(imported.exported_at.as_deref(), Some(date));
+        assert_eq!(imported.app_version.as_deref(), Some("0.1.0"));
+    }
+    let commune = import_fixture(VALID[0].0).unwrap().profile;
+    assert_eq!(commune.bloc, Bloc::Commune);
+    assert_eq!(commune.unit_name(), Some("Xã Vĩnh Bình"));
+    assert_eq!(commune.entry(OnlineWorkFiles).denominator, "1.038");
+    assert_eq!(commune.entry(SatisfactionAdmin).percent, "88,6");
+    let agency = import_fixture(VALID[1].0).unwrap().profile;
+    assert_eq!(agency.entries.len(), TARGETS.len());
+}
+
+/// What this build writes is still version 1 as the fixtures pin it (apart from the
+/// informative parts): a change here needs a new version and a migration.
+#[test]
+fn export_writes_the_v1_layout() {
+    for (name, profile, date) in VALID {
+        let mut written: Value = serde_json::from_str(&export_unit_file(&profile(), date)).unwrap();
+        let mut pinned: Value =
+            serde_json::from_slice(&fixture(&format!("unit-files/{name}"))).unwrap();
+        for doc in [&mut written, &mut pinned] {
+            let object = doc.as_object_mut().unwrap();
+            object.remove("app_version");
+            object.remove("summary");
+        }
+        assert_eq!(written, pinned, "{name}");
+    }
+}
+
+#[test]
+fn export_header_and_summary() {
+    let text = export_unit_file(&commune(), "2026-11-28");
+    assert!(text.starts_with("{\n  \"format\": \"cchc-2021-unit\",\n  \"version\": 1,\n"));
+    assert!(text.ends_with("}\n"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["exported_at"], "2026-11-28");
+    assert_eq!(doc["app_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        doc["unit"],
+        serde_json::json!({"bloc": "commune", "unit_id": "31211", "name": "Xã Vĩnh Bình"})
+    );
+    let summary = commune().summary(&ScoringModel::default());
+    assert_eq!(doc["summary"]["score"], summary.score_attribute());
+    assert_eq!(doc["summary"]["met"], summary.met);
+    assert_eq!(doc["summary"]["applicable"], summary.applicable);
+    assert_eq!(doc["summary"]["rating"], summary.rating.key());
+
+    let other: Value =
+        serde_json::from_str(&export_unit_file(&other_agency(), "2022-01-05")).unwrap();
+    assert_eq!(
+        other["unit"]["name"],
+        "Trung tâm Văn hóa – Thể thao và Truyền thanh"
+    );
+
+    // The summary follows the model it is given, and is ignored on import.
+    let mut model = ScoringModel::default();
+    model.weights.insert(Recruitment, 5.0);
+    let weighted = export_unit_file_with_model(&commune(), "2026-11-28", &model);
+    let doc: Value = serde_json::from_str(&weighted).unwrap();
+    assert_eq!(
+        doc["summary"]["score"],
+        commune().summary(&model).score_attribute()
+    );
+    let mut edited = doc.clone();
+    edited["summary"] = serde_json::json!("anything at all");
+    let bytes = serde_json::to_vec(&edited).unwrap();
+    assert_eq!(
+        import_unit_file("x.json", &bytes).unwrap().profile,
+        commune()
+    );
+}
+
+#[test]
+fn export_then_import_is_identical() {
+    for (_, profile, _) in VALID {
+        let profile = profile();
+        assert_eq!(check_profile(&profile), Ok(()));
+        let text = export_unit_file(&profile, "2021-12-31");
+        let imported = import_unit_file("f.json", text.as_bytes()).unwrap();
+        assert_eq!(imported.profile, profile);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_a_missing_header_are_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(export_unit_file(&commune(), "2021-12-20").as_bytes());
+    assert_eq!(
+        import_unit_file("bom.json", &bytes).unwrap().profile,
+        commune()
+    );
+
+    let mut doc: Value = serde_json::from_str(&export_unit_file(&commune(), "2021-12-20")).unwrap();
+    for key in ["unit", "summary", "exported_at", "app_version"] {
+        doc.as_object_mut().unwrap().remove(key);
+    }
+    let imported = import_unit_file("bare.json", &serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(imported.profile, commune());
+    assert_eq!(imported.exported_at, None);
+    // A header with only a name is fine: the name is for people.
+    doc["unit"] = serde_json::json!({"name": "Vĩnh Bình (tên cũ)"});
+    let imported = import_unit_file("named.json", &serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(imported.profile, commune());
+}
+
+#[test]
+fn missing_optional_profile_fields_take_defaults_and_empty_entries_are_dropped() {
+    let text = r#"{"format":"cchc-2021-unit","version":1,
+        "profile":{"bloc":"agency","unit_id":"noi-vu","entries":{
+            "recruitment":{"numerator":"2","denominator":"3"},
+            "org_structure":{}}}}"#;
+    let profile = import_unit_file("min.json", text.as_bytes())
+        .unwrap()
+        .profile;
+    let mut expected = Profile::default();
+    expected.set_unit("noi-vu");
+    counts(&mut expected, Recruitment, "2", "3");
+    assert_eq!(profile, expected);
+}
+
+/// The file format names every field of `Profile` and `TargetEntry`: if the domain gains a
+/// field, this fails, and the unit file needs a new version (and a migration) for it.
+#[test]
+fn the_format_knows_every_field_of_the_profile() {
+    let mut profile = commune();
+    profile.update_entry(Recruitment, |e| e.not_applicable = Some(false));
+    let value = serde_json::to_value(&profile).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = PROFILE_FIELDS.to_vec();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort();
+    expected.sort();
+    assert_eq!(keys_sorted, expected, "Profile fields changed");
+    let entry = &value["entries"]["recruitment"];
+    let mut entry_keys: Vec<&str> = entry
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    entry_keys.sort();
+    let mut expected = ENTRY_FIELDS.to_vec();
+    expected.sort();
+    assert_eq!(entry_keys, expected, "TargetEntry fields changed");
+}
+
+// ---------------------------------------------------------------------------------------
+// Unit files: every refusal
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn too_big_is_refused_before_reading() {
+    let mut bytes = export_unit_file(&commune(), "2021-12-20").into_bytes();
+    bytes.resize(MAX_UNIT_FILE_BYTES + 1, b' ');
+    let error = import_unit_file("big.json", &bytes).unwrap_err();
+    assert_eq!(error.file_name, "big.json");
+    assert_eq!(
+        error.problem,
+        ImportProblem::TooBig {
+            size: MAX_UNIT_FILE_BYTES + 1,
+            limit: 1024 * 1024
+        }
+    );
+    // Exactly the limit is read (and is valid JSON with trailing spaces).
+    bytes.truncate(MAX_UNIT_FILE_BYTES);
+    assert!(import_unit_file("big.json", &bytes).is_ok());
+    // Not even the bytes are looked at: garbage over the limit is still "too big".
+    let garbage = vec![0xFF; MAX_UNIT_FILE_BYTES + 10];
+    assert!(matches!(
+        import_unit_file("g", &garbage).unwrap_err().problem,
+        ImportProblem::TooBig { .. }
+    ));
+}
+
+#[test]
+fn empty_and_not_utf8() {
+    assert_eq!(problem("bad-empty.json"), ImportProblem::Empty);
+    assert_eq!(
+        import_unit_file("s.json", b" \r\n\t ").unwrap_err().problem,
+        ImportProblem::Empty
+    );
+    let bytes = fixture("unit-files/bad-not-utf8.json");
+    let first_bad = bytes.iter().position(|b| *b >= 0x80).unwrap();
+    assert_eq!(
+        problem("bad-not-utf8.json"),
+        ImportProblem::NotUtf8 {
+            valid_up_to: first_bad
+        }
+    );
+}
+
+#[test]
+fn not_json_says_where() {
+    assert_eq!(
+        problem("bad-not-json.json"),
+        ImportProblem::NotJson {
+            line: 15,
+            column: 0
+        }
+    );
+    assert_eq!(
+        import_unit_file("x.json", b"{\n  \"format\": cchc\n}")
+            .unwrap_err()
+            .problem,
+        ImportProblem::NotJson {
+            line: 2,
+            column: 13
+        }
+    );
+}
+
+#[test]
+fn not_a_unit_file() {
+    assert_eq!(
+        problem("bad-saved-data-backup.json"),
+        ImportProblem::NotUnitFile {
+            format: Some("cchc-2021".into())
+        }
+    );
+    assert_eq!(
+        problem("bad-not-a-unit-file.json"),
+        ImportProblem::NotUnitFile { format: None }
+    );
+    for text in [
+        "[1,2]",
+        "\"cchc-2021-unit\"",
+        "42",
+        "null",
+        r#"{"format":7}"#,
+    ] {
+        assert_eq!(
+            import_unit_file("x", text.as_bytes()).unwrap_err().problem,
+            ImportProblem::NotUnitFile { format: None },
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn versions() {
+    assert_eq!(
+        problem("bad-newer-version.json"),
+        ImportProblem::NewerVersion {
+            version: 2,
+            supported: 1
+        }
+    );
+    assert_eq!(
+        problem("bad-version-not-a-number.json"),
+        ImportProblem::WrongShape {
+            field: "version".into(),
+            expected: Expected::VersionNumber,
+            found: JsonKind::Text
+        }
+    );
+    let version = |v: &str| {
+        let text = format!(r#"{{"format":"cchc-2021-unit","version":{v},"profile":{{}}}}"#);
+        import_unit_file("v", text.as_bytes()).unwrap_err().problem
+    };
+    assert_eq!(
+        version("0"),
+        ImportProblem::WrongShape {
+            field: "version".into(),
+            expected: Expected::VersionNumber,
+            found: JsonKind::Number
+        }
+    );
+    assert!(matches!(version("1.5"), ImportProblem::WrongShape { .. }));
+    assert!(matches!(version("-1"), ImportProblem::WrongShape { .. }));
+    assert_eq!(
+        version("18446744073709551615"),
+        ImportProblem::NewerVersion {
+            version: u64::MAX,
+            supported: 1
+        }
+    );
+    let missing = import_unit_file("v", br#"{"format":"cchc-2021-unit","profile":{}}"#);
+    assert_eq!(
+        missing.unwrap_err().problem,
+        ImportProblem::MissingField {
+            field: "version".into()
+        }
+    );
+}
+
+#[test]
+fn migration_is_a_chain_of_steps() {
+    assert_eq!(MIGRATIONS.len() as u64, UNIT_FILE_VERSION - 1);
+    let doc = serde_json::json!({"format": "cchc-2021-unit", "version": 1});
+    assert_eq!(migrate(1, doc.clone()), Ok(doc.clone()));
+    assert_eq!(
+        migrate(0, doc.clone()),
+        Err(MigrationError::UnknownVersion(0))
+    );
+    assert_eq!(
+        migrate(UNIT_FILE_VERSION + 1, doc),
+        Err(MigrationError::NewerVersion(UNIT_FILE_VERSION + 1))
+    );
+}
+
+#[test]
+fn wrong_shape_names_the_field() {
+    assert_eq!(
+        problem("bad-missing-profile.json"),
+        ImportProblem::MissingField {
+            field: "profile".into()
+        }
+    );
+    assert_eq!(
+        problem("bad-wrong-shape.json"),
+        ImportProblem::WrongShape {
+            field: "profile.entries.recruitment.numerator".into(),
+            expected: Expected::Text,
+            found: JsonKind::Number
+        }
+    );
+    assert_eq!(
+        problem("bad-unknown-field.json"),
+        ImportProblem::UnknownField {
+            field: "profile.notes".into()
+        }
+    );
+    let cases: &[(&str, ImportProblem)] = &[
+        (
+            r#""profile":[]"#,
+            ImportProblem::WrongShape {
+                field: "profile".into(),
+                expected: Expected::Object,
+                found: JsonKind::Array,
+            },
+        ),
+        (
+            r#""profile":{"unit_id":"31211"}"#,
+            ImportProblem::MissingField {
+                field: "profile.bloc".into(),
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune"}"#,
+            ImportProblem::MissingField {
+                field: "profile.unit_id".into(),
+            },
+        ),
+        (
+            r#""profile":{"bloc":"khoi-xa","unit_id":"31211"}"#,
+            ImportProblem::WrongShape {
+                field: "profile.bloc".into(),
+                expected: Expected::OneOf(&["commune", "agency"]),
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":31211}"#,
+            ImportProblem::WrongShape {
+                field: "profile.unit_id".into(),
+                expected: Expected::Text,
+                found: JsonKind::Number,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":[]}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries".into(),
+                expected: Expected::Object,
+                found: JsonKind::Array,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":"3/3"}}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.recruitment".into(),
+                expected: Expected::Object,
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"mode":"ratio"}}}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.recruitment.mode".into(),
+                expected: Expected::OneOf(&["counts", "percent"]),
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":{"tthc_rating_good":{"answer":"yes"}}}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.tthc_rating_good.answer".into(),
+                expected: Expected::BooleanOrNull,
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"not_applicable":1}}}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.recruitment.not_applicable".into(),
+                expected: Expected::BooleanOrNull,
+                found: JsonKind::Number,
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"weight":2}}}"#,
+            ImportProblem::UnknownField {
+                field: "profile.entries.recruitment.weight".into(),
+            },
+        ),
+        (
+            r#""profile":{"bloc":"commune","unit_id":"31211"},"signature":"x""#,
+            ImportProblem::UnknownField {
+                field: "signature".into(),
+            },
+        ),
+        (
+            r#""exported_at":"28/11/2026","profile":{"bloc":"commune","unit_id":"31211"}"#,
+            ImportProblem::WrongShape {
+                field: "exported_at".into(),
+                expected: Expected::Date,
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""unit":"31211","profile":{"bloc":"commune","unit_id":"31211"}"#,
+            ImportProblem::WrongShape {
+                field: "unit".into(),
+                expected: Expected::Object,
+                found: JsonKind::Text,
+            },
+        ),
+        (
+            r#""unit":{"bloc":"agency"},"profile":{"bloc":"commune","unit_id":"31211"}"#,
+            ImportProblem::HeaderMismatch {
+                field: "unit.bloc",
+                header: "agency".into(),
+                profile: "commune".into(),
+            },
+        ),
+        (
+            r#""unit":{"unit_id":"31211","code":"x"},"profile":{"bloc":"commune","unit_id":"31211"}"#,
+            ImportProblem::UnknownField {
+                field: "unit.code".into(),
+            },
+        ),
+    ];
+    for (fields, expected) in cases {
+        let text = format!(r#"{{"format":"cchc-2021-unit","version":1,{fields}}}"#);
+        let got = import_unit_file("s.json", text.as_bytes()).unwrap_err();
+        assert_eq!(&got.problem, expected, "{fields}");
+    }
+}
+
+#[test]
+fn unknown_targets_and_units_are_named() {
+    assert_eq!(
+        problem("bad-unknown-target.json"),
+        ImportProblem::UnknownTarget {
+            key: "online_payments".into()
+        }
+    );
+    assert_eq!(
+        problem("bad-unknown-unit.json"),
+        ImportProblem::Profile(ProfileProblem::UnknownUnit {
+            unit_id: "31299".into()
+        })
+    );
+    assert_eq!(
+        problem("bad-other-without-name.json"),
+        ImportProblem::Profile(ProfileProblem::OtherUnitWithoutName)
+    );
+    assert_eq!(
+        problem("bad-no-unit.json"),
+        ImportProblem::Profile(ProfileProblem::NoUnit)
+    );
+    assert_eq!(
+        problem("bad-bloc-mismatch.json"),
+        ImportProblem::Profile(ProfileProblem::BlocMismatch {
+            unit_id: "y-te".into(),
+            bloc: Bloc::Commune,
+            unit_bloc: Bloc::Agency
+        })
+    );
+    assert_eq!(
+        problem("bad-header-mismatch.json"),
+        ImportProblem::HeaderMismatch {
+            field: "unit.unit_id",
+            header: "31234".into(),
+            profile: "31211".into()
+        }
+    );
+}
+
+#[test]
+fn impossible_figures_name_target_and_field() {
+    let figure = |target, field, value: &str, error| FigureProblem {
+        target,
+        field,
+        value: value.into(),
+        error,
+    };
+    assert_eq!(
+        problem("bad-impossible-figures.json"),
+        ImportProblem::Profile(ProfileProblem::ImpossibleFigures(vec![
+            figure(
+                OnlineWorkFiles,
+                Field::Numerator,
+                "1.200",
+                FieldError::AboveDenominator { denominator: 1038 }
+            ),
+            figure(
+                TthcOnlineL34,
+                Field::Numerator,
+                "năm mươi tám",
+                FieldError::Number(NumberError::NotANumber)
+            ),
+            figure(
+                SatisfactionAdmin,
+                Field::Percent,
+                "150",
+                FieldError::Number(NumberError::PercentAbove100)
+            ),
+            figure(
+                Recruitment,
+                Field::Numerator,
+                "-3",
+                FieldError::Number(NumberError::Negative)
+            ),
+        ]))
+    );
+    // Switched-off targets are checked too; fields the mode does not use are not.
+    let mut p = commune();
+    p.update_entry(OrgStructure, |e| {
+        e.not_applicable = Some(true);
+        e.numerator = "7".into();
+        e.denominator = "6".into();
+    });
+    p.update_entry(Recruitment, |e| e.percent = "250".into());
+    p.update_entry(SelfFinancingUnits, |e| e.after = "12,5".into());
+    assert_eq!(
+        check_profile(&p),
+        Err(ProfileProblem::ImpossibleFigures(vec![
+            figure(
+                OrgStructure,
+                Field::Numerator,
+                "7",
+                FieldError::AboveDenominator { denominator: 6 }
+            ),
+            figure(
+                SelfFinancingUnits,
+                Field::After,
+                "12,5",
+                FieldError::Number(NumberError::NotWhole)
+            ),
+        ]))
+    );
+}
+
+#[test]
+fn suggested_file_names_are_readable_ascii() {
+    assert_eq!(
+        suggested_file_name(&commune(), "2026-11-28"),
+        "cchc-2021_xa-vinh-binh_2026-11-28.json"
+    );
+    let named = |name: &str| {
+        let mut p = Profile::default();
+        p.set_unit("other");
+        p.other_name = name.into();
+        suggested_file_name(&p, "2021-12-31")
+    };
+    assert_eq!(
+        named("Xã Thạnh Qưới"),
+        "cchc-2021_xa-thanh-quoi_2021-12-31.json"
+    );
+    assert_eq!(
+        named("ĐẢNG ỦY – Văn phòng (cũ)"),
+        "cchc-2021_dang-uy-van-phong-cu_2021-12-31.json"
+    );
+    // Decomposed diacritics (a + combining tilde) fold the same way.
+    assert_eq!(
+        named("Xa\u{303} Vi\u{303}nh"),
+        "cchc-2021_xa-vinh_2021-12-31.json"
+    );
+    assert_eq!(named("  ../..\\ <>  "), "cchc-2021_don-vi_2021-12-31.json");
+    assert_eq!(named("中文"), "cchc-2021_don-vi_2021-12-31.json");
+    let long = named(&"Phòng Nông nghiệp và Phát triển nông thôn ".repeat(4));
+    let stem = long
+        .strip_prefix("cchc-2021_")
+        .unwrap()
+        .strip_suffix("_2021-12-31.json")
+        .unwrap();
+    assert!(stem.len() <= 60 && !stem.ends_with('-'), "{stem}");
+    assert!(stem.starts_with("phong-nong-nghiep-va-phat-trien-nong-thon-phong"));
+    // The label wins over the unit's name; odd characters in the date are dropped.
+    assert_eq!(
+        suggested_file_name(&agency_full(), "2021/12/28"),
+        "cchc-2021_phong-y-te-so-lieu-cuoi-nam-2021_20211228.json"
+    );
+    for name in [
+        suggested_file_name(&agency_full(), "2021-12-28"),
+        named("Ấp Ấ ẫ ỡ ự ợ ỷ"),
+    ] {
+        assert!(name.is_ascii() && !name.contains(' '), "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------
+
+fn row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r.first().map(String::as_str) == Some(first))
+        .unwrap_or_else(|| panic!("no row {first}"))
+}
+
+#[test]
+fn csv_is_excel_friendly_utf8_with_crlf() {
+    let csv = profile_csv(&commune(), &ScoringModel::default(), true);
+    assert_eq!(&csv.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
+    assert!(!csv.starts_with("\u{FEFF}sep="));
+    assert!(csv.ends_with("\r\n"));
+    assert_eq!(csv.matches('\n').count(), csv.matches("\r\n").count());
+    assert_eq!(csv.matches('\r').count(), csv.matches("\r\n").count());
+}
+
+#[test]
+fn profile_csv_parses_back_with_the_right_cells() {
+    let model = ScoringModel::default();
+    let profile = commune();
+    let summary = profile.summary(&model);
+    let rows = parse_csv(&profile_csv(&profile, &model, true));
+    assert_eq!(rows[0], ["Đơn vị", "Xã Vĩnh Bình"]);
+    assert_eq!(rows[1], ["Mã đơn vị", "31211"]);
+    assert_eq!(rows[2], ["Tên hồ sơ", ""]);
+    assert_eq!(rows[3], ["Khối", "Khối xã, thị trấn"]);
+    assert_eq!(rows[4], ["Điểm".to_string(), summary.score_attribute()]);
+    assert_eq!(rows[5], ["Xếp loại", "Tốt"]);
+    assert_eq!(rows[6], ["Số chỉ tiêu đạt / áp dụng", "6", "8"]);
+    assert_eq!(rows[7], [""]);
+    assert_eq!(rows[8][0], "Mã chỉ tiêu");
+    assert_eq!(rows.len(), 9 + TARGETS.len());
+    for (r, t) in rows[9..].iter().zip(TARGETS) {
+        assert_eq!(r.len(), 13);
+        assert_eq!(r[0], t.key);
+        assert_eq!(r[1], t.label.vi);
+    }
+    // 412 of 1.038 = 39,69…%: plain digits, '.' decimals, no grouping.
+    assert_eq!(
+        row(&rows, "online_work_files"),
+        [
+            "online_work_files",
+            target(OnlineWorkFiles).label.vi,
+            "1",
+            "met",
+            "412",
+            "1038",
+            "39.6917",
+            "35",
+            "",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    // 58 of 95 below 65%: 4 more procedures needed.
+    let l34 = row(&rows, "tthc_online_l34");
+    assert_eq!(&l34[2..8], ["1", "not-met", "58", "95", "61.0526", "65"]);
+    assert_eq!(l34[11], "4");
+    assert_eq!(l34[12], "TTHC đưa lên trực tuyến mức độ 3, 4");
+    let admin = row(&rows, "satisfaction_admin");
+    assert_eq!(&admin[2..8], ["1", "met", "", "", "88.6", "87"]);
+    let rating = row(&rows, "tthc_rating_good");
+    assert_eq!(&rating[2..9], ["1", "met", "", "", "", "", "1"]);
+    let org = row(&rows, "org_structure");
+    assert_eq!(&org[2..4], ["0", "na"]);
+    let selff = row(&rows, "self_financing_units");
+    assert_eq!(&selff[2..4], ["0", "na"]);
+    let applicable: usize = rows[9..]
+        .iter()
+        .map(|r| r[2].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(applicable, summary.applicable);
+}
+
+#[test]
+fn profile_csv_in_english_and_with_every_kind_of_cell() {
+    let model = ScoringModel::default();
+    let mut p = agency_full();
+    p.update_entry(OnlineResolution, |e| {
+        e.mode = EntryMode::Percent;
+        e.percent = "20,5".into();
+    });
+    p.update_entry(SelfFinancingUnits, |e| e.after = "2".into());
+    p.update_entry(InfosecDossiers, |e| e.numerator = "ba".into());
+    let rows = parse_csv(&profile_csv(&p, &model, false));
+    assert_eq!(rows[0], ["Unit", "Phòng Y tế"]);
+    assert_eq!(
+        rows[2],
+        ["Profile name", "Phòng Y tế – số liệu cuối năm 2021"]
+    );
+    assert_eq!(rows[3], ["Bloc", "District agencies"]);
+    assert_eq!(
+        rows[8][..4],
+        ["Target id", "Target", "Applicable", "Status"]
+    );
+    let resolution = row(&rows, "online_resolution");
+    assert_eq!(resolution[1], target(OnlineResolution).label.en);
+    assert_eq!(&resolution[3..8], ["not-met", "", "", "20.5", "25"]);
+    assert_eq!(&resolution[11..], ["4.5", "percentage points"]);
+    let increase = row(&rows, "self_financing_units");
+    assert_eq!(&increase[2..4], ["1", "not-met"]);
+    assert_eq!(&increase[9..], ["2", "2", "1", "self-financing units"]);
+    let invalid = row(&rows, "infosec_dossiers");
+    assert_eq!(&invalid[3..6], ["invalid", "ba", "4"]);
+    let education = row(&rows, "satisfaction_education");
+    assert_eq!(&education[2..8], ["1", "met", "", "", "91.25", "90"]);
+}
+
+#[test]
+fn csv_neutralises_formulas_and_quotes() {
+    let mut p = Profile::default();
+    p.set_unit("other");
+    p.other_name = "=HYPERLINK(\"http://evil.example\",\"Bấm\")".into();
+    p.label = "Tổ \"đặc biệt\", khối 2\r\ndòng hai".into();
+    p.update_entry(OnlineWorkFiles, |e| {
+        e.numerator = "-5".into();
+        e.denominator = "@SUM(A1:A9)".into();
+    });
+    p.update_entry(Recruitment, |e| {
+        e.numerator = "+cmd|' /C calc'!A0".into();
+        e.denominator = "-2+3".into();
+    });
+    let csv = profile_csv(&p, &ScoringModel::default(), true);
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bấm\"\")\""));
+    assert!(csv.contains("\"Tổ \"\"đặc biệt\"\", khối 2\r\ndòng hai\""));
+    let rows = parse_csv(&csv);
+    assert_eq!(rows[0][1], "'=HYPERLINK(\"http://evil.example\",\"Bấm\")");
+    assert_eq!(rows[2][1], "Tổ \"đặc biệt\", khối 2\r\ndòng hai");
+    let online = row(&rows, "online_work_files");
+    assert_eq!(&online[3..6], ["invalid", "-5", "'@SUM(A1:A9)"]);
+    let recruitment = row(&rows, "recruitment");
+    assert_eq!(&recruitment[4..6], ["'+cmd|' /C calc'!A0", "'-2+3"]);
+    for r in &rows {
+        for cell in r {
+            let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(cell);
+            assert!(!risky, "{cell:?}");
+        }
+    }
+}
+
+#[test]
+fn table_csv_rows() {
+    let rows = [
+        TableRow {
+            rank: "1".into(),
+            unit_id: "31211".into(),
+            unit_name: "Xã Vĩnh Bình".into(),
+            score: Some(97.8361),
+            source: "own",
+            in_award_zone: Some(true),
+        },
+        TableRow {
+            rank: "3-9".into(),
+            unit_id: "31234".into(),
+            unit_name: "Xã Thạnh Mỹ, \"mới\"".into(),
+            score: Some(75.266),
+            source: "typed",
+            in_award_zone: None,
+        },
+        TableRow {
+            rank: "10–11".into(),
+            unit_id: "other".into(),
+            unit_name: "=1+1".into(),
+            score: None,
+            source: "unknown",
+            in_award_zone: Some(false),
+        },
+    ];
+    let csv = table_csv(&rows, true);
+    assert!(csv.starts_with('\u{FEFF}'));
+    let parsed = parse_csv(&csv);
+    assert_eq!(
+        parsed,
+        [
+            vec![
+                "Hạng",
+                "Mã đơn vị",
+                "Đơn vị",
+                "Điểm",
+                "Nguồn điểm",
+                "Trong nhóm khen thưởng"
+            ],
+            vec!["1", "31211", "Xã Vĩnh Bình", "97.84", "own", "1"],
+            vec!["3–9", "31234", "Xã Thạnh Mỹ, \"mới\"", "75.27", "typed", ""],
+            vec!["10–11", "other", "'=1+1", "", "unknown", "0"],
+        ]
+    );
+    let english = parse_csv(&table_csv(&rows[..1], false));
+    assert_eq!(english[0][0], "Rank");
+    assert_eq!(english.len(), 2);
+}
+
+#[test]
+fn parse_csv_handles_the_rfc_4180_cases() {
+    let text = "\u{FEFF}a,\"b,c\",\"d\"\"e\"\r\n\"multi\r\nline\",,x\n\r\nlast,\"\"";
+    assert_eq!(
+        parse_csv(text),
+        [
+            vec!["a", "b,c", "d\"e"],
+            vec!["multi\r\nline", "", "x"],
+            vec![""],
+            vec!["last", ""],
+        ]
+    );
+    assert_eq!(parse_csv(""), Vec::<Vec<String>>::new());
+    assert_eq!(parse_csv("a\r\n"), [vec!["a"]]);
+    assert_eq!(parse_csv("a\rb"), [vec!["a"], vec!["b"]]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Share links
+// ---------------------------------------------------------------------------------------
+
+fn link_fixture(name: &str) -> String {
+    String::from_utf8(fixture(&format!("share-links/{name}")))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn v1_share_links_decode_to_the_same_profiles() {
+    for (file, profile) in [
+        ("v1-commune-xa-vinh-binh.txt", commune as fn() -> Profile),
+        ("v1-agency-y-te.txt", agency_full),
+        ("v1-agency-other.txt", other_agency),
+    ] {
+        let fragment = link_fixture(file);
+        assert_eq!(decode_share_fragment(&fragment), Ok(profile()), "{file}");
+        assert_eq!(encode_share_fragment(&profile()), fragment, "{file}");
+    }
+}
+
+#[test]
+fn a_full_realistic_unit_makes_a_short_link() {
+    let profile = agency_full();
+    assert_eq!(profile.entries.len(), 13);
+    let fragment = encode_share_fragment(&profile);
+    let url = format!("https://cchc-vinhthanh.example.gov.vn/may-tinh-chi-tieu-2021/#{fragment}");
+    println!(
+        "full agency: fragment {} chars, URL {} chars",
+        fragment.len(),
+        url.len()
+    );
+    assert!(fragment.len() < 1_000, "{}", fragment.len());
+    assert!(url.len() < 2_000);
+    assert!(fragment.starts_with("u1."));
+    assert!(fragment
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
+    // Without the label, 13 targets take well under 200 characters.
+    let mut bare = profile;
+    bare.label.clear();
+    assert!(encode_share_fragment(&bare).len() < 200);
+}
+
+#[test]
+fn share_links_round_trip_odd_profiles() {
+    let mut odd = Profile::default();
+    assert_eq!(
+        decode_share_fragment(&encode_share_fragment(&odd)),
+        Ok(odd.clone())
+    );
+    odd.unit_id = "đơn vị lạ 🏛".into();
+    odd.bloc = Bloc::Agency;
+    odd.label = "\0\u{FEFF}#u1.\r\n".into();
+    odd.other_name = "x".repeat(300);
+    odd.entries.insert(OrgStructure, TargetEntry::default());
+    odd.entries.insert(
+        Recruitment,
+        TargetEntry {
+            not_applicable: Some(true),
+            mode: EntryMode::Percent,
+            numerator: "007".into(),
+            denominator: "18446744073709551615".into(),
+            percent: "999999999999999999".into(),
+            answer: Some(false),
+            before: "0".into(),
+            after: "abc".into(),
+        },
+    );
+    assert_eq!(decode_share_fragment(&encode_share_fragment(&odd)), Ok(odd));
+}
+
+#[test]
+fn share_links_accept_a_whole_url_and_surrounding_space() {
+    let fragment = encode_share_fragment(&commune());
+    for text in [
+        format!("#{fragment}"),
+        format!("https://example.org/app/?x=1#{fragment}"),
+        format!("  {fragment}\r\n"),
+    ] {
+        assert_eq!(decode_share_fragment(&text), Ok(commune()), "{text}");
+    }
+}
+
+#[test]
+fn share_link_refusals() {
+    let fragment = encode_share_fragment(&commune());
+    let payload = fragment.strip_prefix("u1.").unwrap();
+    assert_eq!(decode_share_fragment(""), Err(LinkError::Empty));
+    assert_eq!(
+        decode_share_fragment("https://x.org/#"),
+        Err(LinkError::Empty)
+    );
+    assert_eq!(
+        decode_share_fragment("khoi=commune"),
+        Err(LinkError::NotAShareLink)
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("x1.{payload}")),
+        Err(LinkError::NotAShareLink)
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("u01.{payload}")),
+        Err(LinkError::NotAShareLink)
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("u0.{payload}")),
+        Err(LinkError::NotAShareLink)
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("u2.{payload}")),
+        Err(LinkError::NewerVersion {
+            version: 2,
+            supported: SHARE_VERSION
+        })
+    );
+    assert_eq!(
+        decode_share_fragment("u999999999.AAAA"),
+        Err(LinkError::NewerVersion {
+            version: 999_999_999,
+            supported: 1
+        })
+    );
+    assert_eq!(
+        decode_share_fragment("u9999999999.AAAA"),
+        Err(LinkError::NotAShareLink)
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("u1.{}=", payload)),
+        Err(LinkError::BadCharacter {
+            position: fragment.len(),
+            character: '='
+        })
+    );
+    assert_eq!(
+        decode_share_fragment(&format!("#u1.{}", payload.replacen(|_| true, "+", 1))),
+        Err(LinkError::BadCharacter {
+            position: 4,
+            character: '+'
+        })
+    );
+    let long = format!("u1.{}", "A".repeat(70_000));
+    assert!(matches!(
+        decode_share_fragment(&long),
+        Err(LinkError::TooLong { .. })
+    ));
+    assert_eq!(
+        decode_share_fragment(&format!("{fragment}AAAA")),
+        Err(LinkError::Damaged)
+    );
+}
+
+#[test]
+fn every_truncation_of_a_real_link_is_an_error() {
+    for profile in [commune(), agency_full(), other_agency()] {
+        let fragment = encode_share_fragment(&profile);
+        for cut in 0..fragment.len() {
+            let result = decode_share_fragment(&fragment[..cut]);
+            let expected = match cut {
+                0 => LinkError::Empty,
+                _ => LinkError::Truncated,
+            };
+            assert_eq!(result, Err(expected), "cut at {cut} of {fragment}");
+        }
+    }
+}
+
+#[test]
+fn every_single_character_edit_of_a_real_link_is_an_error() {
+    let alphabet: Vec<char> = ('A'..='Z')
+        .chain('a'..='z')
+        .chain('0'..='9')
+        .chain(['-', '_', '.', '=', ' ', 'đ'])
+        .collect();
+    for profile in [commune(), agency_full(), other_agency()] {
+        let fragment = encode_share_fragment(&profile);
+        let chars: Vec<char> = fragment.chars().collect();
+        for at in 0..chars.len() {
+            // Replaced by any other character.
+            for &c in &alphabet {
+                if c == chars[at] {
+                    continue;
+                }
+                let mut edited = chars.clone();
+                edited[at] = c;
+                let edited: String = edited.into_iter().collect();
+                assert!(
+                    decode_share_fragment(&edited).is_err(),
+                    "{edited} decoded (char {at} → {c})"
+                );
+            }
+            // A character dropped, or one added.
+            let mut dropped = chars.clone();
+            dropped.remove(at);
+            let dropped: String = dropped.into_iter().collect();
+            assert!(decode_share_fragment(&dropped).is_err(), "{dropped}");
+            let mut added = chars.clone();
+            added.insert(at + 1, 'A');
+            let added: String = added.into_iter().collect();
+            assert!(decode_share_fragment(&added).is_err(), "{added}");
+        }
+    }
+}
+
+/// A link with a right checksum around impossible content (not made by this app).
+fn forged(body: &[u8]) -> String {
+    let mut bytes = Vec::new();
+    let mut len = body.len();
+    loop {
+        let low = (len & 0x7F) as u8;
+        len >>= 7;
+        if len == 0 {
+            bytes.push(low);
+            break;
+        }
+        bytes.push(low | 0x80);
+    }
+    bytes.extend_from_slice(body);
+    let crc = crc32(&[b"u1", &bytes]);
+    bytes.extend_from_slice(&crc.to_le_bytes());
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::from("u1.");
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+#[test]
+fn impossible_content_with_a_right_checksum_is_malformed() {
+    assert_eq!(
+        crc32(&[b"123456789"]),
+        0xCBF4_3926,
+        "the standard check value"
+    );
+    // bloc, unit "31211", empty label, empty other name, no entries: a valid profile.
+    let valid = [0, 4, 0, 0, 0];
+    let mut expected = Profile::default();
+    expected.set_unit("31211");
+    assert_eq!(decode_share_fragment(&forged(&valid)), Ok(expected));
+    let cases: &[(&[u8], Malformed)] = &[
+        (&[7, 4, 0, 0, 0], Malformed::BadBloc(7)),
+        (&[0, 99, 0, 0, 0], Malformed::BadUnitIndex(99)),
+        (&[0, 4, 0, 0], Malformed::UnexpectedEnd),
+        (&[0, 4, 0, 0, 0, 0], Malformed::TrailingBytes),
+        (&[0, 4, 0, 0, 1, 13, 0], Malformed::UnknownTarget),
+        (
+            &[0, 4, 0, 0, 2, 1, 0, 1, 0],
+            Malformed::DuplicateTarget(TthcOnlineL34),
+        ),
+        (&[0, 4, 0, 0, 1, 1, 3], Malformed::BadFlags(3)),
+        (&[0, 4, 0, 0, 1, 1, 0x80, 0x08], Malformed::BadFlags(1024)),
+        (&[0, 0x84, 0x00, 0, 0, 0], Malformed::BadNumber),
+        (&[0, 4, 1, 0xC3, 0, 0], Malformed::NotUtf8),
+        (
+            &[0, 4, 0, 0, 1, 1, 0x20, 0x0A, b'a'],
+            Malformed::UnexpectedEnd,
+        ),
+        (&[0, 4, 0x7F], Malformed::UnexpectedEnd),
+        (
+            &[
+                0, 4, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01,
+            ],
+            Malformed::UnexpectedEnd,
+        ),
+        (
+            &[
+                0, 4, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02,
+            ],
+            Malformed::BadNumber,
+        ),
+        (
+            &[0, 4, 0, 0, 1, 0xFF, 3, b'a', b'b', b'c', 0],
+            Malformed::UnknownTarget,
+        ),
+    ];
+    for (body, malformed) in cases {
+        assert_eq!(
+            decode_share_fragment(&forged(body)),
+            Err(LinkError::Malformed(*malformed)),
+            "{body:?}"
+        );
+    }
+    // A target given by key (the escape for targets added after v1) is read.
+    let mut by_key = vec![0, 4, 0, 0, 1, 0xFF, 11];
+    by_key.extend_from_slice(b"recruitment");
+    by_key.extend_from_slice(&[0b11 << 5, 5, 7]);
+    let mut expected = Profile::default();
+    expected.set_unit("31211");
+    counts(&mut expected, Recruitment, "2", "3");
+    assert_eq!(decode_share_fragment(&forged(&by_key)), Ok(expected));
+}
+
+/// `-5`, `+3`, `65.5`: what the CSV writer leaves without an apostrophe.
+fn plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let mut parts = digits.splitn(2, '.');
+    let whole_ok = parts
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    whole_ok
+        && parts
+            .next()
+            .is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------
+
+fn target_ids() -> Vec<TargetId> {
+    TARGETS.iter().map(|t| t.id).collect()
+}
+
+fn any_entry() -> impl Strategy<Value = TargetEntry> {
+    (
+        proptest::option::of(any::<bool>()),
+        any::<bool>(),
+        (any::<String>(), any::<String>(), any::<String>()),
+        proptest::option::of(any::<bool>()),
+        (any::<String>(), any::<String>()),
+    )
+        .prop_map(
+            |(
+                not_applicable,
+                percent_mode,
+                (numerator, denominator, percent),
+                answer,
+                (before, after),
+            )| {
+                TargetEntry {
+                    not_applicable,
+                    mode: if percent_mode {
+                        EntryMode::Percent
+                    } else {
+                        EntryMode::Counts
+                    },
+                    numerator,
+                    denominator,
+                    percent,
+                    answer,
+                    before,
+                    after,
+                }
+            },
+        )
+}
+
+/// Any profile at all, as the page may hold it mid-typing.
+fn any_profile() -> impl Strategy<Value = Profile> {
+    let unit_ids: Vec<String> = COMMUNES
+        .iter()
+        .chain(AGENCIES)
+        .map(|u| u.id.to_string())
+        .chain(["other".to_string(), String::new()])
+        .collect();
+    (
+        any::<String>(),
+        any::<bool>(),
+        prop_oneof![proptest::sample::select(unit_ids), any::<String>()],
+        any::<String>(),
+        proptest::collection::btree_map(proptest::sample::select(target_ids()), any_entry(), 0..14),
+    )
+        .prop_map(|(label, agency, unit_id, other_name, entries)| Profile {
+            label,
+            bloc: if agency { Bloc::Agency } else { Bloc::Commune },
+            unit_id,
+            other_name,
+            entries,
+        })
+}
+
+/// A count typed in one of the ways people type counts.
+fn typed_count(max: u64) -> impl Strategy<Value = (u64, String)> {
+    (0..=max, 0..3_u8).prop_map(|(n, style)| {
+        let text = match style {
+            0 => n.to_string(),
+            1 => format_count(n, NumberStyle::Vietnamese),
+            _ => format!(" {n} "),
+        };
+        (n, text)
+    })
+}
+
+fn typed_percent() -> impl Strategy<Value = String> {
+    (0..=1_000_000_u64, any::<bool>()).prop_map(|(scaled, comma)| {
+        let mark = if comma { ',' } else { '.' };
+        format!("{}{mark}{:04}", scaled / 10_000, scaled % 10_000)
+    })
+}
+
+/// An entry whose figures in use are possible, with anything at all in the others.
+fn valid_entry(id: TargetId) -> BoxedStrategy<TargetEntry> {
+    let base = any_entry();
+    match target(id).measure {
+        Measure::Ratio { .. } => (
+            base,
+            typed_count(MAX_COUNT)
+                .prop_flat_map(|(d, dt)| typed_count(d).prop_map(move |(_, nt)| (nt, dt.clone()))),
+            typed_percent(),
+        )
+            .prop_map(|(mut e, (n, d), p)| {
+                match e.mode {
+                    EntryMode::Counts => {
+                        e.numerator = n;
+                        e.denominator = d;
+                    }
+                    EntryMode::Percent => e.percent = p,
+                }
+                e
+            })
+            .boxed(),
+        Measure::YesNo { .. } => base.boxed(),
+        Measure::Increase { .. } => (base, typed_count(MAX_COUNT), typed_count(MAX_COUNT))
+            .prop_map(|(mut e, (_, before), (_, after))| {
+                e.before = before;
+                e.after = after;
+                e
+            })
+            .boxed(),
+    }
+}
+
+/// A profile that import accepts: a real unit of its bloc or a named `other`.
+fn valid_profile() -> impl Strategy<Value = Profile> {
+    let units: Vec<(Bloc, &'static str)> = COMMUNES
+        .iter()
+        .chain(AGENCIES)
+        .map(|u| (u.bloc, u.id))
+        .chain([(Bloc::Commune, "other"), (Bloc::Agency, "other")])
+        .collect();
+    let entries: Vec<BoxedStrategy<Option<TargetEntry>>> = TARGETS
+        .iter()
+        .map(|t| proptest::option::of(valid_entry(t.id)).boxed())
+        .collect();
+    (
+        proptest::sample::select(units),
+        any::<String>(),
+        "\\PC*[a-zA-ZĐđ]\\PC*",
+        entries,
+    )
+        .prop_map(|((bloc, unit_id), label, name, entries)| {
+            let mut entries_map = BTreeMap::new();
+            for (t, entry) in TARGETS.iter().zip(entries) {
+                if let Some(entry) = entry.filter(|e| !e.is_empty()) {
+                    entries_map.insert(t.id, entry);
+                }
+            }
+            Profile {
+                label,
+                bloc,
+                unit_id: unit_id.to_string(),
+                other_name: if unit_id == "other" {
+                    name
+                } else {
+                    String::new()
+                },
+                entries: entries_map,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn unit_files_round_trip(profile in valid_profile()) {
+        prop_assert_eq!(check_profile(&profile), Ok(()));
+        let text = export_unit_file(&profile, "2021-12-31");
+        let imported = import_unit_file("p.json", text.as_bytes()).map(|i| i.profile);
+        prop_assert_eq!(imported, Ok(profile));
+    }
+
+    #[test]
+    fn share_links_round_trip(profile in any_profile()) {
+        let fragment = encode_share_fragment(&profile);
+        prop_assert!(fragment.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));
+        prop_assert_eq!(decode_share_fragment(&fragment), Ok(profile));
+    }
+
+    #[test]
+    fn truncated_share_links_are_refused(profile in any_profile(), cut in any::<prop::sample::Index>()) {
+        let fragment = encode_share_fragment(&profile);
+        let cut = 1 + cut.index(fragment.len() - 1);
+        prop_assert_eq!(decode_share_fragment(&fragment[..cut]), Err(LinkError::Truncated));
+    }
+
+    #[test]
+    fn decoding_any_text_never_panics(text in any::<String>()) {
+        let _ = decode_share_fragment(&text);
+        let _ = decode_share_fragment(&format!("u1.{text}"));
+    }
+
+    #[test]
+    fn decoding_any_base64_never_panics(payload in "[A-Za-z0-9_-]{0,120}") {
+        let _ = decode_share_fragment(&format!("u1.{payload}"));
+    }
+
+    #[test]
+    fn decoding_any_checksummed_bytes_never_panics(body in proptest::collection::vec(any::<u8>(), 0..80)) {
+        let _ = decode_share_fragment(&forged(&body));
+    }
+
+    #[test]
+    fn importing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = import_unit_file("x", &bytes);
+    }
+
+    #[test]
+    fn importing_an_edited_file_never_panics(at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut bytes = export_unit_file(&agency_full(), "2021-12-28").into_bytes();
+        let at = at.index(bytes.len());
+        bytes[at] = byte;
+        if let Ok(imported) = import_unit_file("x", &bytes) {
+            // Whatever still opens is a profile the page accepts.
+            prop_assert_eq!(check_profile(&imported.profile), Ok(()));
+        }
+    }
+
+    #[test]
+    fn csv_fields_parse_back(cells in proptest::collection::vec(any::<String>(), 1..6)) {
+        let rows: Vec<TableRow> = cells
+            .iter()
+            .map(|name| TableRow {
+                rank: "1".into(),
+                unit_id: name.clone(),
+                unit_name: name.clone(),
+                score: None,
+                source: "typed",
+                in_award_zone: None,
+            })
+            .collect();
+        let parsed = parse_csv(&table_csv(&rows, true));
+        prop_assert_eq!(parsed.len(), rows.len() + 1);
+        for (row, name) in parsed[1..].iter().zip(&cells) {
+            let shown = if name.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(name) {
+                format!("'{name}")
+            } else {
+                name.clone()
+            };
+            prop_assert_eq!(&row[1], &shown);
+            prop_assert_eq!(&row[2], &shown);
+        }
+    }
+}
