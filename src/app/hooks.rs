@@ -6,8 +6,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::envelope;
+use crate::formats::share_link::{decode_share_fragment, LinkError};
 use crate::store::DATA_KEY;
 
+use super::browser;
 use super::state::Action;
 
 /// Keeps this tab in step with others: when another tab saves, its data replaces ours.
@@ -53,4 +55,31 @@ pub fn use_update_notice() -> bool {
         });
     }
     *updated
+}
+
+/// Offers the profile carried by a share link, when the page is opened with one or one is
+/// pasted into the address bar; the fragment is then removed so a reload does not offer it
+/// again.
+#[hook]
+pub fn use_share_links(on_action: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let check = move || {
+            let fragment = browser::fragment();
+            if fragment.is_empty() {
+                return;
+            }
+            match decode_share_fragment(&fragment) {
+                // Some other fragment: not ours to touch.
+                Err(LinkError::Empty | LinkError::NotAShareLink) => {}
+                outcome => {
+                    on_action.emit(Action::OpenLink(outcome));
+                    browser::clear_fragment();
+                }
+            }
+        };
+        check();
+        let listener = web_sys::window()
+            .map(|window| EventListener::new(&window, "hashchange", move |_| check()));
+        move || drop(listener)
+    });
 }

@@ -1,6 +1,7 @@
 //! The page: one reducer (`state`), thin components that render state and send actions,
 //! and the one effect that saves.
 
+pub mod browser;
 pub mod components;
 pub mod crash;
 pub mod hooks;
@@ -12,9 +13,12 @@ use crate::domain::language::Language;
 use crate::store::{self, LocalStorage};
 use components::banners::Banners;
 use components::bloc_table::RankingView;
+use components::data_view::DataView;
 use components::district_view::DistrictView;
 use components::explain::Explain;
+use components::link_preview::LinkPreview;
 use components::nav::Nav;
+use components::print_view::PrintView;
 use components::profile_bar::ProfileBar;
 use components::settings_view::SettingsView;
 use components::summary::SummaryPanel;
@@ -35,6 +39,7 @@ pub fn App() -> Html {
     };
 
     hooks::use_other_tabs(on_action.clone());
+    hooks::use_share_links(on_action.clone());
     let updated = hooks::use_update_notice();
     {
         // Autosave the real data on every change (never the demonstration sandbox), unless
@@ -110,7 +115,41 @@ pub fn App() -> Html {
         View::Settings => html! {
             <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
         },
+        View::Data => html! {
+            <DataView
+                lang={lang}
+                workspace={workspace.clone()}
+                table={table.clone()}
+                import={state.import.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+        View::Print => html! {
+            <PrintView
+                lang={lang}
+                profile={profile.clone()}
+                evaluations={evaluations.clone()}
+                summary={summary}
+                model={model.clone()}
+                standing={table.standing}
+                on_action={on_action.clone()}
+            />
+        },
     };
+    let link_preview = state.incoming.clone().map(|incoming| {
+        let replace_name = match &incoming {
+            Ok(incoming) => workspace
+                .profile_for_unit(incoming)
+                .and_then(|id| workspace.profiles.iter().find(|r| r.id == id))
+                .unwrap_or(workspace.active())
+                .profile
+                .display_name()
+                .unwrap_or(t.profile_unnamed)
+                .to_string(),
+            Err(_) => String::new(),
+        };
+        html! { <LinkPreview lang={lang} incoming={incoming} model={model.clone()} replace_name={replace_name} on_action={on_action.clone()} /> }
+    });
 
     html! {
         <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")}>
@@ -133,6 +172,7 @@ pub fn App() -> Html {
                 on_action={on_action.clone()}
             />
             <main class="layout">
+                { for link_preview }
                 <ProfileBar
                     lang={lang}
                     profiles={workspace.profiles.clone()}

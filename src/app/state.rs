@@ -13,6 +13,8 @@ use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, Scor
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::{Deleted, Workspace};
+use crate::formats::share_link::LinkError;
+use crate::formats::unit_file::ImportError;
 use crate::store::{LoadNotice, Loaded, StorageError};
 
 /// The part of the app on screen.
@@ -23,13 +25,19 @@ pub enum View {
     Ranking,
     District,
     Settings,
+    /// Export, import, share and print.
+    Data,
+    /// The printable report (opened from `Data`).
+    Print,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    /// The views in the navigation.
+    pub const ALL: [View; 5] = [
         View::Calculator,
         View::Ranking,
         View::District,
+        View::Data,
         View::Settings,
     ];
 
@@ -40,6 +48,8 @@ impl View {
             View::Ranking => "ranking",
             View::District => "district",
             View::Settings => "settings",
+            View::Data => "data",
+            View::Print => "print",
         }
     }
 }
@@ -61,6 +71,38 @@ pub struct AppState {
     pub undo: Option<Deleted>,
     /// Another tab changed the data and this tab took its version.
     pub synced: bool,
+    /// What the last import did, and the files waiting for a decision.
+    pub import: Option<ImportReview>,
+    /// A profile opened from a share link, waiting for the user's choice, or why the link
+    /// could not be read.
+    pub incoming: Option<Result<Profile, LinkError>>,
+}
+
+/// A unit file for a unit that already has a profile: shown side by side until the user
+/// chooses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub file_name: String,
+    pub incoming: Profile,
+    pub existing_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportReview {
+    /// File names added as new profiles.
+    pub added: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+    /// File names replaced after a yes.
+    pub replaced: Vec<String>,
+    pub errors: Vec<ImportError>,
+}
+
+/// What to do with a conflicting file or an opened link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Replace,
+    AddAsNew,
+    Skip,
 }
 
 impl AppState {
@@ -74,6 +116,8 @@ impl AppState {
             may_save: loaded.may_save,
             undo: None,
             synced: false,
+            import: None,
+            incoming: None,
         }
     }
 
@@ -127,6 +171,13 @@ pub enum Action {
     Saved(Result<(), StorageError>),
     /// Another tab saved this data.
     ChangedElsewhere(Workspace),
+    /// Unit files read: each file's name and its profile or why it was refused.
+    Import(Vec<(String, Result<Profile, ImportError>)>),
+    ResolveConflict(usize, Choice),
+    DismissImport,
+    /// A share link was opened.
+    OpenLink(Result<Profile, LinkError>),
+    ResolveLink(Choice),
     DismissSyncNotice,
 }
 
@@ -213,6 +264,75 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissSyncNotice => next.synced = false,
+            Action::Import(files) => {
+                let mut review = next.import.take().unwrap_or_default();
+                review.added.clear();
+                review.replaced.clear();
+                review.errors.clear();
+                let workspace = next.workspace_mut();
+                let active = workspace.active.clone();
+                for (file_name, outcome) in files {
+                    match outcome {
+                        Err(error) => review.errors.push(error),
+                        Ok(incoming) => match workspace.profile_for_unit(&incoming) {
+                            Some(existing_id) => review.conflicts.push(Conflict {
+                                file_name,
+                                incoming,
+                                existing_id,
+                            }),
+                            None => {
+                                workspace.add_profile(incoming);
+                                review.added.push(file_name);
+                            }
+                        },
+                    }
+                }
+                // Importing adds profiles; the one being edited stays on screen.
+                workspace.switch_to(&active);
+                next.import = Some(review);
+            }
+            Action::ResolveConflict(index, choice) => {
+                if let Some(review) = next.import.as_mut() {
+                    if index < review.conflicts.len() {
+                        let conflict = review.conflicts.remove(index);
+                        let workspace = next.demo.as_mut().unwrap_or(&mut next.data);
+                        match choice {
+                            Choice::Replace => {
+                                workspace.replace_profile(&conflict.existing_id, conflict.incoming);
+                                review.replaced.push(conflict.file_name);
+                            }
+                            Choice::AddAsNew => {
+                                let active = workspace.active.clone();
+                                workspace.add_profile(conflict.incoming);
+                                workspace.switch_to(&active);
+                                review.added.push(conflict.file_name);
+                            }
+                            Choice::Skip => {}
+                        }
+                    }
+                }
+            }
+            Action::DismissImport => next.import = None,
+            Action::OpenLink(outcome) => next.incoming = Some(outcome),
+            Action::ResolveLink(choice) => {
+                if let Some(Ok(incoming)) = next.incoming.take() {
+                    let workspace = next.workspace_mut();
+                    match choice {
+                        Choice::Replace => {
+                            let target = workspace
+                                .profile_for_unit(&incoming)
+                                .unwrap_or_else(|| workspace.active.clone());
+                            workspace.replace_profile(&target, incoming);
+                            workspace.switch_to(&target);
+                        }
+                        Choice::AddAsNew => {
+                            workspace.add_or_fill_empty(incoming);
+                        }
+                        Choice::Skip => {}
+                    }
+                    next.view = View::Calculator;
+                }
+            }
         }
         if next == *self {
             self

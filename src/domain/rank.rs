@@ -112,19 +112,25 @@ pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
 }
 
 /// The rank range of every row of a table (`None` for rows with no known score).
+///
+/// The same ranges as [`rank_among`] of each row against all the others, in O(n log n):
+/// a row's best rank is one more than the number of known scores above it (its own score is
+/// never above itself), its worst adds every unknown row (it is known, so it is not one of
+/// them). The known scores are sorted once and each row's count is a binary search.
 pub fn rank_rows(scores: &[Option<f64>]) -> Vec<Option<RankRange>> {
+    let mut known: Vec<i64> = scores.iter().flatten().map(|&s| hundredths(s)).collect();
+    known.sort_unstable();
+    let unknown = scores.len() - known.len();
     scores
         .iter()
-        .enumerate()
-        .map(|(index, score)| {
+        .map(|score| {
             score.map(|score| {
-                let others: Vec<Option<f64>> = scores
-                    .iter()
-                    .enumerate()
-                    .filter(|(other, _)| *other != index)
-                    .map(|(_, s)| *s)
-                    .collect();
-                rank_among(score, &others)
+                let own = hundredths(score);
+                let above = known.len() - known.partition_point(|&s| s <= own);
+                RankRange {
+                    best: 1 + above,
+                    worst: 1 + above + unknown,
+                }
             })
         })
         .collect()
@@ -196,5 +202,119 @@ mod tests {
         let a = standing(75.0, &[Some(80.0), None, Some(70.0)], 2);
         let b = standing(75.0, &[None, Some(70.0), Some(80.0)], 2);
         assert_eq!(a, b);
+    }
+
+    /// The definition, row by row against all the others: O(n²), for comparison.
+    fn naive_rank_rows(scores: &[Option<f64>]) -> Vec<Option<RankRange>> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(index, score)| {
+                score.map(|score| {
+                    let others: Vec<Option<f64>> = scores
+                        .iter()
+                        .enumerate()
+                        .filter(|(other, _)| *other != index)
+                        .map(|(_, s)| *s)
+                        .collect();
+                    rank_among(score, &others)
+                })
+            })
+            .collect()
+    }
+
+    /// A small deterministic generator (xorshift64*), so the test needs no crate and runs
+    /// the same everywhere.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// A score as a table holds it: unknown, a whole or two-decimal score, or one with
+        /// more decimals that rounds onto its neighbours' hundredths (ties at two decimals).
+        fn score(&mut self) -> Option<f64> {
+            match self.below(6) {
+                0 => None,
+                1 => Some(self.below(101) as f64),
+                2 => Some(self.below(10_001) as f64 / 100.0),
+                3 => Some(self.below(1_000_001) as f64 / 10_000.0),
+                // Few distinct values: many ties.
+                _ => Some([50.0, 75.5, 75.504, 75.496, 100.0][self.below(5) as usize]),
+            }
+        }
+    }
+
+    #[test]
+    fn rank_rows_matches_the_definition_on_random_tables() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for case in 0..400 {
+            let n = rng.below(if case < 300 { 25 } else { 300 }) as usize;
+            let scores: Vec<Option<f64>> = (0..n).map(|_| rng.score()).collect();
+            assert_eq!(
+                rank_rows(&scores),
+                naive_rank_rows(&scores),
+                "case {case}: {scores:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ten_thousand_rows_rank_correctly() {
+        let mut rng = Rng(42);
+        let scores: Vec<Option<f64>> = (0..10_000).map(|_| rng.score()).collect();
+        let ranks = rank_rows(&scores);
+        // An independent reference: how many known scores sit at each hundredth (scores
+        // run from 0 to 100, so 0..=10 000), then the count strictly above each.
+        let mut at = vec![0usize; 10_002];
+        for s in scores.iter().flatten() {
+            at[hundredths(*s) as usize] += 1;
+        }
+        let mut above = vec![0usize; 10_002];
+        for h in (0..10_001).rev() {
+            above[h] = above[h + 1] + at[h + 1];
+        }
+        let unknown = scores.iter().filter(|s| s.is_none()).count();
+        assert!(
+            unknown > 1_000 && unknown < 2_500,
+            "the sample has unknowns"
+        );
+        for (score, rank) in scores.iter().zip(&ranks) {
+            match score {
+                None => assert_eq!(*rank, None),
+                Some(s) => {
+                    let best = 1 + above[hundredths(*s) as usize];
+                    assert_eq!(
+                        *rank,
+                        Some(RankRange {
+                            best,
+                            worst: best + unknown
+                        })
+                    );
+                }
+            }
+        }
+        // And the naive definition agrees on a slice of the rows (all 10 000 would take
+        // 10^8 steps).
+        let sample: Vec<usize> = (0..10_000).step_by(97).collect();
+        for &i in &sample {
+            if let Some(s) = scores[i] {
+                let others: Vec<Option<f64>> = scores
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, s)| *s)
+                    .collect();
+                assert_eq!(ranks[i], Some(rank_among(s, &others)));
+            }
+        }
     }
 }

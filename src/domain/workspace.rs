@@ -71,9 +71,16 @@ impl ScoreSource {
     }
 }
 
+/// One row of the bloc table: a unit of the bloc's list, or an "other" unit (one not in the
+/// lists) that a profile in this browser holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlocRow {
+    /// The unit's id: a unit of the bloc's list, or [`OTHER_UNIT_ID`] for every "other"
+    /// unit (tell those apart by `profile_id`).
     pub unit_id: String,
+    /// The profile the score comes from (the active one for the own row, another for a
+    /// peer's profile); `None` for typed and unknown scores.
+    pub profile_id: Option<String>,
     pub name: String,
     pub source: ScoreSource,
     pub score: Option<f64>,
@@ -81,6 +88,17 @@ pub struct BlocRow {
     /// The typed peer score, kept as typed, and why it cannot be used.
     pub typed: String,
     pub typed_error: Option<NumberError>,
+}
+
+impl BlocRow {
+    /// A key unique within the table: the unit id, or `other:<profile id>` for an "other"
+    /// unit, since several profiles may hold one each.
+    pub fn key(&self) -> String {
+        match &self.profile_id {
+            Some(profile) if self.unit_id == OTHER_UNIT_ID => format!("{OTHER_UNIT_ID}:{profile}"),
+            _ => self.unit_id.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +168,45 @@ impl Workspace {
         });
         self.active = id.clone();
         id
+    }
+
+    /// The id of a profile for the same unit as `profile` (the same unit id, or for "other"
+    /// units the same bloc and name), if there is one.
+    pub fn profile_for_unit(&self, profile: &Profile) -> Option<String> {
+        if profile.unit_id.is_empty() {
+            return None;
+        }
+        let same_name = |p: &Profile| {
+            p.other_name
+                .trim()
+                .eq_ignore_ascii_case(profile.other_name.trim())
+        };
+        self.profiles
+            .iter()
+            .find(|r| {
+                r.profile.unit_id == profile.unit_id
+                    && (profile.unit_id != OTHER_UNIT_ID
+                        || (r.profile.bloc == profile.bloc && same_name(&r.profile)))
+            })
+            .map(|r| r.id.clone())
+    }
+
+    /// Replaces the profile with this id (nothing happens for an unknown id).
+    pub fn replace_profile(&mut self, id: &str, profile: Profile) {
+        if let Some(record) = self.profiles.iter_mut().find(|r| r.id == id) {
+            record.profile = profile;
+        }
+    }
+
+    /// Adds a profile and makes it active; an untouched empty profile (as on a first
+    /// visit) is used for it instead of being kept beside it.
+    pub fn add_or_fill_empty(&mut self, profile: Profile) -> String {
+        if self.profiles.len() == 1 && self.profiles[0].profile == Profile::default() {
+            self.profiles[0].profile = profile;
+            self.active = self.profiles[0].id.clone();
+            return self.active.clone();
+        }
+        self.add_profile(profile)
     }
 
     pub fn duplicate_active(&mut self) -> String {
@@ -246,7 +303,7 @@ impl Workspace {
     }
 
     /// The other profiles of a bloc, one per unit (the first), by unit id.
-    fn peer_profiles(&self, bloc: Bloc) -> BTreeMap<&str, &Profile> {
+    fn peer_profiles(&self, bloc: Bloc) -> BTreeMap<&str, &ProfileRecord> {
         let own = self.active_profile();
         let mut peers = BTreeMap::new();
         for record in &self.profiles {
@@ -256,13 +313,18 @@ impl Workspace {
                 && p.unit_id != own.unit_id
                 && find_unit(&p.unit_id).is_some()
             {
-                peers.entry(p.unit_id.as_str()).or_insert(p);
+                peers.entry(p.unit_id.as_str()).or_insert(record);
             }
         }
         peers
     }
 
-    /// The active unit's bloc, listed in full, with scores, ranks and its standing.
+    /// The active unit's bloc, listed in full, with scores, ranks and its standing: the
+    /// units of the bloc's list, in list order, then every "other" unit of the bloc that a
+    /// profile holds (the active one, and the others with a name), in profile order.
+    ///
+    /// O(n log n) in the number of profiles: each profile's score is computed once and the
+    /// ranks come from one sort ([`rank_rows`]).
     pub fn bloc_table(&self) -> BlocTable {
         let own = self.active_profile();
         let bloc = own.bloc;
@@ -276,21 +338,24 @@ impl Workspace {
                 let typed = self.peer_scores.get(unit.id).cloned().unwrap_or_default();
                 let mut row = BlocRow {
                     unit_id: unit.id.to_string(),
+                    profile_id: None,
                     name: unit.name.to_string(),
                     source: ScoreSource::Unknown,
                     score: None,
                     rank: None,
-                    typed: typed.clone(),
+                    typed,
                     typed_error: None,
                 };
                 if unit.id == own.unit_id {
                     row.source = ScoreSource::Own;
+                    row.profile_id = Some(self.active.clone());
                     row.score = Some(own_score);
                 } else if let Some(peer) = peers.get(unit.id) {
                     row.source = ScoreSource::Profile;
-                    row.score = Some(peer.summary(model).score);
+                    row.profile_id = Some(peer.id.clone());
+                    row.score = Some(peer.profile.summary(model).score);
                 } else {
-                    match parse_percent(&typed) {
+                    match parse_percent(&row.typed) {
                         Ok(Some(score)) => {
                             row.source = ScoreSource::Typed;
                             row.score = Some(score.as_f64());
@@ -302,12 +367,33 @@ impl Workspace {
                 row
             })
             .collect();
-        if own.unit_id == OTHER_UNIT_ID {
+        for record in &self.profiles {
+            let p = &record.profile;
+            if p.bloc != bloc || p.unit_id != OTHER_UNIT_ID {
+                continue;
+            }
+            let is_own = record.id == self.active;
+            // A peer "other" unit without a name could not be told apart: it is left out
+            // until it has one. The active unit is always listed.
+            let name = match (p.unit_name(), is_own) {
+                (Some(name), _) => name,
+                (None, true) => "",
+                (None, false) => continue,
+            };
             rows.push(BlocRow {
                 unit_id: OTHER_UNIT_ID.to_string(),
-                name: own.unit_name().unwrap_or_default().to_string(),
-                source: ScoreSource::Own,
-                score: Some(own_score),
+                profile_id: Some(record.id.clone()),
+                name: name.to_string(),
+                source: if is_own {
+                    ScoreSource::Own
+                } else {
+                    ScoreSource::Profile
+                },
+                score: Some(if is_own {
+                    own_score
+                } else {
+                    p.summary(model).score
+                }),
                 rank: None,
                 typed: String::new(),
                 typed_error: None,
@@ -341,7 +427,7 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::rank::AwardVerdict;
+    use crate::domain::rank::{AwardVerdict, RankRange};
     use crate::domain::targets::{TargetId, TARGETS};
 
     fn full_marks(unit: &str) -> Profile {
@@ -429,6 +515,172 @@ mod tests {
         assert_eq!(table.rows.len(), 13);
         assert_eq!(table.standing.unwrap().bloc_size, 13);
         assert_eq!(table.rows.last().unwrap().name, "Ban Quản lý dự án");
+    }
+
+    #[test]
+    fn other_units_of_other_profiles_are_peers_each_in_its_own_row() {
+        let other = |bloc: Bloc, name: &str, full: bool| {
+            let mut p = if full {
+                full_marks(OTHER_UNIT_ID)
+            } else {
+                Profile::default()
+            };
+            p.set_bloc(bloc);
+            p.set_unit(OTHER_UNIT_ID);
+            p.other_name = name.into();
+            p
+        };
+        let mut w = Workspace::with_profiles(vec![
+            full_marks("31211"),
+            other(Bloc::Commune, "Xã Mới", true),
+            other(Bloc::Commune, "Xã Mới", false), // same name: still its own row
+            other(Bloc::Commune, "  ", true),      // no name: left out
+            other(Bloc::Agency, "Ban Quản lý dự án", true), // another bloc
+        ]);
+        w.active_profile_mut()
+            .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+        let table = w.bloc_table();
+        assert_eq!(table.rows.len(), 13);
+        let extra: Vec<(String, Option<&str>, ScoreSource, String)> = table.rows[11..]
+            .iter()
+            .map(|r| {
+                (
+                    r.unit_id.clone(),
+                    r.profile_id.as_deref(),
+                    r.source,
+                    r.key(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            extra,
+            [
+                (
+                    "other".into(),
+                    Some("p2"),
+                    ScoreSource::Profile,
+                    "other:p2".into()
+                ),
+                (
+                    "other".into(),
+                    Some("p3"),
+                    ScoreSource::Profile,
+                    "other:p3".into()
+                ),
+            ]
+        );
+        assert_eq!(table.rows[11].score, Some(100.0));
+        assert_eq!(table.rows[11].rank, Some(RankRange { best: 1, worst: 11 }));
+        assert_eq!(table.rows[2].key(), "31211");
+        let standing = table.standing.unwrap();
+        assert_eq!(standing.bloc_size, 13);
+        assert_eq!((standing.rank.best, standing.rank.worst), (2, 12));
+        // Seen from the "other" unit p2: the commune 31211 is now a peer profile.
+        w.switch_to("p2");
+        let table = w.bloc_table();
+        assert_eq!(table.rows.len(), 13);
+        let own: Vec<&BlocRow> = table
+            .rows
+            .iter()
+            .filter(|r| r.source == ScoreSource::Own)
+            .collect();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].key(), "other:p2");
+        assert_eq!(table.rows[2].source, ScoreSource::Profile);
+        assert_eq!(table.rows[2].profile_id.as_deref(), Some("p1"));
+    }
+
+    /// A workspace holding `n` profiles in the commune bloc: the 11 communes (the first one
+    /// active) and `n - 11` "other" units, with varied scores.
+    fn district_of(n: usize) -> Workspace {
+        let mut profiles = Vec::with_capacity(n);
+        for (i, unit) in crate::domain::units::COMMUNES.iter().enumerate() {
+            let mut p = full_marks(unit.id);
+            if i % 2 == 1 {
+                p.update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+            }
+            profiles.push(p);
+        }
+        for i in 0..n - profiles.len() {
+            let mut p = Profile::default();
+            p.set_unit(OTHER_UNIT_ID);
+            p.other_name = format!("Đơn vị {i}");
+            for (k, t) in TARGETS.iter().enumerate() {
+                if (i >> k) & 1 == 1 {
+                    p.update_entry(t.id, |e| {
+                        *e = TargetEntry {
+                            numerator: "1".into(),
+                            denominator: "1".into(),
+                            answer: Some(true),
+                            ..Default::default()
+                        }
+                    });
+                }
+            }
+            profiles.push(p);
+        }
+        Workspace::with_profiles(profiles)
+    }
+
+    #[test]
+    fn ten_thousand_profiles_make_a_ten_thousand_row_table() {
+        let w = district_of(10_000);
+        let table = w.bloc_table();
+        assert_eq!(table.rows.len(), 10_000);
+        let keys: std::collections::BTreeSet<String> =
+            table.rows.iter().map(BlocRow::key).collect();
+        assert_eq!(keys.len(), 10_000, "every row has its own key");
+        // Everyone is known, so every rank is exact and is 1 + the number of higher scores.
+        let mut scores: Vec<i64> = table
+            .rows
+            .iter()
+            .map(|r| crate::domain::rank::hundredths(r.score.unwrap()))
+            .collect();
+        scores.sort_unstable();
+        for row in &table.rows {
+            let rank = row.rank.unwrap();
+            let own = crate::domain::rank::hundredths(row.score.unwrap());
+            let above = scores.len() - scores.partition_point(|&s| s <= own);
+            assert_eq!((rank.best, rank.worst), (1 + above, 1 + above));
+        }
+        let standing = table.standing.unwrap();
+        assert_eq!(standing.bloc_size, 10_000);
+        assert_eq!(Some(standing.rank), table.rows[0].rank);
+    }
+
+    /// Times ranking and aggregating 10 000 units (not part of the normal run):
+    ///     cargo test --release --lib -- --ignored --nocapture scale_timing
+    /// scripts/bench.sh runs it and records the numbers in BENCHMARKS.md.
+    #[test]
+    #[ignore]
+    fn scale_timing() {
+        use std::time::Instant;
+        let w = district_of(10_000);
+        let runs = 21;
+        let mut table_ms = Vec::new();
+        let mut rank_ms = Vec::new();
+        let mut rows = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            let table = w.bloc_table();
+            table_ms.push(start.elapsed().as_secs_f64() * 1000.0);
+            rows = table.rows.len();
+            let scores: Vec<Option<f64>> = table.rows.iter().map(|r| r.score).collect();
+            let start = Instant::now();
+            let ranks = rank_rows(&scores);
+            rank_ms.push(start.elapsed().as_secs_f64() * 1000.0);
+            assert_eq!(ranks.len(), rows);
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(|a, b| a.total_cmp(b));
+            v[v.len() / 2]
+        };
+        // One line a script can read.
+        println!(
+            "SCALE_TIMING rows={rows} runs={runs} bloc_table_ms={:.3} rank_rows_ms={:.3}",
+            median(&mut table_ms),
+            median(&mut rank_ms)
+        );
     }
 
     #[test]

@@ -2,15 +2,19 @@
 //! a missing translation a compile error; sentences with figures in them are built by the
 //! functions at the bottom, which also format the numbers the way each language writes them.
 
-use crate::domain::evaluate::{FieldError, Gap, Status};
+use crate::domain::evaluate::{Evaluation, FieldError, Gap, Status};
+use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
     format_count, format_percent, format_real, NumberError, NumberStyle, MAX_COUNT,
     PERCENT_DECIMALS,
 };
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::Rating;
-use crate::domain::targets::Text;
+use crate::domain::targets::{target, Measure, Target, Text};
 use crate::domain::units::Bloc;
+use crate::formats::share_link::LinkError;
+use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
+use crate::formats::validate::ProfileProblem;
 
 pub use crate::domain::language::Language as Lang;
 
@@ -215,6 +219,90 @@ pub struct Texts {
     pub explain_formula: &'static str,
     pub explain_na: &'static str,
     pub explain_rating: &'static str,
+    pub nav_data: &'static str,
+    pub data_heading: &'static str,
+    pub export_heading: &'static str,
+    pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub export_table_csv: &'static str,
+    pub export_hint: &'static str,
+    pub export_blocked: &'static str,
+    pub problem_no_unit: &'static str,
+    pub problem_unknown_unit: &'static str,
+    pub problem_other_no_name: &'static str,
+    pub problem_bloc: &'static str,
+    pub problem_figures: &'static str,
+    pub import_heading: &'static str,
+    pub import_label: &'static str,
+    pub import_drop: &'static str,
+    pub import_added: &'static str,
+    pub import_replaced: &'static str,
+    pub import_conflict_heading: &'static str,
+    pub import_existing: &'static str,
+    pub import_incoming: &'static str,
+    pub import_replace: &'static str,
+    pub import_add_new: &'static str,
+    pub import_skip: &'static str,
+    pub import_errors_heading: &'static str,
+    pub file_error: &'static str,
+    pub file_too_big: &'static str,
+    pub file_empty: &'static str,
+    pub file_not_utf8: &'static str,
+    pub file_not_json: &'static str,
+    pub file_not_unit: &'static str,
+    pub file_saved_backup: &'static str,
+    pub file_newer: &'static str,
+    pub file_missing_field: &'static str,
+    pub file_wrong_shape: &'static str,
+    pub file_unknown_field: &'static str,
+    pub file_unknown_target: &'static str,
+    pub file_header_mismatch: &'static str,
+    pub file_migration: &'static str,
+    pub share_heading: &'static str,
+    pub share_hint: &'static str,
+    pub share_make: &'static str,
+    pub share_copy: &'static str,
+    pub share_label: &'static str,
+    pub link_preview_heading: &'static str,
+    pub link_preview_intro: &'static str,
+    pub link_open_new: &'static str,
+    pub link_replace: &'static str,
+    pub link_ignore: &'static str,
+    pub link_error: &'static str,
+    pub link_truncated: &'static str,
+    pub link_damaged: &'static str,
+    pub link_newer: &'static str,
+    pub link_not_share: &'static str,
+    pub link_too_long: &'static str,
+    pub link_bad_character: &'static str,
+    pub link_malformed: &'static str,
+    pub print_heading: &'static str,
+    pub print_hint: &'static str,
+    pub print_open: &'static str,
+    pub print_now: &'static str,
+    pub print_back: &'static str,
+    pub report_nation: &'static str,
+    pub report_motto: &'static str,
+    pub report_title: &'static str,
+    pub report_unit: &'static str,
+    pub report_date: &'static str,
+    pub col_no: &'static str,
+    pub col_figures: &'static str,
+    pub col_threshold: &'static str,
+    pub col_result: &'static str,
+    pub report_score: &'static str,
+    pub report_rank: &'static str,
+    pub report_model: &'static str,
+    pub report_weights: &'static str,
+    pub report_preparer: &'static str,
+    pub report_head: &'static str,
+    pub report_sign: &'static str,
+    pub report_sign_seal: &'static str,
+    pub report_note: &'static str,
+    pub answer_yes: &'static str,
+    pub answer_no_short: &'static str,
+    pub threshold_yes_short: &'static str,
+    pub threshold_increase_short: &'static str,
 }
 
 pub static VI: Texts = Texts {
@@ -386,6 +474,90 @@ pub static VI: Texts = Texts {
     explain_formula: "Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số = 100 × {earned} ÷ {total} = {score}",
     explain_na: "Không tính {n} chỉ tiêu không áp dụng.",
     explain_rating: "Xếp loại theo ngưỡng: Tốt từ {good}, Khá từ {fair}, Trung bình từ {average}.",
+    nav_data: "Xuất, nhập, in",
+    data_heading: "Xuất, nhập, chia sẻ và in",
+    export_heading: "Xuất hồ sơ đang xem",
+    export_json: "Tải tệp hồ sơ (JSON)",
+    export_csv: "Tải bảng tính hồ sơ (CSV)",
+    export_table_csv: "Tải bảng xếp hạng khối (CSV)",
+    export_hint: "Tệp JSON dùng để gửi Phòng Nội vụ hoặc mở lại trên máy khác; tệp CSV mở được bằng Excel.",
+    export_blocked: "Chưa xuất được tệp hồ sơ: {problem}",
+    problem_no_unit: "hãy chọn đơn vị trước.",
+    problem_unknown_unit: "đơn vị “{unit}” không có trong danh sách.",
+    problem_other_no_name: "hãy nhập tên đơn vị.",
+    problem_bloc: "đơn vị {unit} không thuộc {bloc}.",
+    problem_figures: "có {n} ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “{target}”: {error}",
+    import_heading: "Nhập tệp hồ sơ",
+    import_label: "Chọn một hoặc nhiều tệp hồ sơ (.json)",
+    import_drop: "Hoặc kéo thả các tệp hồ sơ vào đây.",
+    import_added: "Đã thêm {n} hồ sơ: {files}",
+    import_replaced: "Đã thay thế {n} hồ sơ: {files}",
+    import_conflict_heading: "Tệp “{file}”: đơn vị này đã có hồ sơ. Chọn cách xử lý:",
+    import_existing: "Hồ sơ hiện có",
+    import_incoming: "Trong tệp",
+    import_replace: "Thay thế hồ sơ hiện có",
+    import_add_new: "Thêm thành hồ sơ mới",
+    import_skip: "Bỏ qua tệp này",
+    import_errors_heading: "Không nhập được {n} tệp; số liệu đã lưu không thay đổi:",
+    file_error: "Tệp “{file}”: {problem}",
+    file_too_big: "tệp quá lớn ({size} byte; tối đa {limit} byte).",
+    file_empty: "tệp rỗng.",
+    file_not_utf8: "tệp không phải văn bản UTF-8.",
+    file_not_json: "tệp không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}).",
+    file_not_unit: "đây không phải tệp hồ sơ đơn vị của ứng dụng này.",
+    file_saved_backup: "đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp hồ sơ một đơn vị.",
+    file_newer: "tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {version}; phiên bản này đọc được đến {supported}).",
+    file_missing_field: "thiếu mục “{field}”.",
+    file_wrong_shape: "mục “{field}” có kiểu dữ liệu không đúng.",
+    file_unknown_field: "có mục “{field}” mà phiên bản này không biết.",
+    file_unknown_target: "có chỉ tiêu không tồn tại “{key}”.",
+    file_header_mismatch: "phần đầu tệp ghi “{header}” nhưng hồ sơ ghi “{profile}” (mục {field}); tệp có thể đã bị sửa tay.",
+    file_migration: "không chuyển được tệp định dạng cũ sang định dạng hiện tại.",
+    share_heading: "Chia sẻ bằng liên kết",
+    share_hint: "Liên kết chứa toàn bộ số liệu của hồ sơ ngay trong địa chỉ (sau dấu #), không đi qua máy chủ nào.",
+    share_make: "Tạo liên kết chia sẻ",
+    share_copy: "Sao chép liên kết",
+    share_label: "Liên kết chia sẻ",
+    link_preview_heading: "Mở hồ sơ từ liên kết",
+    link_preview_intro: "Liên kết chứa hồ sơ dưới đây. Chưa có gì thay đổi; hãy chọn cách mở.",
+    link_open_new: "Mở thành hồ sơ mới",
+    link_replace: "Thay thế hồ sơ “{name}”",
+    link_ignore: "Bỏ qua",
+    link_error: "Không mở được liên kết chia sẻ: {problem}",
+    link_truncated: "liên kết bị cắt mất một phần; hãy sao chép lại toàn bộ liên kết.",
+    link_damaged: "liên kết đã bị sửa hoặc bị hỏng.",
+    link_newer: "liên kết được tạo bởi phiên bản mới hơn của ứng dụng.",
+    link_not_share: "địa chỉ không chứa hồ sơ chia sẻ.",
+    link_too_long: "liên kết quá dài.",
+    link_bad_character: "liên kết có ký tự không hợp lệ ở vị trí {position}.",
+    link_malformed: "nội dung liên kết không hợp lệ.",
+    print_heading: "In báo cáo",
+    print_hint: "Bản in khổ A4 gồm đơn vị, ngày, số liệu từng chỉ tiêu, điểm, xếp loại, ước tính xếp hạng, cách tính điểm và phần ký.",
+    print_open: "Xem bản in",
+    print_now: "In hoặc lưu PDF",
+    print_back: "Quay lại",
+    report_nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    report_motto: "Độc lập - Tự do - Hạnh phúc",
+    report_title: "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2021",
+    report_unit: "Đơn vị: {unit}",
+    report_date: "Vĩnh Thạnh, ngày {d} tháng {m} năm {y}",
+    col_no: "STT",
+    col_figures: "Số liệu",
+    col_threshold: "Mức chỉ tiêu",
+    col_result: "Kết quả",
+    report_score: "Điểm tự đánh giá: {score}/100. Xếp loại: {rating}. Đạt {met}/{applicable} chỉ tiêu áp dụng.",
+    report_rank: "Ước tính xếp hạng: {rank}.",
+    report_model: "Cách tính điểm: {mode}; xếp loại Tốt từ {good}, Khá từ {fair}, Trung bình từ {average}; khen thưởng {places} đơn vị dẫn đầu khối.",
+    report_weights: "Trọng số khác 1: {list}.",
+    report_preparer: "NGƯỜI LẬP BIỂU",
+    report_head: "THỦ TRƯỞNG ĐƠN VỊ",
+    report_sign: "(Ký, ghi rõ họ tên)",
+    report_sign_seal: "(Ký tên, đóng dấu)",
+    report_note: "Số liệu do đơn vị tự nhập; điểm tính theo mô hình minh họa của ứng dụng, không phải kết quả chấm điểm chính thức.",
+    answer_yes: "Có",
+    answer_no_short: "Không",
+    threshold_yes_short: "Tốt trở lên",
+    threshold_increase_short: "Tăng so với đầu năm",
 };
 
 pub static EN: Texts = Texts {
@@ -557,6 +729,90 @@ pub static EN: Texts = Texts {
     explain_formula: "Score = 100 × Σ(weight × attainment) ÷ Σ weights = 100 × {earned} ÷ {total} = {score}",
     explain_na: "{n} targets that do not apply are left out.",
     explain_rating: "Rating bands: Good from {good}, Fair from {fair}, Average from {average}.",
+    nav_data: "Files and print",
+    data_heading: "Export, import, share and print",
+    export_heading: "Export the current profile",
+    export_json: "Download the profile file (JSON)",
+    export_csv: "Download the profile spreadsheet (CSV)",
+    export_table_csv: "Download the bloc ranking (CSV)",
+    export_hint: "The JSON file is for sending to Phòng Nội vụ or opening on another computer; the CSV files open in Excel.",
+    export_blocked: "The profile file cannot be exported yet: {problem}",
+    problem_no_unit: "choose the unit first.",
+    problem_unknown_unit: "the unit “{unit}” is not in the lists.",
+    problem_other_no_name: "type the unit's name.",
+    problem_bloc: "the unit {unit} is not in the {bloc} bloc.",
+    problem_figures: "{n} figures are invalid, e.g. in “{target}”: {error}",
+    import_heading: "Import profile files",
+    import_label: "Choose one or more profile files (.json)",
+    import_drop: "Or drop profile files here.",
+    import_added: "Added {n} profiles: {files}",
+    import_replaced: "Replaced {n} profiles: {files}",
+    import_conflict_heading: "File “{file}”: this unit already has a profile. Choose what to do:",
+    import_existing: "Current profile",
+    import_incoming: "In the file",
+    import_replace: "Replace the current profile",
+    import_add_new: "Add as a new profile",
+    import_skip: "Skip this file",
+    import_errors_heading: "{n} files could not be imported; nothing saved was changed:",
+    file_error: "File “{file}”: {problem}",
+    file_too_big: "the file is too big ({size} bytes; at most {limit}).",
+    file_empty: "the file is empty.",
+    file_not_utf8: "the file is not UTF-8 text.",
+    file_not_json: "the file is not valid JSON (error at line {line}, column {column}).",
+    file_not_unit: "this is not a unit profile file of this app.",
+    file_saved_backup: "this is a backup of the app's whole data, not a single unit's profile file.",
+    file_newer: "the file was written by a newer version of the app (format {version}; this version reads up to {supported}).",
+    file_missing_field: "the field “{field}” is missing.",
+    file_wrong_shape: "the field “{field}” has the wrong type.",
+    file_unknown_field: "the field “{field}” is unknown to this version.",
+    file_unknown_target: "it names an unknown target “{key}”.",
+    file_header_mismatch: "the header says “{header}” but the profile says “{profile}” ({field}); the file may have been edited by hand.",
+    file_migration: "the older format could not be brought up to date.",
+    share_heading: "Share as a link",
+    share_hint: "The link carries the profile's figures inside the address (after #); no server sees them.",
+    share_make: "Create a share link",
+    share_copy: "Copy the link",
+    share_label: "Share link",
+    link_preview_heading: "A profile from a link",
+    link_preview_intro: "The link carries the profile below. Nothing has changed yet; choose how to open it.",
+    link_open_new: "Open as a new profile",
+    link_replace: "Replace the profile “{name}”",
+    link_ignore: "Ignore",
+    link_error: "The share link cannot be opened: {problem}",
+    link_truncated: "the link was cut short; copy the whole link again.",
+    link_damaged: "the link was edited or damaged.",
+    link_newer: "the link was made by a newer version of the app.",
+    link_not_share: "the address carries no shared profile.",
+    link_too_long: "the link is too long.",
+    link_bad_character: "the link has an invalid character at position {position}.",
+    link_malformed: "the link's content is invalid.",
+    print_heading: "Print a report",
+    print_hint: "An A4 report with the unit, the date, every target's figures, score, rating, rank estimate, the scoring settings and the signature block.",
+    print_open: "Open the print view",
+    print_now: "Print or save as PDF",
+    print_back: "Back",
+    report_nation: "SOCIALIST REPUBLIC OF VIET NAM",
+    report_motto: "Independence - Freedom - Happiness",
+    report_title: "SELF-ASSESSMENT OF THE 2021 ADMINISTRATIVE-REFORM TARGETS",
+    report_unit: "Unit: {unit}",
+    report_date: "Vĩnh Thạnh, {y}-{m}-{d}",
+    col_no: "No.",
+    col_figures: "Figures",
+    col_threshold: "Threshold",
+    col_result: "Result",
+    report_score: "Self-assessed score: {score}/100. Rating: {rating}. {met} of {applicable} applicable targets met.",
+    report_rank: "Estimated rank: {rank}.",
+    report_model: "Scoring: {mode}; Good from {good}, Fair from {fair}, Average from {average}; the leading {places} units of the bloc are rewarded.",
+    report_weights: "Weights other than 1: {list}.",
+    report_preparer: "PREPARED BY",
+    report_head: "HEAD OF UNIT",
+    report_sign: "(Signature and full name)",
+    report_sign_seal: "(Signature and seal)",
+    report_note: "Figures entered by the unit; the score follows the app's illustrative model, not an official assessment.",
+    answer_yes: "Yes",
+    answer_no_short: "No",
+    threshold_yes_short: "Good or better",
+    threshold_increase_short: "More than at the start",
 };
 
 pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {
@@ -664,6 +920,141 @@ pub fn margin_text(lang: Lang, margin: ZoneMargin) -> String {
         ZoneMargin::Ahead(p) if p <= 0.0 => t.margin_tie.to_string(),
         ZoneMargin::Ahead(p) => t.margin_ahead.replace("{p}", &points(p)),
         ZoneMargin::Behind(p) => t.margin_behind.replace("{p}", &points(p)),
+    }
+}
+
+/// Why a profile cannot be exported (or why an imported one was refused).
+pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
+    let t = lang.texts();
+    match problem {
+        ProfileProblem::NoUnit => t.problem_no_unit.to_string(),
+        ProfileProblem::UnknownUnit { unit_id } => {
+            t.problem_unknown_unit.replace("{unit}", unit_id)
+        }
+        ProfileProblem::OtherUnitWithoutName => t.problem_other_no_name.to_string(),
+        ProfileProblem::BlocMismatch { unit_id, bloc, .. } => t
+            .problem_bloc
+            .replace("{unit}", unit_id)
+            .replace("{bloc}", bloc_name(lang, *bloc)),
+        ProfileProblem::ImpossibleFigures(problems) => {
+            let first = &problems[0];
+            t.problem_figures
+                .replace("{n}", &problems.len().to_string())
+                .replace("{target}", lang.pick(target(first.target).label))
+                .replace("{error}", &error_message(lang, first.error))
+        }
+    }
+}
+
+/// A sentence naming the file and what is wrong with it.
+pub fn import_error_message(lang: Lang, error: &ImportError) -> String {
+    let t = lang.texts();
+    let problem = match &error.problem {
+        ImportProblem::TooBig { size, limit } => t
+            .file_too_big
+            .replace("{size}", &format_count(*size as u64, lang.numbers()))
+            .replace("{limit}", &format_count(*limit as u64, lang.numbers())),
+        ImportProblem::Empty => t.file_empty.to_string(),
+        ImportProblem::NotUtf8 { .. } => t.file_not_utf8.to_string(),
+        ImportProblem::NotJson { line, column } => t
+            .file_not_json
+            .replace("{line}", &line.to_string())
+            .replace("{column}", &column.to_string()),
+        ImportProblem::NotUnitFile { format } if format.as_deref() == Some(SAVED_DATA_FORMAT) => {
+            t.file_saved_backup.to_string()
+        }
+        ImportProblem::NotUnitFile { .. } => t.file_not_unit.to_string(),
+        ImportProblem::NewerVersion { version, supported } => t
+            .file_newer
+            .replace("{version}", &version.to_string())
+            .replace("{supported}", &supported.to_string()),
+        ImportProblem::MissingField { field } => t.file_missing_field.replace("{field}", field),
+        ImportProblem::WrongShape { field, .. } => t.file_wrong_shape.replace("{field}", field),
+        ImportProblem::UnknownField { field } => t.file_unknown_field.replace("{field}", field),
+        ImportProblem::UnknownTarget { key } => t.file_unknown_target.replace("{key}", key),
+        ImportProblem::HeaderMismatch {
+            field,
+            header,
+            profile,
+        } => t
+            .file_header_mismatch
+            .replace("{header}", header)
+            .replace("{profile}", profile)
+            .replace("{field}", field),
+        ImportProblem::Migration(_) => t.file_migration.to_string(),
+        ImportProblem::Profile(problem) => profile_problem_message(lang, problem),
+    };
+    t.file_error
+        .replace("{file}", &error.file_name)
+        .replace("{problem}", &problem)
+}
+
+pub fn link_error_message(lang: Lang, error: &LinkError) -> String {
+    let t = lang.texts();
+    let problem = match error {
+        LinkError::Empty | LinkError::NotAShareLink => t.link_not_share.to_string(),
+        LinkError::NewerVersion { .. } => t.link_newer.to_string(),
+        LinkError::TooLong { .. } => t.link_too_long.to_string(),
+        LinkError::BadCharacter { position, .. } => t
+            .link_bad_character
+            .replace("{position}", &position.to_string()),
+        LinkError::Truncated => t.link_truncated.to_string(),
+        LinkError::Damaged => t.link_damaged.to_string(),
+        LinkError::Malformed(_) => t.link_malformed.to_string(),
+    };
+    t.link_error.replace("{problem}", &problem)
+}
+
+/// A target's figures as one short text: "13/20", "65,5%", "Có", "2 → 3".
+pub fn figures_text(
+    lang: Lang,
+    target: &Target,
+    entry: &TargetEntry,
+    evaluation: &Evaluation,
+) -> String {
+    let t = lang.texts();
+    if evaluation.status == Status::NotApplicable {
+        return t.status_na.to_string();
+    }
+    let style = lang.numbers();
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s.trim().to_string()
+        }
+    };
+    match target.measure {
+        Measure::Ratio { .. } if entry.mode == EntryMode::Percent => {
+            format!("{}%", or_dash(&entry.percent))
+        }
+        Measure::Ratio { .. } => match evaluation.counts {
+            Some((n, d)) => format!("{}/{}", format_count(n, style), format_count(d, style)),
+            None => format!(
+                "{}/{}",
+                or_dash(&entry.numerator),
+                or_dash(&entry.denominator)
+            ),
+        },
+        Measure::YesNo { .. } => match entry.answer {
+            Some(true) => t.answer_yes.to_string(),
+            Some(false) => t.answer_no_short.to_string(),
+            None => "—".to_string(),
+        },
+        Measure::Increase { .. } => {
+            format!("{} → {}", or_dash(&entry.before), or_dash(&entry.after))
+        }
+    }
+}
+
+/// The threshold of a target as one short text: "≥ 65%", "100%", "Tốt trở lên", "Tăng".
+pub fn threshold_short(lang: Lang, target: &Target, bloc: Bloc) -> String {
+    let t = lang.texts();
+    match (target.measure, target.threshold(bloc)) {
+        (_, Some(p)) if p == crate::domain::number::Percent::HUNDRED => "100%".to_string(),
+        (_, Some(p)) => format!("≥ {}%", format_percent(p, lang.numbers())),
+        (Measure::YesNo { .. }, None) => t.threshold_yes_short.to_string(),
+        _ => t.threshold_increase_short.to_string(),
     }
 }
 

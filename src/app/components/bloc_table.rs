@@ -1,5 +1,12 @@
 //! The ranking view: the unit's bloc in full with scores and ranks (peers' scores can be
 //! typed in), the award zone, and what to improve.
+//!
+//! A bloc of the district's lists fits in one page of the table. A browser holding many
+//! profiles (Phòng Nội vụ, or a trainer with thousands of "other" units) makes a long table:
+//! it is shown [`PAGE_SIZE`] rows at a time, with previous/next buttons, "trang x/y" and a
+//! button that goes to the page of the unit's own row, so rendering stays fast whatever
+//! the size. Every row keeps `tr[data-unit]` (`other` for every "other" unit, told apart by
+//! `data-profile`, the id of the profile a row's score comes from).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,6 +23,44 @@ use crate::i18n::{
     award_text, bloc_name, error_message, gap_message, margin_text, rank_text, Lang,
 };
 
+/// Rows shown at a time; the district's blocs (11 and 12 units, plus a few "other" units)
+/// fit in one page.
+pub const PAGE_SIZE: usize = 50;
+
+/// The pager's words (kept here until they move to `crate::i18n`).
+struct PagerTexts {
+    label: &'static str,
+    previous: &'static str,
+    next: &'static str,
+    /// `{x}` of `{y}` pages, rows `{a}`–`{b}` of `{n}`.
+    status: &'static str,
+    own: &'static str,
+}
+
+fn pager_texts(lang: Lang) -> &'static PagerTexts {
+    match lang {
+        Lang::Vi => &PagerTexts {
+            label: "Các trang của bảng xếp hạng",
+            previous: "‹ Trang trước",
+            next: "Trang sau ›",
+            status: "Trang {x}/{y} · hàng {a}–{b} trên {n}",
+            own: "Đến hàng của đơn vị mình",
+        },
+        Lang::En => &PagerTexts {
+            label: "Pages of the ranking table",
+            previous: "‹ Previous page",
+            next: "Next page ›",
+            status: "Page {x}/{y} · rows {a}–{b} of {n}",
+            own: "Go to my unit's row",
+        },
+    }
+}
+
+/// The number of pages of a table of `rows` rows (at least one).
+pub fn page_count(rows: usize) -> usize {
+    rows.div_ceil(PAGE_SIZE).max(1)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RankingViewProps {
     pub lang: Lang,
@@ -30,6 +75,68 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let places = props.model.award_places.for_bloc(props.table.bloc);
+    let rows = &props.table.rows;
+    let pages = page_count(rows.len());
+    let page_state = use_state_eq(|| 0usize);
+    // The table may have shrunk since the page was chosen.
+    let page = (*page_state).min(pages - 1);
+    let own_page = rows
+        .iter()
+        .position(|r| r.source == ScoreSource::Own)
+        .map(|i| i / PAGE_SIZE);
+    // After "go to my unit", the own row is brought into view once it is drawn.
+    let reveal_own = use_mut_ref(|| false);
+    {
+        let reveal_own = reveal_own.clone();
+        use_effect_with(page, move |_| {
+            if std::mem::take(&mut *reveal_own.borrow_mut()) {
+                if let Some(row) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(".bloc-table tr.own").ok().flatten())
+                {
+                    row.scroll_into_view();
+                }
+            }
+        });
+    }
+    let start = page * PAGE_SIZE;
+    let end = (start + PAGE_SIZE).min(rows.len());
+    let pager = (pages > 1).then(|| {
+        let p = pager_texts(lang);
+        let go = |to: usize| {
+            let page_state = page_state.clone();
+            Callback::from(move |_: MouseEvent| page_state.set(to))
+        };
+        let on_own = own_page.map(|own| {
+            let page_state = page_state.clone();
+            let reveal_own = reveal_own.clone();
+            Callback::from(move |_: MouseEvent| {
+                *reveal_own.borrow_mut() = true;
+                page_state.set(own);
+            })
+        });
+        let numbers = lang.numbers();
+        let status = p
+            .status
+            .replace("{x}", &format_count(page as u64 + 1, numbers))
+            .replace("{y}", &format_count(pages as u64, numbers))
+            .replace("{a}", &format_count(start as u64 + 1, numbers))
+            .replace("{b}", &format_count(end as u64, numbers))
+            .replace("{n}", &format_count(rows.len() as u64, numbers));
+        html! {
+            <nav class="pager" aria-label={p.label} data-pager="">
+                <button type="button" class="secondary small" data-action="page-previous"
+                    disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ p.previous }</button>
+                <span class="pager-status" role="status" data-page={(page + 1).to_string()} data-pages={pages.to_string()}>{ status }</span>
+                <button type="button" class="secondary small" data-action="page-next"
+                    disabled={page + 1 >= pages} onclick={go((page + 1).min(pages - 1))}>{ p.next }</button>
+                if let Some(on_own) = on_own {
+                    <button type="button" class="secondary small" data-action="page-own"
+                        disabled={own_page == Some(page)} onclick={on_own}>{ p.own }</button>
+                }
+            </nav>
+        }
+    });
     html! {
         <>
             <section class="ranking" aria-labelledby="ranking-heading">
@@ -43,8 +150,9 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                 }
                 <p class="hint">{ t.peer_hint }</p>
                 <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
+                { pager }
                 <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
-                    <table class="bloc-table">
+                    <table class="bloc-table" data-rows={rows.len().to_string()}>
                         <thead>
                             <tr>
                                 <th scope="col">{ t.col_rank }</th>
@@ -54,7 +162,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for props.table.rows.iter().map(|row| table_row(props, row, places)) }
+                            { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
                         </tbody>
                     </table>
                 </div>
@@ -91,8 +199,9 @@ fn table_row(props: &RankingViewProps, row: &BlocRow, places: usize) -> Html {
     };
     html! {
         <tr
-            key={row.unit_id.clone()}
+            key={row.key()}
             data-unit={row.unit_id.clone()}
+            data-profile={row.profile_id.clone()}
             data-source={row.source.key()}
             data-zone={zone}
             class={classes!(zone.map(|z| format!("zone-{z}")), (row.source == ScoreSource::Own).then_some("own"))}

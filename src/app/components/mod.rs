@@ -1,10 +1,14 @@
 pub mod banners;
 pub mod bloc_table;
+pub mod data_view;
 pub mod district_view;
 pub mod explain;
+pub mod link_preview;
 pub mod nav;
 pub mod number_input;
+pub mod print_view;
 pub mod profile_bar;
+pub mod select;
 pub mod settings_view;
 pub mod summary;
 pub mod target_card;

@@ -20,11 +20,12 @@ pub fn Nav(props: &NavProps) -> Html {
         View::Ranking => t.nav_ranking,
         View::District => t.nav_district,
         View::Settings => t.nav_settings,
+        View::Data | View::Print => t.nav_data,
     };
     html! {
         <nav class="views" aria-label={t.nav_label}>
             { for View::ALL.into_iter().map(|view| {
-                let current = view == props.view;
+                let current = view == props.view || (view == View::Data && props.view == View::Print);
                 html! {
                     <button
                         type="button"

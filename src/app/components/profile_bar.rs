@@ -1,8 +1,9 @@
 //! The profiles kept in this browser: switch, create, rename, duplicate, delete with undo.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::select::Select;
 use crate::app::state::Action;
 use crate::domain::workspace::ProfileRecord;
 use crate::i18n::Lang;
@@ -22,9 +23,15 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     let t = props.lang.texts();
     let active = props.profiles.iter().find(|r| r.id == props.active);
     let label = active.map(|r| r.profile.label.clone()).unwrap_or_default();
-    let on_switch = props.on_action.reform(|event: Event| {
-        Action::SwitchProfile(event.target_unchecked_into::<HtmlSelectElement>().value())
-    });
+    let on_switch = props.on_action.reform(Action::SwitchProfile);
+    let options: Vec<(AttrValue, AttrValue)> = props
+        .profiles
+        .iter()
+        .map(|record| {
+            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
+            (record.id.clone().into(), name.to_string().into())
+        })
+        .collect();
     let on_rename = props.on_action.reform(|event: InputEvent| {
         Action::SetLabel(event.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -38,13 +45,7 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
         <section class="profile-bar" aria-label={t.profile_label}>
             <div class="field">
                 <label for="profile">{ t.profile_label }</label>
-                <select id="profile" data-field="profile" onchange={on_switch}>
-                    { for props.profiles.iter().map(|record| html! {
-                        <option value={record.id.clone()} selected={record.id == props.active}>
-                            { record.profile.display_name().unwrap_or(t.profile_unnamed) }
-                        </option>
-                    }) }
-                </select>
+                <Select id="profile" field="profile" value={props.active.clone()} {options} onchange={on_switch} />
             </div>
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>

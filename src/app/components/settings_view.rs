@@ -1,9 +1,9 @@
 //! Training mode: the scoring model's settings, "back to defaults", and the demonstration
 //! sandbox.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::select::{number_options, Select};
 use crate::app::state::Action;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel};
 use crate::domain::targets::TARGETS;
@@ -18,25 +18,17 @@ pub struct SettingsViewProps {
     pub on_action: Callback<Action>,
 }
 
-fn select_value(event: &Event) -> String {
-    event.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
 /// A `<select>` of whole numbers.
 fn number_select(
     id: String,
     field: &'static str,
-    range: std::ops::RangeInclusive<usize>,
+    range: impl Iterator<Item = usize>,
     current: f64,
-    onchange: Callback<Event>,
+    onchange: Callback<String>,
 ) -> Html {
-    html! {
-        <select id={id} data-field={field} {onchange}>
-            { for range.map(|n| html! {
-                <option value={n.to_string()} selected={(current - n as f64).abs() < 1e-9}>{ n }</option>
-            }) }
-        </select>
-    }
+    // Values that are not whole (a hand-edited weight) show as the nearest option.
+    let value = (current.round().max(0.0) as usize).to_string();
+    html! { <Select id={id} field={field} value={value} options={number_options(range)} {onchange} /> }
 }
 
 #[component]
@@ -55,28 +47,21 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             </label>
         }
     };
-    let band = |id: &'static str,
-                label: &'static str,
-                value: f64,
-                set: fn(&mut RatingBands, f64)| {
-        let bands = model.bands;
-        let onchange = props.on_action.reform(move |event: Event| {
-            let mut next = bands;
-            set(&mut next, select_value(&event).parse().unwrap_or(0.0));
-            Action::SetBands(next)
-        });
-        html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                <select id={id} data-field={id} {onchange}>
-                    { for (0..=20).map(|step| {
-                        let n = step * 5;
-                        html! { <option value={n.to_string()} selected={(value - n as f64).abs() < 1e-9}>{ n }</option> }
-                    }) }
-                </select>
-            </div>
-        }
-    };
+    let band =
+        |id: &'static str, label: &'static str, value: f64, set: fn(&mut RatingBands, f64)| {
+            let bands = model.bands;
+            let onchange = props.on_action.reform(move |text: String| {
+                let mut next = bands;
+                set(&mut next, text.parse().unwrap_or(0.0));
+                Action::SetBands(next)
+            });
+            html! {
+                <div class="field">
+                    <label for={id}>{ label }</label>
+                    { number_select(id.to_string(), id, (0..=100).step_by(5), value, onchange) }
+                </div>
+            }
+        };
     let bands_ordered =
         model.bands.good > model.bands.fair && model.bands.fair > model.bands.average;
     html! {
@@ -105,8 +90,8 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                 <div class="bands">
                     { for Bloc::ALL.into_iter().map(|bloc| {
                         let id = format!("award-places-{}", bloc.id());
-                        let onchange = props.on_action.reform(move |event: Event| {
-                            Action::SetAwardPlaces(bloc, select_value(&event).parse().unwrap_or(1))
+                        let onchange = props.on_action.reform(move |text: String| {
+                            Action::SetAwardPlaces(bloc, text.parse().unwrap_or(1))
                         });
                         html! {
                             <div class="field">
@@ -129,11 +114,11 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 let id = target.id;
                                 let weight_id = format!("weight-{}", target.key);
                                 let applies_id = format!("applies-{}", target.key);
-                                let on_weight = props.on_action.reform(move |event: Event| {
-                                    Action::SetWeight(id, select_value(&event).parse().unwrap_or(1.0))
+                                let on_weight = props.on_action.reform(move |text: String| {
+                                    Action::SetWeight(id, text.parse().unwrap_or(1.0))
                                 });
-                                let on_applies = props.on_action.reform(move |event: Event| {
-                                    Action::SetApplicability(id, match select_value(&event).as_str() {
+                                let on_applies = props.on_action.reform(move |text: String| {
+                                    Action::SetApplicability(id, match text.as_str() {
                                         "all" => Some(ApplicabilityOverride::AllUnits),
                                         "none" => Some(ApplicabilityOverride::NoUnit),
                                         _ => None,
@@ -149,11 +134,21 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                         </td>
                                         <td>
                                             <label for={applies_id.clone()} class="visually-hidden">{ t.applicability_label }{ ": " }{ lang.pick(target.label) }</label>
-                                            <select id={applies_id} data-field="applicability" onchange={on_applies}>
-                                                <option value="default" selected={applies.is_none()}>{ t.applicability_default }</option>
-                                                <option value="all" selected={applies == Some(ApplicabilityOverride::AllUnits)}>{ t.applicability_all }</option>
-                                                <option value="none" selected={applies == Some(ApplicabilityOverride::NoUnit)}>{ t.applicability_none }</option>
-                                            </select>
+                                            <Select
+                                                id={applies_id}
+                                                field="applicability"
+                                                value={match applies {
+                                                    None => "default",
+                                                    Some(ApplicabilityOverride::AllUnits) => "all",
+                                                    Some(ApplicabilityOverride::NoUnit) => "none",
+                                                }}
+                                                options={vec![
+                                                    ("default".into(), t.applicability_default.into()),
+                                                    ("all".into(), t.applicability_all.into()),
+                                                    ("none".into(), t.applicability_none.into()),
+                                                ]}
+                                                onchange={on_applies}
+                                            />
                                         </td>
                                     </tr>
                                 }

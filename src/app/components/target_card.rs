@@ -1,10 +1,11 @@
 //! One target: its inputs, the "không phát sinh / không áp dụng" switch, and the live
 //! result (status, percentage, threshold, gap, progress).
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::number_input::NumberInput;
+use super::select::Select;
 use crate::app::state::Action;
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
@@ -117,19 +118,19 @@ fn inputs(props: &TargetCardProps) -> Html {
             ..
         } => {
             let mode = props.entry.mode;
-            let on_mode = props.on_action.reform(move |event: Event| {
-                let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let on_mode = props.on_action.reform(move |value: String| {
                 Action::SetMode(id, EntryMode::from_key(&value).unwrap_or_default())
             });
+            let mode_options: Vec<(AttrValue, AttrValue)> = vec![
+                ("counts".into(), t.entry_counts.into()),
+                ("percent".into(), t.entry_percent.into()),
+            ];
             let select_id = format!("{key}-entry");
             html! {
                 <div class="inputs">
                     <div class="field entry-mode">
                         <label for={select_id.clone()}>{ t.entry_label }</label>
-                        <select id={select_id} data-field="entry" onchange={on_mode}>
-                            <option value="counts" selected={mode == EntryMode::Counts}>{ t.entry_counts }</option>
-                            <option value="percent" selected={mode == EntryMode::Percent}>{ t.entry_percent }</option>
-                        </select>
+                        <Select id={select_id} field="entry" value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
                         { text_input(props, Field::Numerator, numerator, "numeric") }

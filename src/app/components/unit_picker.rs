@@ -1,8 +1,9 @@
 //! Picking the bloc and the unit, or typing the name of another unit.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::select::Select;
 use crate::app::state::Action;
 use crate::domain::units::{Bloc, OTHER_UNIT_ID};
 use crate::i18n::{bloc_name, Lang};
@@ -16,42 +17,40 @@ pub struct UnitPickerProps {
     pub on_action: Callback<Action>,
 }
 
-fn select_value(event: &Event) -> String {
-    event.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
 #[component]
 pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let t = props.lang.texts();
-    let on_bloc = props.on_action.reform(|event: Event| {
-        Action::SetBloc(Bloc::from_id(&select_value(&event)).unwrap_or_default())
-    });
-    let on_unit = props
+    let on_bloc = props
         .on_action
-        .reform(|event: Event| Action::SetUnit(select_value(&event)));
+        .reform(|value: String| Action::SetBloc(Bloc::from_id(&value).unwrap_or_default()));
+    let on_unit = props.on_action.reform(Action::SetUnit);
+    let bloc_options: Vec<(AttrValue, AttrValue)> = Bloc::ALL
+        .into_iter()
+        .map(|bloc| (bloc.id().into(), bloc_name(props.lang, bloc).into()))
+        .collect();
+    let unit_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once(("".into(), t.unit_placeholder.into()))
+            .chain(
+                props
+                    .bloc
+                    .units()
+                    .iter()
+                    .map(|unit| (unit.id.into(), unit.name.into())),
+            )
+            .chain(std::iter::once((OTHER_UNIT_ID.into(), t.unit_other.into())))
+            .collect();
     let on_name = props.on_action.reform(|event: InputEvent| {
         Action::SetOtherName(event.target_unchecked_into::<HtmlInputElement>().value())
     });
-    let unit_option = |id: &'static str, name: &'static str| {
-        html! { <option value={id} selected={props.unit_id == id}>{ name }</option> }
-    };
     html! {
         <section class="unit-picker" aria-label={t.unit_section}>
             <div class="field">
                 <label for="bloc">{ t.bloc_label }</label>
-                <select id="bloc" data-field="bloc" onchange={on_bloc}>
-                    { for Bloc::ALL.into_iter().map(|bloc| html! {
-                        <option value={bloc.id()} selected={props.bloc == bloc}>{ bloc_name(props.lang, bloc) }</option>
-                    }) }
-                </select>
+                <Select id="bloc" field="bloc" value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
             </div>
             <div class="field">
                 <label for="unit">{ t.unit_label }</label>
-                <select id="unit" data-field="unit" onchange={on_unit}>
-                    <option value="" selected={props.unit_id.is_empty()}>{ t.unit_placeholder }</option>
-                    { for props.bloc.units().iter().map(|unit| unit_option(unit.id, unit.name)) }
-                    { unit_option(OTHER_UNIT_ID, t.unit_other) }
-                </select>
+                <Select id="unit" field="unit" value={props.unit_id.clone()} options={unit_options} onchange={on_unit} />
             </div>
             if props.unit_id == OTHER_UNIT_ID {
                 <div class="field">

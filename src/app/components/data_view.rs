@@ -1,0 +1,346 @@
+//! Export, import, share and print: unit files (JSON), spreadsheets (CSV), share links, and
+//! the way into the print view.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::browser;
+use crate::app::state::{Action, Choice, ImportReview, View};
+use crate::domain::profile::Profile;
+use crate::domain::score::ScoringModel;
+use crate::domain::targets::TARGETS;
+use crate::domain::workspace::{BlocTable, Workspace};
+use crate::formats::csv::{profile_csv, table_csv, TableRow};
+use crate::formats::share_link::encode_share_fragment;
+use crate::formats::unit_file::{
+    export_unit_file_with_model, import_unit_file, suggested_file_name, ImportError, ImportProblem,
+    MAX_UNIT_FILE_BYTES,
+};
+use crate::formats::validate::check_profile;
+use crate::i18n::{figures_text, import_error_message, profile_problem_message, status_name, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct DataViewProps {
+    pub lang: Lang,
+    pub workspace: Workspace,
+    pub table: BlocTable,
+    pub import: Option<ImportReview>,
+    pub on_action: Callback<Action>,
+}
+
+/// Reads the chosen or dropped files and hands them to the reducer in one action.
+fn import_files(files: web_sys::FileList, on_action: Callback<Action>) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut outcomes = Vec::with_capacity(files.len());
+        for file in files {
+            let name = file.name();
+            let size = file.size() as usize;
+            let outcome = if size > MAX_UNIT_FILE_BYTES {
+                // Refused before reading a byte of it.
+                Err(ImportError {
+                    file_name: name.clone(),
+                    problem: ImportProblem::TooBig {
+                        size,
+                        limit: MAX_UNIT_FILE_BYTES,
+                    },
+                })
+            } else {
+                match browser::read_file(&file).await {
+                    Some(bytes) => import_unit_file(&name, &bytes).map(|imported| imported.profile),
+                    None => Err(ImportError {
+                        file_name: name.clone(),
+                        problem: ImportProblem::Empty,
+                    }),
+                }
+            };
+            outcomes.push((name, outcome));
+        }
+        on_action.emit(Action::Import(outcomes));
+    });
+}
+
+fn table_rows(table: &BlocTable, places: usize) -> Vec<TableRow> {
+    table
+        .rows
+        .iter()
+        .map(|row| TableRow {
+            rank: match row.rank {
+                Some(rank) if rank.is_exact() => rank.best.to_string(),
+                Some(rank) => format!("{}–{}", rank.best, rank.worst),
+                None => String::new(),
+            },
+            unit_id: row.unit_id.clone(),
+            unit_name: row.name.clone(),
+            score: row.score,
+            source: row.source.key(),
+            in_award_zone: row.rank.and_then(|rank| {
+                if rank.worst <= places {
+                    Some(true)
+                } else if rank.best > places {
+                    Some(false)
+                } else {
+                    None
+                }
+            }),
+        })
+        .collect()
+}
+
+#[component]
+pub fn DataView(props: &DataViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let profile = props.workspace.active_profile().clone();
+    let model = props.workspace.model.clone();
+    let export_problem = use_state(|| None::<String>);
+    let share_shown = use_state(|| false);
+
+    let export_json = {
+        let (profile, model, export_problem) =
+            (profile.clone(), model.clone(), export_problem.clone());
+        Callback::from(move |_: MouseEvent| match check_profile(&profile) {
+            Err(problem) => export_problem.set(Some(
+                t.export_blocked
+                    .replace("{problem}", &profile_problem_message(lang, &problem)),
+            )),
+            Ok(()) => {
+                export_problem.set(None);
+                let today = browser::today_iso();
+                let _ = browser::download(
+                    &suggested_file_name(&profile, &today),
+                    "application/json",
+                    &export_unit_file_with_model(&profile, &today, &model),
+                );
+            }
+        })
+    };
+    let export_csv = {
+        let (profile, model) = (profile.clone(), model.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name =
+                suggested_file_name(&profile, &browser::today_iso()).replace(".json", ".csv");
+            let _ = browser::download(
+                &name,
+                "text/csv;charset=utf-8",
+                &profile_csv(&profile, &model, lang == Lang::Vi),
+            );
+        })
+    };
+    let export_table = {
+        let rows = table_rows(&props.table, model.award_places.for_bloc(props.table.bloc));
+        let bloc = props.table.bloc;
+        Callback::from(move |_: MouseEvent| {
+            let name = format!(
+                "cchc-2021_bang-xep-hang_{}_{}.csv",
+                bloc.id(),
+                browser::today_iso()
+            );
+            let _ = browser::download(
+                &name,
+                "text/csv;charset=utf-8",
+                &table_csv(&rows, lang == Lang::Vi),
+            );
+        })
+    };
+    let on_files = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(files) = input.files() {
+                import_files(files, on_action.clone());
+            }
+            // Choosing the same file again must read it again.
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
+                import_files(files, on_action.clone());
+            }
+        })
+    };
+    let share_url = (*share_shown).then(|| {
+        format!(
+            "{}#{}",
+            browser::page_address(),
+            encode_share_fragment(&profile)
+        )
+    });
+    let make_link = {
+        let share_shown = share_shown.clone();
+        Callback::from(move |_: MouseEvent| share_shown.set(true))
+    };
+    let copy_link = {
+        let url = share_url.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(url) = &url {
+                browser::copy_to_clipboard(url);
+            }
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        if let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    });
+
+    html! {
+        <section class="data-view" aria-labelledby="data-heading" data-data-view="">
+            <h2 id="data-heading">{ t.data_heading }</h2>
+
+            <section class="panel" aria-labelledby="export-heading">
+                <h3 id="export-heading">{ t.export_heading }</h3>
+                <p class="hint">{ t.export_hint }</p>
+                <div class="actions">
+                    <button type="button" class="secondary" data-action="export-json" onclick={export_json}>{ t.export_json }</button>
+                    <button type="button" class="secondary" data-action="export-csv" onclick={export_csv}>{ t.export_csv }</button>
+                    <button type="button" class="secondary" data-action="export-table-csv" onclick={export_table}>{ t.export_table_csv }</button>
+                </div>
+                if let Some(problem) = &*export_problem {
+                    <p class="error" role="alert" data-error="export">{ problem.clone() }</p>
+                }
+            </section>
+
+            <section class="panel" aria-labelledby="import-heading">
+                <h3 id="import-heading">{ t.import_heading }</h3>
+                <div class="drop-zone" data-drop-zone="" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                    <label for="import-files">{ t.import_label }</label>
+                    <input id="import-files" type="file" multiple=true accept=".json,application/json" data-field="import" onchange={on_files} />
+                    <p class="hint">{ t.import_drop }</p>
+                </div>
+                if let Some(review) = &props.import {
+                    { import_review(props, review) }
+                }
+            </section>
+
+            <section class="panel" aria-labelledby="share-heading">
+                <h3 id="share-heading">{ t.share_heading }</h3>
+                <p class="hint">{ t.share_hint }</p>
+                <button type="button" class="secondary" data-action="share-link" onclick={make_link}>{ t.share_make }</button>
+                <div class="share" data-share="" data-share-url={share_url.clone()}>
+                    if let Some(url) = share_url {
+                        <label for="share-url">{ t.share_label }</label>
+                        <input id="share-url" type="text" readonly=true value={url} onfocus={select_all} />
+                        <button type="button" class="secondary" data-action="copy-share" onclick={copy_link}>{ t.share_copy }</button>
+                    }
+                </div>
+            </section>
+
+            <section class="panel" aria-labelledby="print-heading">
+                <h3 id="print-heading">{ t.print_heading }</h3>
+                <p class="hint">{ t.print_hint }</p>
+                <button type="button" class="secondary" data-action="print" onclick={props.on_action.reform(|_: MouseEvent| Action::SetView(View::Print))}>
+                    { t.print_open }
+                </button>
+            </section>
+        </section>
+    }
+}
+
+fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let model = &props.workspace.model;
+    html! {
+        <div class="import-review" data-import-review="" role="status">
+            if !review.added.is_empty() {
+                <p data-import-added={review.added.len().to_string()}>
+                    { t.import_added.replace("{n}", &review.added.len().to_string()).replace("{files}", &review.added.join(", ")) }
+                </p>
+            }
+            if !review.replaced.is_empty() {
+                <p data-import-replaced={review.replaced.len().to_string()}>
+                    { t.import_replaced.replace("{n}", &review.replaced.len().to_string()).replace("{files}", &review.replaced.join(", ")) }
+                </p>
+            }
+            { for review.conflicts.iter().enumerate().map(|(index, conflict)| {
+                let existing = props.workspace.profiles.iter().find(|r| r.id == conflict.existing_id).map(|r| &r.profile);
+                let choose = |choice: Choice| props.on_action.reform(move |_: MouseEvent| Action::ResolveConflict(index, choice));
+                html! {
+                    <div class="conflict" data-conflict={conflict.file_name.clone()}>
+                        <p><strong>{ t.import_conflict_heading.replace("{file}", &conflict.file_name) }</strong></p>
+                        if let Some(existing) = existing {
+                            { side_by_side(lang, existing, &conflict.incoming, model) }
+                        }
+                        <div class="actions">
+                            <button type="button" class="secondary danger" data-action="conflict-replace" onclick={choose(Choice::Replace)}>{ t.import_replace }</button>
+                            <button type="button" class="secondary" data-action="conflict-add" onclick={choose(Choice::AddAsNew)}>{ t.import_add_new }</button>
+                            <button type="button" class="secondary" data-action="conflict-skip" onclick={choose(Choice::Skip)}>{ t.import_skip }</button>
+                        </div>
+                    </div>
+                }
+            }) }
+            if !review.errors.is_empty() {
+                <div class="import-errors" role="alert">
+                    <p><strong>{ t.import_errors_heading.replace("{n}", &review.errors.len().to_string()) }</strong></p>
+                    <ul>
+                        { for review.errors.iter().map(|error| html! {
+                            <li data-import-error={error.file_name.clone()}>{ import_error_message(lang, error) }</li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            <button type="button" class="secondary small" data-action="import-dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissImport)}>
+                { t.dismiss }
+            </button>
+        </div>
+    }
+}
+
+/// Two profiles of the same unit, target by target.
+pub fn side_by_side(lang: Lang, left: &Profile, right: &Profile, model: &ScoringModel) -> Html {
+    let t = lang.texts();
+    let (left_evaluations, right_evaluations) =
+        (left.evaluate_all(model), right.evaluate_all(model));
+    let (left_summary, right_summary) = (left.summary(model), right.summary(model));
+    let cell =
+        |profile: &Profile, evaluation: &crate::domain::evaluate::Evaluation, index: usize| {
+            let target = &TARGETS[index];
+            format!(
+                "{} · {}",
+                figures_text(lang, target, profile.entry(target.id), evaluation),
+                status_name(lang, evaluation.status)
+            )
+        };
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.import_existing}>
+            <table class="side-by-side">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.col_target }</th>
+                        <th scope="col">{ t.import_existing }</th>
+                        <th scope="col">{ t.import_incoming }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr>
+                        <th scope="row">{ t.score_label }</th>
+                        <td>{ left_summary.score_attribute() }</td>
+                        <td>{ right_summary.score_attribute() }</td>
+                    </tr>
+                    { for TARGETS.iter().enumerate().map(|(index, target)| {
+                        let (l, r) = (cell(left, &left_evaluations[index].1, index), cell(right, &right_evaluations[index].1, index));
+                        html! {
+                            <tr class={classes!((l != r).then_some("differs"))}>
+                                <th scope="row">{ lang.pick(target.label) }</th>
+                                <td>{ l }</td>
+                                <td>{ r }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

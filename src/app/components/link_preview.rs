@@ -1,0 +1,79 @@
+//! A profile opened from a share link: a preview and the user's choice; never a silent
+//! replacement. A link that cannot be read says why.
+
+use yew::prelude::*;
+
+use crate::app::state::{Action, Choice};
+use crate::domain::number::format_real;
+use crate::domain::profile::Profile;
+use crate::domain::score::ScoringModel;
+use crate::domain::targets::TARGETS;
+use crate::formats::share_link::LinkError;
+use crate::i18n::{bloc_name, figures_text, link_error_message, status_name, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct LinkPreviewProps {
+    pub lang: Lang,
+    pub incoming: Result<Profile, LinkError>,
+    pub model: ScoringModel,
+    /// The name of the profile that "replace" would overwrite.
+    pub replace_name: String,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn LinkPreview(props: &LinkPreviewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let choose = |choice: Choice| {
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::ResolveLink(choice))
+    };
+    let profile = match &props.incoming {
+        Err(error) => {
+            return html! {
+                <div class="banner warning" role="alert" data-banner="share-link-error">
+                    <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
+                    <p>{ link_error_message(lang, error) }</p>
+                    <button type="button" class="dismiss" onclick={choose(Choice::Skip)}>{ t.dismiss }</button>
+                </div>
+            };
+        }
+        Ok(profile) => profile,
+    };
+    let summary = profile.summary(&props.model);
+    let evaluations = profile.evaluate_all(&props.model);
+    html! {
+        <section class="link-preview" data-link-preview="" aria-labelledby="link-preview-heading">
+            <h2 id="link-preview-heading">{ t.link_preview_heading }</h2>
+            <p>{ t.link_preview_intro }</p>
+            <p class="preview-unit">
+                <strong>{ profile.display_name().unwrap_or(t.profile_unnamed) }</strong>
+                { " · " }{ bloc_name(lang, profile.bloc) }
+                { " · " }{ t.score_label }{ ": " }{ format_real(summary.score, 2, lang.numbers()) }
+                { " · " }{ t.met_of.replace("{met}", &summary.met.to_string()).replace("{applicable}", &summary.applicable.to_string()) }
+            </p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.link_preview_heading}>
+                <table>
+                    <tbody>
+                        { for TARGETS.iter().zip(&evaluations).map(|(target, (_, evaluation))| html! {
+                            <tr>
+                                <th scope="row">{ lang.pick(target.label) }</th>
+                                <td>{ figures_text(lang, target, profile.entry(target.id), evaluation) }</td>
+                                <td>{ status_name(lang, evaluation.status) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" data-action="open-as-new" onclick={choose(Choice::AddAsNew)}>{ t.link_open_new }</button>
+                <button type="button" class="secondary danger" data-action="replace" onclick={choose(Choice::Replace)}>
+                    { t.link_replace.replace("{name}", &props.replace_name) }
+                </button>
+                <button type="button" class="secondary" data-action="link-ignore" onclick={choose(Choice::Skip)}>{ t.link_ignore }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! The printable report (A4): the unit, the date, every target with figures and status,
+//! score, rating, rank estimate, the scoring settings in use, and the signature block.
+
+use yew::prelude::*;
+
+use crate::app::browser;
+use crate::app::state::{Action, View};
+use crate::domain::evaluate::Evaluation;
+use crate::domain::number::{format_percent, format_real};
+use crate::domain::profile::Profile;
+use crate::domain::rank::Standing;
+use crate::domain::score::{ScoringMode, ScoringModel, Summary};
+use crate::domain::targets::{Target, TARGETS};
+use crate::i18n::{
+    award_text, bloc_name, figures_text, rank_text, rating_name, status_icon, status_name,
+    threshold_short, Lang,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct PrintViewProps {
+    pub lang: Lang,
+    pub profile: Profile,
+    pub evaluations: Vec<(&'static Target, Evaluation)>,
+    pub summary: Summary,
+    pub model: ScoringModel,
+    pub standing: Option<Standing>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn PrintView(props: &PrintViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let style = lang.numbers();
+    let profile = &props.profile;
+    let model = &props.model;
+    let s = &props.summary;
+    let (year, month, day) = browser::today();
+    let date = t
+        .report_date
+        .replace("{d}", &format!("{day:02}"))
+        .replace("{m}", &format!("{month:02}"))
+        .replace("{y}", &year.to_string());
+    let unit = format!(
+        "{} ({})",
+        profile.display_name().unwrap_or(t.unit_not_chosen),
+        bloc_name(lang, profile.bloc)
+    );
+    let mode = match model.mode {
+        ScoringMode::Proportional => t.mode_proportional,
+        ScoringMode::AllOrNothing => t.mode_all_or_nothing,
+    };
+    let settings = t
+        .report_model
+        .replace("{mode}", mode)
+        .replace("{good}", &format_real(model.bands.good, 2, style))
+        .replace("{fair}", &format_real(model.bands.fair, 2, style))
+        .replace("{average}", &format_real(model.bands.average, 2, style))
+        .replace(
+            "{places}",
+            &model.award_places.for_bloc(profile.bloc).to_string(),
+        );
+    let weights: Vec<String> = TARGETS
+        .iter()
+        .filter(|target| model.weights.contains_key(&target.id))
+        .map(|target| {
+            format!(
+                "{}: {}",
+                lang.pick(target.label),
+                format_real(model.weight(target.id), 2, style)
+            )
+        })
+        .collect();
+    let rank = props.standing.map(|standing| {
+        format!(
+            "{} · {}",
+            rank_text(lang, standing.rank, standing.bloc_size),
+            award_text(lang, standing.award, standing.places)
+        )
+    });
+    html! {
+        <>
+            <div class="print-toolbar no-print">
+                <button type="button" class="primary" data-action="print-now" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ t.print_now }</button>
+                <button type="button" class="secondary" data-action="print-back" onclick={props.on_action.reform(|_: MouseEvent| Action::SetView(View::Data))}>{ t.print_back }</button>
+            </div>
+            <article class="print-report" data-print="">
+                <header class="report-head">
+                    <div class="report-unit-name">{ profile.display_name().unwrap_or_default() }</div>
+                    <div class="report-nation">
+                        <strong>{ t.report_nation }</strong>
+                        <div class="motto">{ t.report_motto }</div>
+                    </div>
+                </header>
+                <p class="report-date">{ date }</p>
+                <h1 class="report-title">{ t.report_title }</h1>
+                <p class="report-unit">{ t.report_unit.replace("{unit}", &unit) }</p>
+                <table class="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_no }</th>
+                            <th scope="col">{ t.col_target }</th>
+                            <th scope="col">{ t.col_figures }</th>
+                            <th scope="col">{ t.col_threshold }</th>
+                            <th scope="col">{ t.col_result }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for props.evaluations.iter().enumerate().map(|(index, (target, evaluation))| {
+                            let actual = evaluation.actual.map(|p| format!(" = {}%", format_percent(p, style))).unwrap_or_default();
+                            html! {
+                                <tr data-print-target={target.key}>
+                                    <td>{ index + 1 }</td>
+                                    <td>{ lang.pick(target.label) }</td>
+                                    <td>{ figures_text(lang, target, profile.entry(target.id), evaluation) }{ actual }</td>
+                                    <td>{ threshold_short(lang, target, profile.bloc) }</td>
+                                    <td>{ status_icon(evaluation.status) }{ " " }{ status_name(lang, evaluation.status) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                <p class="report-score">
+                    { t.report_score
+                        .replace("{score}", &format_real(s.score, 2, style))
+                        .replace("{rating}", rating_name(lang, s.rating))
+                        .replace("{met}", &s.met.to_string())
+                        .replace("{applicable}", &s.applicable.to_string()) }
+                </p>
+                if let Some(rank) = rank {
+                    <p class="report-rank">{ t.report_rank.replace("{rank}", &rank) }</p>
+                }
+                <p class="report-model">{ settings }</p>
+                if !weights.is_empty() {
+                    <p class="report-model">{ t.report_weights.replace("{list}", &weights.join("; ")) }</p>
+                }
+                <p class="report-note">{ t.report_note }</p>
+                <div class="signatures">
+                    <div>
+                        <strong>{ t.report_preparer }</strong>
+                        <div class="sign-hint">{ t.report_sign }</div>
+                    </div>
+                    <div>
+                        <strong>{ t.report_head }</strong>
+                        <div class="sign-hint">{ t.report_sign_seal }</div>
+                    </div>
+                </div>
+            </article>
+        </>
+    }
+}

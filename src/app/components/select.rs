@@ -1,0 +1,53 @@
+//! A `<select>` that always shows the state's value. Browsers stop honouring the
+//! `selected` attribute of an option once the user has picked one, so the value is also set
+//! on the element after every render.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub id: AttrValue,
+    /// The `data-field` value.
+    pub field: AttrValue,
+    pub value: AttrValue,
+    /// `(value, label)` of each option.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub onchange: Callback<String>,
+}
+
+#[component]
+pub fn Select(props: &SelectProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let value = props.value.clone();
+        use_effect(move || {
+            if let Some(select) = node.cast::<HtmlSelectElement>() {
+                if select.value() != *value {
+                    select.set_value(&value);
+                }
+            }
+        });
+    }
+    let onchange = props
+        .onchange
+        .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
+    html! {
+        <select ref={node} id={props.id.clone()} data-field={props.field.clone()} {onchange}>
+            { for props.options.iter().map(|(value, label)| html! {
+                <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+            }) }
+        </select>
+    }
+}
+
+/// Options for whole numbers in a range.
+pub fn number_options(range: impl Iterator<Item = usize>) -> Vec<(AttrValue, AttrValue)> {
+    range
+        .map(|n| {
+            let text = AttrValue::from(n.to_string());
+            (text.clone(), text)
+        })
+        .collect()
+}
