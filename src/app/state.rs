@@ -245,13 +245,16 @@ impl Reducible for AppState {
                 workspace.model.award_places.set(bloc, places);
             }
             Action::ResetModel => workspace.model = ScoringModel::default(),
+            // Undo and pending imports belong to the workspace they were made in.
             Action::StartDemo | Action::ResetDemo => {
                 next.demo = Some(demo_workspace());
                 next.undo = None;
+                next.import = None;
             }
             Action::ExitDemo => {
                 next.demo = None;
                 next.undo = None;
+                next.import = None;
             }
             Action::SetView(view) => next.view = view,
             Action::SetLang(language) => next.data.language = language,
@@ -280,8 +283,10 @@ impl Reducible for AppState {
                                 incoming,
                                 existing_id,
                             }),
+                            // On a first visit the untouched empty profile takes the first
+                            // file (and so it is on screen).
                             None => {
-                                workspace.add_profile(incoming);
+                                workspace.add_or_fill_empty(incoming);
                                 review.added.push(file_name);
                             }
                         },
@@ -297,9 +302,22 @@ impl Reducible for AppState {
                         let conflict = review.conflicts.remove(index);
                         let workspace = next.demo.as_mut().unwrap_or(&mut next.data);
                         match choice {
-                            Choice::Replace => {
+                            // The profile it matched may have been deleted meanwhile: then
+                            // the file is added, never lost.
+                            Choice::Replace
+                                if workspace
+                                    .profiles
+                                    .iter()
+                                    .any(|r| r.id == conflict.existing_id) =>
+                            {
                                 workspace.replace_profile(&conflict.existing_id, conflict.incoming);
                                 review.replaced.push(conflict.file_name);
+                            }
+                            Choice::Replace => {
+                                let active = workspace.active.clone();
+                                workspace.add_profile(conflict.incoming);
+                                workspace.switch_to(&active);
+                                review.added.push(conflict.file_name);
                             }
                             Choice::AddAsNew => {
                                 let active = workspace.active.clone();
@@ -389,6 +407,51 @@ mod tests {
         assert_eq!(reset.workspace().profiles.len(), 11);
         let left = reset.reduce(Action::ExitDemo);
         assert_eq!(left.workspace(), &real.data);
+    }
+
+    fn imported(
+        unit: &str,
+    ) -> (
+        String,
+        Result<Profile, crate::formats::unit_file::ImportError>,
+    ) {
+        let mut profile = Profile::default();
+        profile.set_unit(unit);
+        (format!("{unit}.json"), Ok(profile))
+    }
+
+    #[test]
+    fn a_conflict_whose_profile_was_deleted_adds_the_file() {
+        let start = state()
+            .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::NewProfile);
+        let pending = start.reduce(Action::Import(vec![imported("31211")]));
+        assert_eq!(pending.import.as_ref().unwrap().conflicts.len(), 1);
+        let deleted = pending.reduce(Action::DeleteProfile("p1".into()));
+        let resolved = deleted.reduce(Action::ResolveConflict(0, Choice::Replace));
+        assert_eq!(resolved.data.profiles.len(), 2);
+        assert!(resolved
+            .data
+            .profiles
+            .iter()
+            .any(|r| r.profile.unit_id == "31211"));
+        assert_eq!(resolved.import.as_ref().unwrap().added, ["31211.json"]);
+    }
+
+    #[test]
+    fn pending_imports_do_not_cross_into_the_demo() {
+        let pending = state()
+            .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::Import(vec![imported("31211")]));
+        assert!(pending.import.is_some());
+        assert_eq!(pending.reduce(Action::StartDemo).import, None);
+    }
+
+    #[test]
+    fn a_first_import_fills_the_untouched_profile() {
+        let imported = state().reduce(Action::Import(vec![imported("31234"), imported("31240")]));
+        assert_eq!(imported.data.profiles.len(), 2);
+        assert_eq!(imported.data.active_profile().unit_id, "31234");
     }
 
     #[test]

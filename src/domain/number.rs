@@ -74,9 +74,12 @@ fn looks_negative(text: &str) -> bool {
     matches!(rest, Some(r) if !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','))
 }
 
-/// `1.234.567` or `1 234 567`: thousands groups, the Vietnamese way of writing big counts.
+/// `1.234.567`, `1,234,567` or `1 234 567`: thousands groups.
 fn parse_grouped(text: &str) -> Option<u64> {
-    let separator = text.chars().find(|c| matches!(c, '.' | ' ' | '\u{a0}'))?;
+    // Either language's grouping: "1.234" (Vietnamese), "1,234" (English) or spaces.
+    let separator = text
+        .chars()
+        .find(|c| matches!(c, '.' | ',' | ' ' | '\u{a0}'))?;
     let mut groups = text.split(separator);
     let first = groups.next()?;
     if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
@@ -247,6 +250,7 @@ mod tests {
         assert_eq!(parse_count("  20 "), Ok(Some(20)));
         assert_eq!(parse_count("1.234"), Ok(Some(1234)));
         assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("1,234"), Ok(Some(1234)));
         assert_eq!(parse_count(""), Ok(None));
         assert_eq!(parse_count("   "), Ok(None));
         assert_eq!(parse_count("0"), Ok(Some(0)));

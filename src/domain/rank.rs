@@ -87,8 +87,7 @@ pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
     } else {
         AwardVerdict::Possible
     };
-    let mut known: Vec<i64> = peers.iter().flatten().map(|&s| hundredths(s)).collect();
-    known.sort_unstable_by(|a, b| b.cmp(a));
+    let known = known_descending(peers);
     // The `places`-th best known peer: the last place in the zone when the unit is out,
     // the first one pushed out when it is in.
     let margin = (places >= 1)
@@ -111,6 +110,14 @@ pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
     }
 }
 
+/// The known scores in hundredths, highest first (one sort shared by [`standing`] and
+/// [`rank_rows`], so the bundle carries one copy of it).
+fn known_descending(scores: &[Option<f64>]) -> Vec<i64> {
+    let mut known: Vec<i64> = scores.iter().flatten().map(|&s| hundredths(s)).collect();
+    known.sort_unstable_by(|a, b| b.cmp(a));
+    known
+}
+
 /// The rank range of every row of a table (`None` for rows with no known score).
 ///
 /// The same ranges as [`rank_among`] of each row against all the others, in O(n log n):
@@ -118,15 +125,14 @@ pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
 /// never above itself), its worst adds every unknown row (it is known, so it is not one of
 /// them). The known scores are sorted once and each row's count is a binary search.
 pub fn rank_rows(scores: &[Option<f64>]) -> Vec<Option<RankRange>> {
-    let mut known: Vec<i64> = scores.iter().flatten().map(|&s| hundredths(s)).collect();
-    known.sort_unstable();
+    let known = known_descending(scores);
     let unknown = scores.len() - known.len();
     scores
         .iter()
         .map(|score| {
             score.map(|score| {
                 let own = hundredths(score);
-                let above = known.len() - known.partition_point(|&s| s <= own);
+                let above = known.partition_point(|&s| s > own);
                 RankRange {
                     best: 1 + above,
                     worst: 1 + above + unknown,

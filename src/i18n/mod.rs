@@ -49,6 +49,7 @@ impl Lang {
     }
 }
 
+#[derive(serde::Serialize)]
 pub struct Texts {
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
@@ -110,7 +111,6 @@ pub struct Texts {
     pub banner_storage_full: &'static str,
     pub banner_unreadable: &'static str,
     pub banner_unreadable_left: &'static str,
-    pub banner_newer: &'static str,
     pub banner_newer_left: &'static str,
     pub dismiss: &'static str,
     pub banner_updated: &'static str,
@@ -365,8 +365,7 @@ pub static VI: Texts = Texts {
     banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
     banner_unreadable: "Không đọc được số liệu đã lưu trước đây. Bản cũ đã được cất riêng (khóa {key}), không bị ghi đè; biểu mẫu bắt đầu lại từ đầu.",
     banner_unreadable_left: "Không đọc được số liệu đã lưu trước đây và không cất riêng được. Bản cũ được giữ nguyên: trang sẽ không ghi đè lên nó, thay đổi mới chỉ giữ trong trang này.",
-    banner_newer: "Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}). Bản đó đã được cất riêng (khóa {key}) và không bị thay đổi.",
-    banner_newer_left: "Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}). Để không làm hỏng bản đó, trang sẽ không ghi đè lên nó; thay đổi mới chỉ giữ trong trang này.",
+    banner_newer_left: "Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {v}). Trang này không ghi đè lên số liệu đó; thay đổi mới chỉ giữ trong trang này. Hãy tải lại trang khi có mạng để dùng phiên bản mới nhất.",
     dismiss: "Đóng thông báo",
     crash_title: "Rất tiếc, trang vừa gặp lỗi",
     crash_text: "Số liệu đã lưu vẫn còn trong trình duyệt. Hãy tải lại trang. Nếu lỗi lặp lại, hãy tải số liệu đã lưu về máy và gửi cho cán bộ phụ trách.",
@@ -620,8 +619,7 @@ pub static EN: Texts = Texts {
     banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
     banner_unreadable: "The saved figures could not be read. They were kept aside (key {key}), not overwritten; the form starts afresh.",
     banner_unreadable_left: "The saved figures could not be read or kept aside. They are left as they are: the page will not overwrite them, and new changes stay in this page only.",
-    banner_newer: "The saved figures come from a newer version of the app (format {v}). They were kept aside (key {key}) unchanged.",
-    banner_newer_left: "The saved figures come from a newer version of the app (format {v}). To protect them the page will not overwrite them; new changes stay in this page only.",
+    banner_newer_left: "The saved figures come from a newer version of the app (format {v}). This page does not overwrite them; new changes stay in this page only. Reload the page while online to use the newest version.",
     dismiss: "Dismiss",
     crash_title: "Sorry, the page hit an error",
     crash_text: "Your saved figures are still in this browser. Reload the page. If the error comes back, download the saved figures and send them to the person in charge.",
@@ -1063,21 +1061,58 @@ mod tests {
     use super::*;
     use crate::domain::number::Percent;
 
+    fn fields(texts: &Texts) -> Vec<(String, String)> {
+        let value = serde_json::to_value(texts).expect("texts serialise");
+        let object = value.as_object().expect("texts are an object");
+        object
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+            .collect()
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
     #[test]
-    fn every_string_is_translated() {
-        // `Texts` makes a missing key a compile error; an empty one is caught here.
-        for lang in [Lang::Vi, Lang::En] {
-            let t = lang.texts();
-            for s in [
-                t.app_title,
-                t.met_of,
-                t.error_not_a_number,
-                t.banner_unreadable,
-                t.model_text,
-            ] {
-                assert!(!s.trim().is_empty());
-            }
+    fn every_string_is_translated_with_the_same_placeholders() {
+        // `Texts` makes a missing key a compile error; here: no empty string, and every
+        // placeholder of one language is in the other.
+        let (vi, en) = (fields(&VI), fields(&EN));
+        assert!(vi.len() > 200, "{} keys", vi.len());
+        for ((key, vi_text), (_, en_text)) in vi.iter().zip(&en) {
+            assert!(
+                !vi_text.trim().is_empty(),
+                "empty Vietnamese text for {key}"
+            );
+            assert!(!en_text.trim().is_empty(), "empty English text for {key}");
+            assert_eq!(
+                placeholders(vi_text),
+                placeholders(en_text),
+                "placeholders of {key}"
+            );
         }
+    }
+
+    #[test]
+    fn the_vietnamese_texts_are_vietnamese() {
+        let letters = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
+        let vietnamese = fields(&VI)
+            .iter()
+            .filter(|(_, text)| text.to_lowercase().chars().any(|c| letters.contains(c)))
+            .count();
+        // Almost every sentence has a Vietnamese letter; the few without are short (like "Có").
+        assert!(
+            vietnamese * 10 >= fields(&VI).len() * 9,
+            "{vietnamese} of {}",
+            fields(&VI).len()
+        );
     }
 
     #[test]

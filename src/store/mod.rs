@@ -35,7 +35,8 @@ pub enum LoadNotice {
     /// The saved data could not be read. It was kept under `backup_key`, or, when even that
     /// failed, left in place and not overwritten.
     Unreadable { backup_key: Option<String> },
-    /// The saved data comes from a newer version of the app.
+    /// The saved data comes from a newer version of the app; it is copied to
+    /// `backup_key` and never written over.
     Newer {
         version: u64,
         backup_key: Option<String>,
@@ -70,7 +71,10 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
         },
         Err(error) => {
             let backup_key = keep_aside(store, &text, now_ms);
-            let may_save = backup_key.is_some();
+            // Data of a newer version is never written over, even with a copy kept aside:
+            // the newer version would not look for it there. Unreadable data may be, once
+            // its copy is safe.
+            let may_save = backup_key.is_some() && !matches!(error, DecodeError::NewerVersion(_));
             let notice = match error {
                 DecodeError::NewerVersion(version) => LoadNotice::Newer {
                     version,
@@ -166,6 +170,9 @@ mod tests {
             store.get(&format!("{BACKUP_PREFIX}5")),
             Ok(Some(newer.into()))
         );
+        // Never written over: the app works in memory.
+        assert!(!loaded.may_save);
+        assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
     }
 
     #[test]

@@ -43,19 +43,7 @@ pub fn Banners(props: &BannersProps) -> Html {
             "saved-data-unreadable",
             t.banner_unreadable_left.to_string(),
         )),
-        Some(LoadNotice::Newer {
-            version,
-            backup_key: Some(key),
-        }) => Some((
-            "saved-data-newer",
-            t.banner_newer
-                .replace("{v}", &version.to_string())
-                .replace("{key}", key),
-        )),
-        Some(LoadNotice::Newer {
-            version,
-            backup_key: None,
-        }) => Some((
+        Some(LoadNotice::Newer { version, .. }) => Some((
             "saved-data-newer",
             t.banner_newer_left.replace("{v}", &version.to_string()),
         )),

@@ -77,63 +77,33 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let places = props.model.award_places.for_bloc(props.table.bloc);
     let rows = &props.table.rows;
     let pages = page_count(rows.len());
-    let page_state = use_state_eq(|| 0usize);
+    let page_state = use_state(|| 0usize);
     // The table may have shrunk since the page was chosen.
     let page = (*page_state).min(pages - 1);
-    let own_page = rows
-        .iter()
-        .position(|r| r.source == ScoreSource::Own)
-        .map(|i| i / PAGE_SIZE);
-    // After "go to my unit", the own row is brought into view once it is drawn.
-    let reveal_own = use_mut_ref(|| false);
-    {
-        let reveal_own = reveal_own.clone();
-        use_effect_with(page, move |_| {
-            if std::mem::take(&mut *reveal_own.borrow_mut()) {
-                if let Some(row) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector(".bloc-table tr.own").ok().flatten())
-                {
-                    row.scroll_into_view();
-                }
-            }
-        });
-    }
     let start = page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(rows.len());
     let pager = (pages > 1).then(|| {
         let p = pager_texts(lang);
-        let go = |to: usize| {
-            let page_state = page_state.clone();
-            Callback::from(move |_: MouseEvent| page_state.set(to))
-        };
-        let on_own = own_page.map(|own| {
-            let page_state = page_state.clone();
-            let reveal_own = reveal_own.clone();
-            Callback::from(move |_: MouseEvent| {
-                *reveal_own.borrow_mut() = true;
-                page_state.set(own);
-            })
-        });
+        let own_page = rows
+            .iter()
+            .position(|r| r.source == ScoreSource::Own)
+            .map(|i| i / PAGE_SIZE);
         let numbers = lang.numbers();
+        let count = |n: usize| format_count(n as u64, numbers);
         let status = p
             .status
-            .replace("{x}", &format_count(page as u64 + 1, numbers))
-            .replace("{y}", &format_count(pages as u64, numbers))
-            .replace("{a}", &format_count(start as u64 + 1, numbers))
-            .replace("{b}", &format_count(end as u64, numbers))
-            .replace("{n}", &format_count(rows.len() as u64, numbers));
+            .replace("{x}", &count(page + 1))
+            .replace("{y}", &count(pages))
+            .replace("{a}", &count(start + 1))
+            .replace("{b}", &count(end))
+            .replace("{n}", &count(rows.len()));
         html! {
             <nav class="pager" aria-label={p.label} data-pager="">
-                <button type="button" class="secondary small" data-action="page-previous"
-                    disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ p.previous }</button>
+                { pager_button(&page_state, p.previous, "page-previous", (page > 0).then(|| page - 1)) }
                 <span class="pager-status" role="status" data-page={(page + 1).to_string()} data-pages={pages.to_string()}>{ status }</span>
-                <button type="button" class="secondary small" data-action="page-next"
-                    disabled={page + 1 >= pages} onclick={go((page + 1).min(pages - 1))}>{ p.next }</button>
-                if let Some(on_own) = on_own {
-                    <button type="button" class="secondary small" data-action="page-own"
-                        disabled={own_page == Some(page)} onclick={on_own}>{ p.own }</button>
-                }
+                { pager_button(&page_state, p.next, "page-next", (page + 1 < pages).then_some(page + 1)) }
+                // Always enabled, so it never drops the focus; the own row is outlined.
+                if let Some(own) = own_page { { pager_button(&page_state, p.own, "page-own", Some(own)) } }
             </nav>
         }
     });
@@ -169,6 +139,24 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
             </section>
             { improvements(props) }
         </>
+    }
+}
+
+/// A pager button going to page `to` (disabled when there is none).
+fn pager_button(
+    page: &UseStateHandle<usize>,
+    label: &'static str,
+    action: &'static str,
+    to: Option<usize>,
+) -> Html {
+    let page = page.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if let Some(to) = to {
+            page.set(to);
+        }
+    });
+    html! {
+        <button type="button" class="secondary small" data-action={action} disabled={to.is_none()} {onclick}>{ label }</button>
     }
 }
 

@@ -1,0 +1,247 @@
+//! Invariants of the core, checked by property tests (proptest), and robustness of every
+//! reader of outside data against arbitrary and mutated input (never a panic).
+//!
+//! The normal run uses proptest's default number of cases; long runs for fuzzing set
+//! `PROPTEST_CASES` (see docs/testing.md for the documented runs).
+#![cfg(not(target_arch = "wasm32"))]
+
+use cchc_2021::domain::evaluate::{evaluate, Status};
+use cchc_2021::domain::figures::TargetEntry;
+use cchc_2021::domain::number::{
+    format_count, format_scaled, parse_count, parse_percent, NumberStyle, Percent, MAX_COUNT,
+    PERCENT_DECIMALS, PERCENT_SCALE,
+};
+use cchc_2021::domain::profile::Profile;
+use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
+use cchc_2021::domain::score::{ScoringMode, ScoringModel};
+use cchc_2021::domain::targets::{Measure, TARGETS};
+use cchc_2021::domain::units::{Bloc, COMMUNES};
+use cchc_2021::formats::envelope;
+use cchc_2021::formats::share_link::{decode_share_fragment, encode_share_fragment};
+use cchc_2021::formats::unit_file::{export_unit_file, import_unit_file};
+use proptest::prelude::*;
+
+const STYLES: [NumberStyle; 2] = [NumberStyle::Vietnamese, NumberStyle::English];
+
+fn ratio_targets() -> Vec<usize> {
+    TARGETS
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.measure, Measure::Ratio { .. }))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A commune profile with counts `(n, d)` for each of its ratio targets.
+fn profile_with(counts: &[(u64, u64)]) -> Profile {
+    let mut profile = Profile::default();
+    profile.set_unit(COMMUNES[2].id);
+    for (index, &(n, d)) in ratio_targets().iter().zip(counts) {
+        let target = &TARGETS[*index];
+        profile.update_entry(target.id, |e| {
+            *e = TargetEntry {
+                numerator: n.to_string(),
+                denominator: d.to_string(),
+                ..Default::default()
+            }
+        });
+    }
+    profile
+}
+
+fn counts_strategy() -> impl Strategy<Value = Vec<(u64, u64)>> {
+    proptest::collection::vec(
+        (0u64..2_000, 0u64..2_000).prop_map(|(a, b)| (a.min(b), a.max(b))),
+        11,
+    )
+}
+
+fn model_strategy() -> impl Strategy<Value = ScoringModel> {
+    (any::<bool>(), proptest::collection::vec(0u32..5, 13)).prop_map(|(strict, weights)| {
+        let mut model = ScoringModel::default();
+        if strict {
+            model.mode = ScoringMode::AllOrNothing;
+        }
+        for (target, weight) in TARGETS.iter().zip(weights) {
+            model.weights.insert(target.id, f64::from(weight));
+        }
+        model
+    })
+}
+
+proptest! {
+    #[test]
+    fn counts_format_and_parse_back(value in 0..=MAX_COUNT) {
+        for style in STYLES {
+            prop_assert_eq!(parse_count(&format_count(value, style)), Ok(Some(value)));
+        }
+    }
+
+    #[test]
+    fn percentages_format_and_parse_back(scaled in 0..=100 * PERCENT_SCALE) {
+        for style in STYLES {
+            let text = format_scaled(scaled, PERCENT_DECIMALS, PERCENT_DECIMALS, style);
+            prop_assert_eq!(parse_percent(&text), Ok(Some(Percent::from_scaled(scaled))));
+        }
+    }
+
+    #[test]
+    fn raising_a_numerator_never_lowers_attainment_score_or_rank(
+        counts in counts_strategy(),
+        pick in 0usize..11,
+        raise in 1u64..500,
+        model in model_strategy(),
+        peers in proptest::collection::vec(proptest::option::of(0.0f64..100.0), 10),
+    ) {
+        let before = profile_with(&counts);
+        let mut raised = counts.clone();
+        let (n, d) = raised[pick];
+        raised[pick] = ((n + raise).min(d), d);
+        let after = profile_with(&raised);
+        let target = &TARGETS[ratio_targets()[pick]];
+        let (e0, e1) = (before.evaluate(target, &model), after.evaluate(target, &model));
+        prop_assert!(e1.attainment >= e0.attainment);
+        let (s0, s1) = (before.summary(&model).score, after.summary(&model).score);
+        prop_assert!(s1 >= s0 - 1e-9, "score fell from {s0} to {s1}");
+        let (r0, r1) = (rank_among(s0, &peers), rank_among(s1, &peers));
+        prop_assert!(r1.best <= r0.best && r1.worst <= r0.worst);
+    }
+
+    #[test]
+    fn lowering_a_denominator_never_lowers_attainment_or_score(
+        counts in counts_strategy(),
+        pick in 0usize..11,
+        lower in 1u64..500,
+        model in model_strategy(),
+    ) {
+        let (n, d) = counts[pick];
+        prop_assume!(d > n && d > 1);
+        let mut lowered = counts.clone();
+        lowered[pick] = (n, d.saturating_sub(lower).max(n).max(1));
+        let (before, after) = (profile_with(&counts), profile_with(&lowered));
+        let target = &TARGETS[ratio_targets()[pick]];
+        prop_assert!(after.evaluate(target, &model).attainment >= before.evaluate(target, &model).attainment);
+        prop_assert!(after.summary(&model).score >= before.summary(&model).score - 1e-9);
+    }
+
+    #[test]
+    fn the_score_stays_between_0_and_100_under_any_model(counts in counts_strategy(), model in model_strategy()) {
+        let summary = profile_with(&counts).summary(&model);
+        prop_assert!((0.0..=100.0).contains(&summary.score));
+        prop_assert!(summary.met <= summary.applicable);
+    }
+
+    #[test]
+    fn ranking_does_not_depend_on_input_order(
+        scores in proptest::collection::vec(proptest::option::of(0.0f64..100.0), 1..40),
+        own in 0.0f64..100.0,
+        seed in any::<u64>(),
+        places in 1usize..10,
+    ) {
+        let mut shuffled = scores.clone();
+        // A deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(standing(own, &scores, places), standing(own, &shuffled, places));
+        // Each row keeps its rank wherever it stands.
+        let ranks = rank_rows(&scores);
+        let shuffled_ranks = rank_rows(&shuffled);
+        for (score, rank) in scores.iter().zip(&ranks) {
+            let position = shuffled.iter().position(|s| s == score).unwrap();
+            prop_assert_eq!(*rank, shuffled_ranks[position]);
+        }
+    }
+
+    #[test]
+    fn met_agrees_with_exact_rational_comparison_for_every_threshold(n in 0u64..100_000, extra in 0u64..100_000, pick in 0usize..13, agency in any::<bool>()) {
+        let target = &TARGETS[pick];
+        let bloc = if agency { Bloc::Agency } else { Bloc::Commune };
+        let Some(threshold) = target.threshold(bloc) else { return Ok(()) };
+        let d = n + extra;
+        prop_assume!(d > 0);
+        let entry = TargetEntry { not_applicable: Some(false), numerator: n.to_string(), denominator: d.to_string(), ..Default::default() };
+        let status = evaluate(target, &entry, bloc, "").status;
+        // n/d ≥ T/100  ⇔  100·n ≥ T·d, in integers.
+        let whole = threshold.scaled() / PERCENT_SCALE;
+        let expected = if 100 * u128::from(n) >= u128::from(whole) * u128::from(d) { Status::Met } else { Status::NotMet };
+        prop_assert_eq!(status, expected);
+    }
+
+    // ---- readers of outside data: any input, never a panic ----
+
+    #[test]
+    fn number_parsing_never_panics(text in ".{0,40}") {
+        let _ = parse_count(&text);
+        let _ = parse_percent(&text);
+    }
+
+    #[test]
+    fn saved_envelopes_never_panic(text in ".{0,400}") {
+        let _ = envelope::decode(&text);
+    }
+
+    #[test]
+    fn json_shaped_saved_data_never_panics(body in r#"\{("[a-z_]{1,12}":(\[|\{|"[a-z0-9]{0,6}"|-?[0-9]{1,4}|true|null|\}|\]|,){1,8}){0,6}"#) {
+        let _ = envelope::decode(&format!(r#"{{"format":"cchc-2021","version":1,"data":{body}}}"#));
+    }
+
+    #[test]
+    fn unit_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = import_unit_file("fuzz.json", &bytes);
+    }
+
+    #[test]
+    fn mutated_unit_files_never_panic_and_never_pass_unnoticed(counts in counts_strategy(), flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..4)) {
+        let text = export_unit_file(&profile_with(&counts), "2026-11-28");
+        let mut bytes = text.into_bytes();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        // Whatever it says, reading must not panic; a file that still reads is a valid profile.
+        if let Ok(imported) = import_unit_file("mutated.json", &bytes) {
+            prop_assert!(cchc_2021::formats::validate::check_profile(&imported.profile).is_ok());
+        }
+    }
+
+    #[test]
+    fn share_links_never_panic(text in "[A-Za-z0-9._~#-]{0,300}") {
+        let _ = decode_share_fragment(&text);
+    }
+
+    #[test]
+    fn edited_share_links_are_refused(counts in counts_strategy(), at in any::<usize>(), replacement in "[A-Za-z0-9_-]") {
+        let profile = profile_with(&counts);
+        let fragment = encode_share_fragment(&profile);
+        prop_assert_eq!(decode_share_fragment(&fragment), Ok(profile.clone()));
+        let position = 3 + at % (fragment.len() - 3);
+        let mut edited: Vec<char> = fragment.chars().collect();
+        let mut new = replacement.chars().next().unwrap();
+        if edited[position] == new {
+            new = if new == 'A' { 'B' } else { 'A' };
+        }
+        edited[position] = new;
+        let edited: String = edited.into_iter().collect();
+        prop_assert!(decode_share_fragment(&edited).is_err(), "an edited link was accepted: {edited}");
+        prop_assert!(decode_share_fragment(&fragment[..position]).is_err());
+    }
+}
+
+/// Saved data written by version 1 keeps opening (the fixture is kept in the repo).
+#[test]
+fn saved_data_of_version_1_keeps_opening() {
+    let text = include_str!("fixtures/saved/v1.json");
+    let data = envelope::decode(text).expect("a version 1 envelope opens");
+    assert_eq!(data.profiles.len(), 2);
+    assert_eq!(data.active_profile().unit_id, "31211");
+    assert_eq!(
+        data.peer_scores.get("31234").map(String::as_str),
+        Some("75,5")
+    );
+    assert_eq!(data.model.mode, ScoringMode::AllOrNothing);
+    let summary = data.active_profile().summary(&data.model);
+    assert_eq!(summary.applicable, 8);
+}
