@@ -268,3 +268,45 @@ test('axe-core finds no violation on any view, at 360 and 1280 px', { timeout: T
     }
   }
 });
+
+test('the whole flow works with the keyboard alone, with a visible focus', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, log } = await newPage(browser, { baseURL: server.url, viewport: { width: 360, height: 740 } });
+  await page.goto(server.url);
+  await waitForApp(page);
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    const style = getComputedStyle(e);
+    return { field: e.dataset.field || e.dataset.view || e.dataset.action || e.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  // Tab to the unit picker (past the language button, the profile bar and the views).
+  let current;
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    current = await focused();
+    if (current.field === 'unit') break;
+  }
+  assert.equal(current.field, 'unit', 'Tab reaches the unit picker');
+  assert.notEqual(current.outline, 'none', 'the focus is visible');
+  assert.ok(current.width >= 2, `a clear focus ring (${current.width}px)`);
+  // Choose a unit with the arrow keys.
+  await page.keyboard.press('ArrowDown');
+  await poll(() => page.locator('select[data-field="unit"]').inputValue(), (v) => v !== '', { message: 'a unit is chosen' });
+  // On to the first card's fields, and type.
+  for (let i = 0; i < 10 && (await focused()).field !== 'numerator'; i++) await page.keyboard.press('Tab');
+  assert.equal((await focused()).field, 'numerator', 'Tab reaches the first numerator');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).field, 'denominator');
+  await page.keyboard.type('20');
+  await waitForStatus(page.locator('[data-target="online_work_files"]'), 'met');
+  // The result is announced: the live region holds the new score.
+  const live = await page.locator('[data-summary] [aria-live="polite"]').innerText();
+  assert.match(live, /12,5\/100/);
+  assert.match(live, /Đạt 1\/8 chỉ tiêu/);
+  // Views switch from the keyboard too.
+  await page.focus('[data-view="ranking"]');
+  await page.keyboard.press('Enter');
+  await page.locator('tr[data-unit]').first().waitFor();
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
