@@ -2,7 +2,7 @@
 // Run from the repository root after `trunk build --release`:  node --test tests/e2e/
 // (see harness.mjs for E2E_DIST / E2E_CHROMIUM / E2E_TIMEOUT).
 
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   artifactPath,
@@ -26,6 +26,7 @@ import {
   waitForStatus,
   waitForSummary,
   waitForValue,
+  useSuite,
 } from './harness.mjs';
 
 const DATA_KEY = 'cchc2021:data';
@@ -49,51 +50,7 @@ const ALL_TARGETS = [
 ];
 const STATUSES = ['met', 'not-met', 'na', 'incomplete', 'invalid'];
 
-let server;
-let browser;
-const sessions = new Set();
-
-before(async () => {
-  const dir = requireBuild(distDir()); // fails (not skips) without a build
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  sessions.clear();
-});
-
-// ---------------------------------------------------------------------------------------
-// helpers
-// ---------------------------------------------------------------------------------------
-
-/**
- * Runs `fn` with a fresh context + page. Afterwards asserts the invariants every test
- * shares (no uncaught page errors, no requests to other origins). On failure saves a
- * screenshot to artifacts/ and prints what the page logged.
- */
-async function withPage(t, options, fn) {
-  const session = await newPage(browser, { baseURL: server.url, ...options });
-  sessions.add(session);
-  const { page, log } = session;
-  try {
-    await fn(session);
-    assert.deepEqual(log.pageErrors, [], 'uncaught errors in the page');
-    assert.deepEqual(log.foreignRequests, [], 'requests to other origins');
-  } catch (err) {
-    const shot = artifactPath(`failure-${t.name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.png`);
-    await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
-    t.diagnostic(`screenshot: ${shot}`);
-    for (const [k, v] of Object.entries(log)) if (v.length) t.diagnostic(`${k}: ${JSON.stringify(v)}`);
-    throw err;
-  }
-}
+const { env, withPage } = useSuite('calculator');
 
 async function openApp(page) {
   const res = await page.goto('/');

@@ -5,7 +5,7 @@
 //     node --test tests/e2e/data.test.mjs
 // (see harness.mjs for E2E_DIST / E2E_CHROMIUM / E2E_TIMEOUT).
 
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ import {
   waitForStatus,
   waitForSummary,
   waitForValue,
+  useSuite,
 } from './harness.mjs';
 
 const DATA_KEY = 'cchc2021:data';
@@ -71,66 +72,16 @@ const COMMUNES = [
 ];
 const COMMUNE_NAME = Object.fromEntries(COMMUNES);
 
-let server;
-let browser;
+const { env, withPage } = useSuite('data');
 let tmp;
-const sessions = new Set();
 
-before(async () => {
-  const dir = requireBuild(distDir()); // fails (not skips) without a build
-  server = await startServer(dir);
-  browser = await launchBrowser();
+before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'cchc-e2e-data-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-afterEach(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  sessions.clear();
-});
-
-// ---------------------------------------------------------------------------------------
-// helpers
-// ---------------------------------------------------------------------------------------
-
-/**
- * Runs `fn` with a fresh context + page; `fn` may open more fresh contexts ("another
- * browser profile") with `more()`. Afterwards asserts the invariants every test shares, for
- * every context: no uncaught page errors, no requests to other origins, no failed
- * same-origin responses. On failure saves a screenshot of each page to artifacts/.
- */
-async function withPage(t, options, fn) {
-  const opened = [];
-  const open = async () => {
-    const session = await newPage(browser, { baseURL: server.url, ...options });
-    sessions.add(session);
-    opened.push(session);
-    return session;
-  };
-  const first = await open();
-  try {
-    await fn({ ...first, more: open });
-    for (const [i, { log }] of opened.entries()) {
-      const which = opened.length > 1 ? ` (context ${i + 1})` : '';
-      assert.deepEqual(log.pageErrors, [], `uncaught errors in the page${which}`);
-      assert.deepEqual(log.foreignRequests, [], `requests to other origins${which}`);
-      assert.deepEqual(log.failedResponses, [], `same-origin responses with an error status${which}`);
-    }
-  } catch (err) {
-    for (const [i, { page, log }] of opened.entries()) {
-      const shot = artifactPath(`failure-data-${t.name.replace(/[^\w.-]+/g, '_').slice(0, 70)}-${i + 1}.png`);
-      await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
-      t.diagnostic(`screenshot: ${shot}`);
-      for (const [k, v] of Object.entries(log)) if (v.length) t.diagnostic(`context ${i + 1} ${k}: ${JSON.stringify(v)}`);
-    }
-    throw err;
-  }
-}
 
 async function openApp(page, path = '/') {
   const res = await page.goto(path);
@@ -831,7 +782,7 @@ test('5. share link: preview in a fresh browser profile, open / replace / ignore
     const share = page.locator('[data-share]');
     await page.locator('[data-action="share-link"]').click();
     const url = await poll(() => share.getAttribute('data-share-url'), (v) => !!v, { message: 'data-share-url set' });
-    assert.ok(url.startsWith(`${server.url}/#u1.`), `the full address with #u1.…: ${url}`);
+    assert.ok(url.startsWith(`${env.server.url}/#u1.`), `the full address with #u1.…: ${url}`);
     await waitForValue(page.locator('#share-url'), url);
     const fragment = url.slice(url.indexOf('#') + 1);
     assert.match(fragment, /^u1\.[A-Za-z0-9_-]+$/, 'only base64url characters');
@@ -853,7 +804,7 @@ test('5. share link: preview in a fresh browser profile, open / replace / ignore
       assert.equal(await preview(b).locator('tbody tr').count(), 13, 'the preview lists every target');
       await waitForText(preview(b).locator('[data-action="replace"]'), 'Thay thế hồ sơ “Hồ sơ chưa chọn đơn vị”');
       await poll(() => b.url(), (u) => !u.includes('#'), { message: 'the fragment is removed from the address' });
-      assert.equal(b.url(), `${server.url}/`);
+      assert.equal(b.url(), `${env.server.url}/`);
       assert.deepEqual(unitProfiles(await savedData(b), '31211'), [], 'nothing saved before a choice');
       await waitForSummary(b, { score: '0.00' }); // the empty first-visit profile is still on screen
 
@@ -921,15 +872,15 @@ test('5. share link: preview in a fresh browser profile, open / replace / ignore
       await preview(c).waitFor({ state: 'visible' });
       await preview(c).locator('[data-action="link-ignore"]').click();
       await preview(c).waitFor({ state: 'detached' });
-      assert.equal(c.url(), `${server.url}/`);
+      assert.equal(c.url(), `${env.server.url}/`);
       assert.deepEqual(await readStorage(c), beforeIgnore, 'ignore saved nothing');
       await waitForSummary(c, { score: '97.84' });
 
       // --- a cut link and a link with one character changed: an error banner, no change.
       const payload = fragment.slice(3);
-      const cut = `${server.url}/#u1.${payload.slice(0, Math.floor(payload.length / 2))}`;
+      const cut = `${env.server.url}/#u1.${payload.slice(0, Math.floor(payload.length / 2))}`;
       const i = Math.floor(payload.length / 2);
-      const edited = `${server.url}/#u1.${payload.slice(0, i)}${payload[i] === 'A' ? 'B' : 'A'}${payload.slice(i + 1)}`;
+      const edited = `${env.server.url}/#u1.${payload.slice(0, i)}${payload[i] === 'A' ? 'B' : 'A'}${payload.slice(i + 1)}`;
       for (const [link, reason] of [
         [cut, 'Không mở được liên kết chia sẻ: liên kết bị cắt mất một phần; hãy sao chép lại toàn bộ liên kết.'],
         [edited, 'Không mở được liên kết chia sẻ: liên kết đã bị sửa hoặc bị hỏng.'],

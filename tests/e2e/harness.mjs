@@ -18,7 +18,8 @@ import http from 'node:http';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AssertionError } from 'node:assert/strict';
+import assert, { AssertionError } from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -490,4 +491,66 @@ export const ENGLISH_WORD =
 /** True when `text` reads as Vietnamese (has Vietnamese letters and no common English words). */
 export function looksVietnamese(text) {
   return VIETNAMESE_LETTER.test(text) && !ENGLISH_WORD.test(text);
+}
+
+// ---------------------------------------------------------------------------------------
+// A test file's shared set-up
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Registers the hooks a test file needs (serve the build, launch one browser, close every
+ * context after each test) and returns:
+ *   env       { server, browser } once the `before` hook has run
+ *   withPage  (t, options, fn) — runs `fn({ context, page, log, more })` with a fresh context;
+ *             `more()` opens further fresh contexts ("another browser profile"). Afterwards it
+ *             asserts, for every context: no uncaught page errors, no request to another
+ *             origin, no failed same-origin response. On failure it saves a screenshot of each
+ *             page to artifacts/ (named with `prefix`) and prints what the pages logged.
+ */
+export function useSuite(prefix) {
+  const env = { server: null, browser: null };
+  const sessions = new Set();
+  before(async () => {
+    env.server = await startServer(requireBuild(distDir())); // fails (not skips) without a build
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  afterEach(async () => {
+    for (const s of sessions) await s.context.close().catch(() => {});
+    sessions.clear();
+  });
+
+  async function withPage(t, options, fn) {
+    const opened = [];
+    const open = async () => {
+      const session = await newPage(env.browser, { baseURL: env.server.url, ...options });
+      sessions.add(session);
+      opened.push(session);
+      return session;
+    };
+    const first = await open();
+    try {
+      await fn({ ...first, more: open });
+      for (const [i, { log }] of opened.entries()) {
+        const which = opened.length > 1 ? ` (context ${i + 1})` : '';
+        assert.deepEqual(log.pageErrors, [], `uncaught errors in the page${which}`);
+        assert.deepEqual(log.foreignRequests, [], `requests to other origins${which}`);
+        assert.deepEqual(log.failedResponses, [], `same-origin responses with an error status${which}`);
+      }
+    } catch (err) {
+      for (const [i, { page, log }] of opened.entries()) {
+        const name = `failure-${prefix}-${t.name.replace(/[^\w.-]+/g, '_').slice(0, 70)}-${i + 1}.png`;
+        const shot = artifactPath(name);
+        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
+        t.diagnostic(`screenshot: ${shot}`);
+        for (const [k, v] of Object.entries(log)) if (v.length) t.diagnostic(`context ${i + 1} ${k}: ${JSON.stringify(v)}`);
+      }
+      throw err;
+    }
+  }
+
+  return { env, withPage };
 }

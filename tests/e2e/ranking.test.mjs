@@ -5,7 +5,7 @@
 //     node --test tests/e2e/ranking.test.mjs
 // (see harness.mjs for E2E_DIST / E2E_CHROMIUM / E2E_TIMEOUT).
 
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   artifactPath,
@@ -27,6 +27,7 @@ import {
   waitForStatus,
   waitForSummary,
   waitForValue,
+  useSuite,
 } from './harness.mjs';
 
 const DATA_KEY = 'cchc2021:data';
@@ -35,52 +36,7 @@ const TEST_TIMEOUT = 60_000;
 /** The 11 communes in the order the ranking table lists them. */
 const COMMUNES = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
 
-let server;
-let browser;
-const sessions = new Set();
-
-before(async () => {
-  const dir = requireBuild(distDir()); // fails (not skips) without a build
-  server = await startServer(dir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  sessions.clear();
-});
-
-// ---------------------------------------------------------------------------------------
-// helpers
-// ---------------------------------------------------------------------------------------
-
-/**
- * Runs `fn` with a fresh context + page. Afterwards asserts the invariants every test
- * shares (no uncaught page errors, no requests to other origins). On failure saves a
- * screenshot to artifacts/ and prints what the page logged.
- */
-async function withPage(t, options, fn) {
-  const session = await newPage(browser, { baseURL: server.url, ...options });
-  sessions.add(session);
-  const { page, log } = session;
-  try {
-    await fn(session);
-    assert.deepEqual(log.pageErrors, [], 'uncaught errors in the page');
-    assert.deepEqual(log.foreignRequests, [], 'requests to other origins');
-    assert.deepEqual(log.failedResponses, [], 'same-origin responses with an error status');
-  } catch (err) {
-    const shot = artifactPath(`failure-ranking-${t.name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.png`);
-    await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
-    t.diagnostic(`screenshot: ${shot}`);
-    for (const [k, v] of Object.entries(log)) if (v.length) t.diagnostic(`${k}: ${JSON.stringify(v)}`);
-    throw err;
-  }
-}
+const { env, withPage } = useSuite('ranking');
 
 async function openApp(page) {
   const res = await page.goto('/');
