@@ -28,27 +28,23 @@ import {
   waitForValue,
   useSuite,
 } from './harness.mjs';
+import {
+  ALL_TARGETS,
+  BACKUP_PREFIX,
+  DATA_KEY,
+  STATUSES,
+  bloc,
+  card,
+  chooseUnit,
+  enterRatio,
+  field,
+  score,
+  summary,
+  unit,
+} from './app.mjs';
 
-const DATA_KEY = 'cchc2021:data';
-const BACKUP_PREFIX = 'cchc2021:backup:';
 const TEST_TIMEOUT = 60_000;
 
-const ALL_TARGETS = [
-  'online_work_files',
-  'tthc_online_l34',
-  'l34_with_applications',
-  'online_resolution',
-  'infosec_dossiers',
-  'tthc_rating_good',
-  'satisfaction_admin',
-  'satisfaction_education',
-  'satisfaction_health',
-  'org_structure',
-  'leader_appointments',
-  'recruitment',
-  'self_financing_units',
-];
-const STATUSES = ['met', 'not-met', 'na', 'incomplete', 'invalid'];
 
 const { env, withPage } = useSuite('calculator');
 
@@ -58,28 +54,6 @@ async function openApp(page) {
   await waitForApp(page);
 }
 
-const card = (page, id) => page.locator(`[data-target="${id}"]`);
-const field = (c, name) => c.locator(`[data-field="${name}"]`);
-const bloc = (page) => page.locator('select[data-field="bloc"]');
-const unit = (page) => page.locator('select[data-field="unit"]');
-const summary = (page) => page.locator('[data-summary]');
-
-async function chooseUnit(page, blocId, unitId) {
-  await choose(page, bloc(page), blocId);
-  await choose(page, unit(page), unitId);
-}
-
-async function enterRatio(page, id, numerator, denominator) {
-  const c = card(page, id);
-  await fill(page, field(c, 'numerator'), numerator);
-  await fill(page, field(c, 'denominator'), denominator);
-}
-
-/** data-score as the app must format it: 100 × Σ attainment ÷ applicable, 2 decimals, dot. */
-function score(attainments, applicable) {
-  const sum = attainments.reduce((a, b) => a + b, 0);
-  return ((100 * sum) / applicable).toFixed(2);
-}
 
 async function expectVisibleVietnameseError(c, which) {
   const err = c.locator(`[data-error="${which}"]`);

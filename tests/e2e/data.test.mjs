@@ -32,29 +32,25 @@ import {
   waitForValue,
   useSuite,
 } from './harness.mjs';
+import {
+  ALL_TARGETS,
+  DATA_KEY,
+  bloc,
+  card,
+  chooseUnit,
+  enterRatio,
+  field,
+  go,
+  summary,
+  unit,
+} from './app.mjs';
 
-const DATA_KEY = 'cchc2021:data';
 const TEST_TIMEOUT = 60_000;
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures');
 const UNIT_FIXTURES = join(FIXTURES, 'unit-files');
 const fixture = (name) => join(UNIT_FIXTURES, name);
 
 /** The 13 targets in table order. */
-const ALL_TARGETS = [
-  'online_work_files',
-  'tthc_online_l34',
-  'l34_with_applications',
-  'online_resolution',
-  'infosec_dossiers',
-  'tthc_rating_good',
-  'satisfaction_admin',
-  'satisfaction_education',
-  'satisfaction_health',
-  'org_structure',
-  'leader_appointments',
-  'recruitment',
-  'self_financing_units',
-];
 
 /** The 11 communes in list order, with their names. */
 const COMMUNES = [
@@ -89,11 +85,6 @@ async function openApp(page, path = '/') {
   await waitForApp(page);
 }
 
-const card = (page, id) => page.locator(`[data-target="${id}"]`);
-const field = (c, name) => c.locator(`[data-field="${name}"]`);
-const bloc = (page) => page.locator('select[data-field="bloc"]');
-const unit = (page) => page.locator('select[data-field="unit"]');
-const summary = (page) => page.locator('[data-summary]');
 const rankEl = (page) => page.locator('[data-summary] [data-rank]');
 const profileSelect = (page) => page.locator('select[data-field="profile"]');
 const importInput = (page) => page.locator('input[type="file"][data-field="import"]');
@@ -102,31 +93,6 @@ const conflictBox = (page, file) => page.locator(`[data-conflict="${file}"]`);
 const importError = (page, file) => page.locator(`li[data-import-error="${file}"]`);
 const preview = (page) => page.locator('[data-link-preview]');
 const linkError = (page) => page.locator('[data-banner="share-link-error"]');
-
-async function chooseUnit(page, blocId, unitId) {
-  await choose(page, bloc(page), blocId);
-  await choose(page, unit(page), unitId);
-}
-
-async function enterRatio(page, id, numerator, denominator) {
-  const c = card(page, id);
-  await fill(page, field(c, 'numerator'), numerator);
-  await fill(page, field(c, 'denominator'), denominator);
-}
-
-/** Clicks a navigation button and waits until it is the current view. */
-async function go(page, view) {
-  const button = page.locator(`[data-view="${view}"]`);
-  await button.click();
-  await waitForAttributes(button, { 'aria-current': 'page' });
-  const marker = {
-    calculator: '[data-target]',
-    ranking: 'table.bloc-table',
-    settings: '[data-settings]',
-    data: '[data-data-view]',
-  }[view];
-  await page.locator(marker).first().waitFor({ state: 'attached' });
-}
 
 /** Waits until the trimmed visible text of `target` equals `expected` (or matches a RegExp). */
 async function waitForText(target, expected, { timeout } = {}) {

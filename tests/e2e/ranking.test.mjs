@@ -29,12 +29,23 @@ import {
   waitForValue,
   useSuite,
 } from './harness.mjs';
+import {
+  COMMUNE_IDS,
+  DATA_KEY,
+  bloc,
+  card,
+  chooseUnit,
+  enterRatio,
+  field,
+  go,
+  score,
+  unit,
+} from './app.mjs';
 
-const DATA_KEY = 'cchc2021:data';
 const TEST_TIMEOUT = 60_000;
 
 /** The 11 communes in the order the ranking table lists them. */
-const COMMUNES = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
+const COMMUNES = COMMUNE_IDS;
 
 const { env, withPage } = useSuite('ranking');
 
@@ -44,10 +55,6 @@ async function openApp(page) {
   await waitForApp(page);
 }
 
-const card = (page, id) => page.locator(`[data-target="${id}"]`);
-const field = (c, name) => c.locator(`[data-field="${name}"]`);
-const bloc = (page) => page.locator('select[data-field="bloc"]');
-const unit = (page) => page.locator('select[data-field="unit"]');
 const rankEl = (page) => page.locator('[data-summary] [data-rank]');
 const row = (page, id) => page.locator(`tr[data-unit="${id}"]`);
 const rankCell = (page, id) => row(page, id).locator('.rank-cell');
@@ -56,33 +63,6 @@ const profileSelect = (page) => page.locator('select[data-field="profile"]');
 const settingRow = (page, id) => page.locator(`tr[data-setting-target="${id}"]`);
 const customMark = (page) => page.locator('[data-summary] [data-model="custom"]');
 const modeRadio = (page, mode) => page.locator(`input[data-field="scoring-mode"][value="${mode}"]`);
-
-async function chooseUnit(page, blocId, unitId) {
-  await choose(page, bloc(page), blocId);
-  await choose(page, unit(page), unitId);
-}
-
-async function enterRatio(page, id, numerator, denominator) {
-  const c = card(page, id);
-  await fill(page, field(c, 'numerator'), numerator);
-  await fill(page, field(c, 'denominator'), denominator);
-}
-
-/** data-score as the app must format it: 100 × Σ weight × attainment ÷ Σ weight, 2 decimals, dot. */
-function score(attainments, totalWeight) {
-  const sum = attainments.reduce((a, b) => a + b, 0);
-  return ((100 * sum) / totalWeight).toFixed(2);
-}
-
-/** Clicks a navigation button and waits until it is the current view. */
-async function go(page, view) {
-  const button = page.locator(`[data-view="${view}"]`);
-  await button.click();
-  await waitForAttributes(button, { 'aria-current': 'page' });
-  const marker = { ranking: 'table.bloc-table', district: '[data-district]', settings: '[data-settings]', calculator: '[data-target]' }[view];
-  await page.locator(marker).first().waitFor({ state: 'attached' });
-  await page.locator('[data-summary]').waitFor({ state: 'visible' }); // on every view
-}
 
 /** Waits until the summary's rank element shows best/worst/bloc size/award. */
 function waitForRank(page, { best, worst, size, award }) {
