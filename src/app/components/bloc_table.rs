@@ -186,8 +186,10 @@ fn table_row(props: &RankingViewProps, row: &BlocRow, places: usize) -> Html {
         ScoreSource::Typed | ScoreSource::Unknown => peer_input(props, row),
     };
     html! {
+        // No key: turning a page reuses the rows and patches their contents, several times
+        // cheaper than replacing 50 keyed rows. Rows never move within a page (the bloc's
+        // units come first, in list order), so an input keeps its unit.
         <tr
-            key={row.key()}
             data-unit={row.unit_id.clone()}
             data-profile={row.profile_id.clone()}
             data-source={row.source.key()}

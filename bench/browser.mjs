@@ -1,0 +1,360 @@
+// The in-browser benchmarks of scripts/bench.sh, in headless Chromium driven by
+// playwright-core (CDP for the throttling):
+//
+//   interactive  time until the unit picker and the inputs accept typing, on Lighthouse's
+//                mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up (the server
+//                gzips, as a static host does), 4x CPU slowdown; a fresh profile each run
+//                (no HTTP cache, no service worker); the median of RUNS runs. The bare Yew
+//                app (time until its heading is there) is measured the same way.
+//   keystrokes   keydown to the summary's data-score changing, at 4x CPU slowdown, over
+//                KEYSTROKES keystrokes into a numerator (alternately "5" and Backspace, so
+//                every keystroke changes the score); p50/p95/max.
+//   scale        10 000 profiles in local storage, at 4x CPU slowdown: loading, opening the
+//                ranking view, turning pages, "go to my unit", scrolling; the long tasks
+//                (PerformanceObserver 'longtask') of each phase.
+//
+// Usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json
+// Environment: BENCH_RUNS (default 5), BENCH_KEYSTROKES (default 300), BENCH_UNITS
+// (default 10000), E2E_CHROMIUM (default /usr/bin/chromium).
+
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
+
+const RUNS = Number(process.env.BENCH_RUNS) || 5;
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES) || 300;
+const UNITS = Number(process.env.BENCH_UNITS) || 10_000;
+const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Lighthouse's mobile profile (its "slow 4G" constants). */
+export const MOBILE = {
+  latency: 150, // ms round trip
+  downloadThroughput: (1.6 * 1024 * 1024) / 8, // 1.6 Mbit/s in bytes/s
+  uploadThroughput: (750 * 1024) / 8,
+  cpu: 4,
+};
+const BLANK = '/__bench__/blank.html';
+const DATA_KEY = 'cchc2021:data';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null;
+};
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const log = (...a) => console.error('[bench]', ...a);
+
+// Runs in the page before any of its scripts: long tasks, and the moment the app is ready.
+function pageProbe(readySelectors) {
+  const bench = (window.__bench = { longtasks: [], marks: {} });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const check = () => {
+    if (bench.marks.ready != null) return;
+    if (!readySelectors.every((s) => document.querySelector(s))) return;
+    bench.marks.ready = performance.now();
+    // The first task the page can run after that: until then, typing would wait.
+    setTimeout(() => (bench.marks.free = performance.now()), 0);
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function throttle(page, { network = true, cpu = MOBILE.cpu } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: MOBILE.latency,
+      downloadThroughput: MOBILE.downloadThroughput,
+      uploadThroughput: MOBILE.uploadThroughput,
+    });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return cdp;
+}
+
+const MOBILE_VIEWPORT = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
+async function newContext(browser, mobile = true) {
+  return browser.newContext({ ...(mobile ? MOBILE_VIEWPORT : { viewport: { width: 1280, height: 800 } }), locale: 'vi-VN' });
+}
+
+/** Time to interactive of one build, RUNS fresh visits. */
+async function interactive(browser, server, readySelectors) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await newContext(browser);
+    await context.addInitScript(pageProbe, readySelectors);
+    const page = await context.newPage();
+    await throttle(page);
+    server.reset();
+    await page.goto(server.url + '/', { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.marks.free != null, null, { timeout: 60_000, polling: 50 });
+    await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 })
+      .catch(() => {});
+    const result = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        ready: window.__bench.marks.ready,
+        free: window.__bench.marks.free,
+        fcp: fcp?.startTime ?? null,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        longtaskMax: Math.max(0, ...window.__bench.longtasks.map((t) => t.duration)),
+      };
+    });
+    // Then what the first visit transfers in all, the service worker's precache included:
+    // wait for the worker (if the page registers one) and for the transfers to stop.
+    const hasWorker = await page.evaluate(async () => !!(await navigator.serviceWorker?.getRegistration()));
+    if (hasWorker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    for (let last = -1; last !== server.stats.bytes; ) {
+      last = server.stats.bytes;
+      await page.waitForTimeout(750);
+    }
+    result.visitBytes = server.stats.bytes;
+    result.workerBytes = server.stats.workerBytes;
+    result.pageBytes = server.stats.bytes - server.stats.workerBytes;
+    result.requests = server.stats.requests.map((r) => `${r.worker ? 'sw ' : ''}${r.path} ${r.bytes}`);
+    runs.push(result);
+    log(`interactive run ${i + 1}: ready ${round(result.ready)} ms, free ${round(result.free)} ms`);
+    await context.close();
+  }
+  return {
+    runs,
+    median: {
+      ready: round(median(runs.map((r) => r.ready))),
+      interactive: round(median(runs.map((r) => r.free))),
+      fcp: round(median(runs.map((r) => r.fcp))),
+      pageBytes: median(runs.map((r) => r.pageBytes)),
+      visitBytes: median(runs.map((r) => r.visitBytes)),
+      workerBytes: median(runs.map((r) => r.workerBytes)),
+      longtaskMax: round(median(runs.map((r) => r.longtaskMax))),
+    },
+    requests: runs[0].requests,
+  };
+}
+
+async function waitForApp(page) {
+  await page.locator('[data-summary]').first().waitFor({ state: 'visible', timeout: 120_000 });
+  await page.locator('[data-target]').first().waitFor({ state: 'attached', timeout: 120_000 });
+}
+
+/** Keydown to data-score change, KEYSTROKES times, at 4x CPU slowdown. */
+async function keystrokes(browser, server) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  await page.locator('select[data-field="bloc"]').selectOption('commune');
+  await page.locator('select[data-field="unit"]').selectOption('31211');
+  const card = page.locator('[data-target="recruitment"]');
+  await card.locator('input[data-field="denominator"]').fill('10');
+  const numerator = card.locator('input[data-field="numerator"]');
+  await numerator.fill('');
+  await numerator.focus();
+  await page.evaluate(() => {
+    const b = (window.__keys = { latencies: [], pending: null, longtasks: [] });
+    document.addEventListener('keydown', (e) => (b.pending = e.timeStamp), true);
+    new MutationObserver(() => {
+      if (b.pending == null) return;
+      b.latencies.push(performance.now() - b.pending);
+      b.pending = null;
+    }).observe(document.querySelector('[data-summary]'), { attributes: true, attributeFilter: ['data-score'] });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => b.longtasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  await throttle(page, { network: false });
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+    await page.waitForFunction((n) => window.__keys.latencies.length >= n, i + 1, { timeout: 10_000, polling: 5 });
+  }
+  const { latencies, longtasks } = await page.evaluate(() => window.__keys);
+  await context.close();
+  return {
+    count: latencies.length,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    max: round(Math.max(...latencies)),
+    longtasks: longtasks.length,
+  };
+}
+
+/** A saved workspace of `n` profiles in the commune bloc: the 11 communes and n - 11 "other" units with varied figures. */
+function districtData(n) {
+  const communes = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
+  const ratio = (num, den) => ({ mode: 'counts', numerator: String(num), denominator: String(den), percent: '', answer: null, before: '', after: '' });
+  const profiles = [];
+  for (let i = 0; i < n; i++) {
+    const unit = i < communes.length ? communes[i] : 'other';
+    profiles.push({
+      id: `p${i + 1}`,
+      profile: {
+        label: '',
+        bloc: 'commune',
+        unit_id: unit,
+        other_name: unit === 'other' ? `Đơn vị thử ${i + 1}` : '',
+        entries: { recruitment: ratio(i % 11, 10), online_work_files: ratio((i * 7) % 23, 20) },
+      },
+    });
+  }
+  // The active profile is Xã Vĩnh Bình (31211, p3).
+  return { format: 'cchc-2021', version: 1, data: { profiles, active: 'p3', peer_scores: {}, language: 'vi' } };
+}
+
+/** 10 000 units: load, open the ranking view, page through it, scroll it. */
+async function scale(browser, server) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url + BLANK);
+  const saved = JSON.stringify(districtData(UNITS));
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
+  await context.addInitScript(pageProbe, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
+  await throttle(page, { network: false });
+  const t0 = Date.now();
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  await page.waitForFunction(() => window.__bench?.marks.free != null, null, { timeout: 120_000 });
+  const load = await page.evaluate(() => ({ ...window.__bench.marks, tasks: window.__bench.longtasks.map((t) => t.duration) }));
+  log(`scale: loaded ${UNITS} profiles in ${Date.now() - t0} ms (wall)`);
+  await page.waitForTimeout(500); // let the first save settle
+
+  // Long tasks and the wall time of `act`, measured in the page.
+  const phase = async (name, act) => {
+    const from = await page.evaluate(() => performance.now());
+    await act();
+    await page.waitForTimeout(300); // let trailing tasks (saving, effects) show up
+    const tasks = await page.evaluate((from) => window.__bench.longtasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration), from);
+    return { name, longtasks: tasks.length, maxTask: round(Math.max(0, ...tasks)) };
+  };
+  const timed = async (act, done) => {
+    const start = await page.evaluate(() => performance.now());
+    await act();
+    await page.waitForFunction(done, null, { timeout: 60_000, polling: 5 });
+    return page.evaluate((s) => performance.now() - s, start);
+  };
+
+  const phases = [];
+  let openMs;
+  phases.push(
+    await phase('open the ranking view', async () => {
+      openMs = await timed(
+        () => page.locator('[data-view="ranking"]').click(),
+        () => document.querySelectorAll('table.bloc-table tbody tr[data-unit]').length > 0,
+      );
+    }),
+  );
+  const table = await page.evaluate(() => ({
+    rows: Number(document.querySelector('table.bloc-table')?.dataset.rows),
+    drawn: document.querySelectorAll('table.bloc-table tbody tr').length,
+    pages: document.querySelector('[data-pager] [data-pages]')?.dataset.pages ?? null,
+    communesOnFirstPage: ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'].every((id) =>
+      document.querySelector(`tr[data-unit="${id}"]`),
+    ),
+  }));
+  const pageTurns = [];
+  phases.push(
+    await phase('turn 10 pages', async () => {
+      for (let i = 0; i < 10; i++) {
+        const want = String(i + 2);
+        pageTurns.push(
+          await timed(
+            () => page.locator('[data-action="page-next"]').click(),
+            new Function(`return document.querySelector('[data-pager] [data-page]')?.dataset.page === ${JSON.stringify(want)}`),
+          ),
+        );
+      }
+    }),
+  );
+  phases.push(
+    await phase('go to my unit', async () => {
+      await timed(
+        () => page.locator('[data-action="page-own"]').click(),
+        () => !!document.querySelector('table.bloc-table tr.own'),
+      );
+    }),
+  );
+  phases.push(
+    await phase('scroll the page and the table', async () => {
+      await page.locator('table.bloc-table').hover();
+      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 400);
+      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -400);
+      await page.evaluate(() => {
+        const wrap = document.querySelector('.table-wrap');
+        wrap.scrollLeft = wrap.scrollWidth;
+        wrap.scrollLeft = 0;
+      });
+    }),
+  );
+  await context.close();
+  return {
+    units: UNITS,
+    savedChars: saved.length,
+    load: { ready: round(load.ready), interactive: round(load.free), longtasks: load.tasks.length, maxTask: round(Math.max(0, ...load.tasks)) },
+    table,
+    openMs: round(openMs),
+    pageTurnMs: round(median(pageTurns)),
+    phases,
+  };
+}
+
+async function main() {
+  const [appDist, helloDist, out] = process.argv.slice(2);
+  if (!out) throw new Error('usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const pages = { [BLANK]: '<!doctype html><meta charset="utf-8"><title>blank</title>' };
+  const app = await serve(appDist, { pages });
+  const hello = await serve(helloDist);
+  const results = { profile: { ...MOBILE, runs: RUNS, keystrokes: KEYSTROKES }, browser: browser.version() };
+  // BENCH_ONLY=scale (comma-separated: interactive, keystrokes, scale) runs a part only.
+  const only = (process.env.BENCH_ONLY || 'interactive,keystrokes,scale').split(',');
+  try {
+    if (only.includes('interactive')) {
+      log('interactive: the calculator');
+      results.interactive = await interactive(browser, app, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
+      log('interactive: the bare Yew app');
+      results.helloInteractive = await interactive(browser, hello, ['h1']);
+    }
+    if (only.includes('keystrokes')) {
+      log('keystrokes');
+      results.keystrokes = await keystrokes(browser, app);
+    }
+    if (only.includes('scale')) {
+      log(`scale: ${UNITS} units`);
+      results.scale = await scale(browser, app);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await hello.close();
+  }
+  writeFileSync(out, JSON.stringify(results, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

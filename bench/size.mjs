@@ -1,0 +1,73 @@
+// First-load size of a Trunk build: the files a first visit downloads before the app can
+// run (the page, its scripts, its wasm and its stylesheets), raw and gzipped.
+// Used by scripts/bench.sh (the calculator against the bare Yew app, bench/hello-yew) and
+// by tests/e2e/size.test.mjs (the committed budget, bench/size-budget.json).
+//
+// Which files: index.html, every .js/.wasm/.css file that index.html references (Trunk's
+// script, modulepreload and preload links, the stylesheets), the files a referenced script
+// imports or fetches by a relative './name' (the calculator's boot script imports the
+// wasm-bindgen glue and registers sw.js). Icons, the manifest and images are not counted:
+// the budget is about code. Gzip at level 9, as a static host's precompressed files.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const CODE = /\.(js|mjs|wasm|css)$/;
+
+/** Relative file names ('./x.js', 'x.css') referenced in `text`, as plain names. */
+function references(text) {
+  const names = new Set();
+  for (const m of text.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.\/[^'"\s]+)['"]/g)) {
+    const raw = (m[1] ?? m[2]).split(/[?#]/)[0];
+    if (/^[a-z]+:|^\/\//i.test(raw)) continue; // another origin or a data: URL
+    const name = raw.replace(/^\.\//, '');
+    if (CODE.test(name) && !name.includes('/')) names.add(name);
+  }
+  return names;
+}
+
+/** The first-load files of the build in `dir`: [{ name, kind, raw, gzip }]. */
+export function firstLoad(dir) {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) throw new Error(`no build in ${dir}: ${index} does not exist`);
+  const seen = new Map();
+  const queue = ['index.html'];
+  while (queue.length) {
+    const name = queue.shift();
+    if (seen.has(name)) continue;
+    const path = join(dir, name);
+    if (!existsSync(path) || !statSync(path).isFile()) continue;
+    const data = readFileSync(path);
+    seen.set(name, data);
+    if (/\.(html|js|mjs)$/.test(name)) for (const ref of references(data.toString('utf8'))) queue.push(ref);
+  }
+  const kind = (name) =>
+    name.endsWith('.html') ? 'html' : name.endsWith('.wasm') ? 'wasm' : name.endsWith('.css') ? 'css' : 'js';
+  return [...seen].map(([name, data]) => ({
+    name,
+    kind: kind(name),
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+  }));
+}
+
+/** Totals by kind and overall: { html: {raw, gzip}, js, wasm, css, total }. */
+export function totals(files) {
+  const out = {};
+  for (const k of ['html', 'js', 'wasm', 'css', 'total']) out[k] = { raw: 0, gzip: 0, files: 0 };
+  for (const f of files) {
+    for (const k of [f.kind, 'total']) {
+      out[k].raw += f.raw;
+      out[k].gzip += f.gzip;
+      out[k].files += 1;
+    }
+  }
+  return out;
+}
+
+// `node bench/size.mjs DIR` prints the files and totals as JSON.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const files = firstLoad(process.argv[2] ?? 'dist');
+  console.log(JSON.stringify({ files, totals: totals(files) }, null, 2));
+}

@@ -1,0 +1,131 @@
+// End-to-end test of the ranking table's pages: a browser holding many profiles (here 120:
+// the 11 communes and 109 "other" units of the commune bloc) gets a table of 120 rows shown
+// 50 at a time, with previous/next, "trang x/y" and "go to my unit".
+// Run from the repository root after `trunk build --release`:
+//     node --test tests/e2e/pager.test.mjs
+
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  artifactPath,
+  distDir,
+  launchBrowser,
+  newPage,
+  poll,
+  requireBuild,
+  seedStorage,
+  startServer,
+  waitForApp,
+  waitForAttributes,
+} from './harness.mjs';
+
+const COMMUNES = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
+const UNITS = 120;
+
+let server;
+let browser;
+const sessions = new Set();
+
+before(async () => {
+  server = await startServer(requireBuild(distDir()));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  for (const s of sessions) await s.context.close().catch(() => {});
+  sessions.clear();
+});
+
+/** Saved data: the 11 communes and UNITS - 11 named "other" units; `active` is a profile id. */
+function savedData(active) {
+  const profiles = [];
+  for (let i = 0; i < UNITS; i++) {
+    const unit = COMMUNES[i] ?? 'other';
+    profiles.push({
+      id: `p${i + 1}`,
+      profile: {
+        bloc: 'commune',
+        unit_id: unit,
+        other_name: unit === 'other' ? `Đơn vị ${i + 1}` : '',
+        entries: { recruitment: { mode: 'counts', numerator: String(i % 11), denominator: '10' } },
+      },
+    });
+  }
+  return JSON.stringify({ format: 'cchc-2021', version: 1, data: { profiles, active } });
+}
+
+const rowIds = (page) => page.locator('table.bloc-table tbody tr').evaluateAll((rows) => rows.map((r) => `${r.dataset.unit}${r.dataset.profile && r.dataset.unit === 'other' ? ':' + r.dataset.profile : ''}`));
+const status = (page) => page.locator('[data-pager] [data-page]');
+
+async function openRanking(t, active) {
+  const session = await newPage(browser, { baseURL: server.url, viewport: { width: 412, height: 823 } });
+  sessions.add(session);
+  const { page, log } = session;
+  t.after(async () => {
+    if (log.pageErrors.length) t.diagnostic(`page errors: ${JSON.stringify(log.pageErrors)}`);
+  });
+  await seedStorage(page, { 'cchc2021:data': savedData(active) });
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('[data-view="ranking"]').click();
+  await page.locator('table.bloc-table').waitFor();
+  return session;
+}
+
+test('a long table is shown 50 rows at a time, every commune on the first page', { timeout: 60_000 }, async (t) => {
+  const { page, log } = await openRanking(t, 'p3'); // Xã Vĩnh Bình
+  try {
+    await waitForAttributes(page.locator('table.bloc-table'), { 'data-rows': String(UNITS) });
+    await waitForAttributes(status(page), { 'data-page': '1', 'data-pages': '3' });
+    assert.match((await status(page).innerText()).trim(), /^Trang 1\/3 · hàng 1–50 trên 120$/);
+    let ids = await rowIds(page);
+    assert.equal(ids.length, 50);
+    assert.deepEqual(ids.slice(0, 11), COMMUNES, 'the bloc\'s units first, in list order');
+    assert.deepEqual(ids.slice(11, 14), ['other:p12', 'other:p13', 'other:p14']);
+    // One row per commune, the peers with a score input and "unknown" button.
+    for (const id of COMMUNES) assert.equal(await page.locator(`tr[data-unit="${id}"]`).count(), 1, id);
+    assert.equal(await page.locator('tr[data-unit] input[data-field="peer-score"]').count(), 0, 'every commune has a profile here');
+    await waitForAttributes(page.locator('tr[data-unit="31211"]'), { 'data-source': 'own', 'data-profile': 'p3' });
+    await waitForAttributes(page.locator('tr[data-profile="p12"]'), { 'data-unit': 'other', 'data-source': 'profile' });
+    assert.equal(await page.locator('[data-action="page-previous"]').isDisabled(), true);
+
+    await page.locator('[data-action="page-next"]').click();
+    await waitForAttributes(status(page), { 'data-page': '2' });
+    ids = await rowIds(page);
+    assert.equal(ids.length, 50);
+    assert.equal(ids[0], 'other:p51');
+    await page.locator('[data-action="page-next"]').click();
+    await waitForAttributes(status(page), { 'data-page': '3' });
+    await poll(() => rowIds(page), (v) => v.length === 20 && v[19] === `other:p${UNITS}`, { message: 'the last page holds the last 20 rows' });
+    assert.equal(await page.locator('[data-action="page-next"]').isDisabled(), true);
+
+    // "Go to my unit" brings back the page with the own row.
+    await page.locator('[data-action="page-own"]').click();
+    await waitForAttributes(status(page), { 'data-page': '1' });
+    await page.locator('tr.own[data-unit="31211"]').waitFor();
+    assert.deepEqual(log.pageErrors, []);
+  } catch (err) {
+    await page.screenshot({ path: artifactPath('failure-pager-1.png'), fullPage: true }).catch(() => {});
+    throw err;
+  }
+});
+
+test('an "other" unit far down the table is reached with "go to my unit"', { timeout: 60_000 }, async (t) => {
+  const { page, log } = await openRanking(t, 'p110');
+  try {
+    await waitForAttributes(status(page), { 'data-page': '1', 'data-pages': '3' });
+    assert.equal(await page.locator('tr.own').count(), 0, 'the own row is on another page');
+    // Seen from p110 the communes are peers with profiles, p110 is its own "other" row.
+    await page.locator('[data-action="page-own"]').click();
+    await waitForAttributes(status(page), { 'data-page': '3' });
+    await waitForAttributes(page.locator('tr.own'), { 'data-unit': 'other', 'data-profile': 'p110', 'data-source': 'own' });
+    assert.match(await page.locator('tr.own th').innerText(), /Đơn vị 110/);
+    assert.deepEqual(log.pageErrors, []);
+  } catch (err) {
+    await page.screenshot({ path: artifactPath('failure-pager-2.png'), fullPage: true }).catch(() => {});
+    throw err;
+  }
+});
