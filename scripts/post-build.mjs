@@ -88,7 +88,9 @@ const PRECACHE = ${JSON.stringify(precache, null, 2)};
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' }))))
+      // Hashed files never change, so what the page just downloaded is reused from the
+      // HTTP cache; only the page itself is checked with the server.
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: url === './' ? 'no-cache' : 'default' }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -7,6 +7,8 @@ pub mod crash;
 pub mod hooks;
 pub mod state;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::language::Language;
@@ -69,7 +71,20 @@ pub fn App() -> Html {
     let evaluations = profile.evaluate_all(model);
     let summary =
         crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model);
-    let table = workspace.bloc_table();
+    // Derived from the whole workspace: computed once per change of it, not per render.
+    let table = {
+        let state = state.clone();
+        use_memo(state.revision, move |_| state.workspace().bloc_table())
+    };
+    let profile_options = {
+        let state = state.clone();
+        use_memo((state.revision, lang), move |(_, lang)| {
+            Rc::new(components::profile_bar::profile_options(
+                state.workspace(),
+                *lang,
+            ))
+        })
+    };
     let save_state = if !state.may_save || state.save_error.is_some() {
         "memory"
     } else {
@@ -109,7 +124,7 @@ pub fn App() -> Html {
             </>
         },
         View::Ranking => html! {
-            <RankingView lang={lang} table={table.clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
+            <RankingView lang={lang} table={(*table).clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
         },
         View::District => html! { <DistrictView lang={lang} workspace={workspace.clone()} /> },
         View::Settings => html! {
@@ -119,7 +134,7 @@ pub fn App() -> Html {
             <DataView
                 lang={lang}
                 workspace={workspace.clone()}
-                table={table.clone()}
+                table={(*table).clone()}
                 import={state.import.clone()}
                 on_action={on_action.clone()}
             />
@@ -175,8 +190,9 @@ pub fn App() -> Html {
                 { for link_preview }
                 <ProfileBar
                     lang={lang}
-                    profiles={workspace.profiles.clone()}
+                    options={(*profile_options).clone()}
                     active={workspace.active.clone()}
+                    label={profile.label.clone()}
                     undo={state.undo.as_ref().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string())}
                     on_action={on_action.clone()}
                 />

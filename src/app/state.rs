@@ -76,6 +76,9 @@ pub struct AppState {
     /// A profile opened from a share link, waiting for the user's choice, or why the link
     /// could not be read.
     pub incoming: Option<Result<Profile, LinkError>>,
+    /// Goes up whenever the workspace on screen changes, so that what is derived from it
+    /// (the bloc table, the profile list) is computed once per change, not once per render.
+    pub revision: u64,
 }
 
 /// A unit file for a unit that already has a profile: shown side by side until the user
@@ -118,6 +121,7 @@ impl AppState {
             synced: false,
             import: None,
             incoming: None,
+            revision: 0,
         }
     }
 
@@ -353,10 +357,12 @@ impl Reducible for AppState {
             }
         }
         if next == *self {
-            self
-        } else {
-            Rc::new(next)
+            return self;
         }
+        if next.workspace() != self.workspace() {
+            next.revision += 1;
+        }
+        Rc::new(next)
     }
 }
 

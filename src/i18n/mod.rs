@@ -303,6 +303,11 @@ pub struct Texts {
     pub answer_no_short: &'static str,
     pub threshold_yes_short: &'static str,
     pub threshold_increase_short: &'static str,
+    pub pager_label: &'static str,
+    pub pager_previous: &'static str,
+    pub pager_next: &'static str,
+    pub pager_status: &'static str,
+    pub pager_own: &'static str,
 }
 
 pub static VI: Texts = Texts {
@@ -557,6 +562,11 @@ pub static VI: Texts = Texts {
     answer_no_short: "Không",
     threshold_yes_short: "Tốt trở lên",
     threshold_increase_short: "Tăng so với đầu năm",
+    pager_label: "Các trang của bảng xếp hạng",
+    pager_previous: "‹ Trang trước",
+    pager_next: "Trang sau ›",
+    pager_status: "Trang {x}/{y} · hàng {a}–{b} trên {n}",
+    pager_own: "Đến hàng của đơn vị mình",
 };
 
 pub static EN: Texts = Texts {
@@ -811,6 +821,11 @@ pub static EN: Texts = Texts {
     answer_no_short: "No",
     threshold_yes_short: "Good or better",
     threshold_increase_short: "More than at the start",
+    pager_label: "Pages of the ranking table",
+    pager_previous: "‹ Previous page",
+    pager_next: "Next page ›",
+    pager_status: "Page {x}/{y} · rows {a}–{b} of {n}",
+    pager_own: "Go to my unit's row",
 };
 
 pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {

@@ -27,35 +27,6 @@ use crate::i18n::{
 /// fit in one page.
 pub const PAGE_SIZE: usize = 50;
 
-/// The pager's words (kept here until they move to `crate::i18n`).
-struct PagerTexts {
-    label: &'static str,
-    previous: &'static str,
-    next: &'static str,
-    /// `{x}` of `{y}` pages, rows `{a}`–`{b}` of `{n}`.
-    status: &'static str,
-    own: &'static str,
-}
-
-fn pager_texts(lang: Lang) -> &'static PagerTexts {
-    match lang {
-        Lang::Vi => &PagerTexts {
-            label: "Các trang của bảng xếp hạng",
-            previous: "‹ Trang trước",
-            next: "Trang sau ›",
-            status: "Trang {x}/{y} · hàng {a}–{b} trên {n}",
-            own: "Đến hàng của đơn vị mình",
-        },
-        Lang::En => &PagerTexts {
-            label: "Pages of the ranking table",
-            previous: "‹ Previous page",
-            next: "Next page ›",
-            status: "Page {x}/{y} · rows {a}–{b} of {n}",
-            own: "Go to my unit's row",
-        },
-    }
-}
-
 /// The number of pages of a table of `rows` rows (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PAGE_SIZE).max(1)
@@ -83,27 +54,26 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let start = page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(rows.len());
     let pager = (pages > 1).then(|| {
-        let p = pager_texts(lang);
         let own_page = rows
             .iter()
             .position(|r| r.source == ScoreSource::Own)
             .map(|i| i / PAGE_SIZE);
         let numbers = lang.numbers();
         let count = |n: usize| format_count(n as u64, numbers);
-        let status = p
-            .status
+        let status = t
+            .pager_status
             .replace("{x}", &count(page + 1))
             .replace("{y}", &count(pages))
             .replace("{a}", &count(start + 1))
             .replace("{b}", &count(end))
             .replace("{n}", &count(rows.len()));
         html! {
-            <nav class="pager" aria-label={p.label} data-pager="">
-                { pager_button(&page_state, p.previous, "page-previous", (page > 0).then(|| page - 1)) }
+            <nav class="pager" aria-label={t.pager_label} data-pager="">
+                { pager_button(&page_state, t.pager_previous, "page-previous", (page > 0).then(|| page - 1)) }
                 <span class="pager-status" role="status" data-page={(page + 1).to_string()} data-pages={pages.to_string()}>{ status }</span>
-                { pager_button(&page_state, p.next, "page-next", (page + 1 < pages).then_some(page + 1)) }
+                { pager_button(&page_state, t.pager_next, "page-next", (page + 1 < pages).then_some(page + 1)) }
                 // Always enabled, so it never drops the focus; the own row is outlined.
-                if let Some(own) = own_page { { pager_button(&page_state, p.own, "page-own", Some(own)) } }
+                if let Some(own) = own_page { { pager_button(&page_state, t.pager_own, "page-own", Some(own)) } }
             </nav>
         }
     });

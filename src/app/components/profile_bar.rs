@@ -5,14 +5,30 @@ use yew::prelude::*;
 
 use super::select::Select;
 use crate::app::state::Action;
-use crate::domain::workspace::ProfileRecord;
+use crate::domain::workspace::Workspace;
 use crate::i18n::Lang;
+
+/// `(profile id, name)` of every profile, for the picker.
+pub fn profile_options(workspace: &Workspace, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    let t = lang.texts();
+    workspace
+        .profiles
+        .iter()
+        .map(|record| {
+            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
+            (record.id.clone().into(), name.to_string().into())
+        })
+        .collect()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileBarProps {
     pub lang: Lang,
-    pub profiles: Vec<ProfileRecord>,
+    /// From [`profile_options`], computed once per change of the workspace.
+    pub options: std::rc::Rc<Vec<(AttrValue, AttrValue)>>,
     pub active: String,
+    /// The active profile's own name ("" when it uses the unit's name).
+    pub label: String,
     /// The name of the profile just deleted, while it can be undone.
     pub undo: Option<String>,
     pub on_action: Callback<Action>,
@@ -21,17 +37,8 @@ pub struct ProfileBarProps {
 #[component]
 pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     let t = props.lang.texts();
-    let active = props.profiles.iter().find(|r| r.id == props.active);
-    let label = active.map(|r| r.profile.label.clone()).unwrap_or_default();
     let on_switch = props.on_action.reform(Action::SwitchProfile);
-    let options: Vec<(AttrValue, AttrValue)> = props
-        .profiles
-        .iter()
-        .map(|record| {
-            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
-            (record.id.clone().into(), name.to_string().into())
-        })
-        .collect();
+    let options = (*props.options).clone();
     let on_rename = props.on_action.reform(|event: InputEvent| {
         Action::SetLabel(event.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -49,7 +56,7 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
             </div>
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>
-                <input id="profile-name" type="text" data-field="profile-name" maxlength="150" value={label} oninput={on_rename} />
+                <input id="profile-name" type="text" data-field="profile-name" maxlength="150" value={props.label.clone()} oninput={on_rename} />
             </div>
             <div class="profile-actions">
                 <button type="button" class="secondary" data-action="profile-new" onclick={props.on_action.reform(|_: MouseEvent| Action::NewProfile)}>
