@@ -48,9 +48,10 @@ pub fn App() -> Html {
         // that would overwrite saved data that could not be kept aside.
         let dispatcher = state.dispatcher();
         let may_save = state.may_save;
-        use_effect_with(state.data.clone(), move |data| {
+        let data = state.data.clone();
+        use_effect_with(state.data_revision, move |_| {
             if may_save {
-                dispatcher.dispatch(Action::Saved(store::save(&LocalStorage, data)));
+                dispatcher.dispatch(Action::Saved(store::save(&LocalStorage, &data)));
             }
         });
     }

@@ -54,12 +54,14 @@ impl View {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The workspaces sit behind `Rc`, so that an action that does not edit one (switching views,
+/// a banner) copies nothing, and equality is a pointer comparison (see `PartialEq` below).
+#[derive(Debug, Clone)]
 pub struct AppState {
     /// The real data, saved on every change.
-    pub data: Workspace,
+    pub data: Rc<Workspace>,
     /// The demonstration sandbox while it is open; never saved, never touches `data`.
-    pub demo: Option<Workspace>,
+    pub demo: Option<Rc<Workspace>>,
     pub view: View,
     /// What loading found, until the user dismisses it.
     pub load_notice: Option<LoadNotice>,
@@ -79,6 +81,32 @@ pub struct AppState {
     /// Goes up whenever the workspace on screen changes, so that what is derived from it
     /// (the bloc table, the profile list) is computed once per change, not once per render.
     pub revision: u64,
+    /// Goes up whenever the real data changes: the autosave's trigger.
+    pub data_revision: u64,
+}
+
+fn same(a: &Rc<Workspace>, b: &Rc<Workspace>) -> bool {
+    Rc::ptr_eq(a, b)
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        let demo_same = match (&self.demo, &other.demo) {
+            (Some(a), Some(b)) => same(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same(&self.data, &other.data)
+            && demo_same
+            && self.view == other.view
+            && self.load_notice == other.load_notice
+            && self.save_error == other.save_error
+            && self.may_save == other.may_save
+            && self.undo == other.undo
+            && self.synced == other.synced
+            && self.import == other.import
+            && self.incoming == other.incoming
+    }
 }
 
 /// A unit file for a unit that already has a profile: shown side by side until the user
@@ -111,7 +139,7 @@ pub enum Choice {
 impl AppState {
     pub fn from_loaded(loaded: Loaded) -> AppState {
         AppState {
-            data: loaded.data,
+            data: Rc::new(loaded.data),
             demo: None,
             view: View::default(),
             load_notice: loaded.notice,
@@ -122,6 +150,7 @@ impl AppState {
             import: None,
             incoming: None,
             revision: 0,
+            data_revision: 0,
         }
     }
 
@@ -130,8 +159,9 @@ impl AppState {
         self.demo.as_ref().unwrap_or(&self.data)
     }
 
+    /// The workspace on screen, copied first if the previous state still shares it.
     fn workspace_mut(&mut self) -> &mut Workspace {
-        self.demo.as_mut().unwrap_or(&mut self.data)
+        Rc::make_mut(self.demo.as_mut().unwrap_or(&mut self.data))
     }
 
     pub fn language(&self) -> Language {
@@ -185,73 +215,78 @@ pub enum Action {
     DismissSyncNotice,
 }
 
+/// The actions that edit the workspace on screen (and nothing else).
+fn edit_workspace(workspace: &mut Workspace, action: Action) {
+    let profile = workspace.active_profile_mut();
+    match action {
+        Action::SetBloc(bloc) => profile.set_bloc(bloc),
+        Action::SetUnit(unit_id) => profile.set_unit(&unit_id),
+        Action::SetOtherName(name) => profile.other_name = name,
+        Action::SetLabel(label) => profile.label = label,
+        Action::SetText(id, field, text) => profile.update_entry(id, |e| e.set_text(field, text)),
+        Action::SetMode(id, mode) => profile.update_entry(id, |e| e.mode = mode),
+        Action::SetNotApplicable(id, value) => {
+            profile.update_entry(id, |e| e.not_applicable = Some(value))
+        }
+        Action::SetAnswer(id, answer) => profile.update_entry(id, |e| e.answer = answer),
+        Action::NewProfile => {
+            // A new profile starts in the bloc being worked on.
+            let mut fresh = Profile::default();
+            fresh.set_bloc(profile.bloc);
+            workspace.add_profile(fresh);
+        }
+        Action::DuplicateProfile => {
+            workspace.duplicate_active();
+        }
+        Action::SwitchProfile(id) => workspace.switch_to(&id),
+        Action::SetPeerScore(unit_id, text) => {
+            if text.is_empty() {
+                workspace.peer_scores.remove(&unit_id);
+            } else {
+                workspace.peer_scores.insert(unit_id, text);
+            }
+        }
+        Action::SetScoringMode(mode) => workspace.model.mode = mode,
+        Action::SetWeight(id, weight) => {
+            if weight == 1.0 {
+                workspace.model.weights.remove(&id);
+            } else {
+                workspace.model.weights.insert(id, weight.max(0.0));
+            }
+        }
+        Action::SetApplicability(id, Some(value)) => {
+            workspace.model.applicability.insert(id, value);
+        }
+        Action::SetApplicability(id, None) => {
+            workspace.model.applicability.remove(&id);
+        }
+        Action::SetBands(bands) => workspace.model.bands = bands,
+        Action::SetAwardPlaces(bloc, places) => {
+            let places = places.clamp(1, bloc.units().len());
+            workspace.model.award_places.set(bloc, places);
+        }
+        Action::ResetModel => workspace.model = ScoringModel::default(),
+        // The reducer sends only the edits above here.
+        _ => {}
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let workspace = next.workspace_mut();
-        let profile = workspace.active_profile_mut();
         match action {
-            Action::SetBloc(bloc) => profile.set_bloc(bloc),
-            Action::SetUnit(unit_id) => profile.set_unit(&unit_id),
-            Action::SetOtherName(name) => profile.other_name = name,
-            Action::SetLabel(label) => profile.label = label,
-            Action::SetText(id, field, text) => {
-                profile.update_entry(id, |e| e.set_text(field, text))
-            }
-            Action::SetMode(id, mode) => profile.update_entry(id, |e| e.mode = mode),
-            Action::SetNotApplicable(id, value) => {
-                profile.update_entry(id, |e| e.not_applicable = Some(value))
-            }
-            Action::SetAnswer(id, answer) => profile.update_entry(id, |e| e.answer = answer),
-            Action::NewProfile => {
-                // A new profile starts in the bloc being worked on.
-                let mut fresh = Profile::default();
-                fresh.set_bloc(profile.bloc);
-                workspace.add_profile(fresh);
-            }
-            Action::DuplicateProfile => {
-                workspace.duplicate_active();
-            }
-            Action::DeleteProfile(id) => next.undo = workspace.delete(&id),
+            Action::DeleteProfile(id) => next.undo = next.workspace_mut().delete(&id),
             Action::UndoDelete => {
                 if let Some(deleted) = next.undo.take() {
                     next.workspace_mut().restore(deleted);
                 }
             }
             Action::DismissUndo => next.undo = None,
-            Action::SwitchProfile(id) => workspace.switch_to(&id),
-            Action::SetPeerScore(unit_id, text) => {
-                if text.is_empty() {
-                    workspace.peer_scores.remove(&unit_id);
-                } else {
-                    workspace.peer_scores.insert(unit_id, text);
-                }
-            }
-            Action::SetScoringMode(mode) => workspace.model.mode = mode,
-            Action::SetWeight(id, weight) => {
-                if weight == 1.0 {
-                    workspace.model.weights.remove(&id);
-                } else {
-                    workspace.model.weights.insert(id, weight.max(0.0));
-                }
-            }
-            Action::SetApplicability(id, Some(value)) => {
-                workspace.model.applicability.insert(id, value);
-            }
-            Action::SetApplicability(id, None) => {
-                workspace.model.applicability.remove(&id);
-            }
-            Action::SetBands(bands) => workspace.model.bands = bands,
-            Action::SetAwardPlaces(bloc, places) => {
-                let places = places.clamp(1, bloc.units().len());
-                workspace.model.award_places.set(bloc, places);
-            }
-            Action::ResetModel => workspace.model = ScoringModel::default(),
             // Undo and pending imports belong to the workspace they were made in.
             Action::StartDemo | Action::ResetDemo => {
-                next.demo = Some(demo_workspace());
+                next.demo = Some(Rc::new(demo_workspace()));
                 next.undo = None;
                 next.import = None;
             }
@@ -261,12 +296,12 @@ impl Reducible for AppState {
                 next.import = None;
             }
             Action::SetView(view) => next.view = view,
-            Action::SetLang(language) => next.data.language = language,
+            Action::SetLang(language) => Rc::make_mut(&mut next.data).language = language,
             Action::DismissLoadNotice => next.load_notice = None,
             Action::Saved(result) => next.save_error = result.err(),
             Action::ChangedElsewhere(data) => {
-                if data != next.data {
-                    next.data = data;
+                if data != *next.data {
+                    next.data = Rc::new(data);
                     next.synced = true;
                 }
             }
@@ -304,7 +339,7 @@ impl Reducible for AppState {
                 if let Some(review) = next.import.as_mut() {
                     if index < review.conflicts.len() {
                         let conflict = review.conflicts.remove(index);
-                        let workspace = next.demo.as_mut().unwrap_or(&mut next.data);
+                        let workspace = Rc::make_mut(next.demo.as_mut().unwrap_or(&mut next.data));
                         match choice {
                             // The profile it matched may have been deleted meanwhile: then
                             // the file is added, never lost.
@@ -355,12 +390,33 @@ impl Reducible for AppState {
                     next.view = View::Calculator;
                 }
             }
+            edit @ (Action::SetBloc(_)
+            | Action::SetUnit(_)
+            | Action::SetOtherName(_)
+            | Action::SetLabel(_)
+            | Action::SetText(..)
+            | Action::SetMode(..)
+            | Action::SetNotApplicable(..)
+            | Action::SetAnswer(..)
+            | Action::NewProfile
+            | Action::DuplicateProfile
+            | Action::SwitchProfile(_)
+            | Action::SetPeerScore(..)
+            | Action::SetScoringMode(_)
+            | Action::SetWeight(..)
+            | Action::SetApplicability(..)
+            | Action::SetBands(_)
+            | Action::SetAwardPlaces(..)
+            | Action::ResetModel) => edit_workspace(next.workspace_mut(), edit),
         }
         if next == *self {
             return self;
         }
-        if next.workspace() != self.workspace() {
+        if !std::ptr::eq(next.workspace(), self.workspace()) {
             next.revision += 1;
+        }
+        if !same(&next.data, &self.data) {
+            next.data_revision += 1;
         }
         Rc::new(next)
     }
@@ -389,6 +445,23 @@ mod tests {
     }
 
     #[test]
+    fn switching_views_copies_no_workspace() {
+        let before = state().reduce(Action::SetUnit("31211".into()));
+        let after = before.clone().reduce(Action::SetView(View::Ranking));
+        assert!(Rc::ptr_eq(&before.data, &after.data));
+        assert_eq!(
+            (after.revision, after.data_revision),
+            (before.revision, before.data_revision)
+        );
+        let edited = after.reduce(Action::SetText(
+            TargetId::Recruitment,
+            Field::Numerator,
+            "1".into(),
+        ));
+        assert_eq!(edited.data_revision, before.data_revision + 1);
+    }
+
+    #[test]
     fn an_unchanged_state_is_the_same_state() {
         let before = state();
         let after = before.clone().reduce(Action::Saved(Ok(())));
@@ -412,7 +485,7 @@ mod tests {
         let reset = edited.reduce(Action::ResetDemo);
         assert_eq!(reset.workspace().profiles.len(), 11);
         let left = reset.reduce(Action::ExitDemo);
-        assert_eq!(left.workspace(), &real.data);
+        assert_eq!(left.workspace(), &*real.data);
     }
 
     fn imported(
