@@ -48,10 +48,15 @@ pub fn App() -> Html {
         // that would overwrite saved data that could not be kept aside.
         let dispatcher = state.dispatcher();
         let may_save = state.may_save;
+        // The save runs right after the browser has shown the keystroke's result, not
+        // before: every change is still saved, but typing never waits for the storage.
         let data = state.data.clone();
         use_effect_with(state.data_revision, move |_| {
             if may_save {
-                dispatcher.dispatch(Action::Saved(store::save(&LocalStorage, &data)));
+                gloo_timers::callback::Timeout::new(0, move || {
+                    dispatcher.dispatch(Action::Saved(store::save(&LocalStorage, &data)));
+                })
+                .forget();
             }
         });
     }
