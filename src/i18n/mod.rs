@@ -308,6 +308,7 @@ pub struct Texts {
     pub pager_next: &'static str,
     pub pager_status: &'static str,
     pub pager_own: &'static str,
+    pub rating_none: &'static str,
 }
 
 pub static VI: Texts = Texts {
@@ -567,6 +568,7 @@ pub static VI: Texts = Texts {
     pager_next: "Trang sau ›",
     pager_status: "Trang {x}/{y} · hàng {a}–{b} trên {n}",
     pager_own: "Đến hàng của đơn vị mình",
+    rating_none: "chưa xếp loại",
 };
 
 pub static EN: Texts = Texts {
@@ -826,6 +828,7 @@ pub static EN: Texts = Texts {
     pager_next: "Next page ›",
     pager_status: "Page {x}/{y} · rows {a}–{b} of {n}",
     pager_own: "Go to my unit's row",
+    rating_none: "not rated yet",
 };
 
 pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {

@@ -73,7 +73,15 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                     <span class="score-value">{ format_real(s.score, 2, lang.numbers()) }</span>
                     <span class="score-max">{ "/100" }</span>
                 </span>
-                <span class="rating">{ t.rating_label }{ ": " }<strong>{ rating_name(lang, s.rating) }</strong></span>
+                <span class="rating">
+                    { t.rating_label }{ ": " }
+                    // Before any figure is typed there is nothing to rate yet.
+                    if s.applicable > 0 && s.missing == s.applicable {
+                        <strong>{ t.rating_none }</strong>
+                    } else {
+                        <strong>{ rating_name(lang, s.rating) }</strong>
+                    }
+                </span>
                 <span class="met">
                     if s.applicable == 0 { { t.nothing_applicable } } else { { met_of } }
                 </span>
