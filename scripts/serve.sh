@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 PORT="${PORT:-8080}"
 echo "Serving the app at http://127.0.0.1:${PORT}/ (Ctrl+C to stop)"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+# No auto-reload: its injected inline script would be refused by the page's CSP.
+exec trunk serve --release --no-autoreload=true --address 127.0.0.1 --port "$PORT"
