@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
@@ -30,15 +31,7 @@ const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES) || 300;
 const UNITS = Number(process.env.BENCH_UNITS) || 10_000;
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 /** Lighthouse's mobile profile (its "slow 4G" constants). */
 export const MOBILE = {

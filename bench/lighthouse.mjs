@@ -12,19 +12,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS) || 3;
 // The flags of the project's other headless Chromium runs.
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
+const CHROME_FLAGS = CHROMIUM_ARGS.join(' ');
 
 const [dist, out] = process.argv.slice(2);
 if (!out) throw new Error('usage: node bench/lighthouse.mjs APP_DIST OUT.json');

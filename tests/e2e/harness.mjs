@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import assert, { AssertionError } from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(HERE, '..', '..');
@@ -145,16 +146,7 @@ export async function startServer(dir) {
 // Browser and pages
 // ---------------------------------------------------------------------------------------
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 export async function launchBrowser() {
   const executablePath = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
