@@ -14,7 +14,8 @@ use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
 use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
 use cchc_2021::formats::share_link::{
-    crc32, decode_share_fragment, encode_share_fragment, LinkError, Malformed, SHARE_VERSION,
+    crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
+    SHARE_VERSION,
 };
 use cchc_2021::formats::unit_file::{
     export_unit_file, export_unit_file_with_model, import_unit_file, migrate, suggested_file_name,
@@ -1175,16 +1176,7 @@ fn every_single_character_edit_of_a_real_link_is_an_error() {
 /// A link with a right checksum around impossible content (not made by this app).
 fn forged(body: &[u8]) -> String {
     let mut bytes = Vec::new();
-    let mut len = body.len();
-    loop {
-        let low = (len & 0x7F) as u8;
-        len >>= 7;
-        if len == 0 {
-            bytes.push(low);
-            break;
-        }
-        bytes.push(low | 0x80);
-    }
+    push_varint(&mut bytes, body.len() as u64);
     bytes.extend_from_slice(body);
     let crc = crc32(&[b"u1", &bytes]);
     bytes.extend_from_slice(&crc.to_le_bytes());

@@ -219,7 +219,8 @@ fn base64url_decode(text: &str, offset: usize) -> Result<Decoded, LinkError> {
 // Encoding
 // ---------------------------------------------------------------------------------------
 
-fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+/// Appends `value` as a LEB128 variable-length integer (7 bits a byte, low bits first).
+pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     loop {
         let low = (value & 0x7F) as u8;
         value >>= 7;

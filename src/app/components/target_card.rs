@@ -10,7 +10,7 @@ use crate::app::state::Action;
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::number::{format_percent, Percent};
-use crate::domain::targets::{Measure, Target, Text};
+use crate::domain::targets::{Measure, Target};
 use crate::i18n::{error_message, gap_message, status_icon, status_name, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -90,14 +90,19 @@ fn threshold_text(lang: Lang, target: &Target, evaluation: &Evaluation) -> Strin
     }
 }
 
-fn text_input(props: &TargetCardProps, field: Field, label: Text, inputmode: &'static str) -> Html {
+fn text_input(
+    props: &TargetCardProps,
+    field: Field,
+    label: &'static str,
+    inputmode: &'static str,
+) -> Html {
     let id = props.target.id;
     let lang = props.lang;
     html! {
         <NumberInput
             id={format!("{}-{}", props.target.key, field.key())}
             field={field.key()}
-            label={lang.pick(label)}
+            label={label}
             value={props.entry.text(field).to_string()}
             error={props.evaluation.error(field).map(|e| AttrValue::from(error_message(lang, e)))}
             inputmode={inputmode}
@@ -133,10 +138,10 @@ fn inputs(props: &TargetCardProps) -> Html {
                         <Select id={select_id} field="entry" value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
-                        { text_input(props, Field::Numerator, numerator, "numeric") }
-                        { text_input(props, Field::Denominator, denominator, "numeric") }
+                        { text_input(props, Field::Numerator, lang.pick(numerator), "numeric") }
+                        { text_input(props, Field::Denominator, lang.pick(denominator), "numeric") }
                     } else {
-                        { text_input(props, Field::Percent, Text { vi: t.percent_label, en: t.percent_label }, "decimal") }
+                        { text_input(props, Field::Percent, t.percent_label, "decimal") }
                     }
                 </div>
             }
@@ -169,8 +174,8 @@ fn inputs(props: &TargetCardProps) -> Html {
         }
         Measure::Increase { before, after, .. } => html! {
             <div class="inputs">
-                { text_input(props, Field::Before, before, "numeric") }
-                { text_input(props, Field::After, after, "numeric") }
+                { text_input(props, Field::Before, lang.pick(before), "numeric") }
+                { text_input(props, Field::After, lang.pick(after), "numeric") }
             </div>
         },
     }
