@@ -4,7 +4,8 @@
 //   interactive  time until the unit picker and the inputs accept typing, on Lighthouse's
 //                mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up (the server
 //                gzips, as a static host does), 4x CPU slowdown; a fresh profile each run
-//                (no HTTP cache, no service worker); the median of RUNS runs. The bare Yew
+//                (no HTTP cache, no service worker); the median of RUNS runs. Also the
+//                time until the live app has replaced the pre-rendered first screen. The bare Yew
 //                app (time until its heading is there) is measured the same way.
 //   keystrokes   keydown to the summary's data-score changing, at 4x CPU slowdown, over
 //                KEYSTROKES keystrokes into a numerator (alternately "5" and Backspace, so
@@ -63,12 +64,18 @@ function pageProbe(readySelectors) {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   const check = () => {
-    if (bench.marks.ready != null) return;
-    if (!readySelectors.every((s) => document.querySelector(s))) return;
-    bench.marks.ready = performance.now();
-    // The first task the page can run after that: until then, typing would wait.
-    setTimeout(() => (bench.marks.free = performance.now()), 0);
-    observer.disconnect();
+    const present = readySelectors.every((s) => document.querySelector(s));
+    if (present && bench.marks.ready == null) {
+      bench.marks.ready = performance.now();
+      // The first task the page can run after that: until then, typing would wait.
+      setTimeout(() => (bench.marks.free = performance.now()), 0);
+    }
+    // The live app: the pre-rendered first screen (if any) has been replaced, so what is
+    // typed is computed at once.
+    if (present && !document.querySelector('[data-prerendered]') && bench.marks.live == null) {
+      bench.marks.live = performance.now();
+      observer.disconnect();
+    }
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
@@ -106,7 +113,10 @@ async function interactive(browser, server, readySelectors) {
     await throttle(page);
     server.reset();
     await page.goto(server.url + '/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.marks.free != null, null, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.__bench?.marks.free != null && window.__bench.marks.live != null, null, {
+      timeout: 60_000,
+      polling: 50,
+    });
     await page
       .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 })
       .catch(() => {});
@@ -116,6 +126,7 @@ async function interactive(browser, server, readySelectors) {
       return {
         ready: window.__bench.marks.ready,
         free: window.__bench.marks.free,
+        live: window.__bench.marks.live,
         fcp: fcp?.startTime ?? null,
         domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
         longtaskMax: Math.max(0, ...window.__bench.longtasks.map((t) => t.duration)),
@@ -134,7 +145,7 @@ async function interactive(browser, server, readySelectors) {
     result.pageBytes = server.stats.bytes - server.stats.workerBytes;
     result.requests = server.stats.requests.map((r) => `${r.worker ? 'sw ' : ''}${r.path} ${r.bytes}`);
     runs.push(result);
-    log(`interactive run ${i + 1}: ready ${round(result.ready)} ms, free ${round(result.free)} ms`);
+    log(`interactive run ${i + 1}: ready ${round(result.ready)} ms, free ${round(result.free)} ms, live ${round(result.live)} ms`);
     await context.close();
   }
   return {
@@ -142,6 +153,7 @@ async function interactive(browser, server, readySelectors) {
     median: {
       ready: round(median(runs.map((r) => r.ready))),
       interactive: round(median(runs.map((r) => r.free))),
+      live: round(median(runs.map((r) => r.live))),
       fcp: round(median(runs.map((r) => r.fcp))),
       pageBytes: median(runs.map((r) => r.pageBytes)),
       visitBytes: median(runs.map((r) => r.visitBytes)),
@@ -153,6 +165,7 @@ async function interactive(browser, server, readySelectors) {
 }
 
 async function waitForApp(page) {
+  await page.locator('[data-prerendered]').waitFor({ state: 'detached', timeout: 120_000 });
   await page.locator('[data-summary]').first().waitFor({ state: 'visible', timeout: 120_000 });
   await page.locator('[data-target]').first().waitFor({ state: 'attached', timeout: 120_000 });
 }
@@ -230,7 +243,7 @@ async function scale(browser, server) {
   const t0 = Date.now();
   await page.goto(server.url + '/');
   await waitForApp(page);
-  await page.waitForFunction(() => window.__bench?.marks.free != null, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__bench?.marks.live != null, null, { timeout: 120_000 });
   const load = await page.evaluate(() => ({ ...window.__bench.marks, tasks: window.__bench.longtasks.map((t) => t.duration) }));
   log(`scale: loaded ${UNITS} profiles in ${Date.now() - t0} ms (wall)`);
   await page.waitForTimeout(500); // let the first save settle
@@ -306,7 +319,7 @@ async function scale(browser, server) {
   return {
     units: UNITS,
     savedChars: saved.length,
-    load: { ready: round(load.ready), interactive: round(load.free), longtasks: load.tasks.length, maxTask: round(Math.max(0, ...load.tasks)) },
+    load: { ready: round(load.ready), interactive: round(load.free), live: round(load.live), longtasks: load.tasks.length, maxTask: round(Math.max(0, ...load.tasks)) },
     table,
     openMs: round(openMs),
     pageTurnMs: round(median(pageTurns)),

@@ -47,7 +47,7 @@ const lh = r.lighthouse?.median;
 
 const budgets = [
   ['First-load transfer, gzipped, vs the bare Yew 0.23 app', `${kb(app.total.gzip)} vs ${kb(hello.total.gzip)} = **${ratio.toFixed(2)} ×**`, `≤ ${GOALS.ratio} ×`, ratio <= GOALS.ratio],
-  ['Unit picker and inputs accept typing (mobile profile, median)', inter ? `**${ms(inter.interactive)}**` : '—', `≤ ${GOALS.interactiveMs} ms`, inter ? inter.interactive <= GOALS.interactiveMs : null],
+  ['Unit picker and inputs accept typing (mobile profile, median)', inter ? `**${ms(inter.interactive)}** (the live app, computing: ${ms(inter.live)})` : '—', `≤ ${GOALS.interactiveMs} ms`, inter ? inter.interactive <= GOALS.interactiveMs : null],
   ['Keystroke → updated summary, p95 (4× CPU slowdown)', keys ? `**${keys.p95} ms** (p50 ${keys.p50} ms)` : '—', `≤ ${GOALS.keystrokeP95Ms} ms`, keys ? keys.p95 <= GOALS.keystrokeP95Ms : null],
   ['10 000 units ranked and aggregated (native, `Workspace::bloc_table`)', r.native ? `**${r.native.bloc_table_ms.toFixed(1)} ms** (ranking alone ${r.native.rank_rows_ms.toFixed(2)} ms)` : '—', `≤ ${GOALS.rankMs} ms`, r.native ? r.native.bloc_table_ms <= GOALS.rankMs : null],
   ['10 000-unit table: longest task while opening, paging, scrolling (4×)', maxBlocking != null ? `**${ms(maxBlocking)}**` : '—', `≤ ${GOALS.blockingMs} ms`, maxBlocking != null ? maxBlocking <= GOALS.blockingMs : null],
@@ -131,7 +131,11 @@ Lighthouse ${r.machine.lighthouse ?? '12.2.3'} into \`bench/node_modules\` on fi
      (\`Network.emulateNetworkConditions\`), 4× CPU slowdown
      (\`Emulation.setCPUThrottlingRate\`), a fresh browser profile each run, median of
      ${r.browser?.profile?.runs ?? 5} runs. "Accept typing" is the first task the page can run after both
-     \`select[data-field=unit]\` and \`input[data-field=numerator]\` exist;
+     \`select[data-field=unit]\` and \`input[data-field=numerator]\` exist. They first exist on the
+     pre-rendered first screen in \`index.html\` (rendered at build time by
+     \`src/bin/prerender.rs\`; what is typed there is kept when the app takes over, tested in
+     \`tests/e2e/first-screen.test.mjs\`); "the live app" is the moment the app has replaced
+     that screen and computes;
    - keystroke to updated summary at 4× CPU slowdown: ${r.browser?.profile?.keystrokes ?? 300} keystrokes into a numerator
      (alternately "5" and Backspace, so each one changes the score), from the keydown
      event's timestamp to the \`[data-summary]\` \`data-score\` change (a MutationObserver,
@@ -180,12 +184,13 @@ ${
 |---|---|---|
 | first contentful paint | ${ms(inter.fcp)} | ${ms(helloInter?.fcp)} |
 | inputs present | ${ms(inter.ready)} | ${ms(helloInter?.ready)} (heading) |
-| **accept typing** | **${ms(inter.interactive)}** | ${ms(helloInter?.interactive)} |
+| **accept typing** (on the pre-rendered first screen) | **${ms(inter.interactive)}** | ${ms(helloInter?.interactive)} |
+| the live app has taken over (what was typed is computed) | ${ms(inter.live)} | ${ms(helloInter?.live)} |
 | longest task while loading | ${ms(inter.longtaskMax)} | ${ms(helloInter?.longtaskMax)} |
 | bytes the page fetched | ${kb(inter.pageBytes)} | ${kb(helloInter?.pageBytes)} |
 | bytes the first visit transferred in all (service worker precache included) | ${kb(inter.visitBytes)} | ${kb(helloInter?.visitBytes)} |
 
-Runs (accept typing): ${r.browser.interactive.runs.map((x) => ms(x.free)).join(', ')}.
+Runs (accept typing): ${r.browser.interactive.runs.map((x) => ms(x.free)).join(', ')}; (live app): ${r.browser.interactive.runs.map((x) => ms(x.live)).join(', ')}.
 `
     : ''
 }
@@ -210,7 +215,7 @@ ${r.native.rows} rows (every profile's score, the ranks, the standing) **${r.nat
   scale
     ? `
 In Chromium at 4× CPU slowdown, ${scale.units} profiles (${(scale.savedChars / 1e6).toFixed(1)} M characters of saved data):
-loading until the inputs accept typing ${ms(scale.load.interactive)} (longest task ${ms(scale.load.maxTask)});
+loading until the live app shows the saved data ${ms(scale.load.live ?? scale.load.interactive)} (longest task ${ms(scale.load.maxTask)});
 the ranking table has ${scale.table.rows} rows in ${scale.table.pages} pages, ${scale.table.drawn} drawn at a time, the
 11 communes ${scale.table.communesOnFirstPage ? 'all' : 'NOT all'} on the first page. Opening the view took ${ms(scale.openMs)}, a page turn ${ms(scale.pageTurnMs)}
 (median, click to rows drawn, including the driver's round trip).

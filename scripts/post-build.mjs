@@ -2,9 +2,11 @@
 //  1. moves Trunk's inline loader script into a file, so the page runs under a
 //     Content-Security-Policy without 'unsafe-inline';
 //  2. adds that CSP (no other origin; only what wasm needs: 'wasm-unsafe-eval');
-//  3. writes sw.js, a service worker that precaches this exact build (its version is a hash
+//  3. puts the first screen, rendered at build time, into the page;
+//  4. writes sw.js, a service worker that precaches this exact build (its version is a hash
 //     of every file), and registers it from the loader.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -64,9 +66,28 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+
+// 3. The first screen, rendered at build time (src/bin/prerender.rs): on a slow connection
+//    the unit picker and inputs are on screen, and take typing, before the wasm arrives; the
+//    app replaces it and takes over what was typed (src/app/early_input.rs).
+const firstScreen = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 16 * 1024 * 1024,
+});
+if (!firstScreen.includes('data-summary')) {
+  console.error('post-build: the pre-rendered first screen looks wrong');
+  process.exit(1);
+}
+const body = /<body>\s*/;
+if (!body.test(html)) {
+  console.error('post-build: no <body> in index.html');
+  process.exit(1);
+}
+html = html.replace(body, () => `<body>\n    <div data-prerendered="" aria-busy="true">${firstScreen}</div>\n    `);
 writeFileSync(indexPath, html);
 
-// 3. The service worker, listing every file of the build.
+// 4. The service worker, listing every file of the build.
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {

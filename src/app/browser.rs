@@ -1,7 +1,9 @@
 //! Small browser effects, each a thin wrapper that fails quietly: downloads, the clipboard,
-//! the URL fragment, printing, and today's date.
+//! the URL fragment, printing, today's date, and taking over the pre-rendered first screen.
 
 use wasm_bindgen::JsCast;
+
+use super::early_input::{Caret, ChangedControl, EarlyInput};
 
 /// Starts a download of `text` as a file; false when the browser refused.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
@@ -96,4 +98,110 @@ pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
         .await
         .ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Takes the pre-rendered first screen out of the page, with what the user changed on it
+/// and where the caret was (see `early_input`). Nothing when the page has none, as under
+/// `trunk serve` before the post-build step or in tests.
+pub fn take_prerendered() -> EarlyInput {
+    let mut early = EarlyInput::default();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return early;
+    };
+    let Ok(Some(screen)) = document.query_selector("[data-prerendered]") else {
+        return early;
+    };
+    let active = document.active_element();
+    if let Ok(controls) = screen.query_selector_all("input[data-field], select[data-field]") {
+        for index in 0..controls.length() {
+            let Some(element) = controls
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let field = element.get_attribute("data-field").unwrap_or_default();
+            let target = element
+                .closest("[data-target]")
+                .ok()
+                .flatten()
+                .and_then(|card| card.get_attribute("data-target"));
+            if active.as_ref() == Some(&element) {
+                let selection = element
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|input| {
+                        Some((input.selection_start().ok()??, input.selection_end().ok()??))
+                    });
+                early.caret = Some(Caret {
+                    target: target.clone(),
+                    field: field.clone(),
+                    selection,
+                });
+            }
+            if let Some(value) = changed_value(&element) {
+                early.changes.push(ChangedControl {
+                    target,
+                    field,
+                    value,
+                });
+            }
+        }
+    }
+    screen.remove();
+    early
+}
+
+/// The control's value when it differs from the one the page was built with.
+fn changed_value(element: &web_sys::Element) -> Option<String> {
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        return if input.type_() == "checkbox" {
+            (input.checked() != input.default_checked()).then(|| input.checked().to_string())
+        } else {
+            (input.value() != input.default_value()).then(|| input.value())
+        };
+    }
+    let select = element.dyn_ref::<web_sys::HtmlSelectElement>()?;
+    // The option the page was built with: the one marked `selected`, else the first.
+    let built = select
+        .query_selector("option[selected]")
+        .ok()
+        .flatten()
+        .or_else(|| select.query_selector("option").ok().flatten())
+        .and_then(|option| option.get_attribute("value"))
+        .unwrap_or_default();
+    let value = select.value();
+    (value != built).then_some(value)
+}
+
+/// Puts the keyboard back on the live control that matches the one in use on the
+/// pre-rendered screen.
+pub fn restore_caret(caret: &Caret) {
+    let plain = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    if !plain(&caret.field) || !caret.target.as_deref().is_none_or(plain) {
+        return;
+    }
+    let selector = match &caret.target {
+        Some(target) => format!(
+            "[data-target=\"{target}\"] [data-field=\"{}\"]",
+            caret.field
+        ),
+        None => format!("[data-app] [data-field=\"{}\"]", caret.field),
+    };
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = element.focus();
+    if let (Some(input), Some((start, end))) = (
+        element.dyn_ref::<web_sys::HtmlInputElement>(),
+        caret.selection,
+    ) {
+        let _ = input.set_selection_range(start, end);
+    }
 }

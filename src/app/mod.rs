@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod components;
 pub mod crash;
+pub mod early_input;
 pub mod hooks;
 pub mod state;
 
@@ -26,15 +27,48 @@ use components::settings_view::SettingsView;
 use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
 use components::unit_picker::UnitPicker;
+use early_input::EarlyInput;
 use state::{Action, AppState, View};
 
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The saved data, or (when rendering the first screen at build time, where there is no
+/// browser) a fresh start.
+fn load_saved() -> store::Loaded {
+    if cfg!(target_arch = "wasm32") {
+        store::load(&LocalStorage, now_ms())
+    } else {
+        store::load(&store::MemoryStorage::default(), 0)
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the user did on the pre-rendered first screen before the app loaded.
+    #[prop_or_default]
+    pub early: Rc<EarlyInput>,
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer_eq(|| AppState::from_loaded(store::load(&LocalStorage, now_ms())));
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let early = props.early.clone();
+        use_reducer_eq(move || {
+            let loaded = Rc::new(AppState::from_loaded(load_saved()));
+            let state = early.actions().into_iter().fold(loaded, Reducible::reduce);
+            Rc::unwrap_or_clone(state)
+        })
+    };
+    {
+        let caret = props.early.caret.clone();
+        use_effect_with((), move |_| {
+            if let Some(caret) = caret {
+                browser::restore_caret(&caret);
+            }
+        });
+    }
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))

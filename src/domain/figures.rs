@@ -49,6 +49,18 @@ impl Field {
             Field::After => "after",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        [
+            Field::Numerator,
+            Field::Denominator,
+            Field::Percent,
+            Field::Before,
+            Field::After,
+        ]
+        .into_iter()
+        .find(|f| f.key() == key)
+    }
 }
 
 /// Everything entered for one target.

@@ -216,16 +216,20 @@ export async function newPage(browser, { baseURL, viewport = { width: 1280, heig
   return { context, page, log };
 }
 
-/** Waits until the app has mounted: the summary is visible and target cards exist. */
+/**
+ * Waits until the app has mounted: the pre-rendered first screen is gone (the live app
+ * replaces it), the summary is visible and target cards exist.
+ */
 export async function waitForApp(page, { timeout = Math.max(TIMEOUT, 15_000) } = {}) {
   try {
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached', timeout });
     await page.locator('[data-summary]').first().waitFor({ state: 'visible', timeout });
     await page.locator('[data-target]').first().waitFor({ state: 'attached', timeout });
   } catch (err) {
     if (!isTimeout(err)) throw err;
     const body = await page.evaluate(() => document.body?.innerText.slice(0, 500)).catch(() => '?');
     throw new AssertionError({
-      message: `The app did not mount within ${timeout} ms ([data-summary] visible and a [data-target] card). Page text: ${JSON.stringify(body)}`,
+      message: `The app did not mount within ${timeout} ms (no pre-rendered screen, [data-summary] visible and a [data-target] card). Page text: ${JSON.stringify(body)}`,
     });
   }
 }

@@ -1,0 +1,128 @@
+//! What the user did on the pre-rendered first screen before the app had loaded.
+//!
+//! `index.html` carries the calculator's first screen, rendered at build time
+//! (`src/bin/prerender.rs`), so that a slow connection shows the unit picker and the inputs
+//! long before the wasm arrives. When the app starts it reads what was changed there
+//! (`browser::take_prerendered`), removes that screen and replays the changes as the same
+//! actions the live inputs send, then puts the caret back where it was. Plain data here;
+//! the DOM reading lives in `browser`.
+
+use crate::domain::figures::{EntryMode, Field};
+use crate::domain::targets::TargetId;
+use crate::domain::units::Bloc;
+
+use super::state::Action;
+
+/// One control whose value differs from what the page was built with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedControl {
+    /// The `data-target` of the card the control is in, if any.
+    pub target: Option<String>,
+    /// The control's `data-field`.
+    pub field: String,
+    /// Its value: the text typed, the option chosen, or "true"/"false" for a checkbox.
+    pub value: String,
+}
+
+/// Where the keyboard was, so that typing can go on in the live page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caret {
+    pub target: Option<String>,
+    pub field: String,
+    /// Selection start and end in a text input.
+    pub selection: Option<(u32, u32)>,
+}
+
+/// Everything taken from the pre-rendered screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EarlyInput {
+    pub changes: Vec<ChangedControl>,
+    pub caret: Option<Caret>,
+}
+
+impl EarlyInput {
+    /// The actions that replay the changes: the bloc and unit first (their lists depend on
+    /// each other), then the cards in page order. Controls the app does not know are skipped.
+    pub fn actions(&self) -> Vec<Action> {
+        let by_field = |name: &'static str| {
+            self.changes
+                .iter()
+                .filter(move |c| c.target.is_none() && c.field == name)
+        };
+        let mut actions: Vec<Action> = by_field("bloc")
+            .filter_map(|c| Bloc::from_id(&c.value).map(Action::SetBloc))
+            .collect();
+        actions.extend(by_field("unit").map(|c| Action::SetUnit(c.value.clone())));
+        actions.extend(by_field("unit-name").map(|c| Action::SetOtherName(c.value.clone())));
+        actions.extend(by_field("profile-name").map(|c| Action::SetLabel(c.value.clone())));
+        // A changed entry mode comes before the card's figures: it decides which inputs exist.
+        let on_cards = || self.changes.iter().filter(|c| c.target.is_some());
+        let modes = on_cards().filter(|c| c.field == "entry");
+        for change in modes.chain(on_cards().filter(|c| c.field != "entry")) {
+            let Some(id) = change.target.as_deref().and_then(TargetId::from_key) else {
+                continue;
+            };
+            let checked = change.value == "true";
+            let action = match change.field.as_str() {
+                "na" => Action::SetNotApplicable(id, checked),
+                "yes" => Action::SetAnswer(id, Some(checked)),
+                "entry" => {
+                    Action::SetMode(id, EntryMode::from_key(&change.value).unwrap_or_default())
+                }
+                field => match Field::from_key(field) {
+                    Some(field) => Action::SetText(id, field, change.value.clone()),
+                    None => continue,
+                },
+            };
+            actions.push(action);
+        }
+        actions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(target: Option<&str>, field: &str, value: &str) -> ChangedControl {
+        ChangedControl {
+            target: target.map(str::to_string),
+            field: field.to_string(),
+            value: value.to_string(),
+        }
+    }
+
+    #[test]
+    fn unit_first_then_entry_modes_then_figures_and_unknown_controls_skipped() {
+        let early = EarlyInput {
+            changes: vec![
+                change(Some("online_work_files"), "numerator", "13"),
+                change(None, "unit", "31231"),
+                change(Some("tthc_online_l34"), "entry", "percent"),
+                change(Some("no_such_target"), "numerator", "1"),
+                change(Some("online_work_files"), "colour", "red"),
+                change(None, "bloc", "commune"),
+                change(Some("recruitment"), "yes", "true"),
+                change(None, "profile-name", "Xã A, lần 2"),
+                change(None, "profile", "p9"),
+            ],
+            caret: None,
+        };
+        let actions = early.actions();
+        let expected = [
+            "SetBloc(Commune)",
+            "SetUnit(\"31231\")",
+            "SetLabel(\"Xã A, lần 2\")",
+            "SetMode(TthcOnlineL34, Percent)",
+            "SetText(OnlineWorkFiles, Numerator, \"13\")",
+            "SetAnswer(Recruitment, Some(true))",
+        ];
+        let got: Vec<String> = actions.iter().map(|a| format!("{a:?}")).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn nothing_changed_means_nothing_to_replay() {
+        assert!(EarlyInput::default().actions().is_empty());
+    }
+}

@@ -1,0 +1,107 @@
+// End-to-end tests of the pre-rendered first screen: index.html carries the calculator's
+// first screen (rendered at build time by src/bin/prerender.rs), so on a slow connection the
+// unit picker and the inputs take typing before the wasm has arrived. The app then replaces
+// that screen, keeps everything typed on it and puts the caret back.
+// The wasm is held back by the test (a route that answers only when told), not by timing.
+// Run from the repository root after `trunk build --release`:
+//     node --test tests/e2e/first-screen.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { choose, fill, poll, useSuite, waitForApp, waitForSaved, waitForStatus, waitForSummary } from './harness.mjs';
+import { card, field, unit } from './app.mjs';
+
+const { withPage } = useSuite('first-screen');
+
+/** Opens the page with the wasm held back; returns a function that lets it through. */
+async function openWithWasmHeld(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let asked;
+  const wasmAsked = new Promise((resolve) => (asked = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await wasmAsked;
+  return release;
+}
+
+/** The controls of the page in order, as `tag[data-field]@data-target`, within `root`. */
+const controls = (page, root) =>
+  page.locator(root).evaluate((element) =>
+    [...element.querySelectorAll('input, select, button')].map((c) => {
+      const card = c.closest('[data-target]');
+      const name = c.dataset.field ?? c.dataset.action ?? c.dataset.view ?? '';
+      return `${c.tagName.toLowerCase()}[${name}]${card ? '@' + card.dataset.target : ''}`;
+    }),
+  );
+
+test('typing on the first screen before the app has loaded is kept, caret and all', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    const release = await openWithWasmHeld(page);
+    const screen = page.locator('[data-prerendered]');
+    assert.equal(await screen.count(), 1, 'the page carries the pre-rendered first screen');
+    assert.equal(await page.locator('[data-app]').count(), 1, 'only the pre-rendered screen is there yet');
+
+    // A person starts working while the app is still on its way.
+    await choose(page, unit(page), '31231');
+    const c = card(page, 'tthc_online_l34');
+    await fill(page, field(c, 'numerator'), '13');
+    await fill(page, field(c, 'denominator'), '20');
+    assert.equal(await screen.count(), 1, 'still the pre-rendered screen: the wasm is held back');
+
+    release();
+    await waitForApp(page);
+
+    // The live app shows what was typed and computes with it: 13 of 20 is exactly 65 %.
+    assert.equal(await unit(page).inputValue(), '31231');
+    assert.equal(await field(c, 'numerator').inputValue(), '13');
+    assert.equal(await field(c, 'denominator').inputValue(), '20');
+    await waitForStatus(c, 'met');
+    await waitForSummary(page, { met: '1' });
+
+    // The caret is back in the denominator, at its end: typing goes on where it was.
+    await poll(
+      () => page.evaluate(() => document.activeElement?.matches('[data-target="tthc_online_l34"] [data-field="denominator"]')),
+      (focused) => focused === true,
+      { message: 'the denominator has the keyboard again' },
+    );
+    await page.keyboard.type('0');
+    assert.equal(await field(c, 'denominator').inputValue(), '200');
+    await waitForStatus(c, 'not-met');
+    await waitForSaved(page, ['31231', '200']);
+  });
+});
+
+test('the first screen is the app\'s own first screen: the same controls, in the same order', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    const release = await openWithWasmHeld(page);
+    const before = await controls(page, '[data-prerendered]');
+    assert.ok(before.includes('select[unit]'), `the unit picker is on the first screen: ${before}`);
+    assert.ok(before.includes('input[numerator]@online_work_files'), 'the inputs are on the first screen');
+    release();
+    await waitForApp(page);
+    assert.deepEqual(await controls(page, '[data-app]'), before);
+  });
+});
+
+test('saved figures win over the untouched first screen', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await page.goto('/');
+    await waitForApp(page);
+    const c = card(page, 'tthc_online_l34');
+    await choose(page, unit(page), '31232');
+    await fill(page, field(c, 'numerator'), '7');
+    await waitForSaved(page, ['31232', '7']);
+
+    // Every load passes through the first screen, which shows a fresh start; nothing was
+    // typed on it, so nothing of it is taken.
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await unit(page).inputValue(), '31232');
+    assert.equal(await field(c, 'numerator').inputValue(), '7');
+  });
+});
