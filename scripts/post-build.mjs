@@ -46,7 +46,14 @@ if ('serviceWorker' in navigator) {
   }).catch((error) => console.warn('service worker not registered', error));
 }
 `;
-const boot = match[1].trim() + '\n' + registration;
+// A returning user's figures are in local storage: the pre-rendered first screen (a fresh
+// start, see 3.) would show the wrong ones until the app starts, so it stays hidden for them.
+const hideFirstScreen = `// The pre-rendered first screen shows a fresh start: not for a returning user.
+try {
+  if (localStorage.getItem('cchc2021:data')) document.querySelector('[data-prerendered]')?.setAttribute('hidden', '');
+} catch {}
+`;
+const boot = hideFirstScreen + match[1].trim() + '\n' + registration;
 const bootName = `boot-${sha(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);

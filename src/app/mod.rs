@@ -49,6 +49,9 @@ pub struct AppProps {
     /// What the user did on the pre-rendered first screen before the app loaded.
     #[prop_or_default]
     pub early: Rc<EarlyInput>,
+    /// Rendering the first screen at build time: it says that the results are on their way.
+    #[prop_or_default]
+    pub prerendering: bool,
 }
 
 #[component]
@@ -237,6 +240,9 @@ pub fn App(props: &AppProps) -> Html {
                     on_action={on_action.clone()}
                 />
                 <Nav lang={lang} view={state.view} on_action={on_action.clone()} />
+                if props.prerendering {
+                    <p class="first-screen-loading" role="status">{ t.first_screen_loading }</p>
+                }
                 <SummaryPanel
                     lang={lang}
                     summary={summary}

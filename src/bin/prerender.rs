@@ -6,9 +6,12 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let html = futures::executor::block_on(
-        yew::LocalServerRenderer::<cchc_2021::app::App>::new()
-            .hydratable(false)
-            .render(),
+        yew::LocalServerRenderer::<cchc_2021::app::App>::with_props(cchc_2021::app::AppProps {
+            prerendering: true,
+            ..Default::default()
+        })
+        .hydratable(false)
+        .render(),
     );
     print!("{html}");
 }

@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, fill, poll, useSuite, waitForApp, waitForSaved, waitForStatus, waitForSummary } from './harness.mjs';
+import { choose, fill, poll, seedStorage, useSuite, waitForApp, waitForSaved, waitForStatus, waitForSummary } from './harness.mjs';
 import { card, field, unit } from './app.mjs';
 
 const { withPage } = useSuite('first-screen');
@@ -88,20 +88,30 @@ test('the first screen is the app\'s own first screen: the same controls, in the
   });
 });
 
-test('saved figures win over the untouched first screen', async (t) => {
+test('a returning user never sees the fresh first screen, and the saved figures stay', async (t) => {
   await withPage(t, {}, async ({ page }) => {
-    await page.goto('/');
+    const saved = {
+      format: 'cchc-2021',
+      version: 1,
+      data: {
+        profiles: [{ id: 'p1', profile: { bloc: 'commune', unit_id: '31232', entries: { tthc_online_l34: { mode: 'counts', numerator: '7', denominator: '10' } } } }],
+        active: 'p1',
+      },
+    };
+    await seedStorage(page, { 'cchc2021:data': JSON.stringify(saved) });
+
+    // The first screen shows a fresh start, which would be the wrong figures for this user.
+    const release = await openWithWasmHeld(page);
+    const screen = page.locator('[data-prerendered]');
+    await poll(() => screen.evaluate((e) => e.hidden), (hidden) => hidden === true, {
+      message: 'the first screen is hidden when figures are saved',
+    });
+    release();
     await waitForApp(page);
     const c = card(page, 'tthc_online_l34');
-    await choose(page, unit(page), '31232');
-    await fill(page, field(c, 'numerator'), '7');
-    await waitForSaved(page, ['31232', '7']);
-
-    // Every load passes through the first screen, which shows a fresh start; nothing was
-    // typed on it, so nothing of it is taken.
-    await page.reload();
-    await waitForApp(page);
     assert.equal(await unit(page).inputValue(), '31232');
     assert.equal(await field(c, 'numerator').inputValue(), '7');
+    await waitForStatus(c, 'met');
+    await waitForSaved(page, ['31232', '7']);
   });
 });
