@@ -665,6 +665,47 @@ fn wrong_shape_names_the_field() {
 }
 
 #[test]
+fn the_first_problem_in_key_order_is_reported() {
+    let file = |entries: &str| {
+        format!(
+            r#"{{"format":"cchc-2021-unit","version":1,"profile":{{"bloc":"commune","unit_id":"31211","entries":{{{entries}}}}}}}"#
+        )
+    };
+    let cases: &[(&str, ImportProblem)] = &[
+        // Two unknown targets around real ones: the smallest key is named.
+        (
+            r#""zz":{},"recruitment":{"numerator":"1"},"mm":{},"online_work_files":{}"#,
+            ImportProblem::UnknownTarget { key: "mm".into() },
+        ),
+        // Two bad entries: the one with the smaller key is reported.
+        (
+            r#""recruitment":{"answer":"yes"},"infosec_dossiers":{"answer":1}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.infosec_dossiers.answer".into(),
+                expected: Expected::BooleanOrNull,
+                found: JsonKind::Number,
+            },
+        ),
+        // Unknown fields in one entry: the smallest is named.
+        (
+            r#""recruitment":{"zeta":1,"weight":2,"beta":3}"#,
+            ImportProblem::UnknownField {
+                field: "profile.entries.recruitment.beta".into(),
+            },
+        ),
+        // A bad entry after an unknown target in key order: the unknown target.
+        (
+            r#""recruitment":{"answer":1},"aaa":{}"#,
+            ImportProblem::UnknownTarget { key: "aaa".into() },
+        ),
+    ];
+    for (entries, expected) in cases {
+        let got = import_unit_file("s.json", file(entries).as_bytes()).unwrap_err();
+        assert_eq!(&got.problem, expected, "{entries}");
+    }
+}
+
+#[test]
 fn unknown_targets_and_units_are_named() {
     assert_eq!(
         problem("bad-unknown-target.json"),

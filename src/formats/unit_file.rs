@@ -503,12 +503,9 @@ fn path(parent: &str, key: &str) -> String {
 
 /// Refuses keys that are not `known`, reporting the first in sorted order.
 fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ImportProblem> {
-    let mut unknown: Vec<&String> = map
-        .keys()
-        .filter(|k| !known.contains(&k.as_str()))
-        .collect();
-    unknown.sort();
-    match unknown.first() {
+    // The smallest unknown key, found without sorting (no sort code in the wasm).
+    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
+    match unknown {
         Some(key) => Err(ImportProblem::UnknownField {
             field: path(at, key),
         }),
@@ -667,10 +664,13 @@ fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, Import
     let map = value
         .as_object()
         .ok_or_else(|| wrong(AT, Expected::Object, value))?;
-    let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort();
     let mut entries = BTreeMap::new();
-    for key in keys {
+    // The keys in sorted order, each found as the smallest after the previous one rather
+    // than by sorting (no sort code in the wasm). Every key but the last is a target, so
+    // this looks at the keys at most once per target.
+    let mut previous: Option<&String> = None;
+    while let Some(key) = map.keys().filter(|k| previous < Some(*k)).min() {
+        previous = Some(key);
         let id = TargetId::from_key(key)
             .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
         let entry = read_entry(&map[key], &path(AT, key))?;
