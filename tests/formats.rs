@@ -17,6 +17,7 @@ use cchc_2021::formats::share_link::{
     crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
     SHARE_VERSION,
 };
+use cchc_2021::formats::unit_file::slug;
 use cchc_2021::formats::unit_file::{
     export_unit_file, export_unit_file_with_model, import_unit_file, migrate, suggested_file_name,
     Expected, ImportError, ImportProblem, ImportedUnit, JsonKind, MigrationError, ENTRY_FIELDS,
@@ -137,6 +138,71 @@ const VALID: [ValidFixture; 3] = [
     ("valid-v1-agency-y-te.json", agency_full, "2021-12-28"),
     ("valid-v1-agency-other.json", other_agency, "2022-01-05"),
 ];
+
+/// What `slug` did before it had its own case folding: Unicode lowercase of every
+/// character, then the lowercase letters' table.
+fn slug_by_unicode_lowercase(text: &str, max: usize) -> String {
+    const FOLDS: &[(&str, char)] = &[
+        ("àáảãạăằắẳẵặâầấẩẫậäåæ", 'a'),
+        ("èéẻẽẹêềếểễệë", 'e'),
+        ("ìíỉĩịîï", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợöø", 'o'),
+        ("ùúủũụưừứửữựûü", 'u'),
+        ("ỳýỷỹỵÿ", 'y'),
+        ("đ", 'd'),
+        ("ç", 'c'),
+        ("ñ", 'n'),
+    ];
+    let fold = |c: char| FOLDS.iter().find(|(l, _)| l.contains(c)).map(|(_, b)| *b);
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        let ascii = if c.is_ascii_alphanumeric() {
+            Some(c)
+        } else {
+            fold(c)
+        };
+        match ascii {
+            Some(letter) => {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push(letter);
+            }
+            None => pending_hyphen = true,
+        }
+    }
+    if out.len() > max {
+        let cut = out[..=max].rfind('-').unwrap_or(max);
+        out.truncate(cut);
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
+}
+
+#[test]
+fn slugs_fold_every_character_as_unicode_lowercase_did() {
+    // "a?b" shows what a character becomes: a letter, a word break ("a-b") or nothing ("ab").
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let text = format!("a{c}b");
+        let expected = slug_by_unicode_lowercase(&text, 60);
+        assert_eq!(slug(&text, 60), expected, "U+{:04X}", c as u32);
+    }
+    assert_eq!(slug("XÃ VĨNH BÌNH – Đội 1", 60), "xa-vinh-binh-doi-1");
+}
+
+proptest! {
+    #[test]
+    fn slugs_match_unicode_lowercasing(text in "\\PC{0,80}", max in 1usize..70) {
+        prop_assert_eq!(slug(&text, max), slug_by_unicode_lowercase(&text, max));
+    }
+}
 
 #[test]
 fn v1_fixtures_open_with_the_same_meaning() {
@@ -595,6 +661,47 @@ fn wrong_shape_names_the_field() {
         let text = format!(r#"{{"format":"cchc-2021-unit","version":1,{fields}}}"#);
         let got = import_unit_file("s.json", text.as_bytes()).unwrap_err();
         assert_eq!(&got.problem, expected, "{fields}");
+    }
+}
+
+#[test]
+fn the_first_problem_in_key_order_is_reported() {
+    let file = |entries: &str| {
+        format!(
+            r#"{{"format":"cchc-2021-unit","version":1,"profile":{{"bloc":"commune","unit_id":"31211","entries":{{{entries}}}}}}}"#
+        )
+    };
+    let cases: &[(&str, ImportProblem)] = &[
+        // Two unknown targets around real ones: the smallest key is named.
+        (
+            r#""zz":{},"recruitment":{"numerator":"1"},"mm":{},"online_work_files":{}"#,
+            ImportProblem::UnknownTarget { key: "mm".into() },
+        ),
+        // Two bad entries: the one with the smaller key is reported.
+        (
+            r#""recruitment":{"answer":"yes"},"infosec_dossiers":{"answer":1}"#,
+            ImportProblem::WrongShape {
+                field: "profile.entries.infosec_dossiers.answer".into(),
+                expected: Expected::BooleanOrNull,
+                found: JsonKind::Number,
+            },
+        ),
+        // Unknown fields in one entry: the smallest is named.
+        (
+            r#""recruitment":{"zeta":1,"weight":2,"beta":3}"#,
+            ImportProblem::UnknownField {
+                field: "profile.entries.recruitment.beta".into(),
+            },
+        ),
+        // A bad entry after an unknown target in key order: the unknown target.
+        (
+            r#""recruitment":{"answer":1},"aaa":{}"#,
+            ImportProblem::UnknownTarget { key: "aaa".into() },
+        ),
+    ];
+    for (entries, expected) in cases {
+        let got = import_unit_file("s.json", file(entries).as_bytes()).unwrap_err();
+        assert_eq!(&got.problem, expected, "{entries}");
     }
 }
 

@@ -8,8 +8,8 @@
 use cchc_2021::domain::evaluate::{evaluate, Status};
 use cchc_2021::domain::figures::TargetEntry;
 use cchc_2021::domain::number::{
-    format_count, format_scaled, parse_count, parse_percent, NumberStyle, Percent, MAX_COUNT,
-    PERCENT_DECIMALS, PERCENT_SCALE,
+    format_count, format_hundredths, format_scaled, parse_count, parse_percent, NumberStyle,
+    Percent, HUNDREDTHS_EXACT_BELOW, MAX_COUNT, PERCENT_DECIMALS, PERCENT_SCALE,
 };
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
@@ -69,7 +69,47 @@ fn model_strategy() -> impl Strategy<Value = ScoringModel> {
     })
 }
 
+/// What `format_hundredths` replaced: float formatting.
+fn hundredths_by_float_formatting(value: f64) -> String {
+    format!("{:.2}", (value * 100.0).round() / 100.0)
+}
+
+/// Values near what scores look like: whole hundredths, halves between them, and values a
+/// rounding step away, at every scale up to the exact bound.
+fn hundredths_strategy() -> impl Strategy<Value = f64> {
+    let limit = HUNDREDTHS_EXACT_BELOW / 100.0;
+    prop_oneof![
+        -limit..limit,
+        -200.0..200.0f64,
+        (0.0..1.0f64, 0u32..44).prop_map(|(x, scale)| x * 2f64.powi(scale as i32) / 100.0),
+        (-(1i64 << 43)..(1i64 << 43), 0usize..5).prop_map(|(h, nudge)| {
+            let base = h as f64 / 100.0;
+            [
+                base,
+                base + 0.005,
+                base - 0.005,
+                f64::from_bits(base.to_bits() + 1),
+                f64::from_bits(base.to_bits().saturating_sub(1)),
+            ][nudge]
+        }),
+        // Any bit pattern: NaNs, infinities, subnormals and the rest below the bound.
+        any::<u64>()
+            .prop_map(f64::from_bits)
+            .prop_filter("below the exact bound", |v| {
+                let hundredths = (v * 100.0).round().abs();
+                hundredths.is_nan()
+                    || hundredths.is_infinite()
+                    || hundredths < HUNDREDTHS_EXACT_BELOW
+            }),
+    ]
+}
+
 proptest! {
+    #[test]
+    fn hundredths_are_written_as_float_formatting_wrote_them(value in hundredths_strategy()) {
+        prop_assert_eq!(format_hundredths(value), hundredths_by_float_formatting(value));
+    }
+
     #[test]
     fn counts_format_and_parse_back(value in 0..=MAX_COUNT) {
         for style in STYLES {
@@ -231,6 +271,47 @@ proptest! {
 }
 
 /// Saved data written by version 1 keeps opening (the fixture is kept in the repo).
+#[test]
+fn hundredths_match_float_formatting_on_special_and_every_small_value() {
+    for value in [
+        0.0,
+        -0.0,
+        -0.001,
+        0.005,
+        0.015,
+        1.005,
+        2.675,
+        99.995,
+        100.0,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MIN_POSITIVE,
+        f64::EPSILON,
+    ] {
+        assert_eq!(
+            format_hundredths(value),
+            hundredths_by_float_formatting(value),
+            "{value:?}"
+        );
+    }
+    // Every score 0–100 to four decimals, and its neighbours.
+    for scaled in 0..=1_000_000u32 {
+        let value = f64::from(scaled) / 10_000.0;
+        for v in [
+            value,
+            f64::from_bits(value.to_bits() + 1),
+            f64::from_bits(value.to_bits().saturating_sub(1)),
+        ] {
+            assert_eq!(
+                format_hundredths(v),
+                hundredths_by_float_formatting(v),
+                "{v:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn saved_data_of_version_1_keeps_opening() {
     let text = include_str!("fixtures/saved/v1.json");

@@ -58,8 +58,20 @@ pub fn improvement_steps(profile: &Profile, model: &ScoringModel) -> Vec<Step> {
             })
         })
         .collect();
-    steps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    sort_best_first(&mut steps);
     steps
+}
+
+/// A stable sort by points, largest first: what `sort_by` would give, by insertion (there
+/// is one step per target at most), so the wasm carries no general sort for it.
+fn sort_best_first(steps: &mut [Step]) {
+    for sorted in 1..steps.len() {
+        let mut at = sorted;
+        while at > 0 && steps[at - 1].points.total_cmp(&steps[at].points).is_lt() {
+            steps.swap(at - 1, at);
+            at -= 1;
+        }
+    }
 }
 
 /// The fewest steps (taken from the front of `steps`, which is best-first) that bring
@@ -89,6 +101,32 @@ pub fn step_targets(steps: &[Step], count: usize) -> Vec<TargetId> {
 mod tests {
     use super::*;
     use crate::domain::figures::TargetEntry;
+    use crate::domain::targets::TARGETS;
+
+    #[test]
+    fn best_first_order_is_the_stable_sort() {
+        // Every sequence of up to 6 steps over three point values (ties included).
+        let values = [0.5, 2.0, 1.0];
+        for length in 0..=6u32 {
+            for code in 0..3usize.pow(length) {
+                let steps: Vec<Step> = (0..length as usize)
+                    .map(|i| Step {
+                        target: &TARGETS[i],
+                        points: values[code / 3usize.pow(i as u32) % 3],
+                        action: StepAction::EnterFigures,
+                    })
+                    .collect();
+                let order =
+                    |steps: &[Step]| -> Vec<&str> { steps.iter().map(|s| s.target.key).collect() };
+                let mut expected: Vec<&Step> = steps.iter().collect();
+                expected.sort_by(|a, b| b.points.total_cmp(&a.points));
+                let expected: Vec<&str> = expected.iter().map(|s| s.target.key).collect();
+                let mut ours = steps;
+                sort_best_first(&mut ours);
+                assert_eq!(order(&ours), expected);
+            }
+        }
+    }
 
     fn counts(n: &str, d: &str) -> TargetEntry {
         TargetEntry {

@@ -240,6 +240,35 @@ pub fn format_real(value: f64, shown: u32, style: NumberStyle) -> String {
     format_scaled(scaled, shown, shown, style)
 }
 
+/// Below this many hundredths every number is written exactly by [`format_hundredths`]:
+/// 2^43 hundredths are about 88 billion, far beyond any score or percentage.
+pub const HUNDREDTHS_EXACT_BELOW: f64 = (1_u64 << 43) as f64;
+
+/// A number rounded to hundredths (halves away from zero), written with a `.` and exactly
+/// two decimals: 75.266 → "75.27", -0.001 → "-0.00", NaN → "NaN", infinity → "inf".
+///
+/// The same text as `format!("{:.2}", (value * 100.0).round() / 100.0)` for every value
+/// below [`HUNDREDTHS_EXACT_BELOW`] hundredths (the tests compare both), made with integer
+/// formatting only, so the wasm build carries no float formatting. Larger values are
+/// written from the rounded number of hundredths.
+pub fn format_hundredths(value: f64) -> String {
+    let hundredths = (value * 100.0).round();
+    if hundredths.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if hundredths.is_sign_negative() {
+        "-"
+    } else {
+        ""
+    };
+    if hundredths.is_infinite() {
+        return format!("{sign}inf");
+    }
+    // Saturates above u64::MAX, which no score comes near.
+    let magnitude = hundredths.abs() as u64;
+    format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +364,14 @@ mod tests {
         assert_eq!(format_real(10.0, 2, vi), "10");
         assert_eq!(format_real(1234.5, 1, vi), "1.234,5");
         assert_eq!(format_count(1234, NumberStyle::English), "1,234");
+        assert_eq!(format_hundredths(75.266), "75.27");
+        assert_eq!(format_hundredths(0.0), "0.00");
+        assert_eq!(format_hundredths(100.0), "100.00");
+        assert_eq!(format_hundredths(-0.001), "-0.00");
+        assert_eq!(format_hundredths(-12.345), "-12.35");
+        assert_eq!(format_hundredths(f64::NAN), "NaN");
+        assert_eq!(format_hundredths(f64::INFINITY), "inf");
+        assert_eq!(format_hundredths(f64::NEG_INFINITY), "-inf");
         assert_eq!(
             format_percent(Percent::from_scaled(655_000), NumberStyle::English),
             "65.5"

@@ -114,8 +114,56 @@ pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
 /// [`rank_rows`], so the bundle carries one copy of it).
 fn known_descending(scores: &[Option<f64>]) -> Vec<i64> {
     let mut known: Vec<i64> = scores.iter().flatten().map(|&s| hundredths(s)).collect();
-    known.sort_unstable_by(|a, b| b.cmp(a));
+    sort_descending(&mut known);
     known
+}
+
+/// Sorts highest first with much less code in the wasm than the standard library's sort:
+/// a counting sort when the values span a small range (scores in hundredths, 0–10 000, for
+/// any number of rows), else a heapsort (O(n log n), no allocation). Integers have one
+/// sorted order, so this is exactly `sort_unstable_by(|a, b| b.cmp(a))`.
+fn sort_descending(values: &mut [i64]) {
+    let (Some(&low), Some(&high)) = (values.iter().min(), values.iter().max()) else {
+        return;
+    };
+    let span = high.abs_diff(low);
+    if span <= 10_000 + values.len() as u64 {
+        let mut counts = vec![0usize; span as usize + 1];
+        for &value in values.iter() {
+            counts[value.abs_diff(low) as usize] += 1;
+        }
+        let mut slots = values.iter_mut();
+        for (offset, &count) in counts.iter().enumerate().rev() {
+            for slot in slots.by_ref().take(count) {
+                *slot = low.wrapping_add(offset as i64);
+            }
+        }
+        return;
+    }
+    // A min-heap: taking the smallest out to the end leaves the largest first.
+    fn sift_down(heap: &mut [i64], mut at: usize) {
+        loop {
+            let mut child = 2 * at + 1;
+            if child >= heap.len() {
+                return;
+            }
+            if child + 1 < heap.len() && heap[child + 1] < heap[child] {
+                child += 1;
+            }
+            if heap[at] <= heap[child] {
+                return;
+            }
+            heap.swap(at, child);
+            at = child;
+        }
+    }
+    for at in (0..values.len() / 2).rev() {
+        sift_down(values, at);
+    }
+    for end in (1..values.len()).rev() {
+        values.swap(0, end);
+        sift_down(&mut values[..end], 0);
+    }
 }
 
 /// The rank range of every row of a table (`None` for rows with no known score).
@@ -256,6 +304,22 @@ mod tests {
                 // Few distinct values: many ties.
                 _ => Some([50.0, 75.5, 75.504, 75.496, 100.0][self.below(5) as usize]),
             }
+        }
+    }
+
+    #[test]
+    fn heapsort_orders_as_the_standard_sort() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for case in 0..2_000 {
+            let n = rng.below(if case < 1_000 { 12 } else { 3_000 }) as usize;
+            // Few values (many ties), scores' range, and any i64 at all.
+            let spread = [3, 100, 10_001, u64::MAX][case % 4];
+            let values: Vec<i64> = (0..n).map(|_| rng.below(spread) as i64).collect();
+            let mut expected = values.clone();
+            expected.sort_unstable_by(|a, b| b.cmp(a));
+            let mut ours = values;
+            sort_descending(&mut ours);
+            assert_eq!(ours, expected, "case {case}");
         }
     }
 

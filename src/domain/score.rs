@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::evaluate::{Evaluation, Status};
+use super::number::format_hundredths;
 use super::targets::{Target, TargetId};
 use super::units::Bloc;
 
@@ -170,7 +171,7 @@ pub struct Summary {
 impl Summary {
     /// The score with two decimals and a dot, as in the page's `data-score`.
     pub fn score_attribute(&self) -> String {
-        format!("{:.2}", (self.score * 100.0).round() / 100.0)
+        format_hundredths(self.score)
     }
 }
 

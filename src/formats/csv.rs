@@ -8,7 +8,9 @@
 
 use crate::domain::evaluate::{Evaluation, Gap};
 use crate::domain::figures::{EntryMode, TargetEntry};
-use crate::domain::number::{parse_count, parse_percent, Percent, PERCENT_DECIMALS};
+use crate::domain::number::{
+    format_hundredths, parse_count, parse_percent, Percent, PERCENT_DECIMALS,
+};
 use crate::domain::profile::Profile;
 use crate::domain::score::{Rating, ScoringModel};
 use crate::domain::targets::{Measure, Target};
@@ -96,7 +98,7 @@ pub fn percent_number(percent: Percent) -> String {
 /// A score with two decimals and a `.`: `75.27`; empty when not a finite number.
 pub fn score_number(score: f64) -> String {
     if score.is_finite() {
-        format!("{:.2}", (score * 100.0).round() / 100.0)
+        format_hundredths(score)
     } else {
         String::new()
     }

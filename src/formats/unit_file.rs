@@ -148,20 +148,24 @@ pub fn suggested_file_name(profile: &Profile, date: &str) -> String {
 }
 
 /// Latin letters with diacritics and their base letter: the whole Vietnamese alphabet plus
-/// the common Western European letters.
+/// the common Western European letters, lower and upper case. Also every other character
+/// whose Unicode lowercase is one of them or an ASCII letter (U+212A KELVIN SIGN, U+212B
+/// ANGSTROM SIGN, U+0130 İ), so that [`slug`] needs no Unicode case tables (a test
+/// compares it with lowercasing every character).
 const FOLDS: &[(&str, char)] = &[
-    ("àáảãạăằắẳẵặâầấẩẫậäåæ", 'a'),
-    ("èéẻẽẹêềếểễệë", 'e'),
-    ("ìíỉĩịîï", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợöø", 'o'),
-    ("ùúủũụưừứửữựûü", 'u'),
-    ("ỳýỷỹỵÿ", 'y'),
-    ("đ", 'd'),
-    ("ç", 'c'),
-    ("ñ", 'n'),
+    ("àáảãạăằắẳẵặâầấẩẫậäåæÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅÆ\u{212b}", 'a'),
+    ("èéẻẽẹêềếểễệëÈÉẺẼẸÊỀẾỂỄỆË", 'e'),
+    ("ìíỉĩịîïÌÍỈĨỊÎÏ\u{130}", 'i'),
+    ("òóỏõọôồốổỗộơờớởỡợöøÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖØ", 'o'),
+    ("ùúủũụưừứửữựûüÙÚỦŨỤƯỪỨỬỮỰÛÜ", 'u'),
+    ("ỳýỷỹỵÿỲÝỶỸỴŸ", 'y'),
+    ("đĐ", 'd'),
+    ("çÇ", 'c'),
+    ("ñÑ", 'n'),
+    ("\u{212a}", 'k'),
 ];
 
-/// The ASCII letter of a lowercase Latin letter with diacritics.
+/// The ASCII letter of a Latin letter with diacritics, in either case.
 fn fold(c: char) -> Option<char> {
     FOLDS
         .iter()
@@ -174,13 +178,13 @@ fn fold(c: char) -> Option<char> {
 pub fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
         // Combining marks of decomposed text (U+0300–U+036F) belong to the previous letter.
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }
         let ascii = if c.is_ascii_alphanumeric() {
-            Some(c)
+            Some(c.to_ascii_lowercase())
         } else {
             fold(c)
         };
@@ -499,12 +503,9 @@ fn path(parent: &str, key: &str) -> String {
 
 /// Refuses keys that are not `known`, reporting the first in sorted order.
 fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ImportProblem> {
-    let mut unknown: Vec<&String> = map
-        .keys()
-        .filter(|k| !known.contains(&k.as_str()))
-        .collect();
-    unknown.sort();
-    match unknown.first() {
+    // The smallest unknown key, found without sorting (no sort code in the wasm).
+    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
+    match unknown {
         Some(key) => Err(ImportProblem::UnknownField {
             field: path(at, key),
         }),
@@ -663,10 +664,13 @@ fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, Import
     let map = value
         .as_object()
         .ok_or_else(|| wrong(AT, Expected::Object, value))?;
-    let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort();
     let mut entries = BTreeMap::new();
-    for key in keys {
+    // The keys in sorted order, each found as the smallest after the previous one rather
+    // than by sorting (no sort code in the wasm). Every key but the last is a target, so
+    // this looks at the keys at most once per target.
+    let mut previous: Option<&String> = None;
+    while let Some(key) = map.keys().filter(|k| previous < Some(*k)).min() {
+        previous = Some(key);
         let id = TargetId::from_key(key)
             .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
         let entry = read_entry(&map[key], &path(AT, key))?;

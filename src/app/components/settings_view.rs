@@ -31,6 +31,12 @@ fn number_select(
     html! { <Select id={id} field={field} value={value} options={number_options(range)} {onchange} /> }
 }
 
+/// The value of a [`number_select`] option, always a whole number (the options are made by
+/// `number_options`). Read as an integer, so the wasm build carries no float parser.
+fn whole_number(text: &str, fallback: f64) -> f64 {
+    text.parse::<u32>().map_or(fallback, f64::from)
+}
+
 #[component]
 pub fn SettingsView(props: &SettingsViewProps) -> Html {
     let lang = props.lang;
@@ -52,7 +58,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             let bands = model.bands;
             let onchange = props.on_action.reform(move |text: String| {
                 let mut next = bands;
-                set(&mut next, text.parse().unwrap_or(0.0));
+                set(&mut next, whole_number(&text, 0.0));
                 Action::SetBands(next)
             });
             html! {
@@ -115,7 +121,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 let weight_id = format!("weight-{}", target.key);
                                 let applies_id = format!("applies-{}", target.key);
                                 let on_weight = props.on_action.reform(move |text: String| {
-                                    Action::SetWeight(id, text.parse().unwrap_or(1.0))
+                                    Action::SetWeight(id, whole_number(&text, 1.0))
                                 });
                                 let on_applies = props.on_action.reform(move |text: String| {
                                     Action::SetApplicability(id, match text.as_str() {

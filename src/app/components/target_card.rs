@@ -193,7 +193,9 @@ fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
         Measure::Ratio { gap_noun, .. } | Measure::Increase { gap_noun, .. } => Some(gap_noun),
         Measure::YesNo { .. } => None,
     };
-    let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0);
+    // A whole number 0–100 (attainment is never negative nor NaN), written without float
+    // formatting.
+    let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0) as u8;
     html! {
         <div class="result">
             if let Some(actual) = evaluation.actual {
