@@ -86,12 +86,13 @@ if (!firstScreen.includes('data-summary')) {
   console.error('post-build: the pre-rendered first screen looks wrong');
   process.exit(1);
 }
-const body = /<body>\s*/;
-if (!body.test(html)) {
-  console.error('post-build: no <body> in index.html');
+// At the end of the body, after the <noscript> message (which says why nothing computes).
+const bodyEnd = /\s*<\/body>/;
+if (!bodyEnd.test(html)) {
+  console.error('post-build: no </body> in index.html');
   process.exit(1);
 }
-html = html.replace(body, () => `<body>\n    <div data-prerendered="" aria-busy="true">${firstScreen}</div>\n    `);
+html = html.replace(bodyEnd, () => `\n    <div data-prerendered="" aria-busy="true">${firstScreen}</div>\n  </body>`);
 writeFileSync(indexPath, html);
 
 // 4. The service worker, listing every file of the build.
