@@ -8,14 +8,17 @@
 //! the size. Every row keeps `tr[data-unit]` (`other` for every "other" unit, told apart by
 //! `data-profile`, the id of the profile a row's score comes from).
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
 use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
-use crate::domain::rank::ZoneMargin;
+use crate::domain::rank::{Standing, ZoneMargin};
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::Measure;
 use crate::domain::workspace::{BlocRow, BlocTable, ScoreSource};
@@ -35,8 +38,9 @@ pub fn page_count(rows: usize) -> usize {
 #[derive(Properties, PartialEq)]
 pub struct RankingViewProps {
     pub lang: Lang,
-    pub table: BlocTable,
-    pub profile: Profile,
+    /// Computed once per change of the workspace; compared by pointer.
+    pub table: Shared<BlocTable>,
+    pub profile: Rc<Profile>,
     pub model: ScoringModel,
     pub on_action: Callback<Action>,
 }
@@ -107,7 +111,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                     </table>
                 </div>
             </section>
-            { improvements(props) }
+            <Improvements lang={lang} profile={props.profile.clone()} model={props.model.clone()} standing={props.table.standing} />
         </>
     }
 }
@@ -228,23 +232,29 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
     }
 }
 
-fn improvements(props: &RankingViewProps) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ImprovementsProps {
+    pub lang: Lang,
+    pub profile: Rc<Profile>,
+    pub model: ScoringModel,
+    pub standing: Option<Standing>,
+}
+
+/// What to improve, and the fewest steps into the award zone: its own component, so that
+/// turning a page of the table does not compute it again.
+#[component]
+fn Improvements(props: &ImprovementsProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let steps = improvement_steps(&props.profile, &props.model);
     let score = props.profile.summary(&props.model).score;
-    let zone_note = props
-        .table
-        .standing
-        .and_then(|standing| match standing.margin? {
-            ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
-            ZoneMargin::Behind(points) => {
-                Some(match steps_to_reach(&steps, score, score + points) {
-                    Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
-                    None => t.improve_zone_unreachable.to_string(),
-                })
-            }
-        });
+    let zone_note = props.standing.and_then(|standing| match standing.margin? {
+        ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
+        ZoneMargin::Behind(points) => Some(match steps_to_reach(&steps, score, score + points) {
+            Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
+            None => t.improve_zone_unreachable.to_string(),
+        }),
+    });
     html! {
         <section class="improve" aria-labelledby="improve-heading" data-improve="">
             <h2 id="improve-heading">{ t.improve_heading }</h2>
