@@ -30,6 +30,13 @@ use crate::i18n::{
 /// fit in one page.
 pub const PAGE_SIZE: usize = 50;
 
+/// A first page longer than this is drawn in the task after the view's first render: opening
+/// the view (leaving the calculator, drawing the heading, the pager and what to improve)
+/// and drawing 50 rows are each a task of their own, so neither blocks the page for long on
+/// a slow phone. The district's blocs (11 and 12 units, and a few "other" units) are drawn
+/// at once.
+const DRAWN_AT_ONCE: usize = 20;
+
 /// The number of pages of a table of `rows` rows (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PAGE_SIZE).max(1)
@@ -57,6 +64,16 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let page = (*page_state).min(pages - 1);
     let start = page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(rows.len());
+    let drawn = use_state(|| end - start <= DRAWN_AT_ONCE);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            let later =
+                (!*drawn).then(|| gloo_timers::callback::Timeout::new(0, move || drawn.set(true)));
+            // Leaving the view before then cancels it.
+            move || drop(later)
+        });
+    }
     let pager = (pages > 1).then(|| {
         let own_page = rows
             .iter()
@@ -95,21 +112,23 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                 <p class="hint">{ t.peer_hint }</p>
                 <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
                 { pager }
-                <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
-                    <table class="bloc-table" data-rows={rows.len().to_string()}>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t.col_rank }</th>
-                                <th scope="col">{ t.col_unit }</th>
-                                <th scope="col">{ t.col_score }</th>
-                                <th scope="col">{ t.col_source }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
-                        </tbody>
-                    </table>
-                </div>
+                if *drawn {
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
+                        <table class="bloc-table" data-rows={rows.len().to_string()}>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ t.col_rank }</th>
+                                    <th scope="col">{ t.col_unit }</th>
+                                    <th scope="col">{ t.col_score }</th>
+                                    <th scope="col">{ t.col_source }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
             </section>
             <Improvements lang={lang} profile={props.profile.clone()} model={props.model.clone()} standing={props.table.standing} />
         </>
