@@ -143,9 +143,12 @@ fn pager_button(
     to: Option<usize>,
 ) -> Html {
     let page = page.clone();
+    // The page is turned in the task after the click's (as the views are switched, see
+    // `nav.rs`): redrawing 50 rows is not added to the click's own work.
     let onclick = Callback::from(move |_: MouseEvent| {
         if let Some(to) = to {
-            page.set(to);
+            let page = page.clone();
+            gloo_timers::callback::Timeout::new(0, move || page.set(to)).forget();
         }
     });
     html! {
