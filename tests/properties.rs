@@ -15,7 +15,8 @@ use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
 use cchc_2021::domain::score::{ScoringMode, ScoringModel};
 use cchc_2021::domain::targets::{Measure, TARGETS};
-use cchc_2021::domain::units::{Bloc, COMMUNES};
+use cchc_2021::domain::units::{Bloc, COMMUNES, OTHER_UNIT_ID};
+use cchc_2021::domain::workspace::{ScoreCache, Workspace};
 use cchc_2021::formats::envelope;
 use cchc_2021::formats::share_link::{decode_share_fragment, encode_share_fragment};
 use cchc_2021::formats::unit_file::{export_unit_file, import_unit_file};
@@ -104,7 +105,106 @@ fn hundredths_strategy() -> impl Strategy<Value = f64> {
     ]
 }
 
+/// An edit of a workspace, as the page makes them.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Counts for one ratio target of the active profile.
+    Counts(usize, u64, u64),
+    /// The active profile becomes this unit of the commune bloc, or an "other" unit.
+    Unit(Option<usize>),
+    Switch(usize),
+    Add,
+    Duplicate,
+    Delete(usize),
+    Model(ScoringModel),
+    PeerScore(usize, u64),
+    /// The sandbox takes the screen, or gives it back (the same cache serves both).
+    OtherWorkspace,
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (0usize..11, 0u64..50, 0u64..50).prop_map(|(t, a, b)| Edit::Counts(t, a.min(b), a.max(b))),
+        1 => proptest::option::of(0usize..11).prop_map(Edit::Unit),
+        2 => any::<usize>().prop_map(Edit::Switch),
+        1 => Just(Edit::Add),
+        1 => Just(Edit::Duplicate),
+        1 => any::<usize>().prop_map(Edit::Delete),
+        1 => model_strategy().prop_map(Edit::Model),
+        1 => (0usize..11, 0u64..=100).prop_map(|(u, s)| Edit::PeerScore(u, s)),
+        1 => Just(Edit::OtherWorkspace),
+    ]
+}
+
+fn apply(workspace: &mut Workspace, edit: &Edit) {
+    let id_at = |w: &Workspace, i: usize| w.profiles[i % w.profiles.len()].id.clone();
+    match edit {
+        Edit::Counts(target, n, d) => {
+            let id = TARGETS[ratio_targets()[*target]].id;
+            workspace.active_profile_mut().update_entry(id, |e| {
+                e.numerator = n.to_string();
+                e.denominator = d.to_string();
+            });
+        }
+        Edit::Unit(Some(unit)) => workspace.active_profile_mut().set_unit(COMMUNES[*unit].id),
+        Edit::Unit(None) => {
+            let profile = workspace.active_profile_mut();
+            profile.set_bloc(Bloc::Commune);
+            profile.set_unit(OTHER_UNIT_ID);
+            profile.other_name = format!("Đơn vị {}", profile.entries.len());
+        }
+        Edit::Switch(i) => {
+            let id = id_at(workspace, *i);
+            workspace.switch_to(&id);
+        }
+        Edit::Add => {
+            workspace.add_profile(profile_with(&[(1, 2)]));
+        }
+        Edit::Duplicate => {
+            workspace.duplicate_active();
+        }
+        Edit::Delete(i) => {
+            let id = id_at(workspace, *i);
+            workspace.delete(&id);
+        }
+        Edit::Model(model) => workspace.model = model.clone(),
+        Edit::PeerScore(unit, score) => {
+            workspace
+                .peer_scores
+                .insert(COMMUNES[*unit].id.to_string(), score.to_string());
+        }
+        Edit::OtherWorkspace => {}
+    }
+}
+
 proptest! {
+    /// The bloc table computed with the cache of scores (as the page does, keeping each
+    /// previous workspace alive as the previous state does) is always the one computed from
+    /// scratch, whatever the edits, the model changes and the switches between workspaces.
+    #[test]
+    fn cached_scores_always_equal_recomputed_ones(
+        start in proptest::collection::vec(counts_strategy(), 1..6),
+        edits in proptest::collection::vec(edit_strategy(), 1..40),
+    ) {
+        let profiles: Vec<Profile> = start.iter().map(|c| profile_with(c)).collect();
+        let mut screens = [Workspace::with_profiles(profiles), Workspace::default()];
+        let mut on_screen = 0;
+        let mut cache = ScoreCache::default();
+        let mut history = Vec::new();
+        prop_assert_eq!(screens[0].bloc_table_with(&mut cache), screens[0].bloc_table());
+        for edit in &edits {
+            if let Edit::OtherWorkspace = edit {
+                on_screen = 1 - on_screen;
+            }
+            history.push(screens[on_screen].clone());
+            apply(&mut screens[on_screen], edit);
+            let workspace = &screens[on_screen];
+            prop_assert_eq!(workspace.bloc_table_with(&mut cache), workspace.bloc_table(), "after {:?}", edit);
+            // The cache holds the scores of this table's profiles, no more.
+            prop_assert!(cache.len() <= workspace.profiles.len());
+        }
+    }
+
     #[test]
     fn hundredths_are_written_as_float_formatting_wrote_them(value in hundredths_strategy()) {
         prop_assert_eq!(format_hundredths(value), hundredths_by_float_formatting(value));

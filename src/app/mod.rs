@@ -6,6 +6,7 @@ pub mod components;
 pub mod crash;
 pub mod early_input;
 pub mod hooks;
+pub mod shared;
 pub mod state;
 
 use std::rc::Rc;
@@ -13,6 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::language::Language;
+use crate::domain::workspace::ScoreCache;
 use crate::store::{self, LocalStorage};
 use components::banners::Banners;
 use components::bloc_table::RankingView;
@@ -28,6 +30,7 @@ use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
 use components::unit_picker::UnitPicker;
 use early_input::EarlyInput;
+use shared::Shared;
 use state::{Action, AppState, View};
 
 fn now_ms() -> u64 {
@@ -114,14 +117,23 @@ pub fn App(props: &AppProps) -> Html {
     let evaluations = profile.evaluate_all(model);
     let summary =
         crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model);
-    // Derived from the whole workspace: computed once per change of it, not per render.
+    // Derived from the whole workspace: computed once per change of it, not per render, and
+    // with the scores of the profiles that did not change taken from the cache.
+    let scores = use_mut_ref(ScoreCache::default);
     let table = {
         let state = state.clone();
-        use_memo(state.revision, move |_| state.workspace().bloc_table())
+        use_memo(state.revision, move |_| {
+            Shared::new(Rc::new(
+                state.workspace().bloc_table_with(&mut scores.borrow_mut()),
+            ))
+        })
     };
+    let table: Shared<_> = (*table).clone();
+    let shared_workspace = Shared::new(state.shared_workspace().clone());
+    let active_profile = workspace.active().profile.clone();
     let profile_options = {
         let state = state.clone();
-        use_memo((state.revision, lang), move |(_, lang)| {
+        use_memo((state.list_revision, lang), move |(_, lang)| {
             Rc::new(components::profile_bar::profile_options(
                 state.workspace(),
                 *lang,
@@ -167,17 +179,17 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         View::Ranking => html! {
-            <RankingView lang={lang} table={(*table).clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
+            <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} on_action={on_action.clone()} />
         },
-        View::District => html! { <DistrictView lang={lang} workspace={workspace.clone()} /> },
+        View::District => html! { <DistrictView lang={lang} workspace={shared_workspace} /> },
         View::Settings => html! {
             <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
         },
         View::Data => html! {
             <DataView
                 lang={lang}
-                workspace={workspace.clone()}
-                table={(*table).clone()}
+                workspace={shared_workspace}
+                table={table.clone()}
                 import={state.import.clone()}
                 on_action={on_action.clone()}
             />

@@ -81,6 +81,11 @@ pub struct AppState {
     /// Goes up whenever the workspace on screen changes, so that what is derived from it
     /// (the bloc table, the profile list) is computed once per change, not once per render.
     pub revision: u64,
+    /// Goes up with `revision`, except for the edits that cannot change the list of profiles
+    /// (their ids, names and order): typing figures, peer scores, the scoring model. The
+    /// profile picker (one option per profile, 10 000 in a big workspace) is rebuilt only
+    /// when this changes.
+    pub list_revision: u64,
     /// Goes up whenever the real data changes: the autosave's trigger.
     pub data_revision: u64,
 }
@@ -150,12 +155,18 @@ impl AppState {
             import: None,
             incoming: None,
             revision: 0,
+            list_revision: 0,
             data_revision: 0,
         }
     }
 
     /// The workspace on screen: the sandbox while it is open, else the real data.
     pub fn workspace(&self) -> &Workspace {
+        self.shared_workspace()
+    }
+
+    /// The workspace on screen, as the `Rc` the state holds it in.
+    pub fn shared_workspace(&self) -> &Rc<Workspace> {
         self.demo.as_ref().unwrap_or(&self.data)
     }
 
@@ -217,22 +228,25 @@ pub enum Action {
 
 /// The actions that edit the workspace on screen (and nothing else).
 fn edit_workspace(workspace: &mut Workspace, action: Action) {
-    let profile = workspace.active_profile_mut();
+    // Only the edits of the active profile copy it (the others leave it shared).
+    let profile = Workspace::active_profile_mut;
     match action {
-        Action::SetBloc(bloc) => profile.set_bloc(bloc),
-        Action::SetUnit(unit_id) => profile.set_unit(&unit_id),
-        Action::SetOtherName(name) => profile.other_name = name,
-        Action::SetLabel(label) => profile.label = label,
-        Action::SetText(id, field, text) => profile.update_entry(id, |e| e.set_text(field, text)),
-        Action::SetMode(id, mode) => profile.update_entry(id, |e| e.mode = mode),
-        Action::SetNotApplicable(id, value) => {
-            profile.update_entry(id, |e| e.not_applicable = Some(value))
+        Action::SetBloc(bloc) => profile(workspace).set_bloc(bloc),
+        Action::SetUnit(unit_id) => profile(workspace).set_unit(&unit_id),
+        Action::SetOtherName(name) => profile(workspace).other_name = name,
+        Action::SetLabel(label) => profile(workspace).label = label,
+        Action::SetText(id, field, text) => {
+            profile(workspace).update_entry(id, |e| e.set_text(field, text))
         }
-        Action::SetAnswer(id, answer) => profile.update_entry(id, |e| e.answer = answer),
+        Action::SetMode(id, mode) => profile(workspace).update_entry(id, |e| e.mode = mode),
+        Action::SetNotApplicable(id, value) => {
+            profile(workspace).update_entry(id, |e| e.not_applicable = Some(value))
+        }
+        Action::SetAnswer(id, answer) => profile(workspace).update_entry(id, |e| e.answer = answer),
         Action::NewProfile => {
             // A new profile starts in the bloc being worked on.
             let mut fresh = Profile::default();
-            fresh.set_bloc(profile.bloc);
+            fresh.set_bloc(workspace.active_profile().bloc);
             workspace.add_profile(fresh);
         }
         Action::DuplicateProfile => {
@@ -275,6 +289,20 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let keeps_list = matches!(
+            action,
+            Action::SetText(..)
+                | Action::SetMode(..)
+                | Action::SetNotApplicable(..)
+                | Action::SetAnswer(..)
+                | Action::SetPeerScore(..)
+                | Action::SetScoringMode(_)
+                | Action::SetWeight(..)
+                | Action::SetApplicability(..)
+                | Action::SetBands(_)
+                | Action::SetAwardPlaces(..)
+                | Action::ResetModel
+        );
         let mut next = (*self).clone();
         match action {
             Action::DeleteProfile(id) => next.undo = next.workspace_mut().delete(&id),
@@ -414,6 +442,9 @@ impl Reducible for AppState {
         }
         if !std::ptr::eq(next.workspace(), self.workspace()) {
             next.revision += 1;
+            if !keeps_list {
+                next.list_revision += 1;
+            }
         }
         if !same(&next.data, &self.data) {
             next.data_revision += 1;
@@ -459,6 +490,36 @@ mod tests {
             "1".into(),
         ));
         assert_eq!(edited.data_revision, before.data_revision + 1);
+    }
+
+    #[test]
+    fn typing_figures_keeps_the_list_of_profiles() {
+        let before = state().reduce(Action::SetUnit("31211".into()));
+        let typed = before.clone().reduce(Action::SetText(
+            TargetId::Recruitment,
+            Field::Numerator,
+            "1".into(),
+        ));
+        assert_eq!(typed.revision, before.revision + 1);
+        assert_eq!(typed.list_revision, before.list_revision);
+        let renamed = typed.clone().reduce(Action::SetLabel("Xã A".into()));
+        assert_eq!(renamed.list_revision, typed.list_revision + 1);
+        let added = renamed.clone().reduce(Action::NewProfile);
+        assert_eq!(added.list_revision, renamed.list_revision + 1);
+        // Only the edited profile is copied; the others stay shared with the previous state.
+        let edited = added.clone().reduce(Action::SetText(
+            TargetId::Recruitment,
+            Field::Numerator,
+            "2".into(),
+        ));
+        assert!(Rc::ptr_eq(
+            &added.data.profiles[0].profile,
+            &edited.data.profiles[0].profile
+        ));
+        assert!(!Rc::ptr_eq(
+            &added.data.profiles[1].profile,
+            &edited.data.profiles[1].profile
+        ));
     }
 
     #[test]

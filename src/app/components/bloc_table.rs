@@ -8,14 +8,17 @@
 //! the size. Every row keeps `tr[data-unit]` (`other` for every "other" unit, told apart by
 //! `data-profile`, the id of the profile a row's score comes from).
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
 use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
-use crate::domain::rank::ZoneMargin;
+use crate::domain::rank::{Standing, ZoneMargin};
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::Measure;
 use crate::domain::workspace::{BlocRow, BlocTable, ScoreSource};
@@ -27,6 +30,13 @@ use crate::i18n::{
 /// fit in one page.
 pub const PAGE_SIZE: usize = 50;
 
+/// A first page longer than this is drawn in the task after the view's first render: opening
+/// the view (leaving the calculator, drawing the heading, the pager and what to improve)
+/// and drawing 50 rows are each a task of their own, so neither blocks the page for long on
+/// a slow phone. The district's blocs (11 and 12 units, and a few "other" units) are drawn
+/// at once.
+const DRAWN_AT_ONCE: usize = 20;
+
 /// The number of pages of a table of `rows` rows (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PAGE_SIZE).max(1)
@@ -35,8 +45,9 @@ pub fn page_count(rows: usize) -> usize {
 #[derive(Properties, PartialEq)]
 pub struct RankingViewProps {
     pub lang: Lang,
-    pub table: BlocTable,
-    pub profile: Profile,
+    /// Computed once per change of the workspace; compared by pointer.
+    pub table: Shared<BlocTable>,
+    pub profile: Rc<Profile>,
     pub model: ScoringModel,
     pub on_action: Callback<Action>,
 }
@@ -53,6 +64,16 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let page = (*page_state).min(pages - 1);
     let start = page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(rows.len());
+    let drawn = use_state(|| end - start <= DRAWN_AT_ONCE);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            let later =
+                (!*drawn).then(|| gloo_timers::callback::Timeout::new(0, move || drawn.set(true)));
+            // Leaving the view before then cancels it.
+            move || drop(later)
+        });
+    }
     let pager = (pages > 1).then(|| {
         let own_page = rows
             .iter()
@@ -91,23 +112,25 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                 <p class="hint">{ t.peer_hint }</p>
                 <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
                 { pager }
-                <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
-                    <table class="bloc-table" data-rows={rows.len().to_string()}>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t.col_rank }</th>
-                                <th scope="col">{ t.col_unit }</th>
-                                <th scope="col">{ t.col_score }</th>
-                                <th scope="col">{ t.col_source }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
-                        </tbody>
-                    </table>
-                </div>
+                if *drawn {
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
+                        <table class="bloc-table" data-rows={rows.len().to_string()}>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ t.col_rank }</th>
+                                    <th scope="col">{ t.col_unit }</th>
+                                    <th scope="col">{ t.col_score }</th>
+                                    <th scope="col">{ t.col_source }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
             </section>
-            { improvements(props) }
+            <Improvements lang={lang} profile={props.profile.clone()} model={props.model.clone()} standing={props.table.standing} />
         </>
     }
 }
@@ -120,9 +143,12 @@ fn pager_button(
     to: Option<usize>,
 ) -> Html {
     let page = page.clone();
+    // The page is turned in the task after the click's (as the views are switched, see
+    // `nav.rs`): redrawing 50 rows is not added to the click's own work.
     let onclick = Callback::from(move |_: MouseEvent| {
         if let Some(to) = to {
-            page.set(to);
+            let page = page.clone();
+            gloo_timers::callback::Timeout::new(0, move || page.set(to)).forget();
         }
     });
     html! {
@@ -228,23 +254,29 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
     }
 }
 
-fn improvements(props: &RankingViewProps) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ImprovementsProps {
+    pub lang: Lang,
+    pub profile: Rc<Profile>,
+    pub model: ScoringModel,
+    pub standing: Option<Standing>,
+}
+
+/// What to improve, and the fewest steps into the award zone: its own component, so that
+/// turning a page of the table does not compute it again.
+#[component]
+fn Improvements(props: &ImprovementsProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let steps = improvement_steps(&props.profile, &props.model);
     let score = props.profile.summary(&props.model).score;
-    let zone_note = props
-        .table
-        .standing
-        .and_then(|standing| match standing.margin? {
-            ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
-            ZoneMargin::Behind(points) => {
-                Some(match steps_to_reach(&steps, score, score + points) {
-                    Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
-                    None => t.improve_zone_unreachable.to_string(),
-                })
-            }
-        });
+    let zone_note = props.standing.and_then(|standing| match standing.margin? {
+        ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
+        ZoneMargin::Behind(points) => Some(match steps_to_reach(&steps, score, score + points) {
+            Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
+            None => t.improve_zone_unreachable.to_string(),
+        }),
+    });
     html! {
         <section class="improve" aria-labelledby="improve-heading" data-improve="">
             <h2 id="improve-heading">{ t.improve_heading }</h2>

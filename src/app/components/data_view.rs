@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::browser;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Choice, ImportReview, View};
 use crate::domain::profile::Profile;
 use crate::domain::score::ScoringModel;
@@ -23,8 +24,8 @@ use crate::i18n::{figures_text, import_error_message, profile_problem_message, s
 #[derive(Properties, PartialEq)]
 pub struct DataViewProps {
     pub lang: Lang,
-    pub workspace: Workspace,
-    pub table: BlocTable,
+    pub workspace: Shared<Workspace>,
+    pub table: Shared<BlocTable>,
     pub import: Option<ImportReview>,
     pub on_action: Callback<Action>,
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::domain::district::{district, district_profiles, Scope, Total};
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::targets::Measure;
@@ -12,7 +13,7 @@ use crate::i18n::{status_icon, status_name, Lang};
 #[derive(Properties, PartialEq)]
 pub struct DistrictViewProps {
     pub lang: Lang,
-    pub workspace: Workspace,
+    pub workspace: Shared<Workspace>,
 }
 
 #[component]
@@ -20,7 +21,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let count = |n: usize| format_count(n as u64, lang.numbers());
-    let profiles = district_profiles(props.workspace.profiles.iter().map(|r| &r.profile));
+    let profiles = district_profiles(props.workspace.profiles.iter().map(|r| &*r.profile));
     let rows = district(&profiles, &props.workspace.model);
     let in_bloc = |bloc: Bloc| {
         profiles

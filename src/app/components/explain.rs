@@ -9,12 +9,28 @@ use crate::domain::score::{ScoringMode, ScoringModel, Summary};
 use crate::domain::targets::Target;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExplainProps {
     pub lang: Lang,
     pub evaluations: Vec<(&'static Target, Evaluation)>,
     pub model: ScoringModel,
     pub summary: Summary,
+}
+
+/// Compared on every keystroke: the targets (the static table's) by address.
+impl PartialEq for ExplainProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_evaluations = self.evaluations.len() == other.evaluations.len()
+            && self
+                .evaluations
+                .iter()
+                .zip(&other.evaluations)
+                .all(|((ta, ea), (tb, eb))| std::ptr::eq(*ta, *tb) && ea == eb);
+        self.lang == other.lang
+            && same_evaluations
+            && self.model == other.model
+            && self.summary == other.summary
+    }
 }
 
 #[component]

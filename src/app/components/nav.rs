@@ -12,6 +12,19 @@ pub struct NavProps {
     pub on_action: Callback<Action>,
 }
 
+/// Switches to `view` in the task after the click's, not in it: the click (and what the
+/// browser does right after it) ends at once, and leaving one view and drawing the next is a
+/// task of its own, so on a slow phone a tap never waits behind both (the ranking view of a
+/// browser holding 10 000 units).
+fn switch_later(on_action: &Callback<Action>, view: View) -> Callback<MouseEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |_: MouseEvent| {
+        let on_action = on_action.clone();
+        gloo_timers::callback::Timeout::new(0, move || on_action.emit(Action::SetView(view)))
+            .forget();
+    })
+}
+
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     let t = props.lang.texts();
@@ -32,7 +45,7 @@ pub fn Nav(props: &NavProps) -> Html {
                         data-view={view.key()}
                         class={classes!("view-tab", current.then_some("current"))}
                         aria-current={current.then_some("page")}
-                        onclick={props.on_action.reform(move |_: MouseEvent| Action::SetView(view))}
+                        onclick={switch_later(&props.on_action, view)}
                     >
                         { label(view) }
                     </button>

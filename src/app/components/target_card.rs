@@ -13,7 +13,7 @@ use crate::domain::number::{format_percent, Percent};
 use crate::domain::targets::{Measure, Target};
 use crate::i18n::{error_message, gap_message, status_icon, status_name, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TargetCardProps {
     pub lang: Lang,
     pub target: &'static Target,
@@ -21,6 +21,19 @@ pub struct TargetCardProps {
     pub evaluation: Evaluation,
     pub applies_by_default: bool,
     pub on_action: Callback<Action>,
+}
+
+/// Every card is compared on every keystroke: the target (one of the static table's) by
+/// address, not field by field.
+impl PartialEq for TargetCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && std::ptr::eq(self.target, other.target)
+            && self.entry == other.entry
+            && self.evaluation == other.evaluation
+            && self.applies_by_default == other.applies_by_default
+            && self.on_action == other.on_action
+    }
 }
 
 #[component]
