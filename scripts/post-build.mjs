@@ -48,10 +48,27 @@ if ('serviceWorker' in navigator) {
 `;
 // A returning user's figures are in local storage: the pre-rendered first screen (a fresh
 // start, see 3.) would show the wrong ones until the app starts, so it stays hidden for them.
+// Taps on its tabs and language button are remembered for the app (src/app/early_input.rs),
+// and the tapped tab is marked, so the tap visibly took.
 const hideFirstScreen = `// The pre-rendered first screen shows a fresh start: not for a returning user.
+const firstScreen = document.querySelector('[data-prerendered]');
 try {
-  if (localStorage.getItem('cchc2021:data')) document.querySelector('[data-prerendered]')?.setAttribute('hidden', '');
+  if (localStorage.getItem('cchc2021:data')) firstScreen?.setAttribute('hidden', '');
 } catch {}
+firstScreen?.addEventListener('click', (event) => {
+  const tab = event.target.closest('[data-view]');
+  const language = event.target.closest('[data-action="language"]');
+  if (tab) {
+    firstScreen.dataset.tappedView = tab.dataset.view;
+    for (const other of firstScreen.querySelectorAll('[data-view]')) {
+      other.removeAttribute('aria-current');
+      other.classList.remove('current');
+    }
+    tab.setAttribute('aria-current', 'page');
+    tab.classList.add('current');
+  }
+  if (language) firstScreen.dataset.tappedLanguage = language.getAttribute('lang');
+});
 `;
 const boot = hideFirstScreen + match[1].trim() + '\n' + registration;
 const bootName = `boot-${sha(boot)}.js`;

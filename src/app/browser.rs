@@ -147,6 +147,9 @@ pub fn take_prerendered() -> EarlyInput {
             }
         }
     }
+    // Taps on the tabs and the language button, remembered by the loader.
+    early.view = screen.get_attribute("data-tapped-view");
+    early.language = screen.get_attribute("data-tapped-language");
     screen.remove();
     early
 }

@@ -10,8 +10,9 @@
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
+use crate::i18n::Lang;
 
-use super::state::Action;
+use super::state::{Action, View};
 
 /// One control whose value differs from what the page was built with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,11 @@ pub struct Caret {
 pub struct EarlyInput {
     pub changes: Vec<ChangedControl>,
     pub caret: Option<Caret>,
+    /// The `data-view` of the last tab tapped (the loader remembers taps, see
+    /// `scripts/post-build.mjs`).
+    pub view: Option<String>,
+    /// The language chosen with the language button (`lang` of the button tapped).
+    pub language: Option<String>,
 }
 
 impl EarlyInput {
@@ -76,6 +82,12 @@ impl EarlyInput {
             };
             actions.push(action);
         }
+        if let Some(language) = self.language.as_deref().and_then(Lang::from_code) {
+            actions.push(Action::SetLang(language));
+        }
+        if let Some(view) = self.view.as_deref().and_then(View::from_key) {
+            actions.push(Action::SetView(view));
+        }
         actions
     }
 }
@@ -107,6 +119,8 @@ mod tests {
                 change(None, "profile", "p9"),
             ],
             caret: None,
+            view: Some("ranking".into()),
+            language: Some("en".into()),
         };
         let actions = early.actions();
         let expected = [
@@ -116,9 +130,21 @@ mod tests {
             "SetMode(TthcOnlineL34, Percent)",
             "SetText(OnlineWorkFiles, Numerator, \"13\")",
             "SetAnswer(Recruitment, Some(true))",
+            "SetLang(En)",
+            "SetView(Ranking)",
         ];
         let got: Vec<String> = actions.iter().map(|a| format!("{a:?}")).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn unknown_views_and_languages_are_skipped() {
+        let early = EarlyInput {
+            view: Some("print-everything".into()),
+            language: Some("fr".into()),
+            ..EarlyInput::default()
+        };
+        assert!(early.actions().is_empty());
     }
 
     #[test]

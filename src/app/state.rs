@@ -52,6 +52,11 @@ impl View {
             View::Print => "print",
         }
     }
+
+    /// The view of a navigation button's `data-view`.
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.key() == key)
+    }
 }
 
 /// The workspaces sit behind `Rc`, so that an action that does not edit one (switching views,

@@ -47,6 +47,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language of a `lang` attribute.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Vi, Lang::En]
+            .into_iter()
+            .find(|lang| lang.code() == code)
+    }
 }
 
 #[derive(serde::Serialize)]

@@ -76,6 +76,21 @@ test('typing on the first screen before the app has loaded is kept, caret and al
   });
 });
 
+test('a tab and the language tapped on the first screen are where the app opens', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    const release = await openWithWasmHeld(page);
+    const screen = page.locator('[data-prerendered]');
+    await screen.locator('[data-action="language"]').click();
+    await screen.locator('[data-view="ranking"]').click();
+    assert.equal(await screen.locator('[data-view="ranking"]').getAttribute('aria-current'), 'page', 'the tapped tab is marked');
+    release();
+    await screen.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('table.bloc-table').waitFor();
+    assert.equal(await page.locator('[data-view="ranking"]').getAttribute('aria-current'), 'page');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  });
+});
+
 test('the first screen is the app\'s own first screen: the same controls, in the same order', async (t) => {
   await withPage(t, {}, async ({ page }) => {
     const release = await openWithWasmHeld(page);
