@@ -1,14 +1,9 @@
-use std::rc::Rc;
-
-use cchc_2021::app::{browser, App, AppProps};
+use cchc_2021::app::{browser, App};
 
 fn main() {
     cchc_2021::app::crash::install_panic_hook();
-    // The page may carry a pre-rendered first screen: take it down, keeping what was typed.
-    let early = Rc::new(browser::take_prerendered());
-    yew::Renderer::<App>::with_props(AppProps {
-        early,
-        prerendering: false,
-    })
-    .render();
+    match browser::app_root() {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

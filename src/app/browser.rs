@@ -100,6 +100,16 @@ pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// A new element at the end of the body for the app to render into. Not the body itself:
+/// Yew empties the element it mounts in, and the pre-rendered first screen must stay until
+/// the app has taken it over (`hooks::use_first_screen`).
+pub fn app_root() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
+}
+
 /// Takes the pre-rendered first screen out of the page, with what the user changed on it
 /// and where the caret was (see `early_input`). Nothing when the page has none, as under
 /// `trunk serve` before the post-build step or in tests.
@@ -176,28 +186,48 @@ fn changed_value(element: &web_sys::Element) -> Option<String> {
     (value != built).then_some(value)
 }
 
-/// Puts the keyboard back on the live control that matches the one in use on the
-/// pre-rendered screen.
-pub fn restore_caret(caret: &Caret) {
+/// The live control with this `data-field`, in the card with this `data-target` if any.
+fn live_control(target: Option<&str>, field: &str) -> Option<web_sys::HtmlElement> {
     let plain = |s: &str| {
         s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     };
-    if !plain(&caret.field) || !caret.target.as_deref().is_none_or(plain) {
-        return;
+    if !plain(field) || !target.is_none_or(plain) {
+        return None;
     }
-    let selector = match &caret.target {
-        Some(target) => format!(
-            "[data-target=\"{target}\"] [data-field=\"{}\"]",
-            caret.field
-        ),
-        None => format!("[data-app] [data-field=\"{}\"]", caret.field),
+    let selector = match target {
+        Some(target) => format!("[data-app] [data-target=\"{target}\"] [data-field=\"{field}\"]"),
+        None => format!("[data-app] [data-field=\"{field}\"]"),
     };
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    web_sys::window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Shows a value taken from the pre-rendered screen in the live control at once, before the
+/// app's next render: a keystroke that comes first then adds to it instead of replacing it.
+pub fn show_in_live_control(change: &ChangedControl) {
+    let Some(element) = live_control(change.target.as_deref(), &change.field) else {
+        return;
+    };
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        if input.type_() == "checkbox" {
+            input.set_checked(change.value == "true");
+        } else {
+            input.set_value(&change.value);
+        }
+    } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(&change.value);
+    }
+}
+
+/// Puts the keyboard back on the live control that matches the one in use on the
+/// pre-rendered screen.
+pub fn restore_caret(caret: &Caret) {
+    let Some(element) = live_control(caret.target.as_deref(), &caret.field) else {
         return;
     };
     let _ = element.focus();

@@ -1,5 +1,6 @@
-//! Browser events the app listens to: another tab changing the saved data, and a new
-//! deployment taking over (announced by the service-worker registration in the loader).
+//! Browser events the app listens to: another tab changing the saved data, a new
+//! deployment taking over (announced by the service-worker registration in the loader),
+//! and the pre-rendered first screen to take over.
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -11,6 +12,27 @@ use crate::store::DATA_KEY;
 
 use super::browser;
 use super::state::Action;
+
+/// Takes over the pre-rendered first screen once the app is on the page (see
+/// `early_input`). All in one task, so that no keystroke falls between the two screens: the
+/// first screen goes, what was typed there shows in the live controls and goes to the
+/// reducer, and the keyboard moves to the live control it was on.
+#[hook]
+pub fn use_first_screen(on_action: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let early = browser::take_prerendered();
+        for change in &early.changes {
+            browser::show_in_live_control(change);
+        }
+        if let Some(caret) = &early.caret {
+            browser::restore_caret(caret);
+        }
+        // The reducer takes each action at once; the render that shows them comes later.
+        for action in early.actions() {
+            on_action.emit(action);
+        }
+    });
+}
 
 /// Keeps this tab in step with others: when another tab saves, its data replaces ours.
 #[hook]

@@ -29,7 +29,6 @@ use components::settings_view::SettingsView;
 use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
 use components::unit_picker::UnitPicker;
-use early_input::EarlyInput;
 use shared::Shared;
 use state::{Action, AppState, View};
 
@@ -49,9 +48,6 @@ fn load_saved() -> store::Loaded {
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// What the user did on the pre-rendered first screen before the app loaded.
-    #[prop_or_default]
-    pub early: Rc<EarlyInput>,
     /// Rendering the first screen at build time: it says that the results are on their way.
     #[prop_or_default]
     pub prerendering: bool,
@@ -59,27 +55,13 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = {
-        let early = props.early.clone();
-        use_reducer_eq(move || {
-            let loaded = Rc::new(AppState::from_loaded(load_saved()));
-            let state = early.actions().into_iter().fold(loaded, Reducible::reduce);
-            Rc::unwrap_or_clone(state)
-        })
-    };
-    {
-        let caret = props.early.caret.clone();
-        use_effect_with((), move |_| {
-            if let Some(caret) = caret {
-                browser::restore_caret(&caret);
-            }
-        });
-    }
+    let state = use_reducer_eq(|| AppState::from_loaded(load_saved()));
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
 
+    hooks::use_first_screen(on_action.clone());
     hooks::use_other_tabs(on_action.clone());
     hooks::use_share_links(on_action.clone());
     let updated = hooks::use_update_notice();

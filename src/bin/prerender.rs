@@ -8,7 +8,6 @@ fn main() {
     let html = futures::executor::block_on(
         yew::LocalServerRenderer::<cchc_2021::app::App>::with_props(cchc_2021::app::AppProps {
             prerendering: true,
-            ..Default::default()
         })
         .hydratable(false)
         .render(),

@@ -76,6 +76,22 @@ test('typing on the first screen before the app has loaded is kept, caret and al
   });
 });
 
+test('typing straight through the moment the app takes over loses no keystroke', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    const release = await openWithWasmHeld(page);
+    const c = card(page, 'tthc_online_l34');
+    await field(c, 'numerator').click();
+    release();
+    // Forty keys a few milliseconds apart: some land on the first screen, some during the
+    // takeover, the rest on the live app.
+    const digits = '1234567890123456789012345678901234567890';
+    await page.keyboard.type(digits, { delay: 15 });
+    await waitForApp(page);
+    assert.equal(await field(c, 'numerator').inputValue(), digits);
+    await waitForSaved(page, [digits]);
+  });
+});
+
 test('a tab and the language tapped on the first screen are where the app opens', async (t) => {
   await withPage(t, {}, async ({ page }) => {
     const release = await openWithWasmHeld(page);
