@@ -102,12 +102,25 @@ pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
 
 /// A new element at the end of the body for the app to render into. Not the body itself:
 /// Yew empties the element it mounts in, and the pre-rendered first screen must stay until
-/// the app has taken it over (`hooks::use_first_screen`).
+/// the app has taken it over (`hooks::use_first_screen`). Hidden until then, so that the two
+/// are never on screen together.
 pub fn app_root() -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     let root = document.create_element("div").ok()?;
+    root.set_attribute("data-app-root", "").ok()?;
+    root.set_attribute("hidden", "").ok()?;
     document.body()?.append_child(&root).ok()?;
     Some(root)
+}
+
+/// Shows the app's element (see [`app_root`]).
+pub fn reveal_app_root() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-app-root]").ok().flatten())
+    {
+        let _ = root.remove_attribute("hidden");
+    }
 }
 
 /// Takes the pre-rendered first screen out of the page, with what the user changed on it

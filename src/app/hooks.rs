@@ -15,12 +15,14 @@ use super::state::Action;
 
 /// Takes over the pre-rendered first screen once the app is on the page (see
 /// `early_input`). All in one task, so that no keystroke falls between the two screens: the
-/// first screen goes, what was typed there shows in the live controls and goes to the
-/// reducer, and the keyboard moves to the live control it was on.
+/// first screen goes and the app's own element shows in its place, what was typed there
+/// shows in the live controls and goes to the reducer, and the keyboard moves to the live
+/// control it was on.
 #[hook]
 pub fn use_first_screen(on_action: Callback<Action>) {
     use_effect_with((), move |_| {
         let early = browser::take_prerendered();
+        browser::reveal_app_root();
         for change in &early.changes {
             browser::show_in_live_control(change);
         }

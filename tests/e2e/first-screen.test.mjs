@@ -107,8 +107,16 @@ test('a tab and the language tapped on the first screen are where the app opens'
   });
 });
 
-test('the first screen is the app\'s own first screen: the same controls, in the same order', async (t) => {
-  await withPage(t, {}, async ({ page }) => {
+/** Runs in the page before its scripts: adds up the layout shifts (CLS). */
+function countLayoutShifts() {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+test('the first screen is the app\'s own first screen: the same controls, in the same order, nothing moves', async (t) => {
+  await withPage(t, { initScript: countLayoutShifts }, async ({ page }) => {
     const release = await openWithWasmHeld(page);
     const before = await controls(page, '[data-prerendered]');
     assert.ok(before.includes('select[unit]'), `the unit picker is on the first screen: ${before}`);
@@ -116,6 +124,10 @@ test('the first screen is the app\'s own first screen: the same controls, in the
     release();
     await waitForApp(page);
     assert.deepEqual(await controls(page, '[data-app]'), before);
+    // The app takes the first screen's place in one step: the two are never on screen
+    // together, so nothing on the page moves (layout shift, as Lighthouse's CLS counts it).
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `the page moved while the app took over: layout shift ${shift}`);
   });
 });
 
