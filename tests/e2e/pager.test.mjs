@@ -4,40 +4,14 @@
 // Run from the repository root after `trunk build --release`:
 //     node --test tests/e2e/pager.test.mjs
 
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  artifactPath,
-  distDir,
-  launchBrowser,
-  newPage,
-  poll,
-  requireBuild,
-  seedStorage,
-  startServer,
-  waitForApp,
-  waitForAttributes,
-} from './harness.mjs';
+import { poll, seedStorage, useSuite, waitForApp, waitForAttributes } from './harness.mjs';
 
 const COMMUNES = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
 const UNITS = 120;
 
-let server;
-let browser;
-const sessions = new Set();
-
-before(async () => {
-  server = await startServer(requireBuild(distDir()));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  sessions.clear();
-});
+const { withPage } = useSuite('pager');
 
 /** Saved data: the 11 communes and UNITS - 11 named "other" units; `active` is a profile id. */
 function savedData(active) {
@@ -60,24 +34,20 @@ function savedData(active) {
 const rowIds = (page) => page.locator('table.bloc-table tbody tr').evaluateAll((rows) => rows.map((r) => `${r.dataset.unit}${r.dataset.profile && r.dataset.unit === 'other' ? ':' + r.dataset.profile : ''}`));
 const status = (page) => page.locator('[data-pager] [data-page]');
 
-async function openRanking(t, active) {
-  const session = await newPage(browser, { baseURL: server.url, viewport: { width: 412, height: 823 } });
-  sessions.add(session);
-  const { page, log } = session;
-  t.after(async () => {
-    if (log.pageErrors.length) t.diagnostic(`page errors: ${JSON.stringify(log.pageErrors)}`);
-  });
+/** Opens the ranking view on a phone-sized page holding the saved data, `active` on screen. */
+async function openRanking(page, active) {
   await seedStorage(page, { 'cchc2021:data': savedData(active) });
   await page.goto('/');
   await waitForApp(page);
   await page.locator('[data-view="ranking"]').click();
   await page.locator('table.bloc-table').waitFor();
-  return session;
 }
 
+const PHONE = { viewport: { width: 412, height: 823 } };
+
 test('a long table is shown 50 rows at a time, every commune on the first page', { timeout: 60_000 }, async (t) => {
-  const { page, log } = await openRanking(t, 'p3'); // Xã Vĩnh Bình
-  try {
+  await withPage(t, PHONE, async ({ page }) => {
+    await openRanking(page, 'p3'); // Xã Vĩnh Bình
     await waitForAttributes(page.locator('table.bloc-table'), { 'data-rows': String(UNITS) });
     await waitForAttributes(status(page), { 'data-page': '1', 'data-pages': '3' });
     assert.match((await status(page).innerText()).trim(), /^Trang 1\/3 · hàng 1–50 trên 120$/);
@@ -106,16 +76,12 @@ test('a long table is shown 50 rows at a time, every commune on the first page',
     await page.locator('[data-action="page-own"]').click();
     await waitForAttributes(status(page), { 'data-page': '1' });
     await page.locator('tr.own[data-unit="31211"]').waitFor();
-    assert.deepEqual(log.pageErrors, []);
-  } catch (err) {
-    await page.screenshot({ path: artifactPath('failure-pager-1.png'), fullPage: true }).catch(() => {});
-    throw err;
-  }
+  });
 });
 
 test('an "other" unit far down the table is reached with "go to my unit"', { timeout: 60_000 }, async (t) => {
-  const { page, log } = await openRanking(t, 'p110');
-  try {
+  await withPage(t, PHONE, async ({ page }) => {
+    await openRanking(page, 'p110');
     await waitForAttributes(status(page), { 'data-page': '1', 'data-pages': '3' });
     assert.equal(await page.locator('tr.own').count(), 0, 'the own row is on another page');
     // Seen from p110 the communes are peers with profiles, p110 is its own "other" row.
@@ -123,9 +89,5 @@ test('an "other" unit far down the table is reached with "go to my unit"', { tim
     await waitForAttributes(status(page), { 'data-page': '3' });
     await waitForAttributes(page.locator('tr.own'), { 'data-unit': 'other', 'data-profile': 'p110', 'data-source': 'own' });
     assert.match(await page.locator('tr.own th').innerText(), /Đơn vị 110/);
-    assert.deepEqual(log.pageErrors, []);
-  } catch (err) {
-    await page.screenshot({ path: artifactPath('failure-pager-2.png'), fullPage: true }).catch(() => {});
-    throw err;
-  }
+  });
 });

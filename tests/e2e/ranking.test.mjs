@@ -8,18 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  artifactPath,
   choose,
-  distDir,
   fill,
-  launchBrowser,
   looksVietnamese,
-  newPage,
   poll,
   readStorage,
-  requireBuild,
   setChecked,
-  startServer,
   waitForApp,
   waitForAttributes,
   waitForChecked,
