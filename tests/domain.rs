@@ -119,7 +119,14 @@ fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
         "noi-vu",
     );
     assert_eq!(e.status, Status::NotMet);
-    assert_eq!(e.gap, Some(Gap::Items(1)));
+    assert_eq!(
+        e.gap,
+        Some(Gap::Share {
+            items: 1,
+            total: 20,
+            growing: Some(3)
+        })
+    );
     assert!((e.attainment - 60.0 / 65.0).abs() < 1e-12);
 }
 
@@ -151,8 +158,23 @@ fn gaps_count_the_fewest_additional_items() {
         .gap
     };
     // 65% of 21 is 13,65: 14 are needed.
-    assert_eq!(gap("10", "21"), Some(Gap::Items(4)));
-    assert_eq!(gap("0", "1"), Some(Gap::Items(1)));
+    // Or, when each added file also adds to the total, 21 of 32 (20 of 31 is 64,5%).
+    assert_eq!(
+        gap("10", "21"),
+        Some(Gap::Share {
+            items: 4,
+            total: 21,
+            growing: Some(11)
+        })
+    );
+    assert_eq!(
+        gap("0", "1"),
+        Some(Gap::Share {
+            items: 1,
+            total: 1,
+            growing: Some(2)
+        })
+    );
     assert_eq!(gap("14", "21"), None);
     let full = |n: &str, d: &str| {
         evaluate(
@@ -163,7 +185,15 @@ fn gaps_count_the_fewest_additional_items() {
         )
         .gap
     };
-    assert_eq!(full("7", "10"), Some(Gap::Items(3)));
+    // Adding to the total as well never reaches 100%.
+    assert_eq!(
+        full("7", "10"),
+        Some(Gap::Share {
+            items: 3,
+            total: 10,
+            growing: None
+        })
+    );
     let points = evaluate(
         target(TargetId::SatisfactionAdmin),
         &percent("86,5"),
@@ -439,10 +469,22 @@ proptest! {
             let whole = threshold.scaled() / 10_000;
             let expected = if n * 100 >= whole * d { Status::Met } else { Status::NotMet };
             prop_assert_eq!(e.status, expected);
-            if let Some(Gap::Items(k)) = e.gap {
+            if e.status == Status::NotMet {
+                let Some(Gap::Share { items: k, total, growing }) = e.gap else {
+                    return Err(TestCaseError::fail("an unmet share has a share gap"));
+                };
+                prop_assert_eq!(total, d);
                 // k more meets, k − 1 more does not.
                 prop_assert!((n + k) * 100 >= whole * d);
                 prop_assert!((n + k - 1) * 100 < whole * d);
+                // Adding to the total too: g more of g more meets, g − 1 does not.
+                match growing {
+                    Some(g) => {
+                        prop_assert!((n + g) * 100 >= whole * (d + g));
+                        prop_assert!((n + g - 1) * 100 < whole * (d + g - 1));
+                    }
+                    None => prop_assert_eq!(whole, 100),
+                }
             }
             prop_assert!((0.0..=1.0).contains(&e.attainment));
         }

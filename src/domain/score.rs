@@ -169,6 +169,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Whether there is anything to rate: some applicable target has figures (valid or
+    /// not). Until then the page says "chưa xếp loại" and has no `data-rating`.
+    pub fn is_rated(&self) -> bool {
+        !(self.applicable > 0 && self.missing == self.applicable)
+    }
+
     /// The score with two decimals and a dot, as in the page's `data-score`.
     pub fn score_attribute(&self) -> String {
         format_hundredths(self.score)
@@ -201,6 +207,10 @@ pub fn summarize<'a>(
     } else {
         0.0
     };
+    // Rounded to the hundredths the page shows, here where the score is made, so that the
+    // rating, the rank and every figure shown compare the same number: 89,996 shows as 90
+    // and is rated good, and an own 80,2443 ties a peer's 80,24.
+    let score = (score * 100.0).round() / 100.0;
     Summary {
         score,
         rating: model.bands.rate(score),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::language::Language;
-use super::number::{parse_percent, NumberError};
+use super::number::{parse_score, NumberError};
 use super::profile::Profile;
 use super::rank::{rank_rows, standing, RankRange, Standing};
 use super::score::ScoringModel;
@@ -382,10 +382,11 @@ impl Workspace {
                     row.profile_id = Some(peer.id.clone());
                     row.score = Some(scores.score(&peer.profile));
                 } else {
-                    match parse_percent(&row.typed) {
+                    // The app's one number reader, rounded to the hundredths ranks compare.
+                    match parse_score(&row.typed) {
                         Ok(Some(score)) => {
                             row.source = ScoreSource::Typed;
-                            row.score = Some(score.as_f64());
+                            row.score = Some(score);
                         }
                         Ok(None) => {}
                         Err(error) => row.typed_error = Some(error),

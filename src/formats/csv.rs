@@ -207,7 +207,7 @@ fn target_cells(
         }
     }
     let (gap, gap_unit) = match evaluation.gap {
-        Some(Gap::Items(items)) => (items.to_string(), gap_noun),
+        Some(Gap::Items(items) | Gap::Share { items, .. }) => (items.to_string(), gap_noun),
         Some(Gap::Points(points)) => (
             percent_number(points),
             if vi {

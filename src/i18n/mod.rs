@@ -5,8 +5,8 @@
 use crate::domain::evaluate::{Evaluation, FieldError, Gap, Status};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
-    format_count, format_percent, format_real, NumberError, NumberStyle, MAX_COUNT,
-    PERCENT_DECIMALS,
+    format_count, format_gap_points, format_percent, format_real, NumberError, NumberStyle,
+    MAX_COUNT, PERCENT_DECIMALS,
 };
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::Rating;
@@ -97,6 +97,8 @@ pub struct Texts {
     pub threshold_increase: &'static str,
     pub actual: &'static str,
     pub gap_items: &'static str,
+    pub gap_share: &'static str,
+    pub gap_share_growing: &'static str,
     pub gap_points: &'static str,
     pub na_label: &'static str,
     pub na_by_default: &'static str,
@@ -358,6 +360,8 @@ pub static VI: Texts = Texts {
     threshold_increase: "Chỉ tiêu: cuối năm nhiều hơn đầu năm",
     actual: "Đạt được: {p}%",
     gap_items: "Cần thêm {n} {noun}",
+    gap_share: "Cần thêm {n} {noun} nếu tổng số giữ nguyên {total}",
+    gap_share_growing: "Cần thêm {n} {noun} nếu tổng số giữ nguyên {total}; {m} nếu mỗi {noun} thêm vào cũng được cộng vào tổng số",
     gap_points: "Cần thêm {p} điểm phần trăm",
     na_label: "Không phát sinh / không áp dụng",
     na_by_default: "Mặc định không áp dụng cho loại đơn vị này. Bỏ chọn ô trên nếu đơn vị có số liệu.",
@@ -375,7 +379,7 @@ pub static VI: Texts = Texts {
     error_not_whole: "Phải là số nguyên, không có phần thập phân.",
     error_too_large: "Số quá lớn (tối đa {max}).",
     error_too_many_decimals: "Tối đa {n} chữ số sau dấu phẩy.",
-    error_above_100: "Tỷ lệ không được vượt quá 100%.",
+    error_above_100: "Tỷ lệ không được vượt quá 100%. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
     error_above_denominator: "Không được lớn hơn tổng số ({d}).",
     banner_storage_blocked: "Trình duyệt đang chặn bộ nhớ cục bộ: số liệu chỉ được giữ trong trang này và sẽ mất khi đóng trang.",
     banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
@@ -428,10 +432,10 @@ pub static VI: Texts = Texts {
     peer_score_label: "Điểm của {unit}",
     peer_unknown: "Chưa biết",
     peer_unknown_label: "Đặt lại điểm của {unit} về chưa biết",
-    peer_hint: "Nhập điểm đã biết của đơn vị khác (ví dụ chỉ số năm trước) hoặc để trống nếu chưa biết. Hạng được tính theo điểm, cao nhất trước; bằng điểm thì cùng hạng.",
+    peer_hint: "Nhập điểm đã biết của đơn vị khác (ví dụ chỉ số năm trước) hoặc để trống nếu chưa biết. Hạng được tính theo điểm làm tròn đến hai chữ số thập phân như đang hiển thị, cao nhất trước; bằng điểm thì cùng hạng.",
     award_zone_caption: "Nhóm khen thưởng: {n} đơn vị dẫn đầu",
     in_zone: "trong nhóm khen thưởng",
-    error_score_range: "Điểm phải là số từ 0 đến 100.",
+    error_score_range: "Điểm phải là số từ 0 đến 100. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
     improve_heading: "Cần cải thiện gì",
     improve_none: "Đơn vị đã đạt mọi chỉ tiêu áp dụng.",
     step_points: "+{p} điểm",
@@ -486,7 +490,7 @@ pub static VI: Texts = Texts {
     attain_not_met: "chưa đạt: 0",
     attain_missing: "chưa có số liệu: 0",
     attain_invalid: "số liệu không hợp lệ: 0",
-    explain_formula: "Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số = 100 × {earned} ÷ {total} = {score}",
+    explain_formula: "Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số {sums_relation} 100 × {earned} ÷ {total} {score_relation} {score}",
     explain_na: "Không tính {n} chỉ tiêu không áp dụng.",
     explain_rating: "Xếp loại theo ngưỡng: Tốt từ {good}, Khá từ {fair}, Trung bình từ {average}.",
     nav_data: "Xuất, nhập, in",
@@ -619,6 +623,8 @@ pub static EN: Texts = Texts {
     threshold_increase: "Target: more at the end of the year than at the start",
     actual: "Achieved: {p}%",
     gap_items: "{n} more {noun} needed",
+    gap_share: "{n} more {noun} needed if the total stays {total}",
+    gap_share_growing: "{n} more {noun} needed if the total stays {total}; {m} more {noun} if they also add to the total",
     gap_points: "{p} more percentage points needed",
     na_label: "Did not arise / not applicable",
     na_by_default: "Not applicable to this kind of unit by default. Untick the box above if the unit has figures.",
@@ -636,7 +642,7 @@ pub static EN: Texts = Texts {
     error_not_whole: "Must be a whole number.",
     error_too_large: "Too large (at most {max}).",
     error_too_many_decimals: "At most {n} decimal places.",
-    error_above_100: "A percentage cannot exceed 100%.",
+    error_above_100: "A percentage cannot exceed 100%. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
     error_above_denominator: "Cannot exceed the total ({d}).",
     banner_storage_blocked: "The browser blocks local storage: figures are kept in this page only and are lost when it is closed.",
     banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
@@ -689,10 +695,10 @@ pub static EN: Texts = Texts {
     peer_score_label: "Score of {unit}",
     peer_unknown: "Unknown",
     peer_unknown_label: "Set the score of {unit} back to unknown",
-    peer_hint: "Type a peer's known score (e.g. last year's index) or leave it empty if unknown. Ranks go by score, highest first; equal scores share a rank.",
+    peer_hint: "Type a peer's known score (e.g. last year's index) or leave it empty if unknown. Ranks go by the score rounded to the two decimals shown, highest first; equal scores share a rank.",
     award_zone_caption: "Award zone: the leading {n} units",
     in_zone: "in the award zone",
-    error_score_range: "A score is a number from 0 to 100.",
+    error_score_range: "A score is a number from 0 to 100. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
     improve_heading: "What to improve",
     improve_none: "The unit meets every applicable target.",
     step_points: "+{p} points",
@@ -747,7 +753,7 @@ pub static EN: Texts = Texts {
     attain_not_met: "not met: 0",
     attain_missing: "no figures: 0",
     attain_invalid: "invalid figures: 0",
-    explain_formula: "Score = 100 × Σ(weight × attainment) ÷ Σ weights = 100 × {earned} ÷ {total} = {score}",
+    explain_formula: "Score = 100 × Σ(weight × attainment) ÷ Σ weights {sums_relation} 100 × {earned} ÷ {total} {score_relation} {score}",
     explain_na: "{n} targets that do not apply are left out.",
     explain_rating: "Rating bands: Good from {good}, Fair from {fair}, Average from {average}.",
     nav_data: "Files and print",
@@ -910,7 +916,25 @@ pub fn gap_message(lang: Lang, gap: Gap, noun: Text) -> String {
             .gap_items
             .replace("{n}", &format_count(n, style))
             .replace("{noun}", lang.pick(noun)),
-        Gap::Points(points) => t.gap_points.replace("{p}", &format_percent(points, style)),
+        Gap::Share {
+            items,
+            total,
+            growing,
+        } => {
+            let template = if growing.is_some() {
+                t.gap_share_growing
+            } else {
+                t.gap_share
+            };
+            template
+                .replace("{n}", &format_count(items, style))
+                .replace("{total}", &format_count(total, style))
+                .replace("{m}", &format_count(growing.unwrap_or_default(), style))
+                .replace("{noun}", lang.pick(noun))
+        }
+        Gap::Points(points) => t
+            .gap_points
+            .replace("{p}", &format_gap_points(points, style)),
     }
 }
 
@@ -1161,6 +1185,42 @@ mod tests {
         assert_eq!(
             gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(5_000)), noun),
             "Cần thêm 0,5 điểm phần trăm"
+        );
+        // 80 of 100 against 87%: 7 more if the total stays 100, 54 if it grows with them.
+        let share = Gap::Share {
+            items: 7,
+            total: 100,
+            growing: Some(54),
+        };
+        assert_eq!(
+            gap_message(Lang::Vi, share, noun),
+            "Cần thêm 7 hồ sơ nếu tổng số giữ nguyên 100; 54 nếu mỗi hồ sơ thêm vào cũng được cộng vào tổng số"
+        );
+        assert_eq!(
+            gap_message(Lang::En, share, noun),
+            "7 more files needed if the total stays 100; 54 more files if they also add to the total"
+        );
+        let full = Gap::Share {
+            items: 3,
+            total: 1234,
+            growing: None,
+        };
+        assert_eq!(
+            gap_message(Lang::Vi, full, noun),
+            "Cần thêm 3 hồ sơ nếu tổng số giữ nguyên 1.234"
+        );
+        // A gap is rounded up: 64,99 against 65 needs 0,01, never 0.
+        assert_eq!(
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(100)), noun),
+            "Cần thêm 0,01 điểm phần trăm"
+        );
+        assert_eq!(
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(1)), noun),
+            "Cần thêm 0,01 điểm phần trăm"
+        );
+        assert_eq!(
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(9_500)), noun),
+            "Cần thêm 0,95 điểm phần trăm"
         );
         assert_eq!(
             error_message(Lang::Vi, FieldError::Number(NumberError::TooLarge)),

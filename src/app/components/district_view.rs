@@ -97,8 +97,8 @@ fn total_cell(lang: Lang, measure: Measure, total: &Total) -> Html {
         _ => {
             let percent = total
                 .evaluation
-                .actual
-                .map(|p| format!(" = {}%", format_percent(p, style)))
+                .shown_actual(style)
+                .map(|p| format!(" {} {}%", p.relation(), p.text))
                 .unwrap_or_default();
             format!(
                 "{}/{}{}",

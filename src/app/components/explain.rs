@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::evaluate::{Evaluation, Status};
-use crate::domain::number::{format_percent, format_real};
+use crate::domain::number::{format_percent, format_real, show_real};
 use crate::domain::score::{ScoringMode, ScoringModel, Summary};
 use crate::domain::targets::Target;
 use crate::i18n::Lang;
@@ -57,16 +57,27 @@ pub fn Explain(props: &ExplainProps) -> Html {
             let how = match (
                 evaluation.status,
                 model.mode,
-                evaluation.actual,
+                evaluation.shown_actual(style),
                 evaluation.threshold,
+                evaluation.shown_attainment(style),
             ) {
                 (Status::Met, ..) => t.attain_met.to_string(),
-                (Status::NotMet, ScoringMode::Proportional, Some(actual), Some(threshold)) => {
+                (
+                    Status::NotMet,
+                    ScoringMode::Proportional,
+                    Some(actual),
+                    Some(threshold),
+                    Some(quotient),
+                ) => {
+                    // True at the precision shown: a rounded share is marked "≈", and the
+                    // quotient comes from the exact figures ("=" only when it is exact).
+                    let approx = if actual.exact { "" } else { "≈" };
                     format!(
-                        "{}% ÷ {}% = {}",
-                        format_percent(actual, style),
+                        "{approx}{}% ÷ {}% {} {}",
+                        actual.text,
                         format_percent(threshold, style),
-                        number(attainment)
+                        quotient.relation(),
+                        quotient.text
                     )
                 }
                 (Status::NotMet, ..) => t.attain_not_met.to_string(),
@@ -83,10 +94,20 @@ pub fn Explain(props: &ExplainProps) -> Html {
             }
         })
         .collect();
+    // Each "=" of the formula is true at the precision shown, else it is "≈": the sums when
+    // they have at most three decimals, the score when 100 × sum ÷ weights has at most two.
+    let earned_shown = show_real(earned, 3, style);
+    let total_shown = show_real(total, 3, style);
+    let sums_exact = earned_shown.exact && total_shown.exact;
+    let score_exact =
+        sums_exact && total > 0.0 && show_real(100.0 * earned / total, 2, style).exact;
+    let relation = |exact: bool| if exact { "=" } else { "≈" };
     let formula = t
         .explain_formula
-        .replace("{earned}", &number(earned))
-        .replace("{total}", &number(total))
+        .replace("{sums_relation}", relation(sums_exact))
+        .replace("{earned}", &earned_shown.text)
+        .replace("{total}", &total_shown.text)
+        .replace("{score_relation}", relation(score_exact))
         .replace("{score}", &format_real(props.summary.score, 2, style));
     let bands = model.bands;
     html! {

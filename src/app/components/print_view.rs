@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::browser;
 use crate::app::state::{Action, View};
 use crate::domain::evaluate::Evaluation;
-use crate::domain::number::{format_percent, format_real};
+use crate::domain::number::format_real;
 use crate::domain::profile::Profile;
 use crate::domain::rank::Standing;
 use crate::domain::score::{ScoringMode, ScoringModel, Summary};
@@ -107,7 +107,13 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     </thead>
                     <tbody>
                         { for props.evaluations.iter().enumerate().map(|(index, (target, evaluation))| {
-                            let actual = evaluation.actual.map(|p| format!(" = {}%", format_percent(p, style))).unwrap_or_default();
+                            // A typed percentage is already in the figures; a share of two counts
+                            // is followed by its percentage, "≈" when that is rounded.
+                            let actual = evaluation
+                                .counts
+                                .and(evaluation.shown_actual(style))
+                                .map(|p| format!(" {} {}%", p.relation(), p.text))
+                                .unwrap_or_default();
                             html! {
                                 <tr data-print-target={target.key}>
                                     <td>{ index + 1 }</td>

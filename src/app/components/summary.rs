@@ -30,6 +30,9 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
         .met_of
         .replace("{met}", &count(s.met))
         .replace("{applicable}", &count(s.applicable));
+    // Before any figure is typed there is nothing to rate yet: the page says so and carries
+    // no data-rating, so that a script never reads a rating the page does not show.
+    let rated = s.is_rated();
     let rank = match props.standing {
         Some(standing) => html! {
             <div
@@ -59,7 +62,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
             data-met={s.met.to_string()}
             data-applicable={s.applicable.to_string()}
             data-missing={s.missing.to_string()}
-            data-rating={s.rating.key()}
+            data-rating={rated.then(|| s.rating.key())}
             aria-label={t.summary_label}
         >
             <div class="summary-unit">
@@ -75,11 +78,10 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                 </span>
                 <span class="rating">
                     { t.rating_label }{ ": " }
-                    // Before any figure is typed there is nothing to rate yet.
-                    if s.applicable > 0 && s.missing == s.applicable {
-                        <strong>{ t.rating_none }</strong>
-                    } else {
+                    if rated {
                         <strong>{ rating_name(lang, s.rating) }</strong>
+                    } else {
+                        <strong>{ t.rating_none }</strong>
                     }
                 </span>
                 <span class="met">

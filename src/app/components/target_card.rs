@@ -211,9 +211,9 @@ fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
     let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0) as u8;
     html! {
         <div class="result">
-            if let Some(actual) = evaluation.actual {
-                <p class="actual">{ t.actual.replace("{p}", &format_percent(actual, lang.numbers())) }</p>
-                <progress max="100" value={progress.to_string()} aria-label={t.actual.replace("{p}", &format_percent(actual, lang.numbers()))}></progress>
+            if let Some(actual) = evaluation.shown_actual(lang.numbers()) {
+                <p class="actual">{ t.actual.replace("{p}", &actual.text) }</p>
+                <progress max="100" value={progress.to_string()} aria-label={t.actual.replace("{p}", &actual.text)}></progress>
             }
             if let (Some(gap), Some(noun)) = (evaluation.gap, noun) {
                 <p class="gap">{ gap_message(lang, gap, noun) }</p>
