@@ -502,3 +502,111 @@ proptest! {
         prop_assert!(summary.met <= summary.applicable);
     }
 }
+
+// ---- issue 10: exact in every figure shown ----
+
+#[test]
+fn a_ratio_gap_says_what_it_assumes_of_the_total() {
+    // 80 satisfied of 100 against 87%: 7 more if the total stays 100 (87 of 100), but 54
+    // more if every added answer also adds to the total (134 of 154; 133 of 153 is 86,9%).
+    let e = cchc_2021::domain::evaluate::evaluate_ratio(80, 100, Percent::from_whole(87));
+    assert_eq!(
+        e.gap,
+        Some(Gap::Share {
+            items: 7,
+            total: 100,
+            growing: Some(54)
+        })
+    );
+    let noun = cchc_2021::domain::targets::Text {
+        vi: "người hài lòng",
+        en: "satisfied people",
+    };
+    assert_eq!(
+        cchc_2021::i18n::gap_message(cchc_2021::i18n::Lang::Vi, e.gap.unwrap(), noun),
+        "Cần thêm 7 người hài lòng nếu tổng số giữ nguyên 100; 54 nếu mỗi người hài lòng thêm vào cũng được cộng vào tổng số"
+    );
+}
+
+#[test]
+fn shown_percentages_are_rounded_and_never_reach_an_unmet_threshold() {
+    use cchc_2021::domain::number::NumberStyle::Vietnamese as VI;
+    let shown = |entry: &TargetEntry| {
+        let e = evaluate(target(TargetId::OnlineWorkFiles), entry, Bloc::Agency, "");
+        let actual = e.shown_actual(VI).unwrap();
+        let attainment = e.shown_attainment(VI).unwrap();
+        let relation = attainment.relation();
+        (actual.text, actual.exact, attainment.text, relation)
+    };
+    // 2 of 3: 66,67%, rounded, not cut to 66,6.
+    assert_eq!(shown(&counts("2", "3")).0, "66,67");
+    // 64,99% typed against 65%: neither "64,9%" nor "65%"; 64,99 ÷ 65 is 0,9998…, not 1.
+    assert_eq!(
+        shown(&percent("64,99")),
+        ("64,99".into(), true, "0,9998".into(), "≈")
+    );
+    // 18,75 ÷ 25 = 0,75 exactly (the old page showed 18,7% ÷ 25% = 0,75).
+    let e = evaluate(
+        target(TargetId::OnlineResolution),
+        &percent("18,75"),
+        Bloc::Agency,
+        "",
+    );
+    assert_eq!(e.shown_actual(VI).unwrap().text, "18,75");
+    let attainment = e.shown_attainment(VI).unwrap();
+    assert_eq!((attainment.text.as_str(), attainment.exact), ("0,75", true));
+    // 12 999 of 20 000 is 64,995%: two decimals would say 65.
+    assert_eq!(shown(&counts("12.999", "20.000")).0, "64,995");
+}
+
+#[test]
+fn the_score_is_the_hundredths_shown_and_rated_as_shown() {
+    use cchc_2021::domain::score::summarize;
+    // One target with attainment 0,89996: the score is 89,996, shown as 90,00; the page
+    // rated it "khá" under "90". The score is now made at the precision shown.
+    let e = cchc_2021::domain::evaluate::evaluate_ratio(89_996, 100_000, Percent::HUNDRED);
+    let summary = summarize([(TargetId::Recruitment, &e)], &ScoringModel::default());
+    assert_eq!(summary.score, 90.0);
+    assert_eq!(summary.score_attribute(), "90.00");
+    assert_eq!(summary.rating, Rating::Good);
+}
+
+#[test]
+fn a_blank_profile_is_not_rated() {
+    let mut profile = Profile::default();
+    profile.set_unit("31211");
+    assert!(!profile.summary(&ScoringModel::default()).is_rated());
+    profile.update_entry(TargetId::Recruitment, |e| *e = counts("1", "2"));
+    assert!(profile.summary(&ScoringModel::default()).is_rated());
+}
+
+#[test]
+fn peer_scores_use_the_one_reader_and_rank_at_the_precision_shown() {
+    use cchc_2021::domain::workspace::{ScoreSource, Workspace};
+    let mut own = Profile::default();
+    own.set_unit("31211");
+    for t in TARGETS {
+        own.update_entry(t.id, |e| *e = counts("10", "10"));
+    }
+    own.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(true));
+    // 1 of 3 against 65%: 12,5 × (7 + 0,5128…) = 93,9102…, shown as 93,91.
+    own.update_entry(TargetId::TthcOnlineL34, |e| *e = counts("1", "3"));
+    let mut w = Workspace::with_profiles(vec![own]);
+    w.peer_scores.insert("31231".into(), "93,91".into());
+    w.peer_scores.insert("31232".into(), "1.000".into());
+    w.peer_scores
+        .insert("31234".into(), "\u{200e}93,9149".into());
+    let table = w.bloc_table();
+    let row = |id: &str| table.rows.iter().find(|r| r.unit_id == id).unwrap();
+    assert_eq!(row("31211").score, Some(93.91));
+    // Typed the score the page shows: the same rank.
+    assert_eq!(row("31231").score, Some(93.91));
+    assert_eq!(row("31231").rank, row("31211").rank);
+    // "1.000" is one thousand, as a count would be: refused, not read as 1.
+    assert_eq!(row("31232").typed_error, Some(NumberError::PercentAbove100));
+    assert_eq!(row("31232").source, ScoreSource::Unknown);
+    assert_eq!(row("31232").score, None);
+    // More decimals than shown are rounded to the hundredths ranks compare.
+    assert_eq!(row("31234").score, Some(93.91));
+    assert_eq!(row("31234").rank, row("31211").rank);
+}

@@ -5,11 +5,11 @@
 //! `PROPTEST_CASES` (see docs/testing.md for the documented runs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cchc_2021::domain::evaluate::{evaluate, Status};
-use cchc_2021::domain::figures::TargetEntry;
+use cchc_2021::domain::evaluate::{evaluate, Gap, Status};
+use cchc_2021::domain::figures::{EntryMode, TargetEntry};
 use cchc_2021::domain::number::{
-    format_count, format_hundredths, format_scaled, parse_count, parse_percent, NumberStyle,
-    Percent, HUNDREDTHS_EXACT_BELOW, MAX_COUNT, PERCENT_DECIMALS, PERCENT_SCALE,
+    format_count, format_gap_points, format_hundredths, format_scaled, parse_count, parse_percent,
+    NumberStyle, Percent, HUNDREDTHS_EXACT_BELOW, MAX_COUNT, PERCENT_DECIMALS, PERCENT_SCALE,
 };
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
@@ -23,6 +23,19 @@ use cchc_2021::formats::unit_file::{export_unit_file, import_unit_file};
 use proptest::prelude::*;
 
 const STYLES: [NumberStyle; 2] = [NumberStyle::Vietnamese, NumberStyle::English];
+
+/// A percentage (in ten-thousandths) typed for the `pick`-th ratio target, judged.
+fn evaluate_typed(actual: u64, pick: usize, bloc: Bloc) -> cchc_2021::domain::evaluate::Evaluation {
+    let targets = ratio_targets();
+    let target = &TARGETS[targets[pick % targets.len()]];
+    let entry = TargetEntry {
+        not_applicable: Some(false),
+        mode: EntryMode::Percent,
+        percent: format!("{},{:04}", actual / PERCENT_SCALE, actual % PERCENT_SCALE),
+        ..Default::default()
+    };
+    evaluate(target, &entry, bloc, "")
+}
 
 fn ratio_targets() -> Vec<usize> {
     TARGETS
@@ -312,6 +325,74 @@ proptest! {
         let whole = threshold.scaled() / PERCENT_SCALE;
         let expected = if 100 * u128::from(n) >= u128::from(whole) * u128::from(d) { Status::Met } else { Status::NotMet };
         prop_assert_eq!(status, expected);
+    }
+
+    // ---- issue 10: exact in every figure shown ----
+
+    #[test]
+    fn a_shown_gap_added_to_the_actual_value_always_meets_the_threshold(
+        actual in 0..=100 * PERCENT_SCALE,
+        pick in 0usize..13,
+        agency in any::<bool>(),
+    ) {
+        let bloc = if agency { Bloc::Agency } else { Bloc::Commune };
+        let e = evaluate_typed(actual, pick, bloc);
+        let threshold = e.threshold.unwrap();
+        if let Some(Gap::Points(points)) = e.gap {
+            for style in STYLES {
+                let shown = format_gap_points(points, style);
+                let read = parse_percent(&shown).unwrap().unwrap();
+                prop_assert!(read > Percent::ZERO, "an unmet target never needs 0: {}", shown);
+                prop_assert!(actual + read.scaled() >= threshold.scaled(), "{} + {}", actual, shown);
+            }
+        } else {
+            prop_assert!(actual >= threshold.scaled());
+        }
+    }
+
+    #[test]
+    fn a_shown_percentage_is_within_half_a_unit_of_the_exact_value(
+        n in 0u64..=MAX_COUNT,
+        d in 1u64..=MAX_COUNT,
+        threshold in 1u32..=100,
+    ) {
+        prop_assume!(n <= d);
+        let threshold = Percent::from_whole(threshold);
+        let e = cchc_2021::domain::evaluate::evaluate_ratio(n, d, threshold);
+        let shown = e.shown_actual(NumberStyle::English).unwrap();
+        // The text read back exactly, as value ÷ 10^decimals.
+        let (whole, fraction) = shown.text.split_once('.').unwrap_or((&shown.text, ""));
+        let decimals = fraction.len() as u32;
+        let value: u128 = format!("{whole}{fraction}").replace(',', "").parse().unwrap();
+        // |value ÷ 10^k − 100·n ÷ d| ≤ ½ · 10^−k, in integers.
+        let exact = 100 * u128::from(n) * 10_u128.pow(decimals);
+        let shown_scaled = value * u128::from(d);
+        prop_assert!(2 * shown_scaled.abs_diff(exact) <= u128::from(d), "{}/{} shown {}", n, d, shown.text);
+        prop_assert_eq!(shown.exact, shown_scaled == exact);
+        // An unmet share never shows as reaching its threshold.
+        let reaches = value * u128::from(PERCENT_SCALE) >= u128::from(threshold.scaled()) * 10_u128.pow(decimals);
+        prop_assert_eq!(reaches, e.status == Status::Met, "{}/{} shown {}", n, d, shown.text);
+    }
+
+    #[test]
+    fn the_score_is_the_number_shown(counts in counts_strategy(), model in model_strategy()) {
+        let score = profile_with(&counts).summary(&model).score;
+        prop_assert_eq!(score, format_hundredths(score).parse::<f64>().unwrap());
+    }
+
+    #[test]
+    fn invisible_characters_anywhere_read_as_nothing(
+        value in 0..=MAX_COUNT,
+        at in any::<prop::sample::Index>(),
+        mark in prop::sample::select(vec!['\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{feff}', '\u{2060}']),
+    ) {
+        for style in STYLES {
+            let text = format_count(value, style);
+            let mut chars: Vec<char> = text.chars().collect();
+            chars.insert(at.index(chars.len() + 1), mark);
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(parse_count(&text), Ok(Some(value)), "{:?}", text);
+        }
     }
 
     // ---- readers of outside data: any input, never a panic ----

@@ -501,6 +501,122 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_from_copy_and_paste_are_spaces() {
+        // LRM, RLM, zero-width space, BOM, ZWNJ, ZWJ, no-break and narrow no-break spaces,
+        // word joiner and a direction isolate, around and inside "12".
+        for text in [
+            "\u{200e}12\u{200f}",
+            "\u{feff}12",
+            "\u{200b}12\u{200b}",
+            "\u{200c}12\u{200d}",
+            "\u{a0}12\u{202f}",
+            "\u{2060}1\u{200b}2\u{2069}",
+            "\u{2068}12 %\u{200e}",
+        ] {
+            assert_eq!(parse_count(text), Ok(Some(12)), "{text:?}");
+            assert_eq!(
+                parse_percent(text),
+                Ok(Some(Percent::from_whole(12))),
+                "{text:?}"
+            );
+            assert_eq!(parse_score(text), Ok(Some(12.0)), "{text:?}");
+        }
+        // A visible space of any kind groups thousands as a space does.
+        assert_eq!(parse_count("1\u{202f}234\u{a0}567"), Ok(Some(1_234_567)));
+        assert_eq!(
+            parse_percent("\u{200f}64,99\u{200e}"),
+            Ok(Some(Percent::from_scaled(649_900)))
+        );
+        assert_eq!(parse_count("\u{200b}"), Ok(None));
+        assert_eq!(parse_count("-\u{200e}5"), Err(NumberError::Negative));
+    }
+
+    #[test]
+    fn one_reader_for_counts_percentages_and_scores() {
+        // "1.000" is one thousand in every field: a count, and too much for a percentage
+        // or a score.
+        assert_eq!(parse_count("1.000"), Ok(Some(1000)));
+        assert_eq!(parse_count("1,000"), Ok(Some(1000)));
+        assert_eq!(parse_percent("1.000"), Err(NumberError::PercentAbove100));
+        assert_eq!(parse_score("1.000"), Err(NumberError::PercentAbove100));
+        assert_eq!(parse_score("1,000"), Err(NumberError::PercentAbove100));
+        assert_eq!(parse_score("65,500"), Err(NumberError::PercentAbove100));
+        // Not a thousands group: a decimal mark.
+        assert_eq!(parse_score("1,5"), Ok(Some(1.5)));
+        assert_eq!(parse_score("0,500"), Ok(Some(0.5)));
+        assert_eq!(
+            parse_percent("99.5"),
+            Ok(Some(Percent::from_scaled(995_000)))
+        );
+        assert_eq!(
+            parse_percent("12,3456"),
+            Ok(Some(Percent::from_scaled(123_456)))
+        );
+        // Both marks: the last one is the decimal mark.
+        assert_eq!(parse_count("1.234,0"), Ok(Some(1234)));
+        assert_eq!(parse_count("1,234.5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_count("1.234.567,5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_count("1.234,567"), Err(NumberError::NotWhole));
+        assert_eq!(parse_count("1,2.3"), Err(NumberError::NotANumber));
+        assert_eq!(parse_count("1 234.5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_count("1.234 567"), Err(NumberError::NotANumber));
+        assert_eq!(parse_count("0.500"), Err(NumberError::NotWhole));
+        // A score is kept at the hundredths the page shows and ranks compare.
+        assert_eq!(parse_score("80,2443"), Ok(Some(80.24)));
+        assert_eq!(parse_score("80,2450"), Ok(Some(80.25)));
+        assert_eq!(parse_score("100"), Ok(Some(100.0)));
+        assert_eq!(parse_score("100,01"), Err(NumberError::PercentAbove100));
+        assert_eq!(parse_score(""), Ok(None));
+    }
+
+    #[test]
+    fn quotients_are_correctly_rounded_and_never_reach_an_unmet_limit() {
+        let vi = NumberStyle::Vietnamese;
+        let percent = |n: u128, d: u128, t: Option<u128>| {
+            let shown = show_quotient(n * 100, d, PERCENT_SHOWN, t.map(|t| (t, 1)), vi);
+            (shown.text, shown.exact)
+        };
+        // 2/3 is 66,67%, rounded (not cut to 66,66).
+        assert_eq!(percent(2, 3, None), ("66,67".into(), false));
+        assert_eq!(percent(1, 3, None), ("33,33".into(), false));
+        assert_eq!(percent(13, 20, Some(65)), ("65".into(), true));
+        assert_eq!(percent(129, 200, None), ("64,5".into(), true));
+        // Just short of 65%: as many decimals as show it is short.
+        assert_eq!(percent(6_499, 10_000, Some(65)), ("64,99".into(), true));
+        assert_eq!(percent(64_999, 100_000, Some(65)), ("64,999".into(), true));
+        assert_eq!(
+            percent(12_999_999, 20_000_000, Some(65)),
+            ("64,999995".into(), true)
+        );
+        assert_eq!(
+            percent(1_999_999, 3_000_000, Some(67)),
+            ("66,67".into(), false)
+        );
+        // Without a limit, the same figure is rounded to two decimals.
+        assert_eq!(percent(64_999, 100_000, None), ("65".into(), false));
+        // An attainment of 0,9998 never shows as 1.
+        let shown = show_quotient(649_900, 650_000, 3, Some((1, 1)), vi);
+        assert_eq!((shown.text.as_str(), shown.relation()), ("0,9998", "≈"));
+        let shown = show_quotient(187_500, 250_000, 3, Some((1, 1)), vi);
+        assert_eq!((shown.text.as_str(), shown.relation()), ("0,75", "="));
+        assert_eq!(round_quotient(1, 3, 2, Rounding::Up), (34, false));
+        assert_eq!(round_quotient(1, 8, 2, Rounding::HalfUp), (13, false));
+        assert_eq!(round_quotient(1, 4, 2, Rounding::Up), (25, true));
+    }
+
+    #[test]
+    fn gaps_in_points_are_rounded_up() {
+        let vi = NumberStyle::Vietnamese;
+        // 65 − 64,99 and 65 − 64,9999: never 0 for an unmet target.
+        assert_eq!(format_gap_points(Percent::from_scaled(100), vi), "0,01");
+        assert_eq!(format_gap_points(Percent::from_scaled(1), vi), "0,01");
+        // 65 − 64,05 = 0,95 exactly, not cut to 0,9.
+        assert_eq!(format_gap_points(Percent::from_scaled(9_500), vi), "0,95");
+        assert_eq!(format_gap_points(Percent::from_scaled(8_766), vi), "0,88");
+        assert_eq!(format_gap_points(Percent::from_whole(5), vi), "5");
+    }
+
+    #[test]
     fn percents_accept_comma_and_point() {
         assert_eq!(
             parse_percent("65,5"),
