@@ -582,3 +582,60 @@ test('m. desktop (1280 px): no sideways scrolling; screenshot', { timeout: TEST_
     await page.screenshot({ path: artifactPath('desktop-1280.png'), fullPage: true });
   }),
 );
+
+/** Waits until the trimmed visible text of `target` equals `expected` (or matches a RegExp). */
+async function waitForText(target, expected) {
+  const ok = (v) => (expected instanceof RegExp ? expected.test(v) : v === expected);
+  await poll(async () => (await target.first().innerText({ timeout: 1000 })).trim(), ok, {
+    message: `${target}: expected text ${expected instanceof RegExp ? expected : JSON.stringify(expected)}`,
+  });
+}
+
+test('n. exact figures: no rating before figures, rounded shares, gaps rounded up with their assumption, a true explanation', { timeout: TEST_TIMEOUT }, (t) =>
+  withPage(t, {}, async ({ page }) => {
+    await openApp(page);
+    await chooseUnit(page, 'agency', 'noi-vu');
+    // A blank profile: the page says "chưa xếp loại" and carries no data-rating.
+    await waitForSummary(page, { met: 0, missing: 10 });
+    await waitForText(summary(page).locator('.rating strong'), 'chưa xếp loại');
+    assert.equal(await summary(page).getAttribute('data-rating'), null, 'no data-rating on a blank profile');
+
+    // Invisible characters pasted with the figure (LRM, RLM, zero-width space, BOM) are
+    // spaces, not "Không phải là số".
+    const owf = card(page, 'online_work_files');
+    await enterRatio(page, 'online_work_files', '\u200e2\u200f', '\ufeff3\u200b');
+    await waitForStatus(owf, 'met'); // 2 of 3 against 65%
+    await waitForSummary(page, { met: 1, rating: 'yeu' });
+    // 2/3 is 66,67%, rounded, not cut to 66,6%.
+    await waitForText(owf.locator('.actual'), 'Đạt được: 66,67%');
+
+    // 64,99% typed against 65%: shown as typed, and the gap is 0,01, never 0.
+    await choose(page, field(owf, 'entry'), 'percent');
+    await fill(page, field(owf, 'percent'), '64,99');
+    await waitForStatus(owf, 'not-met');
+    await waitForText(owf.locator('.actual'), 'Đạt được: 64,99%');
+    await waitForText(owf.locator('.gap'), 'Cần thêm 0,01 điểm phần trăm');
+
+    // The explanation's arithmetic is true at the precision it shows: 64,99 ÷ 65 is
+    // 0,9998…, not 1.
+    const explain = page.locator('details[data-explain]');
+    await explain.locator('summary').first().click();
+    const row = explain.locator('tr[data-explain-target="online_work_files"] td');
+    await waitForText(row.nth(1), '64,99% ÷ 65% ≈ 0,9998');
+    await fill(page, field(owf, 'percent'), '64,05');
+    await waitForText(owf.locator('.gap'), 'Cần thêm 0,95 điểm phần trăm');
+    await waitForText(row.nth(1), '64,05% ÷ 65% ≈ 0,985');
+
+    // A share's gap says what it assumes of the total: 80 of 100 against 87%.
+    const sat = card(page, 'satisfaction_admin');
+    await enterRatio(page, 'satisfaction_admin', '80', '100');
+    await waitForStatus(sat, 'not-met');
+    await waitForText(
+      sat.locator('.gap'),
+      'Cần thêm 7 người trả lời hài lòng nếu tổng số giữ nguyên 100; 54 nếu mỗi người trả lời hài lòng thêm vào cũng được cộng vào tổng số',
+    );
+    // 80 ÷ 87 = 0,9195…: "≈", and the formula's sums and score say "≈" where rounded.
+    await waitForText(explain.locator('tr[data-explain-target="satisfaction_admin"] td').nth(1), '80% ÷ 87% ≈ 0,92');
+    await waitForText(explain.locator('[data-formula]'), /^Điểm = 100 × Σ\(trọng số × mức đạt\) ÷ Σ trọng số ≈ 100 × 1,905 ÷ 10 ≈ 19,05$/);
+  }),
+);
