@@ -32,6 +32,7 @@ import {
   chooseUnit,
   enterRatio,
   field,
+  go,
   score,
   summary,
   unit,
@@ -637,5 +638,14 @@ test('n. exact figures: no rating before figures, rounded shares, gaps rounded u
     // 80 ÷ 87 = 0,9195…: "≈", and the formula's sums and score say "≈" where rounded.
     await waitForText(explain.locator('tr[data-explain-target="satisfaction_admin"] td').nth(1), '80% ÷ 87% ≈ 0,92');
     await waitForText(explain.locator('[data-formula]'), /^Điểm = 100 × Σ\(trọng số × mức đạt\) ÷ Σ trọng số ≈ 100 × 1,905 ÷ 10 ≈ 19,05$/);
+
+    // The printed report: a typed percentage is not repeated as a cut one ("86,99% = 86,9%").
+    await go(page, 'data');
+    await page.locator('[data-action="print"]').click();
+    const report = page.locator('[data-print]');
+    await report.waitFor({ state: 'visible' });
+    const figures = (id) => report.locator(`tr[data-print-target="${id}"] td`).nth(2);
+    await waitForText(figures('online_work_files'), '64,05%');
+    await waitForText(figures('satisfaction_admin'), '80/100 = 80%');
   }),
 );

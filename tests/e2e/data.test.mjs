@@ -891,7 +891,7 @@ test('6. print view: every target, date, score, rank, settings, signatures; A4 P
     assert.deepEqual(recruitment.slice(2, 4), ['1/1 = 100%', '100%']);
     assert.match(recruitment[4], /Đạt$/);
     const owf = await rowText('online_work_files');
-    assert.match(owf[2], /^412\/1\.038 = 39,6%$/);
+    assert.match(owf[2], /^412\/1\.038 ≈ 39,69%$/);
     assert.equal(owf[3], '≥ 35%');
     assert.match(owf[4], /Đạt$/);
     assert.match((await rowText('org_structure'))[4], /Không áp dụng$/);

@@ -448,7 +448,7 @@ test('3. district view sums counts per bloc, one profile per unit, and judges th
     await expectCell('tthc_online_l34', 'agency', '9/10 = 90% (≥ 65%)', 'met');
     await expectCell('tthc_online_l34', 'district', '27/50 = 54% (≥ 65%)', 'not-met');
     // Rated good: yes answers ÷ answers, against 90%.
-    await expectCell('tthc_rating_good', 'commune', '2/3 = 66,6% (≥ 90%)', 'not-met');
+    await expectCell('tthc_rating_good', 'commune', '2/3 ≈ 66,67% (≥ 90%)', 'not-met');
     await expectCell('tthc_rating_good', 'agency', '1/1 = 100% (≥ 90%)', 'met');
     await expectCell('tthc_rating_good', 'district', '3/4 = 75% (≥ 90%)', 'not-met');
     // No figures at all: incomplete, not a division.
@@ -532,7 +532,7 @@ test('4. training mode: scoring mode, weight, applicability, award places, reset
     assert.equal(await explain.locator('tr[data-explain-target="org_structure"]').count(), 0);
     await waitForText(
       explain.locator('[data-formula]'),
-      'Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số = 100 × 3 ÷ 11 = 27,27',
+      'Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số = 100 × 3 ÷ 11 ≈ 27,27',
     );
     await expectFormulaMatchesSummary(page);
 
@@ -556,7 +556,7 @@ test('4. training mode: scoring mode, weight, applicability, award places, reset
     await poll(() => explain.locator('tr[data-explain-target]').count(), (n) => n === 8, { message: '8 explained targets' });
     await waitForText(
       explain.locator('[data-formula]'),
-      'Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số = 100 × 1,857 ÷ 8 = 23,21',
+      'Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số ≈ 100 × 1,857 ÷ 8 ≈ 23,21',
     );
     await expectFormulaMatchesSummary(page);
   }),
@@ -566,8 +566,8 @@ test('4. training mode: scoring mode, weight, applicability, award places, reset
 async function expectFormulaMatchesSummary(page) {
   const formula = (await page.locator('details[data-explain] [data-formula]').innerText()).trim();
   const summaryScore = await page.locator('[data-summary]').getAttribute('data-score');
-  const m = formula.match(/= (\d+(?:,\d+)?)$/);
-  assert.ok(m, `formula ends with "= <score>": ${formula}`);
+  const m = formula.match(/[=≈] (\d+(?:,\d+)?)$/);
+  assert.ok(m, `formula ends with "= <score>" or "≈ <score>": ${formula}`);
   assert.equal(Number(m[1].replace(',', '.')).toFixed(2), summaryScore, `formula ${formula} vs data-score ${summaryScore}`);
   assert.ok(!m[1].includes('.'), 'decimal comma in the formula');
 }
