@@ -578,6 +578,16 @@ fn a_blank_profile_is_not_rated() {
     assert!(!profile.summary(&ScoringModel::default()).is_rated());
     profile.update_entry(TargetId::Recruitment, |e| *e = counts("1", "2"));
     assert!(profile.summary(&ScoringModel::default()).is_rated());
+    // Nothing applicable: nothing to rate either.
+    let nothing = cchc_2021::domain::score::Summary {
+        score: 0.0,
+        rating: Rating::Weak,
+        met: 0,
+        applicable: 0,
+        missing: 0,
+        invalid: 0,
+    };
+    assert!(!nothing.is_rated());
 }
 
 #[test]

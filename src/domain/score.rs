@@ -170,9 +170,10 @@ pub struct Summary {
 
 impl Summary {
     /// Whether there is anything to rate: some applicable target has figures (valid or
-    /// not). Until then the page says "chưa xếp loại" and has no `data-rating`.
+    /// not). Until then (no figures, or nothing applicable) the page says "chưa xếp loại"
+    /// and has no `data-rating`.
     pub fn is_rated(&self) -> bool {
-        !(self.applicable > 0 && self.missing == self.applicable)
+        self.applicable > self.missing
     }
 
     /// The score with two decimals and a dot, as in the page's `data-score`.
