@@ -9,7 +9,7 @@ use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{format_count, NumberError, NumberStyle, MAX_COUNT};
 use cchc_2021::domain::profile::Profile;
-use cchc_2021::domain::score::ScoringModel;
+use cchc_2021::domain::score::{ScoringModel, Weight};
 use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
 use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
@@ -266,7 +266,7 @@ fn export_header_and_summary() {
 
     // The summary follows the model it is given, and is ignored on import.
     let mut model = ScoringModel::default();
-    model.weights.insert(Recruitment, 5.0);
+    model.set_weight(Recruitment, Weight::new(5).unwrap());
     let weighted = export_unit_file_with_model(&commune(), "2026-11-28", &model);
     let doc: Value = serde_json::from_str(&weighted).unwrap();
     assert_eq!(

@@ -13,7 +13,7 @@ use cchc_2021::domain::number::{
 };
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
-use cchc_2021::domain::score::{ScoringMode, ScoringModel};
+use cchc_2021::domain::score::{ScoringMode, ScoringModel, Weight};
 use cchc_2021::domain::targets::{Measure, TARGETS};
 use cchc_2021::domain::units::{Bloc, COMMUNES, OTHER_UNIT_ID};
 use cchc_2021::domain::workspace::{ScoreCache, Workspace};
@@ -58,13 +58,13 @@ fn counts_strategy() -> impl Strategy<Value = Vec<(u64, u64)>> {
 }
 
 fn model_strategy() -> impl Strategy<Value = ScoringModel> {
-    (any::<bool>(), proptest::collection::vec(0u32..5, 13)).prop_map(|(strict, weights)| {
+    (any::<bool>(), proptest::collection::vec(0u8..5, 13)).prop_map(|(strict, weights)| {
         let mut model = ScoringModel::default();
         if strict {
             model.mode = ScoringMode::AllOrNothing;
         }
         for (target, weight) in TARGETS.iter().zip(weights) {
-            model.weights.insert(target.id, f64::from(weight));
+            model.set_weight(target.id, Weight::new(weight).unwrap());
         }
         model
     })
