@@ -10,9 +10,7 @@ use crate::domain::figures::{EntryMode, Field};
 use crate::domain::language::Language;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::profile::Profile;
-use crate::domain::score::{
-    ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight,
-};
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::{Deleted, Workspace};

@@ -67,15 +67,19 @@ pub fn length_problem(profile: &Profile) -> Option<ProfileProblem> {
     TARGETS
         .iter()
         .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
-        .flat_map(|(id, entry)| FIELDS.iter().map(move |&field| (id, field, entry.text(field))))
+        .flat_map(|(id, entry)| {
+            FIELDS
+                .iter()
+                .map(move |&field| (id, field, entry.text(field)))
+        })
         .find_map(|(target, field, text)| {
-            check_length(TextKind::Figure, text)
-                .err()
-                .map(|too_long| ProfileProblem::FigureTooLong {
+            check_length(TextKind::Figure, text).err().map(|too_long| {
+                ProfileProblem::FigureTooLong {
                     target,
                     field,
                     too_long,
-                })
+                }
+            })
         })
 }
 

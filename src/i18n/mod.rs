@@ -989,8 +989,14 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
         } => t
             .problem_figure_too_long
             .replace("{target}", lang.pick(target(*id).label))
-            .replace("{chars}", &format_count(too_long.chars as u64, lang.numbers()))
-            .replace("{limit}", &format_count(too_long.limit as u64, lang.numbers())),
+            .replace(
+                "{chars}",
+                &format_count(too_long.chars as u64, lang.numbers()),
+            )
+            .replace(
+                "{limit}",
+                &format_count(too_long.limit as u64, lang.numbers()),
+            ),
         ProfileProblem::ImpossibleFigures(problems) => {
             let first = &problems[0];
             t.problem_figures

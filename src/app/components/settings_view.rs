@@ -5,9 +5,7 @@ use yew::prelude::*;
 
 use super::select::{number_options, Select};
 use crate::app::state::Action;
-use crate::domain::score::{
-    ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight,
-};
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TARGETS;
 use crate::domain::units::Bloc;
 use crate::i18n::{bloc_name, Lang};

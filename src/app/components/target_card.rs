@@ -7,9 +7,9 @@ use yew::prelude::*;
 use super::number_input::NumberInput;
 use super::select::Select;
 use crate::app::state::{Action, Refused, TextInput};
-use crate::domain::limits::{check_length, TextKind};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
+use crate::domain::limits::{check_length, TextKind};
 use crate::domain::number::{format_percent, Percent};
 use crate::domain::targets::{Measure, Target};
 use crate::i18n::{error_message, gap_message, status_icon, status_name, too_long_message, Lang};
@@ -122,7 +122,10 @@ fn text_input(
         .or_else(|| check_length(TextKind::Figure, value).err().map(|e| e.limit));
     let error = match too_long {
         Some(limit) => Some(too_long_message(lang, limit)),
-        None => props.evaluation.error(field).map(|e| error_message(lang, e)),
+        None => props
+            .evaluation
+            .error(field)
+            .map(|e| error_message(lang, e)),
     };
     html! {
         <NumberInput
