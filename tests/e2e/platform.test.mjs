@@ -101,7 +101,16 @@ test('only the app\'s own page is the offline app: a guide page next to it never
   const site = await serveCopy('cchc');
   const GUIDE = '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hướng dẫn</title><h1 data-guide="">Hướng dẫn sử dụng</h1></html>';
   writeFileSync(join(site.dir, 'huong-dan.html'), GUIDE);
-  const isApp = (page) => page.evaluate(() => !!document.querySelector('[data-app], [data-prerendered]'));
+  // Whether the page shown (once it has settled: an offline failure shows the browser's
+  // error page) is the app.
+  const isApp = async (page) => {
+    await page.waitForLoadState('load').catch(() => {});
+    return poll(
+      () => page.evaluate(() => !!document.querySelector('[data-app], [data-prerendered]')).catch(() => null),
+      (v) => v !== null,
+      { message: 'the page settles' },
+    );
+  };
   try {
     const { context, page } = await newPage(browser, { baseURL: site.url });
     await page.goto(site.url);
