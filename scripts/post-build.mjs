@@ -153,9 +153,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    // The page itself: always the newest when online, the cached build when offline.
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && isAppPage(url)) {
+    // The app's own page: always the newest when online, the cached build when offline.
     event.respondWith(
       fetch(request, { cache: 'no-cache' })
         .then((response) => {
@@ -169,9 +170,18 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed build files never change: the cache first, the network for anything new.
+  // Any other page of the site (a guide published next to the app) is fetched normally and
+  // never stored as the app; offline, only what this build precached is served. Hashed
+  // build files never change: the cache first, the network for anything new.
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });
+
+// The app's page is the scope's root or its index.html (whatever the query: the fragment
+// of a share link is never sent), under whatever sub-path the site is published.
+function isAppPage(url) {
+  const root = new URL(self.registration.scope).pathname;
+  return url.pathname === root || url.pathname === root + 'index.html';
+}
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${bootName}, CSP, sw.js (${precache.length} files, version ${version})`);

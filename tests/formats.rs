@@ -9,7 +9,7 @@ use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{format_count, NumberError, NumberStyle, MAX_COUNT};
 use cchc_2021::domain::profile::Profile;
-use cchc_2021::domain::score::ScoringModel;
+use cchc_2021::domain::score::{ScoringModel, Weight};
 use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
 use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
@@ -266,7 +266,7 @@ fn export_header_and_summary() {
 
     // The summary follows the model it is given, and is ignored on import.
     let mut model = ScoringModel::default();
-    model.weights.insert(Recruitment, 5.0);
+    model.set_weight(Recruitment, Weight::new(5).unwrap());
     let weighted = export_unit_file_with_model(&commune(), "2026-11-28", &model);
     let doc: Value = serde_json::from_str(&weighted).unwrap();
     assert_eq!(
@@ -1617,4 +1617,156 @@ proptest! {
             prop_assert_eq!(&row[2], &shown);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Every way in gets the same checks (issue 10, items 6 and 7)
+// ---------------------------------------------------------------------------------------
+
+/// What a forged link carries: Phòng Y tế's id under the commune bloc, with the figures of
+/// the one target that applies only to it. Made with the codec's own writer, so its checksum
+/// is right; `tests/fixtures/share-links/forged-agency-under-commune.txt` (opened by the e2e
+/// test) is this link.
+fn agency_under_commune() -> Profile {
+    let mut p = Profile {
+        bloc: Bloc::Commune,
+        unit_id: "y-te".into(),
+        ..Profile::default()
+    };
+    p.update_entry(SatisfactionHealth, |e| {
+        e.mode = EntryMode::Percent;
+        e.percent = "85".into();
+    });
+    p
+}
+
+#[test]
+fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file() {
+    use cchc_2021::formats::share_link::read_share_link;
+    let fragment = encode_share_fragment(&agency_under_commune());
+    assert_eq!(
+        String::from_utf8(fixture("share-links/forged-agency-under-commune.txt"))
+            .unwrap()
+            .trim(),
+        fragment
+    );
+    // The codec reads it as written; the page's way in refuses it, as import refuses the file.
+    assert_eq!(decode_share_fragment(&fragment), Ok(agency_under_commune()));
+    let bloc = ProfileProblem::BlocMismatch {
+        unit_id: "y-te".into(),
+        bloc: Bloc::Commune,
+        unit_bloc: Bloc::Agency,
+    };
+    assert_eq!(
+        read_share_link(&fragment),
+        Err(LinkError::Refused(bloc.clone()))
+    );
+    let file = export_unit_file(&agency_under_commune(), "2026-11-30");
+    assert_eq!(
+        import_unit_file("x.json", file.as_bytes()).map(|u| u.profile),
+        Err(ImportError {
+            file_name: "x.json".into(),
+            problem: ImportProblem::Profile(bloc)
+        })
+    );
+
+    // Forged by hand: bloc 0, unit by text "99999", no label, no name, no entries.
+    let mut unknown = vec![0, 0, 5];
+    unknown.extend_from_slice(b"99999");
+    unknown.extend_from_slice(&[0, 0, 0]);
+    assert_eq!(
+        read_share_link(&forged(&unknown)),
+        Err(LinkError::Refused(ProfileProblem::UnknownUnit {
+            unit_id: "99999".into()
+        }))
+    );
+    // An impossible figure, and a figure of 70 000 characters (which reads as 1).
+    let mut impossible = commune();
+    counts(&mut impossible, Recruitment, "5", "3");
+    assert!(matches!(
+        read_share_link(&encode_share_fragment(&impossible)),
+        Err(LinkError::Refused(ProfileProblem::ImpossibleFigures(_)))
+    ));
+    let mut long = commune();
+    counts(&mut long, Recruitment, &format!("1{}", " ".repeat(40)), "3");
+    assert_eq!(
+        read_share_link(&encode_share_fragment(&long)),
+        Err(LinkError::Refused(ProfileProblem::FigureTooLong {
+            target: Recruitment,
+            field: Field::Numerator,
+            too_long: cchc_2021::domain::limits::TooLong {
+                kind: cchc_2021::domain::limits::TextKind::Figure,
+                chars: 41,
+                limit: 40
+            }
+        }))
+    );
+    // The links the app made keep opening.
+    for name in [
+        "v1-agency-other.txt",
+        "v1-agency-y-te.txt",
+        "v1-commune-xa-vinh-binh.txt",
+    ] {
+        let text = String::from_utf8(fixture(&format!("share-links/{name}"))).unwrap();
+        assert!(read_share_link(&text).is_ok(), "{name}");
+    }
+}
+
+#[test]
+fn a_figure_too_long_to_be_one_is_refused_in_a_unit_file() {
+    let mut p = commune();
+    counts(&mut p, OnlineWorkFiles, &"4".repeat(70_000), "1.038");
+    let file = export_unit_file(&p, "2026-11-30");
+    assert!(matches!(
+        import_unit_file("long.json", file.as_bytes()).map_err(|e| e.problem),
+        Err(ImportProblem::Profile(ProfileProblem::FigureTooLong {
+            target: OnlineWorkFiles,
+            field: Field::Numerator,
+            ..
+        }))
+    ));
+    // Even in a field the mode does not use: the text would travel all the same.
+    let mut unused = commune();
+    unused.update_entry(SatisfactionAdmin, |e| e.numerator = "1".repeat(41));
+    assert!(matches!(
+        check_profile(&unused),
+        Err(ProfileProblem::FigureTooLong { .. })
+    ));
+}
+
+#[test]
+fn the_share_button_makes_only_links_that_open_and_else_offers_the_file() {
+    use cchc_2021::formats::share_link::{
+        make_share_fragment, read_share_link, ShareRefusal, MAX_FRAGMENT_CHARS,
+    };
+    for profile in [commune(), agency_full(), other_agency()] {
+        let fragment = make_share_fragment(&profile).unwrap();
+        assert_eq!(read_share_link(&fragment), Ok(profile));
+    }
+    // What the link would refuse, no link is made for.
+    let mut figure = commune();
+    counts(&mut figure, Recruitment, &"3".repeat(70_000), "3");
+    assert!(matches!(
+        make_share_fragment(&figure),
+        Err(ShareRefusal::Invalid(ProfileProblem::FigureTooLong { .. }))
+    ));
+    assert_eq!(
+        make_share_fragment(&Profile::default()),
+        Err(ShareRefusal::Invalid(ProfileProblem::NoUnit))
+    );
+    // A profile name of 70 000 characters (saved before names had a limit) makes a link
+    // too long to open: the unit file carries the profile instead.
+    let mut named = commune();
+    named.label = "Xã Vĩnh Bình ".repeat(5_400);
+    let Err(ShareRefusal::TooLong { chars, limit }) = make_share_fragment(&named) else {
+        panic!("a link too long for the reader was made");
+    };
+    assert_eq!(limit, MAX_FRAGMENT_CHARS);
+    assert!(chars > limit);
+    assert!(read_share_link(&encode_share_fragment(&named)).is_err());
+    let file = export_unit_file(&named, "2026-11-30");
+    assert_eq!(
+        import_unit_file("named.json", file.as_bytes()).map(|u| u.profile),
+        Ok(named)
+    );
 }

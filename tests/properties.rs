@@ -13,7 +13,7 @@ use cchc_2021::domain::number::{
 };
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
-use cchc_2021::domain::score::{ScoringMode, ScoringModel};
+use cchc_2021::domain::score::{ScoringMode, ScoringModel, Weight};
 use cchc_2021::domain::targets::{Measure, TARGETS};
 use cchc_2021::domain::units::{Bloc, COMMUNES, OTHER_UNIT_ID};
 use cchc_2021::domain::workspace::{ScoreCache, Workspace};
@@ -71,13 +71,13 @@ fn counts_strategy() -> impl Strategy<Value = Vec<(u64, u64)>> {
 }
 
 fn model_strategy() -> impl Strategy<Value = ScoringModel> {
-    (any::<bool>(), proptest::collection::vec(0u32..5, 13)).prop_map(|(strict, weights)| {
+    (any::<bool>(), proptest::collection::vec(0u8..5, 13)).prop_map(|(strict, weights)| {
         let mut model = ScoringModel::default();
         if strict {
             model.mode = ScoringMode::AllOrNothing;
         }
         for (target, weight) in TARGETS.iter().zip(weights) {
-            model.weights.insert(target.id, f64::from(weight));
+            model.set_weight(target.id, Weight::new(weight).unwrap());
         }
         model
     })
@@ -510,4 +510,205 @@ fn saved_data_of_version_1_keeps_opening() {
     assert_eq!(data.model.mode, ScoringMode::AllOrNothing);
     let summary = data.active_profile().summary(&data.model);
     assert_eq!(summary.applicable, 8);
+}
+
+/// Weights became whole numbers: the saved data is written back byte for byte.
+#[test]
+fn saved_data_of_version_1_is_written_back_unchanged() {
+    let text = include_str!("fixtures/saved/v1.json").trim_end();
+    let data = envelope::decode(text).unwrap();
+    assert_eq!(
+        data.model
+            .weights
+            .get(&cchc_2021::domain::targets::TargetId::Recruitment),
+        Some(&Weight::new(2).unwrap())
+    );
+    assert_eq!(envelope::encode(&data), text);
+}
+
+/// A hand-edited saved model: weights that are not whole numbers 0–10, award places and
+/// bands the settings do not offer. Read as the nearest the settings offer; no score is ever
+/// NaN or infinite (before, two weights of 1e308 made every score NaN).
+#[test]
+fn a_saved_weight_of_1e308_is_read_as_10_and_no_score_is_nan() {
+    use cchc_2021::domain::targets::TargetId::*;
+    let text = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"numerator":"1","denominator":"3"},"online_work_files":{"numerator":"7","denominator":"20"}}}}],"model":{"weights":{"recruitment":1e308,"online_work_files":1e308,"tthc_online_l34":-4,"infosec_dossiers":2.5},"award_places":{"commune":1000000,"agency":0},"bands":{"good":1e308,"fair":-1,"average":50}}}}"#;
+    let data = envelope::decode(text).unwrap();
+    let weight = |id| data.model.weights.get(&id).map(|w| w.get());
+    assert_eq!(
+        [
+            weight(Recruitment),
+            weight(OnlineWorkFiles),
+            weight(TthcOnlineL34),
+            weight(InfosecDossiers)
+        ],
+        [Some(10), Some(10), Some(0), Some(3)]
+    );
+    assert_eq!(
+        (
+            data.model.award_places.commune,
+            data.model.award_places.agency
+        ),
+        (11, 1)
+    );
+    assert_eq!((data.model.bands.good, data.model.bands.fair), (100.0, 0.0));
+    let summary = data.active_profile().summary(&data.model);
+    assert!(summary.score.is_finite() && (0.0..=100.0).contains(&summary.score));
+    // The same score as the model the settings would have made.
+    let mut model = ScoringModel::default();
+    for (id, weight) in [
+        (Recruitment, 10),
+        (OnlineWorkFiles, 10),
+        (TthcOnlineL34, 0),
+        (InfosecDossiers, 3),
+    ] {
+        model.set_weight(id, Weight::new(weight).unwrap());
+    }
+    model.award_places.commune = 11;
+    model.award_places.agency = 1;
+    model.bands.good = 100.0;
+    model.bands.fair = 0.0;
+    assert_eq!(data.model, model);
+    assert_eq!(summary, data.active_profile().summary(&model));
+}
+
+/// Any text in any field, any unit id (of the lists, of the other bloc, unknown, empty,
+/// `other`), any bloc: what a forged link or file may carry.
+fn any_profile() -> impl Strategy<Value = Profile> {
+    let unit = prop_oneof![
+        Just(String::new()),
+        Just(OTHER_UNIT_ID.to_string()),
+        (0usize..11).prop_map(|i| COMMUNES[i].id.to_string()),
+        (0usize..12).prop_map(|i| cchc_2021::domain::units::AGENCIES[i].id.to_string()),
+        "[a-z0-9-]{1,8}",
+    ];
+    let text = prop_oneof![
+        3 => Just(String::new()),
+        3 => "[0-9]{1,6}",
+        2 => "[0-9., %-]{1,12}",
+        1 => ".{0,45}",
+        1 => (0usize..3).prop_map(|k| "9".repeat(39 + k)),
+    ];
+    let entry = (
+        proptest::option::of(any::<bool>()),
+        any::<bool>(),
+        proptest::collection::vec(text, 5),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(|(not_applicable, percent, texts, answer)| TargetEntry {
+            not_applicable,
+            mode: if percent {
+                cchc_2021::domain::figures::EntryMode::Percent
+            } else {
+                cchc_2021::domain::figures::EntryMode::Counts
+            },
+            numerator: texts[0].clone(),
+            denominator: texts[1].clone(),
+            percent: texts[2].clone(),
+            answer,
+            before: texts[3].clone(),
+            after: texts[4].clone(),
+        });
+    (
+        any::<bool>(),
+        unit,
+        ".{0,20}",
+        ".{0,20}",
+        proptest::collection::vec(proptest::option::of(entry), 13),
+    )
+        .prop_map(|(agency, unit_id, label, other_name, entries)| Profile {
+            label,
+            bloc: if agency { Bloc::Agency } else { Bloc::Commune },
+            unit_id,
+            other_name,
+            entries: TARGETS
+                .iter()
+                .zip(entries)
+                .filter_map(|(t, e)| e.filter(|e| !e.is_empty()).map(|e| (t.id, e)))
+                .collect(),
+        })
+}
+
+/// Any weight a saved model may hold, with the settings' own values most often.
+fn any_saved_model() -> impl Strategy<Value = String> {
+    let weight = prop_oneof![
+        (0u8..=10).prop_map(|w| format!("{w}.0")),
+        any::<f64>()
+            .prop_filter("JSON has no NaN nor infinity", |w| w.is_finite())
+            .prop_map(|w| format!("{w:e}")),
+        Just("1e308".to_string()),
+    ];
+    proptest::collection::vec(weight, 13).prop_map(|weights| {
+        let weights: Vec<String> = TARGETS
+            .iter()
+            .zip(weights)
+            .map(|(t, w)| format!(r#""{}":{w}"#, t.key))
+            .collect();
+        format!(r#"{{"weights":{{{}}}}}"#, weights.join(","))
+    })
+}
+
+proptest! {
+    /// Whatever a link carries, what the page's way in accepts passes the one validation and
+    /// scores a finite score 0–100 under any model; what it refuses is what the validation
+    /// says.
+    #[test]
+    fn any_link_the_page_opens_passes_validation_and_scores_finite(profile in any_profile(), model in model_strategy()) {
+        use cchc_2021::formats::share_link::{read_share_link, LinkError};
+        use cchc_2021::formats::validate::check_profile;
+        match read_share_link(&encode_share_fragment(&profile)) {
+            Ok(opened) => {
+                prop_assert!(check_profile(&opened).is_ok());
+                let score = opened.summary(&model).score;
+                prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
+                prop_assert_eq!(opened, profile);
+            }
+            Err(error) => prop_assert_eq!(Some(error), check_profile(&profile).err().map(LinkError::Refused)),
+        }
+    }
+
+    /// The same for unit files: the same validation, and a finite score.
+    #[test]
+    fn any_unit_file_the_page_imports_passes_validation_and_scores_finite(profile in any_profile(), model in model_strategy()) {
+        use cchc_2021::formats::validate::check_profile;
+        let file = export_unit_file(&profile, "2026-11-30");
+        if let Ok(imported) = import_unit_file("any.json", file.as_bytes()) {
+            prop_assert!(check_profile(&imported.profile).is_ok());
+            let score = imported.profile.summary(&model).score;
+            prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
+        } else {
+            prop_assert!(check_profile(&profile).is_err());
+        }
+    }
+
+    /// And for saved data: every profile has a known unit of its own bloc (or none, or a named
+    /// or unnamed "other"), every weight is a whole number 0–10, every score is finite.
+    #[test]
+    fn any_saved_data_loads_consistent_and_scores_finite(profiles in proptest::collection::vec(any_profile(), 1..4), model in any_saved_model()) {
+        use cchc_2021::formats::validate::{unit_problem, ProfileProblem};
+        let records: Vec<String> = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!(r#"{{"id":"p{}","profile":{}}}"#, i + 1, serde_json::to_string(p).unwrap()))
+            .collect();
+        let text = format!(
+            r#"{{"format":"cchc-2021","version":1,"data":{{"profiles":[{}],"model":{model}}}}}"#,
+            records.join(",")
+        );
+        let data = envelope::decode(&text).unwrap();
+        for weight in data.model.weights.values() {
+            prop_assert!(weight.get() <= 10);
+        }
+        for record in &data.profiles {
+            let consistent = !matches!(
+                unit_problem(&record.profile),
+                Some(ProfileProblem::UnknownUnit { .. } | ProfileProblem::BlocMismatch { .. })
+            );
+            prop_assert!(consistent, "{:?}", record.profile);
+            let score = record.profile.summary(&data.model).score;
+            prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
+        }
+        let table = data.bloc_table();
+        prop_assert!(table.rows.iter().filter_map(|r| r.score).all(f64::is_finite));
+    }
 }

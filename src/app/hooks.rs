@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::envelope;
-use crate::formats::share_link::{decode_share_fragment, LinkError};
+use crate::formats::share_link::{read_share_link, LinkError};
 use crate::store::DATA_KEY;
 
 use super::browser;
@@ -92,7 +92,7 @@ pub fn use_share_links(on_action: Callback<Action>) {
             if fragment.is_empty() {
                 return;
             }
-            match decode_share_fragment(&fragment) {
+            match read_share_link(&fragment) {
                 // Some other fragment: not ours to touch.
                 Err(LinkError::Empty | LinkError::NotAShareLink) => {}
                 outcome => {

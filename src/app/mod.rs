@@ -30,7 +30,7 @@ use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
 use components::unit_picker::UnitPicker;
 use shared::Shared;
-use state::{Action, AppState, View};
+use state::{Action, AppState, TextInput, View};
 
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
@@ -141,6 +141,7 @@ pub fn App(props: &AppProps) -> Html {
                     bloc={profile.bloc}
                     unit_id={profile.unit_id.clone()}
                     other_name={profile.other_name.clone()}
+                    refused={state.refused.clone().filter(|r| r.input == TextInput::UnitName)}
                     on_action={on_action.clone()}
                 />
                 <section class="targets" aria-labelledby="targets-heading">
@@ -153,6 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                             entry={profile.entry(target.id).clone()}
                             evaluation={evaluation.clone()}
                             applies_by_default={model.applies_by_default(target, profile.bloc, &profile.unit_id)}
+                            refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::Figure(id, _) if id == target.id))}
                             on_action={on_action.clone()}
                         />
                     }) }
@@ -161,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         View::Ranking => html! {
-            <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} on_action={on_action.clone()} />
+            <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
         },
         View::District => html! { <DistrictView lang={lang} workspace={shared_workspace} /> },
         View::Settings => html! {
@@ -230,6 +232,7 @@ pub fn App(props: &AppProps) -> Html {
                     options={(*profile_options).clone()}
                     active={workspace.active.clone()}
                     label={profile.label.clone()}
+                    refused={state.refused.clone().filter(|r| r.input == TextInput::ProfileName)}
                     undo={state.undo.as_ref().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string())}
                     on_action={on_action.clone()}
                 />

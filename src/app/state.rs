@@ -8,8 +8,9 @@ use yew::Reducible;
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::language::Language;
+use crate::domain::limits::{check_length, TextKind};
 use crate::domain::profile::Profile;
-use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel};
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::{Deleted, Workspace};
@@ -93,6 +94,56 @@ pub struct AppState {
     pub list_revision: u64,
     /// Goes up whenever the real data changes: the autosave's trigger.
     pub data_revision: u64,
+    /// The last typed text refused for its length, until the next accepted edit.
+    pub refused: Option<Refused>,
+}
+
+/// An input of typed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextInput {
+    Figure(TargetId, Field),
+    UnitName,
+    ProfileName,
+    /// The typed score of a peer (its unit id).
+    PeerScore(String),
+}
+
+/// Typed text refused for its length ([`TextKind::max_chars`]): the data keeps the last good
+/// value, and the input shows it again with the reason next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub input: TextInput,
+    pub limit: usize,
+    /// Goes up with every refusal, so the input is drawn again (with the last good value)
+    /// even when the same text is refused twice in a row.
+    pub count: u64,
+}
+
+impl Refused {
+    /// The limit, when this refusal is about `input`.
+    pub fn limit_for(refused: &Option<Refused>, input: &TextInput) -> Option<usize> {
+        refused
+            .as_ref()
+            .filter(|r| r.input == *input)
+            .map(|r| r.limit)
+    }
+}
+
+/// The input an action types into, with the kind of its text and the text.
+fn typed_text(action: &Action) -> Option<(TextInput, TextKind, &str)> {
+    match action {
+        Action::SetText(id, field, text) => {
+            Some((TextInput::Figure(*id, *field), TextKind::Figure, text))
+        }
+        Action::SetOtherName(text) => Some((TextInput::UnitName, TextKind::Name, text)),
+        Action::SetLabel(text) => Some((TextInput::ProfileName, TextKind::Label, text)),
+        Action::SetPeerScore(unit_id, text) => Some((
+            TextInput::PeerScore(unit_id.clone()),
+            TextKind::Figure,
+            text,
+        )),
+        _ => None,
+    }
 }
 
 fn same(a: &Rc<Workspace>, b: &Rc<Workspace>) -> bool {
@@ -116,6 +167,7 @@ impl PartialEq for AppState {
             && self.synced == other.synced
             && self.import == other.import
             && self.incoming == other.incoming
+            && self.refused == other.refused
     }
 }
 
@@ -162,6 +214,7 @@ impl AppState {
             revision: 0,
             list_revision: 0,
             data_revision: 0,
+            refused: None,
         }
     }
 
@@ -207,7 +260,7 @@ pub enum Action {
     SwitchProfile(String),
     SetPeerScore(String, String),
     SetScoringMode(ScoringMode),
-    SetWeight(TargetId, f64),
+    SetWeight(TargetId, Weight),
     SetApplicability(TargetId, Option<ApplicabilityOverride>),
     SetBands(RatingBands),
     SetAwardPlaces(Bloc, usize),
@@ -266,13 +319,7 @@ fn edit_workspace(workspace: &mut Workspace, action: Action) {
             }
         }
         Action::SetScoringMode(mode) => workspace.model.mode = mode,
-        Action::SetWeight(id, weight) => {
-            if weight == 1.0 {
-                workspace.model.weights.remove(&id);
-            } else {
-                workspace.model.weights.insert(id, weight.max(0.0));
-            }
-        }
+        Action::SetWeight(id, weight) => workspace.model.set_weight(id, weight),
         Action::SetApplicability(id, Some(value)) => {
             workspace.model.applicability.insert(id, value);
         }
@@ -308,6 +355,19 @@ impl Reducible for AppState {
                 | Action::SetAwardPlaces(..)
                 | Action::ResetModel
         );
+        // Typed text longer than its field allows is refused here, whatever sent it: the data
+        // keeps its last good value.
+        if let Some((input, kind, text)) = typed_text(&action) {
+            if let Err(too_long) = check_length(kind, text) {
+                let mut next = (*self).clone();
+                next.refused = Some(Refused {
+                    input,
+                    limit: too_long.limit,
+                    count: self.refused.as_ref().map_or(0, |r| r.count) + 1,
+                });
+                return Rc::new(next);
+            }
+        }
         let mut next = (*self).clone();
         match action {
             Action::DeleteProfile(id) => next.undo = next.workspace_mut().delete(&id),
@@ -440,7 +500,10 @@ impl Reducible for AppState {
             | Action::SetApplicability(..)
             | Action::SetBands(_)
             | Action::SetAwardPlaces(..)
-            | Action::ResetModel) => edit_workspace(next.workspace_mut(), edit),
+            | Action::ResetModel) => {
+                next.refused = None;
+                edit_workspace(next.workspace_mut(), edit)
+            }
         }
         if next == *self {
             return self;
@@ -597,6 +660,65 @@ mod tests {
         let imported = state().reduce(Action::Import(vec![imported("31234"), imported("31240")]));
         assert_eq!(imported.data.profiles.len(), 2);
         assert_eq!(imported.data.active_profile().unit_id, "31234");
+    }
+
+    #[test]
+    fn text_too_long_for_its_field_is_refused_and_the_last_good_value_stays() {
+        let id = TargetId::Recruitment;
+        let good = state()
+            .reduce(Action::SetUnit("other".into()))
+            .reduce(Action::SetText(id, Field::Numerator, "412".into()))
+            .reduce(Action::SetOtherName("Ban Quản lý dự án".into()))
+            .reduce(Action::SetLabel("Bản nháp".into()))
+            .reduce(Action::SetPeerScore("31231".into(), "75,5".into()));
+        let figure = TextInput::Figure(id, Field::Numerator);
+        let attempts = [
+            (
+                Action::SetText(id, Field::Numerator, "4".repeat(70_000)),
+                figure.clone(),
+                40,
+            ),
+            (
+                Action::SetOtherName("Ban ".repeat(40)),
+                TextInput::UnitName,
+                150,
+            ),
+            (
+                Action::SetLabel("đ".repeat(151)),
+                TextInput::ProfileName,
+                150,
+            ),
+            (
+                Action::SetPeerScore("31231".into(), format!("75,5{}", " ".repeat(40))),
+                TextInput::PeerScore("31231".into()),
+                40,
+            ),
+        ];
+        let mut previous = good.clone();
+        for (action, input, limit) in attempts {
+            let refused = previous.clone().reduce(action);
+            assert_eq!(refused.data, good.data, "nothing changed");
+            assert_eq!(refused.data_revision, good.data_revision, "nothing to save");
+            let refusal = refused.refused.clone().unwrap();
+            assert_eq!((refusal.input, refusal.limit), (input, limit));
+            previous = refused;
+        }
+        // The same refusal twice is a new state: the input is drawn again.
+        let again = previous
+            .clone()
+            .reduce(Action::SetText(id, Field::Numerator, "4".repeat(41)));
+        let twice = again
+            .clone()
+            .reduce(Action::SetText(id, Field::Numerator, "4".repeat(41)));
+        assert!(!Rc::ptr_eq(&again, &twice));
+        assert_eq!(Refused::limit_for(&twice.refused, &figure), Some(40));
+        // A value at the limit is taken, and the message goes.
+        let taken = twice.reduce(Action::SetText(id, Field::Numerator, "4".repeat(40)));
+        assert_eq!(
+            taken.data.active_profile().entry(id).numerator,
+            "4".repeat(40)
+        );
+        assert_eq!(taken.refused, None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::evaluate::{Evaluation, Status};
 use super::number::format_hundredths;
@@ -113,13 +113,64 @@ impl AwardPlaces {
     }
 }
 
+/// A target's weight: a whole number from 0 to 10, as the settings offer, so that no score
+/// is ever NaN or infinite. Saved as a JSON number exactly as before (`2.0`); a saved value
+/// that is not one of these (a hand-edited `2.5`, `-1` or `1e308`) is read as the nearest
+/// (`3`, `0`, `10`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Weight(u8);
+
+impl Weight {
+    pub const MAX: u8 = 10;
+    /// The weight of every target in the default model.
+    pub const DEFAULT: Weight = Weight(1);
+
+    /// `value` as a weight, if it is one (0–10).
+    pub const fn new(value: u8) -> Option<Weight> {
+        if value <= Weight::MAX {
+            Some(Weight(value))
+        } else {
+            None
+        }
+    }
+
+    /// The nearest weight to `value` (the default for NaN).
+    pub fn nearest(value: f64) -> Weight {
+        if value.is_nan() {
+            return Weight::DEFAULT;
+        }
+        Weight(value.round().clamp(0.0, f64::from(Weight::MAX)) as u8)
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0)
+    }
+}
+
+impl Serialize for Weight {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A float, as the weights were written before they became whole numbers.
+        serializer.serialize_f64(self.as_f64())
+    }
+}
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Weight, D::Error> {
+        f64::deserialize(deserializer).map(Weight::nearest)
+    }
+}
+
 /// The scoring settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct ScoringModel {
     pub mode: ScoringMode,
     /// Weights that differ from 1.
-    pub weights: BTreeMap<TargetId, f64>,
+    pub weights: BTreeMap<TargetId, Weight>,
     /// Targets whose default applicability a trainer changed.
     pub applicability: BTreeMap<TargetId, ApplicabilityOverride>,
     pub bands: RatingBands,
@@ -128,7 +179,43 @@ pub struct ScoringModel {
 
 impl ScoringModel {
     pub fn weight(&self, id: TargetId) -> f64 {
-        self.weights.get(&id).copied().unwrap_or(1.0)
+        self.weights
+            .get(&id)
+            .copied()
+            .unwrap_or(Weight::DEFAULT)
+            .as_f64()
+    }
+
+    /// Sets a target's weight; the default one is not stored.
+    pub fn set_weight(&mut self, id: TargetId, weight: Weight) {
+        if weight == Weight::DEFAULT {
+            self.weights.remove(&id);
+        } else {
+            self.weights.insert(id, weight);
+        }
+    }
+
+    /// Repairs what hand-edited saved data may carry, as the settings would have it: award
+    /// places from 1 to the bloc's size, rating bands from 0 to 100 (weights are repaired
+    /// when read, see [`Weight`]).
+    pub fn normalised(mut self) -> ScoringModel {
+        for bloc in Bloc::ALL {
+            let places = self.award_places.for_bloc(bloc);
+            self.award_places
+                .set(bloc, places.clamp(1, bloc.units().len()));
+        }
+        for band in [
+            &mut self.bands.good,
+            &mut self.bands.fair,
+            &mut self.bands.average,
+        ] {
+            *band = if band.is_nan() {
+                0.0
+            } else {
+                band.clamp(0.0, 100.0)
+            };
+        }
+        self
     }
 
     /// Whether anything differs from the documented default model.
@@ -145,10 +232,13 @@ impl ScoringModel {
         }
     }
 
+    /// A target's score, 0–1: never NaN, whatever the evaluation holds.
     pub fn attainment(&self, evaluation: &Evaluation) -> f64 {
         match (self.mode, evaluation.status) {
             (_, Status::Met) => 1.0,
-            (ScoringMode::Proportional, Status::NotMet) => evaluation.attainment.clamp(0.0, 1.0),
+            (ScoringMode::Proportional, Status::NotMet) if !evaluation.attainment.is_nan() => {
+                evaluation.attainment.clamp(0.0, 1.0)
+            }
             _ => 0.0,
         }
     }
@@ -203,8 +293,15 @@ pub fn summarize<'a>(
         earned += weight * model.attainment(evaluation);
         possible += weight;
     }
+    // Weights are whole numbers 0–10 and attainments 0–1: the quotient is finite. Checked
+    // all the same, so the score is total.
     let score = if possible > 0.0 {
-        (100.0 * earned / possible).clamp(0.0, 100.0)
+        let score = 100.0 * earned / possible;
+        if score.is_finite() {
+            score.clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
     } else {
         0.0
     };

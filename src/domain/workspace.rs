@@ -294,7 +294,9 @@ impl Workspace {
     }
 
     /// Repairs what a hand-edited or foreign file may carry: no profiles, duplicate ids, an
-    /// active id that does not exist, units that do not exist.
+    /// active id that does not exist, units that do not exist or a bloc that is not the
+    /// unit's (the unit part of `formats::validate::check_profile`, repaired rather than
+    /// refused: this is the user's own data), settings the page does not offer.
     pub fn normalised(mut self) -> Workspace {
         if self.profiles.is_empty() {
             self.profiles
@@ -315,6 +317,7 @@ impl Workspace {
             self.active = self.profiles[0].id.clone();
         }
         self.peer_scores.retain(|unit, _| find_unit(unit).is_some());
+        self.model = self.model.normalised();
         self
     }
 

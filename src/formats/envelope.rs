@@ -100,7 +100,10 @@ mod tests {
         data.add_profile(peer);
         data.peer_scores.insert("31234".into(), "75,5".into());
         data.model.mode = ScoringMode::AllOrNothing;
-        data.model.weights.insert(TargetId::Recruitment, 2.0);
+        data.model.weights.insert(
+            TargetId::Recruitment,
+            crate::domain::score::Weight::new(2).unwrap(),
+        );
         data
     }
 

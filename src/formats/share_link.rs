@@ -12,6 +12,11 @@
 //! Every profile round-trips exactly, typed text included. Decoding never panics: a cut
 //! link is [`LinkError::Truncated`], an edited one [`LinkError::Damaged`], a newer one
 //! [`LinkError::NewerVersion`].
+//!
+//! The page opens links with [`read_share_link`] and makes them with [`make_share_fragment`]:
+//! both run the same check as unit files ([`check_profile`]), so a link with a right
+//! checksum but inconsistent content is refused, and the page never makes a link it would
+//! refuse to open (nor one longer than [`MAX_FRAGMENT_CHARS`]).
 
 use std::collections::BTreeMap;
 
@@ -19,6 +24,7 @@ use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::Profile;
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
+use crate::formats::validate::{check_profile, ProfileProblem};
 
 /// The letter that starts a unit share fragment.
 pub const SHARE_PREFIX: char = 'u';
@@ -76,7 +82,7 @@ const TARGETS_V1: [&str; 13] = [
 const TARGET_BY_KEY: u8 = 0xFF;
 
 /// Why a fragment could not be read as a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
     /// Nothing after the `#`.
     Empty,
@@ -97,6 +103,10 @@ pub enum LinkError {
     /// The checksum is right but the content is impossible: the link was not made by this
     /// app (or by a faulty version of it).
     Malformed(Malformed),
+    /// The link reads as a profile, but one that fails the check every unit file gets (an
+    /// agency under the commune bloc, an unknown unit, impossible or absurdly long figures):
+    /// it is refused, never applied ([`read_share_link`]).
+    Refused(ProfileProblem),
 }
 
 /// What is impossible in a link whose checksum is right.
@@ -566,4 +576,81 @@ pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
         return Err(LinkError::Damaged);
     }
     read_body(&content[header_len..]).map_err(LinkError::Malformed)
+}
+
+// ---------------------------------------------------------------------------------------
+// The page's way in and way out
+// ---------------------------------------------------------------------------------------
+
+/// Reads a share link as the page opens it: [`decode_share_fragment`], then the check every
+/// unit file gets ([`check_profile`]); what fails it is [`LinkError::Refused`].
+pub fn read_share_link(text: &str) -> Result<Profile, LinkError> {
+    let profile = decode_share_fragment(text)?;
+    check_profile(&profile).map_err(LinkError::Refused)?;
+    Ok(profile)
+}
+
+/// Why the page makes no link for a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareRefusal {
+    /// The profile fails [`check_profile`]: the link would be refused when opened.
+    Invalid(ProfileProblem),
+    /// The link would be longer than [`MAX_FRAGMENT_CHARS`], the most a link reader takes;
+    /// the unit file carries it instead.
+    TooLong { chars: usize, limit: usize },
+}
+
+/// The fragment of a link that [`read_share_link`] opens, or why there is none. Figures are
+/// limited, names and labels are not part of the check (their length changes nothing the
+/// profile means, and typing keeps them short), so a very long one (saved by an older
+/// version, or from a unit file) can make a link too long for the reader: the unit file,
+/// which takes up to a mebibyte, carries that profile.
+pub fn make_share_fragment(profile: &Profile) -> Result<String, ShareRefusal> {
+    check_profile(profile).map_err(ShareRefusal::Invalid)?;
+    let fragment = encode_share_fragment(profile);
+    fits(fragment)
+}
+
+/// `fragment` itself when a link reader takes it.
+fn fits(fragment: String) -> Result<String, ShareRefusal> {
+    // The fragment is ASCII: its byte length is its length in characters.
+    let chars = fragment.len();
+    if chars > MAX_FRAGMENT_CHARS {
+        Err(ShareRefusal::TooLong {
+            chars,
+            limit: MAX_FRAGMENT_CHARS,
+        })
+    } else {
+        Ok(fragment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_longer_than_the_reader_takes_is_not_made() {
+        let mut profile = Profile {
+            label: "x".repeat(MAX_FRAGMENT_CHARS),
+            ..Profile::default()
+        };
+        profile.set_unit("31211");
+        let fragment = encode_share_fragment(&profile);
+        assert!(matches!(
+            decode_share_fragment(&fragment),
+            Err(LinkError::TooLong { .. })
+        ));
+        assert_eq!(
+            make_share_fragment(&profile),
+            Err(ShareRefusal::TooLong {
+                chars: fragment.len(),
+                limit: MAX_FRAGMENT_CHARS
+            })
+        );
+        profile.label = "x".repeat(150);
+        let short = encode_share_fragment(&profile);
+        assert_eq!(make_share_fragment(&profile), Ok(short.clone()));
+        assert_eq!(read_share_link(&short), Ok(profile));
+    }
 }

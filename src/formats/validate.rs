@@ -1,9 +1,14 @@
-//! Checks that a profile can travel as a unit file: a known unit of the right bloc, and
-//! figures that are possible numbers. Import refuses what fails here; the page can run the
-//! same check before exporting, so a file that would be refused is never written unnoticed.
+//! The one check of a profile that comes in from outside or leaves as a file or a link: a
+//! known unit of the right bloc, and figures of a sensible length that are possible numbers.
+//! Unit files and share links are refused when it fails (nothing inconsistent is ever
+//! applied); the page runs it before exporting or making a link, so a file or a link that
+//! would be refused is never made. Saved data is the user's own typing, kept as typed: on
+//! loading, the unit part is repaired by the same rule (`Workspace::normalised`), and
+//! impossible figures are shown next to their fields.
 
 use crate::domain::evaluate::{evaluate, FieldError};
 use crate::domain::figures::{Field, TargetEntry};
+use crate::domain::limits::{check_length, TextKind, TooLong};
 use crate::domain::profile::Profile;
 use crate::domain::targets::{TargetId, TARGETS};
 use crate::domain::units::{find_unit, Bloc, OTHER_UNIT_ID};
@@ -38,8 +43,44 @@ pub enum ProfileProblem {
         /// The bloc the unit belongs to.
         unit_bloc: Bloc,
     },
+    /// A figure longer than a figure may be ([`TextKind::Figure`]): the first in table
+    /// order. Checked in every field, used by the entry's mode or not.
+    FigureTooLong {
+        target: TargetId,
+        field: Field,
+        too_long: TooLong,
+    },
     /// Figures that cannot be real values; never empty, in table order.
     ImpossibleFigures(Vec<FigureProblem>),
+}
+
+const FIELDS: [Field; 5] = [
+    Field::Numerator,
+    Field::Denominator,
+    Field::Percent,
+    Field::Before,
+    Field::After,
+];
+
+/// The first figure of the profile that is too long to be one, in table order.
+pub fn length_problem(profile: &Profile) -> Option<ProfileProblem> {
+    TARGETS
+        .iter()
+        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
+        .flat_map(|(id, entry)| {
+            FIELDS
+                .iter()
+                .map(move |&field| (id, field, entry.text(field)))
+        })
+        .find_map(|(target, field, text)| {
+            check_length(TextKind::Figure, text).err().map(|too_long| {
+                ProfileProblem::FigureTooLong {
+                    target,
+                    field,
+                    too_long,
+                }
+            })
+        })
 }
 
 /// The figures of an entry that the target's measure and the entry's mode use, with what is
@@ -102,9 +143,10 @@ pub fn unit_problem(profile: &Profile) -> Option<ProfileProblem> {
     }
 }
 
-/// Whether the profile can travel as a unit file; the unit is checked before the figures.
+/// Whether the profile can come in or travel (unit file, share link); the unit is checked
+/// first, then the figures' length, then the figures.
 pub fn check_profile(profile: &Profile) -> Result<(), ProfileProblem> {
-    if let Some(problem) = unit_problem(profile) {
+    if let Some(problem) = unit_problem(profile).or_else(|| length_problem(profile)) {
         return Err(problem);
     }
     let figures = figure_problems(profile);

@@ -12,7 +12,7 @@ use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::Rating;
 use crate::domain::targets::{target, Measure, Target, Text};
 use crate::domain::units::Bloc;
-use crate::formats::share_link::LinkError;
+use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
 
@@ -118,6 +118,8 @@ pub struct Texts {
     pub error_too_many_decimals: &'static str,
     pub error_above_100: &'static str,
     pub error_above_denominator: &'static str,
+    /// A typed text refused for its length; `{limit}`.
+    pub error_too_long: &'static str,
     pub banner_storage_blocked: &'static str,
     pub banner_storage_full: &'static str,
     pub banner_unreadable: &'static str,
@@ -243,6 +245,7 @@ pub struct Texts {
     pub problem_other_no_name: &'static str,
     pub problem_bloc: &'static str,
     pub problem_figures: &'static str,
+    pub problem_figure_too_long: &'static str,
     pub import_heading: &'static str,
     pub import_label: &'static str,
     pub import_drop: &'static str,
@@ -274,6 +277,9 @@ pub struct Texts {
     pub share_make: &'static str,
     pub share_copy: &'static str,
     pub share_label: &'static str,
+    pub share_blocked: &'static str,
+    pub share_too_long: &'static str,
+    pub share_file: &'static str,
     pub link_preview_heading: &'static str,
     pub link_preview_intro: &'static str,
     pub link_open_new: &'static str,
@@ -287,6 +293,7 @@ pub struct Texts {
     pub link_too_long: &'static str,
     pub link_bad_character: &'static str,
     pub link_malformed: &'static str,
+    pub link_refused: &'static str,
     pub print_heading: &'static str,
     pub print_hint: &'static str,
     pub print_open: &'static str,
@@ -381,6 +388,7 @@ pub static VI: Texts = Texts {
     error_too_many_decimals: "Tối đa {n} chữ số sau dấu phẩy.",
     error_above_100: "Tỷ lệ không được vượt quá 100%. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
     error_above_denominator: "Không được lớn hơn tổng số ({d}).",
+    error_too_long: "Quá dài: tối đa {limit} ký tự. Vẫn giữ giá trị trước đó.",
     banner_storage_blocked: "Trình duyệt đang chặn bộ nhớ cục bộ: số liệu chỉ được giữ trong trang này và sẽ mất khi đóng trang.",
     banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
     banner_unreadable: "Không đọc được số liệu đã lưu trước đây. Bản cũ đã được cất riêng (khóa {key}), không bị ghi đè; biểu mẫu bắt đầu lại từ đầu.",
@@ -506,6 +514,7 @@ pub static VI: Texts = Texts {
     problem_other_no_name: "hãy nhập tên đơn vị.",
     problem_bloc: "đơn vị {unit} không thuộc {bloc}.",
     problem_figures: "có {n} ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “{target}”: {error}",
+    problem_figure_too_long: "một ô số liệu của chỉ tiêu “{target}” dài {chars} ký tự (tối đa {limit}).",
     import_heading: "Nhập tệp hồ sơ",
     import_label: "Chọn một hoặc nhiều tệp hồ sơ (.json)",
     import_drop: "Hoặc kéo thả các tệp hồ sơ vào đây.",
@@ -537,6 +546,9 @@ pub static VI: Texts = Texts {
     share_make: "Tạo liên kết chia sẻ",
     share_copy: "Sao chép liên kết",
     share_label: "Liên kết chia sẻ",
+    share_blocked: "Chưa tạo được liên kết: {problem}",
+    share_too_long: "Liên kết sẽ dài {chars} ký tự, quá giới hạn {limit} ký tự mà ứng dụng mở được. Hãy gửi tệp hồ sơ thay cho liên kết.",
+    share_file: "Tải tệp hồ sơ (JSON) để gửi",
     link_preview_heading: "Mở hồ sơ từ liên kết",
     link_preview_intro: "Liên kết chứa hồ sơ dưới đây. Chưa có gì thay đổi; hãy chọn cách mở.",
     link_open_new: "Mở thành hồ sơ mới",
@@ -550,6 +562,7 @@ pub static VI: Texts = Texts {
     link_too_long: "liên kết quá dài.",
     link_bad_character: "liên kết có ký tự không hợp lệ ở vị trí {position}.",
     link_malformed: "nội dung liên kết không hợp lệ.",
+    link_refused: "nội dung liên kết không nhất quán: {problem}",
     print_heading: "In báo cáo",
     print_hint: "Bản in khổ A4 gồm đơn vị, ngày, số liệu từng chỉ tiêu, điểm, xếp loại, ước tính xếp hạng, cách tính điểm và phần ký.",
     print_open: "Xem bản in",
@@ -644,6 +657,7 @@ pub static EN: Texts = Texts {
     error_too_many_decimals: "At most {n} decimal places.",
     error_above_100: "A percentage cannot exceed 100%. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
     error_above_denominator: "Cannot exceed the total ({d}).",
+    error_too_long: "Too long: at most {limit} characters. The previous value is kept.",
     banner_storage_blocked: "The browser blocks local storage: figures are kept in this page only and are lost when it is closed.",
     banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
     banner_unreadable: "The saved figures could not be read. They were kept aside (key {key}), not overwritten; the form starts afresh.",
@@ -769,6 +783,7 @@ pub static EN: Texts = Texts {
     problem_other_no_name: "type the unit's name.",
     problem_bloc: "the unit {unit} is not in the {bloc} bloc.",
     problem_figures: "{n} figures are invalid, e.g. in “{target}”: {error}",
+    problem_figure_too_long: "a figure of “{target}” has {chars} characters (at most {limit}).",
     import_heading: "Import profile files",
     import_label: "Choose one or more profile files (.json)",
     import_drop: "Or drop profile files here.",
@@ -800,6 +815,9 @@ pub static EN: Texts = Texts {
     share_make: "Create a share link",
     share_copy: "Copy the link",
     share_label: "Share link",
+    share_blocked: "No link can be made yet: {problem}",
+    share_too_long: "The link would have {chars} characters, more than the {limit} the app opens. Send the profile file instead.",
+    share_file: "Download the profile file (JSON) to send",
     link_preview_heading: "A profile from a link",
     link_preview_intro: "The link carries the profile below. Nothing has changed yet; choose how to open it.",
     link_open_new: "Open as a new profile",
@@ -813,6 +831,7 @@ pub static EN: Texts = Texts {
     link_too_long: "the link is too long.",
     link_bad_character: "the link has an invalid character at position {position}.",
     link_malformed: "the link's content is invalid.",
+    link_refused: "the link's content is inconsistent: {problem}",
     print_heading: "Print a report",
     print_hint: "An A4 report with the unit, the date, every target's figures, score, rating, rank estimate, the scoring settings and the signature block.",
     print_open: "Open the print view",
@@ -987,6 +1006,21 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
             .problem_bloc
             .replace("{unit}", unit_id)
             .replace("{bloc}", bloc_name(lang, *bloc)),
+        ProfileProblem::FigureTooLong {
+            target: id,
+            too_long,
+            ..
+        } => t
+            .problem_figure_too_long
+            .replace("{target}", lang.pick(target(*id).label))
+            .replace(
+                "{chars}",
+                &format_count(too_long.chars as u64, lang.numbers()),
+            )
+            .replace(
+                "{limit}",
+                &format_count(too_long.limit as u64, lang.numbers()),
+            ),
         ProfileProblem::ImpossibleFigures(problems) => {
             let first = &problems[0];
             t.problem_figures
@@ -994,6 +1028,27 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
                 .replace("{target}", lang.pick(target(first.target).label))
                 .replace("{error}", &error_message(lang, first.error))
         }
+    }
+}
+
+/// A typed text refused for its length, shown next to its field.
+pub fn too_long_message(lang: Lang, limit: usize) -> String {
+    lang.texts()
+        .error_too_long
+        .replace("{limit}", &format_count(limit as u64, lang.numbers()))
+}
+
+/// Why the share button made no link.
+pub fn share_refusal_message(lang: Lang, refusal: &ShareRefusal) -> String {
+    let t = lang.texts();
+    match refusal {
+        ShareRefusal::Invalid(problem) => t
+            .share_blocked
+            .replace("{problem}", &profile_problem_message(lang, problem)),
+        ShareRefusal::TooLong { chars, limit } => t
+            .share_too_long
+            .replace("{chars}", &format_count(*chars as u64, lang.numbers()))
+            .replace("{limit}", &format_count(*limit as u64, lang.numbers())),
     }
 }
 
@@ -1052,6 +1107,9 @@ pub fn link_error_message(lang: Lang, error: &LinkError) -> String {
         LinkError::Truncated => t.link_truncated.to_string(),
         LinkError::Damaged => t.link_damaged.to_string(),
         LinkError::Malformed(_) => t.link_malformed.to_string(),
+        LinkError::Refused(problem) => t
+            .link_refused
+            .replace("{problem}", &profile_problem_message(lang, problem)),
     };
     t.link_error.replace("{problem}", &problem)
 }

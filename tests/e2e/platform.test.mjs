@@ -5,7 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -97,6 +97,53 @@ test('works offline after one visit, from a sub-path', { timeout: TEST_TIMEOUT }
   }
 });
 
+test('only the app\'s own page is the offline app: a guide page next to it never replaces it', { timeout: TEST_TIMEOUT }, async () => {
+  const site = await serveCopy('cchc');
+  const GUIDE = '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hướng dẫn</title><h1 data-guide="">Hướng dẫn sử dụng</h1></html>';
+  writeFileSync(join(site.dir, 'huong-dan.html'), GUIDE);
+  // Whether the page shown (once it has settled: an offline failure shows the browser's
+  // error page) is the app.
+  const isApp = async (page) => {
+    await page.waitForLoadState('load').catch(() => {});
+    return poll(
+      () => page.evaluate(() => !!document.querySelector('[data-app], [data-prerendered]')).catch(() => null),
+      (v) => v !== null,
+      { message: 'the page settles' },
+    );
+  };
+  try {
+    const { context, page } = await newPage(browser, { baseURL: site.url });
+    await page.goto(site.url);
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+
+    // Offline, the guide (never visited, not part of the build) is not the app.
+    await context.setOffline(true);
+    await page.goto(`${site.url}huong-dan.html`).catch(() => {});
+    assert.equal(await isApp(page), false, 'offline, huong-dan.html does not open the app');
+
+    // Online, the guide is itself; opening it does not make it the offline copy of the app.
+    await context.setOffline(false);
+    await page.goto(`${site.url}huong-dan.html`);
+    await page.locator('[data-guide]').waitFor();
+    assert.equal(await isApp(page), false);
+
+    // Offline again: the app (at its root and as index.html) is still the app.
+    await context.setOffline(true);
+    for (const url of [site.url, `${site.url}index.html`]) {
+      await page.goto(url);
+      await waitForApp(page);
+      assert.equal(await page.locator('[data-guide]').count(), 0, `${url} is the app, not the guide`);
+      await choose(page, page.locator('select[data-field="unit"]'), '31211');
+    }
+    await page.goto(`${site.url}huong-dan.html`).catch(() => {});
+    assert.equal(await isApp(page), false, 'still not the app');
+    await context.close();
+  } finally {
+    await site.server.close();
+  }
+});
+
 test('a new deployment is used on the next online visit and announced; figures survive', { timeout: TEST_TIMEOUT }, async () => {
   const site = await serveCopy('app');
   try {
@@ -150,7 +197,8 @@ test('unit names and other typed text are shown as text, never run as HTML', { t
   await choose(page, page.locator('select[data-field="unit"]'), 'other');
   await fill(page, page.locator('input[data-field="unit-name"]'), payload);
   await fill(page, page.locator('input[data-field="profile-name"]'), payload);
-  await fill(page, page.locator('[data-target="recruitment"] input[data-field="numerator"]'), payload);
+  // A figure holds at most 40 characters (issue 10): a payload that fits.
+  await fill(page, page.locator('[data-target="recruitment"] input[data-field="numerator"]'), '<img src=x onerror="window.__pwned=3">');
   await page.click('[data-view="ranking"]');
   await page.reload();
   await waitForApp(page);

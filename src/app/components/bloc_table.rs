@@ -14,7 +14,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::app::state::Action;
+use crate::app::state::{Action, Refused, TextInput};
 use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
 use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
@@ -23,7 +23,8 @@ use crate::domain::score::ScoringModel;
 use crate::domain::targets::Measure;
 use crate::domain::workspace::{BlocRow, BlocTable, ScoreSource};
 use crate::i18n::{
-    award_text, bloc_name, error_message, gap_message, margin_text, rank_text, Lang,
+    award_text, bloc_name, error_message, gap_message, margin_text, rank_text, too_long_message,
+    Lang,
 };
 
 /// Rows shown at a time; the district's blocs (11 and 12 units, plus a few "other" units)
@@ -49,6 +50,8 @@ pub struct RankingViewProps {
     pub table: Shared<BlocTable>,
     pub profile: Rc<Profile>,
     pub model: ScoringModel,
+    /// A peer score typed and refused for its length.
+    pub refused: Option<Refused>,
     pub on_action: Callback<Action>,
 }
 
@@ -219,10 +222,14 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
     let on_unknown = props
         .on_action
         .reform(move |_: MouseEvent| Action::SetPeerScore(unit_id.clone(), String::new()));
-    let error = row.typed_error.map(|e| match e {
-        NumberError::PercentAbove100 | NumberError::Negative => t.error_score_range.to_string(),
-        other => error_message(lang, crate::domain::evaluate::FieldError::Number(other)),
-    });
+    let refused = Refused::limit_for(&props.refused, &TextInput::PeerScore(row.unit_id.clone()));
+    let error = match refused {
+        Some(limit) => Some(too_long_message(lang, limit)),
+        None => row.typed_error.map(|e| match e {
+            NumberError::PercentAbove100 | NumberError::Negative => t.error_score_range.to_string(),
+            other => error_message(lang, crate::domain::evaluate::FieldError::Number(other)),
+        }),
+    };
     html! {
         <div class="peer-score">
             <input

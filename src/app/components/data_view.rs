@@ -13,13 +13,16 @@ use crate::domain::score::ScoringModel;
 use crate::domain::targets::TARGETS;
 use crate::domain::workspace::{BlocTable, Workspace};
 use crate::formats::csv::{profile_csv, table_csv, TableRow};
-use crate::formats::share_link::encode_share_fragment;
+use crate::formats::share_link::{make_share_fragment, ShareRefusal};
 use crate::formats::unit_file::{
     export_unit_file_with_model, import_unit_file, suggested_file_name, ImportError, ImportProblem,
     MAX_UNIT_FILE_BYTES,
 };
 use crate::formats::validate::check_profile;
-use crate::i18n::{figures_text, import_error_message, profile_problem_message, status_name, Lang};
+use crate::i18n::{
+    figures_text, import_error_message, profile_problem_message, share_refusal_message,
+    status_name, Lang,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct DataViewProps {
@@ -168,13 +171,14 @@ pub fn DataView(props: &DataViewProps) -> Html {
             }
         })
     };
-    let share_url = (*share_shown).then(|| {
-        format!(
-            "{}#{}",
-            browser::page_address(),
-            encode_share_fragment(&profile)
-        )
+    // A link is made only when it will open: the profile passes the check links get, and the
+    // link is not longer than a link reader takes (else the unit file is offered).
+    let share = (*share_shown).then(|| {
+        make_share_fragment(&profile)
+            .map(|fragment| format!("{}#{}", browser::page_address(), fragment))
     });
+    let share_url = share.clone().and_then(Result::ok);
+    let share_refusal = share.and_then(Result::err);
     let make_link = {
         let share_shown = share_shown.clone();
         Callback::from(move |_: MouseEvent| share_shown.set(true))
@@ -204,7 +208,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 <h3 id="export-heading">{ t.export_heading }</h3>
                 <p class="hint">{ t.export_hint }</p>
                 <div class="actions">
-                    <button type="button" class="secondary" data-action="export-json" onclick={export_json}>{ t.export_json }</button>
+                    <button type="button" class="secondary" data-action="export-json" onclick={export_json.clone()}>{ t.export_json }</button>
                     <button type="button" class="secondary" data-action="export-csv" onclick={export_csv}>{ t.export_csv }</button>
                     <button type="button" class="secondary" data-action="export-table-csv" onclick={export_table}>{ t.export_table_csv }</button>
                 </div>
@@ -234,6 +238,19 @@ pub fn DataView(props: &DataViewProps) -> Html {
                         <label for="share-url">{ t.share_label }</label>
                         <input id="share-url" type="text" readonly=true value={url} onfocus={select_all} />
                         <button type="button" class="secondary" data-action="copy-share" onclick={copy_link}>{ t.share_copy }</button>
+                    }
+                    if let Some(refusal) = &share_refusal {
+                        <p
+                            class="error"
+                            role="alert"
+                            data-error="share"
+                            data-share-refused={match refusal { ShareRefusal::Invalid(_) => "invalid", ShareRefusal::TooLong { .. } => "too-long" }}
+                        >
+                            { share_refusal_message(lang, refusal) }
+                        </p>
+                        if matches!(refusal, ShareRefusal::TooLong { .. }) {
+                            <button type="button" class="secondary" data-action="share-file" onclick={export_json}>{ t.share_file }</button>
+                        }
                     }
                 </div>
             </section>

@@ -4,9 +4,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
-use crate::app::state::Action;
+use crate::app::state::{Action, Refused};
 use crate::domain::workspace::Workspace;
-use crate::i18n::Lang;
+use crate::i18n::{too_long_message, Lang};
 
 /// `(profile id, name)` of every profile, for the picker.
 pub fn profile_options(workspace: &Workspace, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
@@ -29,6 +29,8 @@ pub struct ProfileBarProps {
     pub active: String,
     /// The active profile's own name ("" when it uses the unit's name).
     pub label: String,
+    /// A name typed and refused for its length.
+    pub refused: Option<Refused>,
     /// The name of the profile just deleted, while it can be undone.
     pub undo: Option<String>,
     pub on_action: Callback<Action>,
@@ -56,7 +58,18 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
             </div>
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>
-                <input id="profile-name" type="text" data-field="profile-name" maxlength="150" value={props.label.clone()} oninput={on_rename} />
+                <input
+                    id="profile-name"
+                    type="text"
+                    data-field="profile-name"
+                    value={props.label.clone()}
+                    aria-invalid={props.refused.is_some().then_some("true")}
+                    aria-describedby={props.refused.is_some().then_some("profile-name-error")}
+                    oninput={on_rename}
+                />
+                if let Some(refused) = &props.refused {
+                    <p class="error" id="profile-name-error" data-error="profile-name">{ too_long_message(props.lang, refused.limit) }</p>
+                }
             </div>
             <div class="profile-actions">
                 <button type="button" class="secondary" data-action="profile-new" onclick={props.on_action.reform(|_: MouseEvent| Action::NewProfile)}>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::select::{number_options, Select};
 use crate::app::state::Action;
-use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel};
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TARGETS;
 use crate::domain::units::Bloc;
 use crate::i18n::{bloc_name, Lang};
@@ -121,7 +121,9 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 let weight_id = format!("weight-{}", target.key);
                                 let applies_id = format!("applies-{}", target.key);
                                 let on_weight = props.on_action.reform(move |text: String| {
-                                    Action::SetWeight(id, whole_number(&text, 1.0))
+                                    // The options are 0–10: anything else is the default.
+                                    let weight = text.parse::<u8>().ok().and_then(Weight::new);
+                                    Action::SetWeight(id, weight.unwrap_or(Weight::DEFAULT))
                                 });
                                 let on_applies = props.on_action.reform(move |text: String| {
                                     Action::SetApplicability(id, match text.as_str() {
@@ -136,7 +138,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                         <th scope="row" id={format!("setting-{}", target.key)}>{ lang.pick(target.label) }</th>
                                         <td>
                                             <label for={weight_id.clone()} class="visually-hidden">{ t.weight_label }{ ": " }{ lang.pick(target.label) }</label>
-                                            { number_select(weight_id, "weight", 0..=10, model.weight(id), on_weight) }
+                                            { number_select(weight_id, "weight", 0..=usize::from(Weight::MAX), model.weight(id), on_weight) }
                                         </td>
                                         <td>
                                             <label for={applies_id.clone()} class="visually-hidden">{ t.applicability_label }{ ": " }{ lang.pick(target.label) }</label>

@@ -6,12 +6,13 @@ use yew::prelude::*;
 
 use super::number_input::NumberInput;
 use super::select::Select;
-use crate::app::state::Action;
+use crate::app::state::{Action, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
+use crate::domain::limits::{check_length, TextKind};
 use crate::domain::number::{format_percent, Percent};
 use crate::domain::targets::{Measure, Target};
-use crate::i18n::{error_message, gap_message, status_icon, status_name, Lang};
+use crate::i18n::{error_message, gap_message, status_icon, status_name, too_long_message, Lang};
 
 #[derive(Properties)]
 pub struct TargetCardProps {
@@ -20,6 +21,8 @@ pub struct TargetCardProps {
     pub entry: TargetEntry,
     pub evaluation: Evaluation,
     pub applies_by_default: bool,
+    /// Text typed into one of this card's fields and refused for its length.
+    pub refused: Option<Refused>,
     pub on_action: Callback<Action>,
 }
 
@@ -32,6 +35,7 @@ impl PartialEq for TargetCardProps {
             && self.entry == other.entry
             && self.evaluation == other.evaluation
             && self.applies_by_default == other.applies_by_default
+            && self.refused == other.refused
             && self.on_action == other.on_action
     }
 }
@@ -111,13 +115,25 @@ fn text_input(
 ) -> Html {
     let id = props.target.id;
     let lang = props.lang;
+    let value = props.entry.text(field);
+    // Refused typing first; then a value too long to be read (saved before the limit);
+    // then what is wrong with the value.
+    let too_long = Refused::limit_for(&props.refused, &TextInput::Figure(id, field))
+        .or_else(|| check_length(TextKind::Figure, value).err().map(|e| e.limit));
+    let error = match too_long {
+        Some(limit) => Some(too_long_message(lang, limit)),
+        None => props
+            .evaluation
+            .error(field)
+            .map(|e| error_message(lang, e)),
+    };
     html! {
         <NumberInput
             id={format!("{}-{}", props.target.key, field.key())}
             field={field.key()}
             label={label}
-            value={props.entry.text(field).to_string()}
-            error={props.evaluation.error(field).map(|e| AttrValue::from(error_message(lang, e)))}
+            value={value.to_string()}
+            error={error.map(AttrValue::from)}
             inputmode={inputmode}
             on_input={props.on_action.reform(move |text| Action::SetText(id, field, text))}
         />

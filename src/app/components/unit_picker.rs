@@ -4,9 +4,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
-use crate::app::state::Action;
+use crate::app::state::{Action, Refused};
 use crate::domain::units::{Bloc, OTHER_UNIT_ID};
-use crate::i18n::{bloc_name, Lang};
+use crate::i18n::{bloc_name, too_long_message, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct UnitPickerProps {
@@ -14,6 +14,8 @@ pub struct UnitPickerProps {
     pub bloc: Bloc,
     pub unit_id: String,
     pub other_name: String,
+    /// A name typed and refused for its length.
+    pub refused: Option<Refused>,
     pub on_action: Callback<Action>,
 }
 
@@ -59,12 +61,16 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
                         id="unit-name"
                         type="text"
                         data-field="unit-name"
-                        maxlength="150"
                         autocomplete="organization"
                         placeholder={t.unit_name_placeholder}
                         value={props.other_name.clone()}
+                        aria-invalid={props.refused.is_some().then_some("true")}
+                        aria-describedby={props.refused.is_some().then_some("unit-name-error")}
                         oninput={on_name}
                     />
+                    if let Some(refused) = &props.refused {
+                        <p class="error" id="unit-name-error" data-error="unit-name">{ too_long_message(props.lang, refused.limit) }</p>
+                    }
                 </div>
             }
         </section>
