@@ -230,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
                     options={(*profile_options).clone()}
                     active={workspace.active.clone()}
                     label={profile.label.clone()}
-                    undo={state.undo.as_ref().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string())}
+                    undo={state.undo.iter().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string()).collect::<Vec<_>>()}
                     on_action={on_action.clone()}
                 />
                 <Nav lang={lang} view={state.view} on_action={on_action.clone()} />

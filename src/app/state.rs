@@ -74,8 +74,9 @@ pub struct AppState {
     pub save_error: Option<StorageError>,
     /// False while saving would overwrite data that could not be kept aside.
     pub may_save: bool,
-    /// The last deleted profile and its place, for undo.
-    pub undo: Option<Deleted>,
+    /// Every profile deleted since the undo offer appeared, oldest first, with its place:
+    /// undo puts them all back (a double click must not leave one deleted for good).
+    pub undo: Vec<Deleted>,
     /// Another tab changed the data and this tab took its version.
     pub synced: bool,
     /// What the last import did, and the files waiting for a decision.
@@ -155,7 +156,7 @@ impl AppState {
             load_notice: loaded.notice,
             save_error: None,
             may_save: loaded.may_save,
-            undo: None,
+            undo: Vec::new(),
             synced: false,
             import: None,
             incoming: None,
@@ -310,22 +311,35 @@ impl Reducible for AppState {
         );
         let mut next = (*self).clone();
         match action {
-            Action::DeleteProfile(id) => next.undo = next.workspace_mut().delete(&id),
-            Action::UndoDelete => {
-                if let Some(deleted) = next.undo.take() {
-                    next.workspace_mut().restore(deleted);
+            // The id is the profile on screen when the button was pressed: a second click
+            // that still carries it (the first already deleted it) changes nothing.
+            Action::DeleteProfile(id) => {
+                if next.workspace().profiles.iter().any(|r| r.id == id) {
+                    if let Some(deleted) = next.workspace_mut().delete(&id) {
+                        next.undo.push(deleted);
+                    }
                 }
             }
-            Action::DismissUndo => next.undo = None,
+            Action::UndoDelete => {
+                let deleted = std::mem::take(&mut next.undo);
+                if !deleted.is_empty() {
+                    // Newest first, so that every one goes back to its own place.
+                    let workspace = next.workspace_mut();
+                    for one in deleted.into_iter().rev() {
+                        workspace.restore(one);
+                    }
+                }
+            }
+            Action::DismissUndo => next.undo.clear(),
             // Undo and pending imports belong to the workspace they were made in.
             Action::StartDemo | Action::ResetDemo => {
                 next.demo = Some(Rc::new(demo_workspace()));
-                next.undo = None;
+                next.undo.clear();
                 next.import = None;
             }
             Action::ExitDemo => {
                 next.demo = None;
-                next.undo = None;
+                next.undo.clear();
                 next.import = None;
             }
             Action::SetView(view) => next.view = view,
@@ -608,6 +622,41 @@ mod tests {
         assert_eq!(deleted.data.profiles.len(), 1);
         let undone = deleted.reduce(Action::UndoDelete);
         assert_eq!(undone.data.profiles, two.data.profiles);
-        assert_eq!(undone.undo, None);
+        assert!(undone.undo.is_empty());
+    }
+
+    /// A double click on "Xóa hồ sơ": the second click carries the same id (the page had
+    /// not redrawn yet) or the next profile's (it had); either way one undo brings every
+    /// profile back, where it was.
+    #[test]
+    fn a_double_click_on_delete_is_undone_in_full() {
+        let three = state()
+            .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::NewProfile)
+            .reduce(Action::SetUnit("31234".into()))
+            .reduce(Action::NewProfile)
+            .reduce(Action::SetUnit("31237".into()))
+            .reduce(Action::SwitchProfile("p1".into()));
+        let once = three.clone().reduce(Action::DeleteProfile("p1".into()));
+        let again = once.clone().reduce(Action::DeleteProfile("p1".into()));
+        assert!(Rc::ptr_eq(&once, &again), "a repeat of the same delete is a no-op");
+        assert_eq!(again.undo.len(), 1);
+        assert_eq!(again.data.active, "p2");
+        let both = again.reduce(Action::DeleteProfile("p2".into()));
+        assert_eq!(both.data.profiles.len(), 1);
+        assert_eq!(both.undo.len(), 2);
+        let undone = both.reduce(Action::UndoDelete);
+        assert_eq!(undone.data.profiles, three.data.profiles);
+        assert_eq!(undone.data.active, "p1");
+        assert!(undone.undo.is_empty());
+        // Deleting every profile leaves an empty stand-in; undo removes it again.
+        let all = three
+            .reduce(Action::DeleteProfile("p1".into()))
+            .reduce(Action::DeleteProfile("p2".into()))
+            .reduce(Action::DeleteProfile("p3".into()));
+        assert_eq!(all.data.profiles.len(), 1);
+        let undone = all.reduce(Action::UndoDelete);
+        let ids: Vec<&str> = undone.data.profiles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2", "p3"]);
     }
 }
