@@ -136,6 +136,8 @@ pub struct ImportReview {
     pub conflicts: Vec<Conflict>,
     /// File names replaced after a yes.
     pub replaced: Vec<String>,
+    /// File names whose profile is already here, identical: nothing to add or decide.
+    pub already_there: Vec<String>,
     pub errors: Vec<ImportError>,
 }
 
@@ -207,6 +209,8 @@ pub enum Action {
     DismissUndo,
     SwitchProfile(String),
     SetPeerScore(String, String),
+    /// Which of a unit's profiles counts in the district totals: (unit key, profile id).
+    ChooseDistrictProfile(String, String),
     SetScoringMode(ScoringMode),
     SetWeight(TargetId, f64),
     SetApplicability(TargetId, Option<ApplicabilityOverride>),
@@ -266,6 +270,9 @@ fn edit_workspace(workspace: &mut Workspace, action: Action) {
                 workspace.peer_scores.insert(unit_id, text);
             }
         }
+        Action::ChooseDistrictProfile(unit_key, profile_id) => {
+            workspace.district_choices.insert(unit_key, profile_id);
+        }
         Action::SetScoringMode(mode) => workspace.model.mode = mode,
         Action::SetWeight(id, weight) => {
             if weight == 1.0 {
@@ -302,6 +309,7 @@ impl Reducible for AppState {
                 | Action::SetNotApplicable(..)
                 | Action::SetAnswer(..)
                 | Action::SetPeerScore(..)
+                | Action::ChooseDistrictProfile(..)
                 | Action::SetScoringMode(_)
                 | Action::SetWeight(..)
                 | Action::SetApplicability(..)
@@ -357,12 +365,19 @@ impl Reducible for AppState {
                 let mut review = next.import.take().unwrap_or_default();
                 review.added.clear();
                 review.replaced.clear();
+                review.already_there.clear();
                 review.errors.clear();
                 let workspace = next.workspace_mut();
                 let active = workspace.active.clone();
                 for (file_name, outcome) in files {
                     match outcome {
                         Err(error) => review.errors.push(error),
+                        // The same file again (or one of identical data) is not a conflict.
+                        Ok(incoming)
+                            if workspace.profiles.iter().any(|r| *r.profile == incoming) =>
+                        {
+                            review.already_there.push(file_name)
+                        }
                         Ok(incoming) => match workspace.profile_for_unit(&incoming) {
                             Some(existing_id) => review.conflicts.push(Conflict {
                                 file_name,
@@ -449,6 +464,7 @@ impl Reducible for AppState {
             | Action::DuplicateProfile
             | Action::SwitchProfile(_)
             | Action::SetPeerScore(..)
+            | Action::ChooseDistrictProfile(..)
             | Action::SetScoringMode(_)
             | Action::SetWeight(..)
             | Action::SetApplicability(..)
@@ -581,8 +597,14 @@ mod tests {
 
     #[test]
     fn a_conflict_whose_profile_was_deleted_adds_the_file() {
+        // p1 has figures the file has not (identical data would be "already there").
         let start = state()
             .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::SetText(
+                TargetId::Recruitment,
+                Field::Numerator,
+                "1".into(),
+            ))
             .reduce(Action::NewProfile);
         let pending = start.reduce(Action::Import(vec![imported("31211")]));
         assert_eq!(pending.import.as_ref().unwrap().conflicts.len(), 1);
@@ -595,6 +617,29 @@ mod tests {
             .iter()
             .any(|r| r.profile.unit_id == "31211"));
         assert_eq!(resolved.import.as_ref().unwrap().added, ["31211.json"]);
+    }
+
+    #[test]
+    fn importing_identical_data_again_is_already_there_not_a_conflict() {
+        let first = state().reduce(Action::Import(vec![imported("31211")]));
+        let edited = first.reduce(Action::SetText(
+            TargetId::Recruitment,
+            Field::Numerator,
+            "1".into(),
+        ));
+        let mut file = Profile::clone(edited.data.active_profile());
+        file.label = String::new();
+        let again = edited.clone().reduce(Action::Import(vec![
+            ("same.json".into(), Ok(file.clone())),
+            imported("31211"),
+        ]));
+        let review = again.import.as_ref().unwrap();
+        assert_eq!(review.already_there, ["same.json"]);
+        // Different figures for the same unit still wait for a choice.
+        assert_eq!(review.conflicts.len(), 1);
+        assert_eq!(review.conflicts[0].file_name, "31211.json");
+        assert!(review.added.is_empty());
+        assert_eq!(again.data, edited.data);
     }
 
     #[test]
