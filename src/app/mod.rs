@@ -163,7 +163,9 @@ pub fn App(props: &AppProps) -> Html {
         View::Ranking => html! {
             <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} on_action={on_action.clone()} />
         },
-        View::District => html! { <DistrictView lang={lang} workspace={shared_workspace} on_action={on_action.clone()} /> },
+        View::District => {
+            html! { <DistrictView lang={lang} workspace={shared_workspace} on_action={on_action.clone()} /> }
+        }
         View::Settings => html! {
             <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
         },

@@ -684,7 +684,10 @@ mod tests {
             .reduce(Action::SwitchProfile("p1".into()));
         let once = three.clone().reduce(Action::DeleteProfile("p1".into()));
         let again = once.clone().reduce(Action::DeleteProfile("p1".into()));
-        assert!(Rc::ptr_eq(&once, &again), "a repeat of the same delete is a no-op");
+        assert!(
+            Rc::ptr_eq(&once, &again),
+            "a repeat of the same delete is a no-op"
+        );
         assert_eq!(again.undo.len(), 1);
         assert_eq!(again.data.active, "p2");
         let both = again.reduce(Action::DeleteProfile("p2".into()));

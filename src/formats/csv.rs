@@ -254,10 +254,7 @@ fn target_cells(
         numerator,
         denominator,
         percent,
-        target
-            .threshold(bloc)
-            .map(percent_cell)
-            .unwrap_or_default(),
+        target.threshold(bloc).map(percent_cell).unwrap_or_default(),
         answer.to_string(),
         before,
         after,

@@ -24,10 +24,8 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let count = |n: usize| format_count(n as u64, lang.numbers());
-    let selection = district_selection(
-        &props.workspace.profiles,
-        &props.workspace.district_choices,
-    );
+    let selection =
+        district_selection(&props.workspace.profiles, &props.workspace.district_choices);
     let profiles = selection.counted;
     let rows = district(&profiles, &props.workspace.model);
     let in_bloc = |bloc: Bloc| {
