@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
-use cchc_2021::domain::number::{format_count, NumberError, NumberStyle, MAX_COUNT};
+use cchc_2021::domain::number::{format_count, format_real, NumberError, NumberStyle, MAX_COUNT};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::score::{ScoringModel, Weight};
 use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
@@ -888,7 +888,14 @@ fn profile_csv_parses_back_with_the_right_cells() {
     assert_eq!(rows[1], ["Mã đơn vị", "31211"]);
     assert_eq!(rows[2], ["Tên hồ sơ", ""]);
     assert_eq!(rows[3], ["Khối", "Khối xã, thị trấn"]);
-    assert_eq!(rows[4], ["Điểm".to_string(), summary.score_attribute()]);
+    // Numbers as the Vietnamese interface writes them (decimal comma).
+    assert_eq!(
+        rows[4],
+        [
+            "Điểm".to_string(),
+            format_real(summary.score, 2, NumberStyle::Vietnamese)
+        ]
+    );
     assert_eq!(rows[5], ["Xếp loại", "Tốt"]);
     assert_eq!(rows[6], ["Số chỉ tiêu đạt / áp dụng", "6", "8"]);
     assert_eq!(rows[7], [""]);
@@ -899,7 +906,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
         assert_eq!(r[0], t.key);
         assert_eq!(r[1], t.label.vi);
     }
-    // 412 of 1.038 = 39,69…%: plain digits, '.' decimals, no grouping.
+    // 412 of 1.038 = 39,69…%: plain digits, ',' decimals, no grouping.
     assert_eq!(
         row(&rows, "online_work_files"),
         [
@@ -909,7 +916,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
             "met",
             "412",
             "1038",
-            "39.6917",
+            "39,6917",
             "35",
             "",
             "",
@@ -920,11 +927,11 @@ fn profile_csv_parses_back_with_the_right_cells() {
     );
     // 58 of 95 below 65%: 4 more procedures needed.
     let l34 = row(&rows, "tthc_online_l34");
-    assert_eq!(&l34[2..8], ["1", "not-met", "58", "95", "61.0526", "65"]);
+    assert_eq!(&l34[2..8], ["1", "not-met", "58", "95", "61,0526", "65"]);
     assert_eq!(l34[11], "4");
     assert_eq!(l34[12], "TTHC đưa lên trực tuyến mức độ 3, 4");
     let admin = row(&rows, "satisfaction_admin");
-    assert_eq!(&admin[2..8], ["1", "met", "", "", "88.6", "87"]);
+    assert_eq!(&admin[2..8], ["1", "met", "", "", "88,6", "87"]);
     let rating = row(&rows, "tthc_rating_good");
     assert_eq!(&rating[2..9], ["1", "met", "", "", "", "", "1"]);
     let org = row(&rows, "org_structure");
@@ -1046,14 +1053,16 @@ fn table_csv_rows() {
                 "Nguồn điểm",
                 "Trong nhóm khen thưởng"
             ],
-            vec!["1", "31211", "Xã Vĩnh Bình", "97.84", "own", "1"],
-            vec!["3–9", "31234", "Xã Thạnh Mỹ, \"mới\"", "75.27", "typed", ""],
+            vec!["1", "31211", "Xã Vĩnh Bình", "97,84", "own", "1"],
+            vec!["3–9", "31234", "Xã Thạnh Mỹ, \"mới\"", "75,27", "typed", ""],
             vec!["10–11", "other", "'=1+1", "", "unknown", "0"],
         ]
     );
+    assert!(csv.contains(",\"97,84\",own,"), "a decimal comma is quoted");
     let english = parse_csv(&table_csv(&rows[..1], false));
     assert_eq!(english[0][0], "Rank");
     assert_eq!(english.len(), 2);
+    assert_eq!(english[1][3], "97.84");
 }
 
 #[test]

@@ -712,3 +712,18 @@ proptest! {
         prop_assert!(table.rows.iter().filter_map(|r| r.score).all(f64::is_finite));
     }
 }
+
+/// The choice of the profile a duplicated unit counts with is saved with the data; data
+/// saved before it existed opens without one, and is written without the field while no
+/// choice is made (so an older build reads it unchanged).
+#[test]
+fn the_district_choice_is_saved_and_older_data_opens_without_it() {
+    let text = include_str!("fixtures/saved/v1.json");
+    let mut data = envelope::decode(text).expect("a version 1 envelope opens");
+    assert!(data.district_choices.is_empty());
+    assert!(!envelope::encode(&data).contains("district_choices"));
+    data.district_choices
+        .insert("31211".into(), data.profiles[1].id.clone());
+    let reopened = envelope::decode(&envelope::encode(&data)).expect("it opens again");
+    assert_eq!(reopened.district_choices, data.district_choices);
+}

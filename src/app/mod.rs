@@ -165,7 +165,9 @@ pub fn App(props: &AppProps) -> Html {
         View::Ranking => html! {
             <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
         },
-        View::District => html! { <DistrictView lang={lang} workspace={shared_workspace} /> },
+        View::District => {
+            html! { <DistrictView lang={lang} workspace={shared_workspace} on_action={on_action.clone()} /> }
+        }
         View::Settings => html! {
             <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
         },
@@ -233,7 +235,7 @@ pub fn App(props: &AppProps) -> Html {
                     active={workspace.active.clone()}
                     label={profile.label.clone()}
                     refused={state.refused.clone().filter(|r| r.input == TextInput::ProfileName)}
-                    undo={state.undo.as_ref().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string())}
+                    undo={state.undo.iter().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string()).collect::<Vec<_>>()}
                     on_action={on_action.clone()}
                 />
                 <Nav lang={lang} view={state.view} on_action={on_action.clone()} />

@@ -75,8 +75,9 @@ pub struct AppState {
     pub save_error: Option<StorageError>,
     /// False while saving would overwrite data that could not be kept aside.
     pub may_save: bool,
-    /// The last deleted profile and its place, for undo.
-    pub undo: Option<Deleted>,
+    /// Every profile deleted since the undo offer appeared, oldest first, with its place:
+    /// undo puts them all back (a double click must not leave one deleted for good).
+    pub undo: Vec<Deleted>,
     /// Another tab changed the data and this tab took its version.
     pub synced: bool,
     /// What the last import did, and the files waiting for a decision.
@@ -187,6 +188,8 @@ pub struct ImportReview {
     pub conflicts: Vec<Conflict>,
     /// File names replaced after a yes.
     pub replaced: Vec<String>,
+    /// File names whose profile is already here, identical: nothing to add or decide.
+    pub already_there: Vec<String>,
     pub errors: Vec<ImportError>,
 }
 
@@ -207,7 +210,7 @@ impl AppState {
             load_notice: loaded.notice,
             save_error: None,
             may_save: loaded.may_save,
-            undo: None,
+            undo: Vec::new(),
             synced: false,
             import: None,
             incoming: None,
@@ -259,6 +262,8 @@ pub enum Action {
     DismissUndo,
     SwitchProfile(String),
     SetPeerScore(String, String),
+    /// Which of a unit's profiles counts in the district totals: (unit key, profile id).
+    ChooseDistrictProfile(String, String),
     SetScoringMode(ScoringMode),
     SetWeight(TargetId, Weight),
     SetApplicability(TargetId, Option<ApplicabilityOverride>),
@@ -318,6 +323,9 @@ fn edit_workspace(workspace: &mut Workspace, action: Action) {
                 workspace.peer_scores.insert(unit_id, text);
             }
         }
+        Action::ChooseDistrictProfile(unit_key, profile_id) => {
+            workspace.district_choices.insert(unit_key, profile_id);
+        }
         Action::SetScoringMode(mode) => workspace.model.mode = mode,
         Action::SetWeight(id, weight) => workspace.model.set_weight(id, weight),
         Action::SetApplicability(id, Some(value)) => {
@@ -348,6 +356,7 @@ impl Reducible for AppState {
                 | Action::SetNotApplicable(..)
                 | Action::SetAnswer(..)
                 | Action::SetPeerScore(..)
+                | Action::ChooseDistrictProfile(..)
                 | Action::SetScoringMode(_)
                 | Action::SetWeight(..)
                 | Action::SetApplicability(..)
@@ -370,22 +379,35 @@ impl Reducible for AppState {
         }
         let mut next = (*self).clone();
         match action {
-            Action::DeleteProfile(id) => next.undo = next.workspace_mut().delete(&id),
-            Action::UndoDelete => {
-                if let Some(deleted) = next.undo.take() {
-                    next.workspace_mut().restore(deleted);
+            // The id is the profile on screen when the button was pressed: a second click
+            // that still carries it (the first already deleted it) changes nothing.
+            Action::DeleteProfile(id) => {
+                if next.workspace().profiles.iter().any(|r| r.id == id) {
+                    if let Some(deleted) = next.workspace_mut().delete(&id) {
+                        next.undo.push(deleted);
+                    }
                 }
             }
-            Action::DismissUndo => next.undo = None,
+            Action::UndoDelete => {
+                let deleted = std::mem::take(&mut next.undo);
+                if !deleted.is_empty() {
+                    // Newest first, so that every one goes back to its own place.
+                    let workspace = next.workspace_mut();
+                    for one in deleted.into_iter().rev() {
+                        workspace.restore(one);
+                    }
+                }
+            }
+            Action::DismissUndo => next.undo.clear(),
             // Undo and pending imports belong to the workspace they were made in.
             Action::StartDemo | Action::ResetDemo => {
                 next.demo = Some(Rc::new(demo_workspace()));
-                next.undo = None;
+                next.undo.clear();
                 next.import = None;
             }
             Action::ExitDemo => {
                 next.demo = None;
-                next.undo = None;
+                next.undo.clear();
                 next.import = None;
             }
             Action::SetView(view) => next.view = view,
@@ -403,12 +425,19 @@ impl Reducible for AppState {
                 let mut review = next.import.take().unwrap_or_default();
                 review.added.clear();
                 review.replaced.clear();
+                review.already_there.clear();
                 review.errors.clear();
                 let workspace = next.workspace_mut();
                 let active = workspace.active.clone();
                 for (file_name, outcome) in files {
                     match outcome {
                         Err(error) => review.errors.push(error),
+                        // The same file again (or one of identical data) is not a conflict.
+                        Ok(incoming)
+                            if workspace.profiles.iter().any(|r| *r.profile == incoming) =>
+                        {
+                            review.already_there.push(file_name)
+                        }
                         Ok(incoming) => match workspace.profile_for_unit(&incoming) {
                             Some(existing_id) => review.conflicts.push(Conflict {
                                 file_name,
@@ -495,6 +524,7 @@ impl Reducible for AppState {
             | Action::DuplicateProfile
             | Action::SwitchProfile(_)
             | Action::SetPeerScore(..)
+            | Action::ChooseDistrictProfile(..)
             | Action::SetScoringMode(_)
             | Action::SetWeight(..)
             | Action::SetApplicability(..)
@@ -630,8 +660,14 @@ mod tests {
 
     #[test]
     fn a_conflict_whose_profile_was_deleted_adds_the_file() {
+        // p1 has figures the file has not (identical data would be "already there").
         let start = state()
             .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::SetText(
+                TargetId::Recruitment,
+                Field::Numerator,
+                "1".into(),
+            ))
             .reduce(Action::NewProfile);
         let pending = start.reduce(Action::Import(vec![imported("31211")]));
         assert_eq!(pending.import.as_ref().unwrap().conflicts.len(), 1);
@@ -644,6 +680,29 @@ mod tests {
             .iter()
             .any(|r| r.profile.unit_id == "31211"));
         assert_eq!(resolved.import.as_ref().unwrap().added, ["31211.json"]);
+    }
+
+    #[test]
+    fn importing_identical_data_again_is_already_there_not_a_conflict() {
+        let first = state().reduce(Action::Import(vec![imported("31211")]));
+        let edited = first.reduce(Action::SetText(
+            TargetId::Recruitment,
+            Field::Numerator,
+            "1".into(),
+        ));
+        let mut file = Profile::clone(edited.data.active_profile());
+        file.label = String::new();
+        let again = edited.clone().reduce(Action::Import(vec![
+            ("same.json".into(), Ok(file.clone())),
+            imported("31211"),
+        ]));
+        let review = again.import.as_ref().unwrap();
+        assert_eq!(review.already_there, ["same.json"]);
+        // Different figures for the same unit still wait for a choice.
+        assert_eq!(review.conflicts.len(), 1);
+        assert_eq!(review.conflicts[0].file_name, "31211.json");
+        assert!(review.added.is_empty());
+        assert_eq!(again.data, edited.data);
     }
 
     #[test]
@@ -730,6 +789,44 @@ mod tests {
         assert_eq!(deleted.data.profiles.len(), 1);
         let undone = deleted.reduce(Action::UndoDelete);
         assert_eq!(undone.data.profiles, two.data.profiles);
-        assert_eq!(undone.undo, None);
+        assert!(undone.undo.is_empty());
+    }
+
+    /// A double click on "Xóa hồ sơ": the second click carries the same id (the page had
+    /// not redrawn yet) or the next profile's (it had); either way one undo brings every
+    /// profile back, where it was.
+    #[test]
+    fn a_double_click_on_delete_is_undone_in_full() {
+        let three = state()
+            .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::NewProfile)
+            .reduce(Action::SetUnit("31234".into()))
+            .reduce(Action::NewProfile)
+            .reduce(Action::SetUnit("31237".into()))
+            .reduce(Action::SwitchProfile("p1".into()));
+        let once = three.clone().reduce(Action::DeleteProfile("p1".into()));
+        let again = once.clone().reduce(Action::DeleteProfile("p1".into()));
+        assert!(
+            Rc::ptr_eq(&once, &again),
+            "a repeat of the same delete is a no-op"
+        );
+        assert_eq!(again.undo.len(), 1);
+        assert_eq!(again.data.active, "p2");
+        let both = again.reduce(Action::DeleteProfile("p2".into()));
+        assert_eq!(both.data.profiles.len(), 1);
+        assert_eq!(both.undo.len(), 2);
+        let undone = both.reduce(Action::UndoDelete);
+        assert_eq!(undone.data.profiles, three.data.profiles);
+        assert_eq!(undone.data.active, "p1");
+        assert!(undone.undo.is_empty());
+        // Deleting every profile leaves an empty stand-in; undo removes it again.
+        let all = three
+            .reduce(Action::DeleteProfile("p1".into()))
+            .reduce(Action::DeleteProfile("p2".into()))
+            .reduce(Action::DeleteProfile("p3".into()));
+        assert_eq!(all.data.profiles.len(), 1);
+        let undone = all.reduce(Action::UndoDelete);
+        let ids: Vec<&str> = undone.data.profiles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2", "p3"]);
     }
 }

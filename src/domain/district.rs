@@ -2,7 +2,7 @@
 //! district where both blocs share a threshold), checked against the thresholds, with how
 //! many units meet each target.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use super::evaluate::{evaluate_increase_counts, evaluate_ratio, Evaluation, Status};
 use super::figures::EntryMode;
@@ -11,6 +11,7 @@ use super::profile::Profile;
 use super::score::ScoringModel;
 use super::targets::{Measure, Target, TARGETS};
 use super::units::{Bloc, OTHER_UNIT_ID};
+use super::workspace::ProfileRecord;
 
 /// What a total covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +53,89 @@ struct Sum {
     percent_only: usize,
 }
 
-/// The profiles that count for the district: one per unit (the first), with a unit chosen.
-pub fn district_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Vec<&'a Profile> {
-    let mut seen = BTreeSet::new();
-    profiles
-        .into_iter()
-        .filter(|p| !p.unit_id.is_empty())
-        .filter(|p| p.unit_id == OTHER_UNIT_ID || seen.insert(p.unit_id.clone()))
-        .collect()
+/// The unit a profile stands for: its unit id, or for an "other" unit its bloc and name
+/// (the same test as import's [`super::workspace::Workspace::profile_for_unit`]). `None`
+/// for a profile without a unit, or an "other" unit without a name (it cannot be told
+/// apart from another, so it always counts on its own).
+pub fn unit_key(profile: &Profile) -> Option<String> {
+    if profile.unit_id.is_empty() {
+        return None;
+    }
+    if profile.unit_id != OTHER_UNIT_ID {
+        return Some(profile.unit_id.clone());
+    }
+    let name = profile.other_name.trim();
+    (!name.is_empty()).then(|| {
+        format!(
+            "{OTHER_UNIT_ID}:{}:{}",
+            profile.bloc.id(),
+            name.to_ascii_lowercase()
+        )
+    })
+}
+
+/// A unit with more than one profile: only one of them counts for the district.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateUnit {
+    /// From [`unit_key`]; what the user's choice is saved under.
+    pub key: String,
+    /// The unit's profiles, in profile order.
+    pub profile_ids: Vec<String>,
+    /// The one counted: the chosen one, else the first.
+    pub counted: String,
+}
+
+/// The profiles that count for the district, in profile order, and the units that have
+/// more than one profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictSelection<'a> {
+    pub counted: Vec<&'a Profile>,
+    pub duplicates: Vec<DuplicateUnit>,
+}
+
+/// One profile per unit, with a unit chosen: for a unit with several, the one `choices`
+/// names (unit key → profile id; saved with the data), else the first.
+pub fn district_selection<'a>(
+    profiles: &'a [ProfileRecord],
+    choices: &BTreeMap<String, String>,
+) -> DistrictSelection<'a> {
+    let mut by_unit: BTreeMap<String, Vec<&ProfileRecord>> = BTreeMap::new();
+    for record in profiles {
+        if let Some(key) = unit_key(&record.profile) {
+            by_unit.entry(key).or_default().push(record);
+        }
+    }
+    let mut duplicates = Vec::new();
+    let mut counted_ids = std::collections::BTreeSet::new();
+    for (key, records) in &by_unit {
+        let chosen = choices
+            .get(key)
+            .and_then(|id| records.iter().find(|r| &r.id == id))
+            .unwrap_or(&records[0]);
+        counted_ids.insert(chosen.id.as_str());
+        if records.len() > 1 {
+            duplicates.push(DuplicateUnit {
+                key: key.clone(),
+                profile_ids: records.iter().map(|r| r.id.clone()).collect(),
+                counted: chosen.id.clone(),
+            });
+        }
+    }
+    // Listed in the order of their first profile, as the page lists profiles.
+    let first = |d: &DuplicateUnit| profiles.iter().position(|r| r.id == d.profile_ids[0]);
+    duplicates.sort_by_key(first);
+    let counted = profiles
+        .iter()
+        .filter(|r| {
+            !r.profile.unit_id.is_empty()
+                && (unit_key(&r.profile).is_none() || counted_ids.contains(r.id.as_str()))
+        })
+        .map(|r| &*r.profile)
+        .collect();
+    DistrictSelection {
+        counted,
+        duplicates,
+    }
 }
 
 pub fn district(profiles: &[&Profile], model: &ScoringModel) -> Vec<DistrictTarget> {
@@ -189,7 +265,9 @@ mod tests {
         let b = unit("31234", "4", "10", Some(true));
         let c = unit("noi-vu", "13", "20", Some(false));
         let duplicate = unit("31211", "10", "10", Some(true));
-        let profiles = district_profiles([&a, &b, &c, &duplicate]);
+        let records = records([a, b, c, duplicate]);
+        let selection = district_selection(&records, &BTreeMap::new());
+        let profiles = selection.counted;
         assert_eq!(profiles.len(), 3);
         let rows = district(&profiles, &ScoringModel::default());
         let files = &rows[0];
@@ -220,6 +298,72 @@ mod tests {
                 .threshold(Bloc::Agency)
                 .or(Some(Percent::from_whole(90)))
         );
+    }
+
+    fn records<const N: usize>(profiles: [Profile; N]) -> Vec<ProfileRecord> {
+        profiles
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| ProfileRecord::new(format!("p{}", i + 1), p))
+            .collect()
+    }
+
+    fn other(bloc: Bloc, name: &str, n: &str) -> Profile {
+        let mut p = unit(OTHER_UNIT_ID, n, "10", None);
+        p.set_bloc(bloc);
+        p.set_unit(OTHER_UNIT_ID);
+        p.other_name = name.into();
+        p
+    }
+
+    /// A unit with two profiles is named, with the one counted; the user's choice (saved
+    /// with the data) decides which one; a duplicated "other" unit is not counted twice.
+    #[test]
+    fn a_duplicated_unit_is_reported_and_the_chosen_profile_counts() {
+        let records = records([
+            unit("31211", "3", "10", None),
+            unit("31234", "4", "10", None),
+            unit("31211", "9", "10", None),
+            other(Bloc::Commune, "Xã Mới", "1"),
+            other(Bloc::Commune, " xã mới ", "2"),
+            other(Bloc::Commune, "", "5"),
+            other(Bloc::Commune, "", "6"),
+            other(Bloc::Agency, "Xã Mới", "7"),
+        ]);
+        let commune_total = |choices: &BTreeMap<String, String>| {
+            let selection = district_selection(&records, choices);
+            let rows = district(&selection.counted, &ScoringModel::default());
+            let total = &rows[0].totals[0];
+            ((total.first, total.second), selection)
+        };
+        let (sum, selection) = commune_total(&BTreeMap::new());
+        // The first of each: 3 + 4 + 1 and both nameless others (5 + 6) of 50.
+        assert_eq!(sum, (19, 50));
+        assert_eq!(
+            selection.duplicates,
+            [
+                DuplicateUnit {
+                    key: "31211".into(),
+                    profile_ids: vec!["p1".into(), "p3".into()],
+                    counted: "p1".into(),
+                },
+                DuplicateUnit {
+                    key: "other:commune:xã mới".into(),
+                    profile_ids: vec!["p4".into(), "p5".into()],
+                    counted: "p4".into(),
+                },
+            ]
+        );
+        let chosen = BTreeMap::from([
+            ("31211".to_string(), "p3".to_string()),
+            ("other:commune:xã mới".to_string(), "p5".to_string()),
+        ]);
+        let (sum, selection) = commune_total(&chosen);
+        assert_eq!(sum, (9 + 4 + 2 + 5 + 6, 50));
+        assert_eq!(selection.duplicates[0].counted, "p3");
+        // A choice naming a profile that is gone falls back to the first.
+        let stale = BTreeMap::from([("31211".to_string(), "p9".to_string())]);
+        assert_eq!(commune_total(&stale).0, (19, 50));
     }
 
     #[test]

@@ -63,6 +63,11 @@ pub struct Workspace {
     pub peer_scores: BTreeMap<String, String>,
     pub model: ScoringModel,
     pub language: Language,
+    /// For a unit with several profiles, the one its district totals count (unit key, see
+    /// [`super::district::unit_key`], → profile id). Absent from data saved before it
+    /// existed, and not written while empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub district_choices: BTreeMap<String, String>,
 }
 
 impl Default for Workspace {
@@ -147,6 +152,7 @@ impl Workspace {
             peer_scores: BTreeMap::new(),
             model: ScoringModel::default(),
             language: Language::default(),
+            district_choices: BTreeMap::new(),
         }
     }
 

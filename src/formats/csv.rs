@@ -2,14 +2,16 @@
 //!
 //! Conventions (see `docs/formats.md`): UTF-8 with a byte-order mark so Excel detects the
 //! encoding, CRLF line ends, comma separators, RFC 4180 quoting, no `sep=` line (it would
-//! hide the byte-order mark from Excel). Numbers are written for machines: whole numbers as
-//! plain digits, decimals with a `.` and no thousands separators; yes/no columns as `1`/`0`.
+//! hide the byte-order mark from Excel). Whole numbers as plain digits; decimals as the
+//! interface writes them: `97,84` in Vietnamese (quoted, it holds a comma), `97.84` in
+//! English; yes/no columns as `1`/`0`.
 //! Text that a spreadsheet could run as a formula gets a leading apostrophe.
 
 use crate::domain::evaluate::{Evaluation, Gap};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
-    format_hundredths, parse_count, parse_percent, Percent, PERCENT_DECIMALS,
+    format_hundredths, format_real, format_scaled, parse_count, parse_percent, NumberStyle,
+    Percent, PERCENT_DECIMALS,
 };
 use crate::domain::profile::Profile;
 use crate::domain::score::{Rating, ScoringModel};
@@ -104,6 +106,31 @@ pub fn score_number(score: f64) -> String {
     }
 }
 
+/// A percentage in the file's language: up to 4 decimals, `39,6917` in Vietnamese (the
+/// page's number style), `39.6917` in English.
+fn percent_cell(percent: Percent, vi: bool) -> String {
+    if vi {
+        format_scaled(
+            percent.scaled(),
+            PERCENT_DECIMALS,
+            PERCENT_DECIMALS,
+            NumberStyle::Vietnamese,
+        )
+    } else {
+        percent_number(percent)
+    }
+}
+
+/// A score in the file's language: as the page shows it in Vietnamese (`97,84`), with two
+/// decimals and a `.` in English (`97.84`); empty when not a finite number.
+fn score_cell(score: f64, vi: bool) -> String {
+    if vi && score.is_finite() {
+        format_real(score, 2, NumberStyle::Vietnamese)
+    } else {
+        score_number(score)
+    }
+}
+
 fn flag(value: Option<bool>) -> &'static str {
     match value {
         Some(true) => "1",
@@ -175,7 +202,8 @@ fn target_cells(
     let pick = |text: &crate::domain::targets::Text| if vi { text.vi } else { text.en };
     let mut numerator = String::new();
     let mut denominator = String::new();
-    let mut percent = evaluation.actual.map(percent_number).unwrap_or_default();
+    let percent_cell = |percent: Percent| percent_cell(percent, vi);
+    let mut percent = evaluation.actual.map(percent_cell).unwrap_or_default();
     let mut answer = "";
     let mut before = String::new();
     let mut after = String::new();
@@ -191,7 +219,7 @@ fn target_cells(
                 EntryMode::Percent => {
                     if percent.is_empty() {
                         percent = match parse_percent(&entry.percent) {
-                            Ok(Some(p)) => percent_number(p),
+                            Ok(Some(p)) => percent_cell(p),
                             Ok(None) => String::new(),
                             Err(_) => entry.percent.clone(),
                         };
@@ -209,7 +237,7 @@ fn target_cells(
     let (gap, gap_unit) = match evaluation.gap {
         Some(Gap::Items(items) | Gap::Share { items, .. }) => (items.to_string(), gap_noun),
         Some(Gap::Points(points)) => (
-            percent_number(points),
+            percent_cell(points),
             if vi {
                 "điểm phần trăm"
             } else {
@@ -226,10 +254,7 @@ fn target_cells(
         numerator,
         denominator,
         percent,
-        target
-            .threshold(bloc)
-            .map(percent_number)
-            .unwrap_or_default(),
+        target.threshold(bloc).map(percent_cell).unwrap_or_default(),
         answer.to_string(),
         before,
         after,
@@ -256,7 +281,10 @@ pub fn profile_csv(profile: &Profile, model: &ScoringModel, lang_vi: bool) -> St
     push_row(&mut out, &[l("Mã đơn vị", "Unit id"), &profile.unit_id]);
     push_row(&mut out, &[l("Tên hồ sơ", "Profile name"), &profile.label]);
     push_row(&mut out, &[l("Khối", "Bloc"), bloc_name(profile.bloc, vi)]);
-    push_row(&mut out, &[l("Điểm", "Score"), &summary.score_attribute()]);
+    push_row(
+        &mut out,
+        &[l("Điểm", "Score"), &score_cell(summary.score, vi)],
+    );
     push_row(
         &mut out,
         &[l("Xếp loại", "Rating"), rating_name(summary.rating, vi)],
@@ -321,8 +349,8 @@ fn rank_text(rank: &str) -> String {
         .collect()
 }
 
-/// A bloc's ranking table as CSV: a header row, then one row per unit as given. Score with
-/// two decimals, source as its key, award zone as `1`/`0` (empty when unknown).
+/// A bloc's ranking table as CSV: a header row, then one row per unit as given. Score as in
+/// [`profile_csv`], source as its key, award zone as `1`/`0` (empty when unknown).
 pub fn table_csv(rows: &[TableRow], lang_vi: bool) -> String {
     let mut out = String::new();
     out.push(BOM);
@@ -338,7 +366,9 @@ pub fn table_csv(rows: &[TableRow], lang_vi: bool) -> String {
                 rank_text(&row.rank),
                 row.unit_id.clone(),
                 row.unit_name.clone(),
-                row.score.map(score_number).unwrap_or_default(),
+                row.score
+                    .map(|score| score_cell(score, lang_vi))
+                    .unwrap_or_default(),
                 row.source.to_string(),
                 flag(row.in_award_zone).to_string(),
             ],

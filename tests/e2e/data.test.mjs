@@ -448,7 +448,7 @@ test('2. a file for a unit that already has a profile waits for replace / add / 
     const bodyRows = table.locator('tbody tr');
     assert.equal(await bodyRows.count(), 14, 'score + 13 targets');
     const cells = async (i) => (await bodyRows.nth(i).locator('td').allInnerTexts()).map((s) => s.trim());
-    assert.deepEqual(await cells(0), ['12.50', '97.84'], 'scores side by side');
+    assert.deepEqual(await cells(0), ['12,5', '97,84'], 'scores side by side, as the Vietnamese page writes them');
     const recruitmentIdx = 1 + ALL_TARGETS.indexOf('recruitment');
     assert.deepEqual(await cells(recruitmentIdx), ['1/1 · Đạt', '3/3 · Đạt']);
     assert.deepEqual(await cells(1 + ALL_TARGETS.indexOf('satisfaction_admin')), ['—/— · Chưa đủ số liệu', '88,6% · Đạt']);
@@ -485,15 +485,24 @@ test('2. a file for a unit that already has a profile waits for replace / add / 
     await waitForValue(field(card(page, 'recruitment'), 'numerator'), '3');
     await waitForValue(field(card(page, 'online_work_files'), 'denominator'), '1.038');
 
-    // The same file again: a conflict again (the unit has a profile); add it as a second one.
+    // The same file again: a conflict again (p1 now differs from it); skip, then add it as a second one.
     await fill(page, field(card(page, 'recruitment'), 'numerator'), '2'); // make p1 differ
     await waitForSummary(page, { score: '93.67', met: 5 }); // 2/3 of 100% → 0,6667 instead of 1: 100 × 7,4936 ÷ 8
     await waitForSavedData(page, (d) => d.profiles[0].profile.entries.recruitment.numerator === '2', 'p1 edited');
     await go(page, 'data');
+    const beforeSkip = await readStorage(page);
     await importFiles(page, [fixture(FILE)]);
     await box.waitFor({ state: 'visible' });
     assert.equal(await box.locator('tbody tr.differs').count(), 1, 'only recruitment differs now');
     assert.deepEqual(await cells(recruitmentIdx), ['2/3 · Chưa đạt', '3/3 · Đạt']);
+    await box.locator('[data-action="conflict-skip"]').click();
+    await box.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('[data-import-added], [data-import-replaced], [data-conflict]').count(), 0);
+    assert.deepEqual(await readStorage(page), beforeSkip, 'skip changed nothing saved');
+    await waitForProfiles(page, (o) => o.options.length === 1 && o.selected === 'p1', 'still one profile');
+
+    await importFiles(page, [fixture(FILE)]);
+    await box.waitFor({ state: 'visible' });
     await box.locator('[data-action="conflict-add"]').click();
     await box.waitFor({ state: 'detached' });
     await waitForAttributes(page.locator('[data-import-added]'), { 'data-import-added': '1' });
@@ -513,14 +522,18 @@ test('2. a file for a unit that already has a profile waits for replace / add / 
     );
     assert.equal(afterAdd.active, 'p1');
 
-    // And once more: skip leaves everything as it is.
-    const beforeSkip = await readStorage(page);
+    // And once more: the file's data is now here, identical (p2): "already there", no
+    // conflict, nothing changes.
+    const beforeAgain = await readStorage(page);
+    await page.locator('[data-action="import-dismiss"]').click();
+    await review(page).waitFor({ state: 'detached' });
     await importFiles(page, [fixture(FILE)]);
-    await box.waitFor({ state: 'visible' });
-    await box.locator('[data-action="conflict-skip"]').click();
-    await box.waitFor({ state: 'detached' });
-    assert.equal(await page.locator('[data-import-added], [data-import-replaced], [data-conflict]').count(), 0);
-    assert.deepEqual(await readStorage(page), beforeSkip, 'skip changed nothing saved');
+    const already = page.locator('[data-import-already-there]');
+    await waitForAttributes(already, { 'data-import-already-there': '1' });
+    assert.ok((await already.innerText()).includes(FILE), 'it names the file');
+    await expectVietnamese(already, '[data-import-already-there]');
+    assert.equal(await page.locator('[data-import-added], [data-import-replaced], [data-conflict]').count(), 0, 'no conflict');
+    assert.deepEqual(await readStorage(page), beforeAgain, 'nothing saved changed');
     await waitForProfiles(page, (o) => o.options.length === 2 && o.selected === 'p1', 'still two profiles');
     await waitForSummary(page, { score: '93.67' });
   }),
@@ -669,7 +682,7 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(rows[1], ['Mã đơn vị', '31211']);
     assert.deepEqual(rows[2], ['Tên hồ sơ', '']);
     assert.deepEqual(rows[3], ['Khối', 'Khối xã, thị trấn']);
-    assert.deepEqual(rows[4], ['Điểm', '50.00']);
+    assert.deepEqual(rows[4], ['Điểm', '50'], 'the score as the Vietnamese page writes it');
     assert.deepEqual(rows[5], ['Xếp loại', ratingName]);
     assert.deepEqual(rows[6], ['Số chỉ tiêu đạt / áp dụng', '4', '8']);
     assert.deepEqual(rows[7], [''], 'an empty row before the table');
@@ -679,8 +692,8 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(targetRows.map((r) => r[0]), ALL_TARGETS, 'one row per target, in table order');
     assert.ok(targetRows.every((r) => r.length === 13), '13 cells in every target row');
     const csvRow = Object.fromEntries(targetRows.map((r) => [r[0], r]));
-    assert.deepEqual(csvRow.online_work_files.slice(2, 8), ['1', 'met', '412', '1038', '39.6917', '35']);
-    assert.deepEqual(csvRow.satisfaction_admin.slice(2, 8), ['1', 'met', '', '', '88.6', '87']);
+    assert.deepEqual(csvRow.online_work_files.slice(2, 8), ['1', 'met', '412', '1038', '39,6917', '35']);
+    assert.deepEqual(csvRow.satisfaction_admin.slice(2, 8), ['1', 'met', '', '', '88,6', '87']);
     assert.deepEqual(csvRow.tthc_rating_good.slice(2, 4), ['1', 'met']);
     assert.equal(csvRow.tthc_rating_good[8], '1');
     assert.deepEqual(csvRow.recruitment.slice(2, 8), ['1', 'met', '3', '3', '100', '100']);
@@ -699,7 +712,7 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(trows[0], ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Điểm', 'Nguồn điểm', 'Trong nhóm khen thưởng']);
     assert.equal(trows.length, 1 + 11);
     assert.deepEqual(trows.slice(1).map((r) => [r[1], r[2]]), COMMUNES);
-    assert.deepEqual(trows.find((r) => r[1] === '31211'), ['1–11', '31211', 'Xã Vĩnh Bình', '50.00', 'own', '']);
+    assert.deepEqual(trows.find((r) => r[1] === '31211'), ['1–11', '31211', 'Xã Vĩnh Bình', '50', 'own', '']);
     assert.ok(
       trows.slice(1).filter((r) => r[1] !== '31211').every((r) => r[0] === '' && r[3] === '' && r[4] === 'unknown'),
       'every other commune unknown',

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::browser;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Choice, ImportReview, View};
+use crate::domain::number::format_real;
 use crate::domain::profile::Profile;
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::TARGETS;
@@ -282,6 +283,11 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
                     { t.import_replaced.replace("{n}", &review.replaced.len().to_string()).replace("{files}", &review.replaced.join(", ")) }
                 </p>
             }
+            if !review.already_there.is_empty() {
+                <p data-import-already-there={review.already_there.len().to_string()}>
+                    { t.import_already_there.replace("{n}", &review.already_there.len().to_string()).replace("{files}", &review.already_there.join(", ")) }
+                </p>
+            }
             { for review.conflicts.iter().enumerate().map(|(index, conflict)| {
                 let existing = props.workspace.profiles.iter().find(|r| r.id == conflict.existing_id).map(|r| &r.profile);
                 let choose = |choice: Choice| props.on_action.reform(move |_: MouseEvent| Action::ResolveConflict(index, choice));
@@ -344,8 +350,8 @@ pub fn side_by_side(lang: Lang, left: &Profile, right: &Profile, model: &Scoring
                 <tbody>
                     <tr>
                         <th scope="row">{ t.score_label }</th>
-                        <td>{ left_summary.score_attribute() }</td>
-                        <td>{ right_summary.score_attribute() }</td>
+                        <td>{ format_real(left_summary.score, 2, lang.numbers()) }</td>
+                        <td>{ format_real(right_summary.score, 2, lang.numbers()) }</td>
                     </tr>
                     { for TARGETS.iter().enumerate().map(|(index, target)| {
                         let (l, r) = (cell(left, &left_evaluations[index].1, index), cell(right, &right_evaluations[index].1, index));

@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
+use super::select::Select;
 use crate::app::shared::Shared;
-use crate::domain::district::{district, district_profiles, Scope, Total};
-use crate::domain::number::{format_count, format_percent};
+use crate::app::state::Action;
+use crate::domain::district::{district, district_selection, DuplicateUnit, Scope, Total};
+use crate::domain::number::{format_count, format_percent, format_real};
 use crate::domain::targets::Measure;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::Workspace;
@@ -14,6 +16,7 @@ use crate::i18n::{status_icon, status_name, Lang};
 pub struct DistrictViewProps {
     pub lang: Lang,
     pub workspace: Shared<Workspace>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -21,7 +24,9 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let count = |n: usize| format_count(n as u64, lang.numbers());
-    let profiles = district_profiles(props.workspace.profiles.iter().map(|r| &*r.profile));
+    let selection =
+        district_selection(&props.workspace.profiles, &props.workspace.district_choices);
+    let profiles = selection.counted;
     let rows = district(&profiles, &props.workspace.model);
     let in_bloc = |bloc: Bloc| {
         profiles
@@ -38,6 +43,12 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
             <h2 id="district-heading">{ t.district_heading }</h2>
             <p class="hint">{ t.district_intro }</p>
             <p data-coverage="">{ coverage }</p>
+            if !selection.duplicates.is_empty() {
+                <div class="district-duplicates" role="status" data-district-duplicates={selection.duplicates.len().to_string()}>
+                    <p>{ t.district_duplicates.replace("{n}", &count(selection.duplicates.len())) }</p>
+                    { for selection.duplicates.iter().enumerate().map(|(index, duplicate)| duplicate_choice(props, index, duplicate)) }
+                </div>
+            }
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.district_table}>
                 <table class="district-table">
                     <thead>
@@ -69,6 +80,49 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The choice of the profile that counts for a unit that has several.
+fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &DuplicateUnit) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let workspace = &props.workspace;
+    let records: Vec<_> = duplicate
+        .profile_ids
+        .iter()
+        .filter_map(|id| workspace.profiles.iter().find(|r| &r.id == id))
+        .collect();
+    let unit = records
+        .first()
+        .and_then(|r| r.profile.unit_name())
+        .unwrap_or_default();
+    let options: Vec<(AttrValue, AttrValue)> = records
+        .iter()
+        .enumerate()
+        .map(|(place, record)| {
+            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
+            let score = record.profile.summary(&workspace.model).score;
+            let text = t
+                .district_choice_option
+                .replace("{place}", &(place + 1).to_string())
+                .replace("{name}", name)
+                .replace("{score}", &format_real(score, 2, lang.numbers()));
+            (AttrValue::from(record.id.clone()), AttrValue::from(text))
+        })
+        .collect();
+    let key = duplicate.key.clone();
+    let on_choose = props
+        .on_action
+        .reform(move |id: String| Action::ChooseDistrictProfile(key.clone(), id));
+    let id = format!("district-choice-{index}");
+    html! {
+        <div class="field" data-district-duplicate={duplicate.key.clone()}>
+            <label for={id.clone()}>
+                { t.district_choice_label.replace("{unit}", unit).replace("{n}", &records.len().to_string()) }
+            </label>
+            <Select id={id} field="district-choice" value={duplicate.counted.clone()} {options} onchange={on_choose} />
+        </div>
     }
 }
 

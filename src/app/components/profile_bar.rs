@@ -31,8 +31,8 @@ pub struct ProfileBarProps {
     pub label: String,
     /// A name typed and refused for its length.
     pub refused: Option<Refused>,
-    /// The name of the profile just deleted, while it can be undone.
-    pub undo: Option<String>,
+    /// The names of the profiles deleted since the undo offer appeared (empty: no offer).
+    pub undo: Vec<String>,
     pub on_action: Callback<Action>,
 }
 
@@ -44,11 +44,21 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     let on_rename = props.on_action.reform(|event: InputEvent| {
         Action::SetLabel(event.target_unchecked_into::<HtmlInputElement>().value())
     });
+    // The profile on screen when the button was drawn. The second click of a double click
+    // (`detail` 2) is not a second delete: by then the next profile may be on screen.
     let delete = {
         let id = props.active.clone();
-        props
-            .on_action
-            .reform(move |_: MouseEvent| Action::DeleteProfile(id.clone()))
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: MouseEvent| {
+            if event.detail() <= 1 {
+                on_action.emit(Action::DeleteProfile(id.clone()));
+            }
+        })
+    };
+    let undo_message = match props.undo.as_slice() {
+        [] => None,
+        [name] => Some(t.profile_deleted.replace("{name}", name)),
+        names => Some(t.profiles_deleted.replace("{n}", &names.len().to_string())),
     };
     html! {
         <section class="profile-bar" aria-label={t.profile_label}>
@@ -82,9 +92,9 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
                     { t.profile_delete }
                 </button>
             </div>
-            if let Some(name) = &props.undo {
-                <div class="toast" role="status" data-undo="">
-                    <span>{ t.profile_deleted.replace("{name}", name) }</span>
+            if let Some(message) = undo_message {
+                <div class="toast" role="status" data-undo={props.undo.len().to_string()}>
+                    <span>{ message }</span>
                     <button type="button" data-action="undo-delete" onclick={props.on_action.reform(|_: MouseEvent| Action::UndoDelete)}>{ t.undo }</button>
                     <button type="button" class="dismiss" aria-label={t.dismiss} onclick={props.on_action.reform(|_: MouseEvent| Action::DismissUndo)}>{ "×" }</button>
                 </div>
