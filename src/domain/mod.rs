@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod figures;
 pub mod improve;
 pub mod language;
+pub mod merge;
 pub mod number;
 pub mod profile;
 pub mod rank;
