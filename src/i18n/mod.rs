@@ -56,6 +56,58 @@ impl Lang {
     }
 }
 
+/// The name of a profile's field, as the form labels it ("target — input" for a target's).
+pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField) -> String {
+    use crate::domain::figures::Field;
+    use crate::domain::merge::{EntryPart, ProfileField};
+    let t = lang.texts();
+    match field {
+        // The label without its hint in brackets.
+        ProfileField::Label => t
+            .profile_name_label
+            .split(" (")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        ProfileField::Unit => t.unit_label.to_string(),
+        ProfileField::OtherName => t.unit_name_label.to_string(),
+        ProfileField::Entry(id, part) => {
+            let target = target(id);
+            let part = match (part, target.measure) {
+                (EntryPart::Text(Field::Numerator), Measure::Ratio { numerator, .. }) => {
+                    lang.pick(numerator)
+                }
+                (EntryPart::Text(Field::Denominator), Measure::Ratio { denominator, .. }) => {
+                    lang.pick(denominator)
+                }
+                (EntryPart::Text(Field::Before), Measure::Increase { before, .. }) => {
+                    lang.pick(before)
+                }
+                (EntryPart::Text(Field::After), Measure::Increase { after, .. }) => {
+                    lang.pick(after)
+                }
+                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(question),
+                (EntryPart::Mode, _) => t.entry_label,
+                (EntryPart::NotApplicable, _) => t.na_label,
+                _ => t.percent_label,
+            };
+            format!("{} — {}", lang.pick(target.label), part)
+        }
+    }
+}
+
+/// The notice that another tab's later edit replaced one of this tab's.
+pub fn edit_conflict_message(
+    lang: Lang,
+    unit: Option<&str>,
+    field: crate::domain::merge::ProfileField,
+) -> String {
+    let t = lang.texts();
+    t.banner_edit_conflict
+        .replace("{field}", &profile_field_name(lang, field))
+        .replace("{unit}", unit.unwrap_or(t.profile_unnamed))
+}
+
 #[derive(serde::Serialize)]
 pub struct Texts {
     pub app_title: &'static str,
@@ -1176,56 +1228,4 @@ mod tests {
             "Không được lớn hơn tổng số (20)."
         );
     }
-}
-
-/// The name of a profile's field, as the form labels it ("target — input" for a target's).
-pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField) -> String {
-    use crate::domain::figures::Field;
-    use crate::domain::merge::{EntryPart, ProfileField};
-    let t = lang.texts();
-    match field {
-        // The label without its hint in brackets.
-        ProfileField::Label => t
-            .profile_name_label
-            .split(" (")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        ProfileField::Unit => t.unit_label.to_string(),
-        ProfileField::OtherName => t.unit_name_label.to_string(),
-        ProfileField::Entry(id, part) => {
-            let target = target(id);
-            let part = match (part, target.measure) {
-                (EntryPart::Text(Field::Numerator), Measure::Ratio { numerator, .. }) => {
-                    lang.pick(numerator)
-                }
-                (EntryPart::Text(Field::Denominator), Measure::Ratio { denominator, .. }) => {
-                    lang.pick(denominator)
-                }
-                (EntryPart::Text(Field::Before), Measure::Increase { before, .. }) => {
-                    lang.pick(before)
-                }
-                (EntryPart::Text(Field::After), Measure::Increase { after, .. }) => {
-                    lang.pick(after)
-                }
-                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(question),
-                (EntryPart::Mode, _) => t.entry_label,
-                (EntryPart::NotApplicable, _) => t.na_label,
-                _ => t.percent_label,
-            };
-            format!("{} — {}", lang.pick(target.label), part)
-        }
-    }
-}
-
-/// The notice that another tab's later edit replaced one of this tab's.
-pub fn edit_conflict_message(
-    lang: Lang,
-    unit: Option<&str>,
-    field: crate::domain::merge::ProfileField,
-) -> String {
-    let t = lang.texts();
-    t.banner_edit_conflict
-        .replace("{field}", &profile_field_name(lang, field))
-        .replace("{unit}", unit.unwrap_or(t.profile_unnamed))
 }
