@@ -441,3 +441,14 @@ fn switching_profiles_is_saved_for_new_tabs_but_another_tabs_switch_changes_noth
     assert_eq!(b.save(&store), None);
     assert_eq!(store::load(&store, 0).data.active, "p1");
 }
+
+#[test]
+fn a_save_is_remembered_without_a_render() {
+    let (store, mut a, _) = two_tabs();
+    a.type_text(R, Field::Numerator, "1");
+    let before = a.0.clone();
+    a.save(&store);
+    assert!(*a.0 == *before, "nothing on screen changed: no render");
+    assert_eq!(a.0.base_revision, before.base_revision + 1);
+    assert!(Rc::ptr_eq(&a.0.base, &a.0.data));
+}

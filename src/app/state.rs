@@ -142,6 +142,8 @@ fn same(a: &Rc<Workspace>, b: &Rc<Workspace>) -> bool {
     Rc::ptr_eq(a, b)
 }
 
+/// Equal states render the same: the saving's bookkeeping (`base`, `base_revision`,
+/// `recent_edits`) is left out, so that a save re-renders nothing.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         let demo_same = match (&self.demo, &other.demo) {
@@ -157,8 +159,6 @@ impl PartialEq for AppState {
             && self.may_save == other.may_save
             && self.undo == other.undo
             && self.synced == other.synced
-            && same(&self.base, &other.base)
-            && self.base_revision == other.base_revision
             && self.edit_conflict == other.edit_conflict
             && self.import == other.import
             && self.incoming == other.incoming
@@ -628,7 +628,9 @@ impl Reducible for AppState {
             | Action::SetAwardPlaces(..)
             | Action::ResetModel) => edit_workspace(next.workspace_mut(), edit),
         }
-        if next == *self {
+        // The saving's bookkeeping is not on screen: it is kept without a render.
+        if next == *self && same(&next.base, &self.base) && next.base_revision == self.base_revision
+        {
             return self;
         }
         if !std::ptr::eq(next.workspace(), self.workspace()) {
