@@ -452,3 +452,20 @@ fn a_save_is_remembered_without_a_render() {
     assert_eq!(a.0.base_revision, before.base_revision + 1);
     assert!(Rc::ptr_eq(&a.0.base, &a.0.data));
 }
+
+#[test]
+fn saved_data_with_and_without_a_revision_opens_the_same() {
+    use cchc_2021::formats::envelope::{decode, decode_revision, peek};
+    let before = include_str!("fixtures/saved/v1.json");
+    let with = include_str!("fixtures/saved/v1-revision.json");
+    let (data, revision) = decode_revision(with).unwrap();
+    assert_eq!(revision, 12);
+    assert_eq!(decode_revision(before).unwrap(), (data.clone(), 0));
+    assert_eq!((peek(before), peek(with)), (Some((1, 0)), Some((1, 12))));
+    // The reader older builds have reads format, version and data only: the same data.
+    let value: serde_json::Value = serde_json::from_str(with).unwrap();
+    let only_known = serde_json::json!({
+        "format": value["format"], "version": value["version"], "data": value["data"],
+    });
+    assert_eq!(decode(&only_known.to_string()).unwrap(), data);
+}
