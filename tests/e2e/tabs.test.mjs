@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BLANK_PATH, choose, poll, useSuite, waitForApp, waitForStatus, waitForValue } from './harness.mjs';
+import { choose, poll, useSuite, waitForApp, waitForStatus, waitForValue } from './harness.mjs';
 
 const { withPage } = useSuite('tabs');
 const SLOW = 20_000;
@@ -176,7 +176,7 @@ test('data of a newer version written while a tab is open is never written over 
     // The newer version, in another tab, saves its own format.
     const newer = JSON.stringify({ format: 'cchc-2021', version: 2, revision: 50, data: { profiles: [], future: true } });
     const b = await secondTab(context, log);
-    await b.goto(BLANK_PATH);
+    await open(b);
     await b.evaluate(([key, value]) => localStorage.setItem(key, value), [DATA_KEY, newer]);
     // The old tab's next edit.
     await typeSlowly(numerator(a), '3');
