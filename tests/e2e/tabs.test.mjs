@@ -134,13 +134,29 @@ test('both tabs typing at once into different fields of one profile: both figure
     const b = await secondTab(context, log, { throttle: 6 });
     await open(b);
     await waitForValue(unitSelect(b), '31211', { timeout: SLOW });
-    await Promise.all([typeSlowly(numerator(a), '456'), typeSlowly(denominator(b), '789')]);
-    await waitForSavedProfiles(a, [['31211', '', '456', '789']]);
+    // Each tab types into two fields, its keystrokes interleaved with the other's.
+    const profileName = (page) => page.locator('input[data-field="profile-name"]');
+    const online = (page) => page.locator('[data-target="online_work_files"] input[data-field="numerator"]');
+    await Promise.all([
+      typeSlowly(numerator(a), '456').then(() => typeSlowly(profileName(a), 'Xã A')),
+      typeSlowly(denominator(b), '789').then(() => typeSlowly(online(b), '321')),
+    ]);
+    const saved = (page) =>
+      page.evaluate((key) => {
+        const { profiles } = JSON.parse(localStorage.getItem(key)).data;
+        return profiles.map(({ profile: p }) => [p.label, p.entries?.recruitment?.numerator, p.entries?.recruitment?.denominator, p.entries?.online_work_files?.numerator]);
+      }, DATA_KEY);
+    const expected = [['Xã A', '456', '789', '321']];
+    await poll(() => saved(a), (v) => same(v, expected), { timeout: SLOW, message: 'both tabs\' typing is saved' });
     for (const page of [a, b]) {
       await waitForValue(numerator(page), '456', { timeout: SLOW });
       await waitForValue(denominator(page), '789', { timeout: SLOW });
+      await waitForValue(profileName(page), 'Xã A', { timeout: SLOW });
+      await waitForValue(online(page), '321', { timeout: SLOW });
     }
-    await waitForSavedProfiles(a, [['31211', '', '456', '789']]);
+    // Nothing older was written back once both caught up.
+    await b.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    assert.deepEqual(await saved(a), expected);
   });
 });
 
