@@ -47,14 +47,18 @@ fn load_saved() -> (store::Loaded, u64) {
     }
 }
 
-/// Saves the latest snapshot waiting, and tells the reducer what storage holds now.
-fn save_pending(
-    pending: &std::cell::RefCell<Option<Snapshot>>,
-    dispatcher: &UseReducerDispatcher<AppState>,
-) {
-    let Some(snapshot) = pending.borrow_mut().take() else {
+/// Saves the tab's latest state (read when the save runs, so that the data and the base it
+/// derives from always go together), and tells the reducer what storage holds now.
+fn save_latest(state: &UseReducerHandle<AppState>) {
+    if !state.may_save {
         return;
+    }
+    let snapshot = Snapshot {
+        data: state.data.clone(),
+        base: state.base.clone(),
+        base_revision: state.base_revision,
     };
+    let dispatcher = state.dispatcher();
     match store::save_synced(&LocalStorage, &snapshot, now_ms()) {
         Ok(SaveOutcome::Unchanged) => {}
         Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),
@@ -93,21 +97,18 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Autosave the real data on every change (never the demonstration sandbox), unless
         // that would overwrite saved data that could not be kept aside.
-        let dispatcher = state.dispatcher();
-        let may_save = state.may_save;
         // The save runs right after the browser has shown the keystroke's result, not
         // before: every change is still saved, but typing never waits for the storage.
-        // Changes made before it runs are saved together, from the latest snapshot.
-        let pending = use_mut_ref(|| None::<Snapshot>);
-        let snapshot = Snapshot {
-            data: state.data.clone(),
-            base: state.base.clone(),
-            base_revision: state.base_revision,
-        };
+        // Changes made before it runs are saved together.
+        let scheduled = use_mut_ref(|| false);
+        let state = state.clone();
         use_effect_with(state.data_revision, move |_| {
-            if may_save && pending.borrow_mut().replace(snapshot).is_none() {
-                gloo_timers::callback::Timeout::new(0, move || save_pending(&pending, &dispatcher))
-                    .forget();
+            if state.may_save && !std::mem::replace(&mut *scheduled.borrow_mut(), true) {
+                gloo_timers::callback::Timeout::new(0, move || {
+                    *scheduled.borrow_mut() = false;
+                    save_latest(&state);
+                })
+                .forget();
             }
         });
     }
