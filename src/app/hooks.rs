@@ -36,7 +36,9 @@ pub fn use_first_screen(on_action: Callback<Action>) {
     });
 }
 
-/// Keeps this tab in step with others: when another tab saves, its data replaces ours.
+/// Keeps this tab in step with others: when another tab saves, what it changed is merged
+/// into this tab's data (the reducer ignores data older than its own); data of a newer
+/// version of the app stops this tab's saving.
 #[hook]
 pub fn use_other_tabs(on_action: Callback<Action>) {
     use_effect_with((), move |_| {
@@ -48,8 +50,17 @@ pub fn use_other_tabs(on_action: Callback<Action>) {
                 if event.key().as_deref() != Some(DATA_KEY) {
                     return;
                 }
-                if let Some(Ok(data)) = event.new_value().map(|text| envelope::decode(&text)) {
-                    on_action.emit(Action::ChangedElsewhere(data));
+                match event
+                    .new_value()
+                    .map(|text| envelope::decode_revision(&text))
+                {
+                    Some(Ok((data, revision))) => {
+                        on_action.emit(Action::ChangedElsewhere { data, revision })
+                    }
+                    Some(Err(envelope::DecodeError::NewerVersion(version))) => {
+                        on_action.emit(Action::StoredNewer(version))
+                    }
+                    _ => {}
                 }
             })
         });

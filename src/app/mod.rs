@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::domain::language::Language;
 use crate::domain::workspace::ScoreCache;
-use crate::store::{self, LocalStorage};
+use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage, Snapshot};
 use components::banners::Banners;
 use components::bloc_table::RankingView;
 use components::data_view::DataView;
@@ -36,13 +36,39 @@ fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The saved data, or (when rendering the first screen at build time, where there is no
-/// browser) a fresh start.
-fn load_saved() -> store::Loaded {
+/// The saved data and its revision, or (when rendering the first screen at build time,
+/// where there is no browser) a fresh start.
+fn load_saved() -> (store::Loaded, u64) {
     if cfg!(target_arch = "wasm32") {
-        store::load(&LocalStorage, now_ms())
+        store::load_tab(&LocalStorage, &SessionStorage, now_ms())
     } else {
-        store::load(&store::MemoryStorage::default(), 0)
+        let none = store::MemoryStorage::default();
+        store::load_tab(&none, &none, 0)
+    }
+}
+
+/// Saves the tab's latest state (read when the save runs, so that the data and the base it
+/// derives from always go together), and tells the reducer what storage holds now.
+fn save_latest(state: &UseReducerHandle<AppState>) {
+    if !state.may_save {
+        return;
+    }
+    let snapshot = Snapshot {
+        data: state.data.clone(),
+        base: state.base.clone(),
+        base_revision: state.base_revision,
+    };
+    let dispatcher = state.dispatcher();
+    match store::save_synced(&LocalStorage, &snapshot, now_ms()) {
+        Ok(SaveOutcome::Unchanged) => {}
+        Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),
+        Ok(SaveOutcome::Saved { stored, wrote }) => {
+            if wrote {
+                dispatcher.dispatch(Action::Saved(Ok(())));
+            }
+            dispatcher.dispatch(Action::Synced(stored));
+        }
+        Err(error) => dispatcher.dispatch(Action::Saved(Err(error))),
     }
 }
 
@@ -55,7 +81,10 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer_eq(|| AppState::from_loaded(load_saved()));
+    let state = use_reducer_eq(|| {
+        let (loaded, revision) = load_saved();
+        AppState::from_loaded(loaded).at_revision(revision)
+    });
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
@@ -68,20 +97,27 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Autosave the real data on every change (never the demonstration sandbox), unless
         // that would overwrite saved data that could not be kept aside.
-        let dispatcher = state.dispatcher();
-        let may_save = state.may_save;
         // The save runs right after the browser has shown the keystroke's result, not
         // before: every change is still saved, but typing never waits for the storage.
-        let data = state.data.clone();
+        // Changes made before it runs are saved together.
+        let scheduled = use_mut_ref(|| false);
+        let state = state.clone();
         use_effect_with(state.data_revision, move |_| {
-            if may_save {
+            if state.may_save && !std::mem::replace(&mut *scheduled.borrow_mut(), true) {
                 gloo_timers::callback::Timeout::new(0, move || {
-                    dispatcher.dispatch(Action::Saved(store::save(&LocalStorage, &data)));
+                    *scheduled.borrow_mut() = false;
+                    save_latest(&state);
                 })
                 .forget();
             }
         });
     }
+    // Which profile this tab shows is its own: kept in its session storage for a reload.
+    use_effect_with(state.data.active.clone(), |active| {
+        if cfg!(target_arch = "wasm32") {
+            store::remember_active(&SessionStorage, active);
+        }
+    });
     use_effect_with(state.language(), |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -224,6 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                 save_error={state.save_error}
                 demo={state.demo.is_some()}
                 synced={state.synced}
+                edit_conflict={state.edit_conflict.clone()}
                 updated={updated}
                 on_action={on_action.clone()}
             />

@@ -9,6 +9,7 @@ use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::language::Language;
 use crate::domain::limits::{check_length, TextKind};
+use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
 use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TargetId;
@@ -16,7 +17,7 @@ use crate::domain::units::Bloc;
 use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::share_link::LinkError;
 use crate::formats::unit_file::ImportError;
-use crate::store::{LoadNotice, Loaded, StorageError};
+use crate::store::{LoadNotice, Loaded, StorageError, Stored};
 
 /// The part of the app on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,6 +98,15 @@ pub struct AppState {
     pub data_revision: u64,
     /// The last typed text refused for its length, until the next accepted edit.
     pub refused: Option<Refused>,
+    /// The stored data `data` derives from (with this tab's active profile), and its
+    /// revision: what a save merges against (see `store::save_synced`).
+    pub base: Rc<Workspace>,
+    pub base_revision: u64,
+    /// The fields this tab edited lately, to tell when another tab's later edit replaced
+    /// one of them.
+    pub recent_edits: Vec<RecentEdit>,
+    /// Another tab's later edit replaced one of this tab's recent edits.
+    pub edit_conflict: Option<EditConflict>,
 }
 
 /// An input of typed text.
@@ -147,10 +157,45 @@ fn typed_text(action: &Action) -> Option<(TextInput, TextKind, &str)> {
     }
 }
 
+/// A field this tab edited, and when (ms since the epoch).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecentEdit {
+    pub profile_id: String,
+    pub field: ProfileField,
+    pub at: f64,
+}
+
+/// How long an edit counts as recent: another tab's edit of the same field within this
+/// time was made "at the same time".
+pub const RECENT_EDIT_MS: f64 = 15_000.0;
+
+/// One of this tab's recent edits that another tab's later edit replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditConflict {
+    /// The profile's name (`None`: a profile without a unit yet).
+    pub unit: Option<String>,
+    pub field: ProfileField,
+}
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+}
+
 fn same(a: &Rc<Workspace>, b: &Rc<Workspace>) -> bool {
     Rc::ptr_eq(a, b)
 }
 
+/// Equal states render the same: the saving's bookkeeping (`base`, `base_revision`,
+/// `recent_edits`) is left out, so that a save re-renders nothing.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         let demo_same = match (&self.demo, &other.demo) {
@@ -166,6 +211,7 @@ impl PartialEq for AppState {
             && self.may_save == other.may_save
             && self.undo == other.undo
             && self.synced == other.synced
+            && self.edit_conflict == other.edit_conflict
             && self.import == other.import
             && self.incoming == other.incoming
             && self.refused == other.refused
@@ -203,8 +249,13 @@ pub enum Choice {
 
 impl AppState {
     pub fn from_loaded(loaded: Loaded) -> AppState {
+        let data = Rc::new(loaded.data);
         AppState {
-            data: Rc::new(loaded.data),
+            base: data.clone(),
+            base_revision: 0,
+            recent_edits: Vec::new(),
+            edit_conflict: None,
+            data,
             demo: None,
             view: View::default(),
             load_notice: loaded.notice,
@@ -219,6 +270,90 @@ impl AppState {
             data_revision: 0,
             refused: None,
         }
+    }
+
+    /// The state of a tab that loaded `revision` of the saved data.
+    pub fn at_revision(mut self, revision: u64) -> AppState {
+        self.base_revision = revision;
+        self
+    }
+
+    /// Takes in what storage holds now (`stored`, at `revision`), which derives from `from`
+    /// as this tab's data does: the data becomes their three-way merge, so that this tab's
+    /// edits made meanwhile stay, and the ones another tab made arrive.
+    fn take_in(
+        &mut self,
+        from: &Workspace,
+        stored: &Rc<Workspace>,
+        revision: u64,
+        renamed: &[(String, String)],
+    ) {
+        let mut from = from.clone();
+        let mut ours = Workspace::clone(&self.data);
+        apply_renames(&mut from, renamed);
+        apply_renames(&mut ours, renamed);
+        let merged = merge(&from, &ours, stored);
+        let mut renamed = renamed.to_vec();
+        renamed.extend(merged.renamed);
+        let merged = merged.workspace;
+        for edit in &mut self.recent_edits {
+            if let Some((_, new)) = renamed.iter().find(|(old, _)| *old == edit.profile_id) {
+                edit.profile_id = new.clone();
+            }
+        }
+        if let Some(conflict) = self.replaced_edit(&ours, &merged) {
+            self.edit_conflict = Some(conflict);
+        }
+        if !same_data(&merged, &self.data) || merged.active != self.data.active {
+            self.data = Rc::new(merged);
+        }
+        // This tab's active profile is no change of its own: the base shows it too.
+        self.base = if stored.active == self.data.active {
+            stored.clone()
+        } else {
+            let mut base = Workspace::clone(stored);
+            base.active = self.data.active.clone();
+            Rc::new(base)
+        };
+        self.base_revision = revision;
+    }
+
+    /// The first of this tab's recent edits whose value `after` no longer holds.
+    fn replaced_edit(&self, before: &Workspace, after: &Workspace) -> Option<EditConflict> {
+        let now = now_ms();
+        let profile = |w: &'_ Workspace, id: &str| {
+            w.profiles
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.profile.clone())
+        };
+        self.recent_edits
+            .iter()
+            .filter(|edit| now - edit.at <= RECENT_EDIT_MS)
+            .find_map(|edit| {
+                let (before, after) = (
+                    profile(before, &edit.profile_id)?,
+                    profile(after, &edit.profile_id)?,
+                );
+                (edit.field.value(&before) != edit.field.value(&after)).then(|| EditConflict {
+                    unit: after.display_name().map(str::to_string),
+                    field: edit.field,
+                })
+            })
+    }
+
+    /// Remembers that this tab edited `field` of the active profile.
+    fn remember_edit(&mut self, field: ProfileField) {
+        let now = now_ms();
+        let profile_id = self.data.active.clone();
+        self.recent_edits.retain(|e| {
+            now - e.at <= RECENT_EDIT_MS && !(e.field == field && e.profile_id == profile_id)
+        });
+        self.recent_edits.push(RecentEdit {
+            profile_id,
+            field,
+            at: now,
+        });
     }
 
     /// The workspace on screen: the sandbox while it is open, else the real data.
@@ -277,8 +412,17 @@ pub enum Action {
     SetLang(Language),
     DismissLoadNotice,
     Saved(Result<(), StorageError>),
-    /// Another tab saved this data.
-    ChangedElsewhere(Workspace),
+    /// What storage holds after this tab's save (its data, or the merge with another
+    /// tab's).
+    Synced(Stored),
+    /// Storage holds data of a newer version of the app: this tab stops saving.
+    StoredNewer(u64),
+    /// Another tab saved this data, at this revision (0: an older build, without one).
+    ChangedElsewhere {
+        data: Workspace,
+        revision: u64,
+    },
+    DismissEditConflict,
     /// Unit files read: each file's name and its profile or why it was refused.
     Import(Vec<(String, Result<Profile, ImportError>)>),
     ResolveConflict(usize, Choice),
@@ -287,6 +431,20 @@ pub enum Action {
     OpenLink(Result<Profile, LinkError>),
     ResolveLink(Choice),
     DismissSyncNotice,
+}
+
+/// The field of the active profile an action edits.
+fn edited_field(action: &Action) -> Option<ProfileField> {
+    Some(match action {
+        Action::SetBloc(_) | Action::SetUnit(_) => ProfileField::Unit,
+        Action::SetOtherName(_) => ProfileField::OtherName,
+        Action::SetLabel(_) => ProfileField::Label,
+        Action::SetText(id, field, _) => ProfileField::Entry(*id, EntryPart::Text(*field)),
+        Action::SetMode(id, _) => ProfileField::Entry(*id, EntryPart::Mode),
+        Action::SetNotApplicable(id, _) => ProfileField::Entry(*id, EntryPart::NotApplicable),
+        Action::SetAnswer(id, _) => ProfileField::Entry(*id, EntryPart::Answer),
+        _ => return None,
+    })
 }
 
 /// The actions that edit the workspace on screen (and nothing else).
@@ -378,6 +536,11 @@ impl Reducible for AppState {
             }
         }
         let mut next = (*self).clone();
+        if next.demo.is_none() {
+            if let Some(field) = edited_field(&action) {
+                next.remember_edit(field);
+            }
+        }
         match action {
             // The id is the profile on screen when the button was pressed: a second click
             // that still carries it (the first already deleted it) changes nothing.
@@ -414,12 +577,35 @@ impl Reducible for AppState {
             Action::SetLang(language) => Rc::make_mut(&mut next.data).language = language,
             Action::DismissLoadNotice => next.load_notice = None,
             Action::Saved(result) => next.save_error = result.err(),
-            Action::ChangedElsewhere(data) => {
-                if data != *next.data {
-                    next.data = Rc::new(data);
+            Action::Synced(stored) => {
+                if Rc::ptr_eq(&stored.from, &stored.stored) {
+                    next.base = stored.stored;
+                    next.base_revision = stored.revision;
+                } else {
+                    let from = stored.from.clone();
+                    next.take_in(&from, &stored.stored, stored.revision, &stored.renamed);
+                }
+            }
+            Action::StoredNewer(version) => {
+                next.may_save = false;
+                next.load_notice = Some(LoadNotice::Newer {
+                    version,
+                    backup_key: None,
+                });
+            }
+            // Data older than this tab's is never taken over (an older build writes no
+            // revision: its data is always merged in).
+            Action::ChangedElsewhere { revision, .. }
+                if revision != 0 && revision <= next.base_revision => {}
+            Action::ChangedElsewhere { data, revision } => {
+                let before = next.data.clone();
+                let base = next.base.clone();
+                next.take_in(&base, &Rc::new(data), revision, &[]);
+                if !same_data(&before, &next.data) {
                     next.synced = true;
                 }
             }
+            Action::DismissEditConflict => next.edit_conflict = None,
             Action::DismissSyncNotice => next.synced = false,
             Action::Import(files) => {
                 let mut review = next.import.take().unwrap_or_default();
@@ -535,7 +721,9 @@ impl Reducible for AppState {
                 edit_workspace(next.workspace_mut(), edit)
             }
         }
-        if next == *self {
+        // The saving's bookkeeping is not on screen: it is kept without a render.
+        if next == *self && same(&next.base, &self.base) && next.base_revision == self.base_revision
+        {
             return self;
         }
         if !std::ptr::eq(next.workspace(), self.workspace()) {

@@ -7,6 +7,7 @@ pub mod figures;
 pub mod improve;
 pub mod language;
 pub mod limits;
+pub mod merge;
 pub mod number;
 pub mod profile;
 pub mod rank;

@@ -56,6 +56,58 @@ impl Lang {
     }
 }
 
+/// The name of a profile's field, as the form labels it ("target — input" for a target's).
+pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField) -> String {
+    use crate::domain::figures::Field;
+    use crate::domain::merge::{EntryPart, ProfileField};
+    let t = lang.texts();
+    match field {
+        // The label without its hint in brackets.
+        ProfileField::Label => t
+            .profile_name_label
+            .split(" (")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        ProfileField::Unit => t.unit_label.to_string(),
+        ProfileField::OtherName => t.unit_name_label.to_string(),
+        ProfileField::Entry(id, part) => {
+            let target = target(id);
+            let part = match (part, target.measure) {
+                (EntryPart::Text(Field::Numerator), Measure::Ratio { numerator, .. }) => {
+                    lang.pick(numerator)
+                }
+                (EntryPart::Text(Field::Denominator), Measure::Ratio { denominator, .. }) => {
+                    lang.pick(denominator)
+                }
+                (EntryPart::Text(Field::Before), Measure::Increase { before, .. }) => {
+                    lang.pick(before)
+                }
+                (EntryPart::Text(Field::After), Measure::Increase { after, .. }) => {
+                    lang.pick(after)
+                }
+                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(question),
+                (EntryPart::Mode, _) => t.entry_label,
+                (EntryPart::NotApplicable, _) => t.na_label,
+                _ => t.percent_label,
+            };
+            format!("{} — {}", lang.pick(target.label), part)
+        }
+    }
+}
+
+/// The notice that another tab's later edit replaced one of this tab's.
+pub fn edit_conflict_message(
+    lang: Lang,
+    unit: Option<&str>,
+    field: crate::domain::merge::ProfileField,
+) -> String {
+    let t = lang.texts();
+    t.banner_edit_conflict
+        .replace("{field}", &profile_field_name(lang, field))
+        .replace("{unit}", unit.unwrap_or(t.profile_unnamed))
+}
+
 #[derive(serde::Serialize)]
 pub struct Texts {
     pub app_title: &'static str,
@@ -132,6 +184,9 @@ pub struct Texts {
     pub crash_download: &'static str,
     pub crash_reload: &'static str,
     pub banner_synced: &'static str,
+    /// One of this tab's recent edits was replaced by another tab's later edit: "{field}"
+    /// of "{unit}".
+    pub banner_edit_conflict: &'static str,
     pub language_switch: &'static str,
     pub model_heading: &'static str,
     pub model_text: &'static str,
@@ -411,6 +466,7 @@ pub static VI: Texts = Texts {
     crash_reload: "Tải lại trang",
     banner_updated: "Đã có phiên bản mới của ứng dụng và trang đang dùng phiên bản này. Số liệu của bạn vẫn giữ nguyên.",
     banner_synced: "Số liệu vừa được thay đổi ở một tab khác; tab này đã cập nhật theo.",
+    banner_edit_conflict: "Ô “{field}” của {unit} vừa được sửa ở một tab khác, sau lần bạn sửa ở đây. Ứng dụng giữ lần sửa sau cùng (đang hiện ở đây); hãy kiểm tra lại ô này.",
     language_switch: "English",
     model_heading: "Cách tính điểm",
     model_text: "Mỗi chỉ tiêu áp dụng có trọng số 1. Chỉ tiêu tỷ lệ được tính theo mức đạt so với chỉ tiêu (tối đa 1); chỉ tiêu có/không và chỉ tiêu tăng thêm được 1 khi đạt, 0 khi chưa đạt. Điểm = 100 × tổng điểm các chỉ tiêu ÷ số chỉ tiêu áp dụng. Chỉ tiêu chưa có hoặc sai số liệu được 0 điểm. Xếp loại: Tốt từ 90, Khá từ 70, Trung bình từ 50, dưới 50 là Yếu. Mức chỉ tiêu theo kế hoạch ngày 09/4/2021 của UBND huyện Vĩnh Thạnh; cách tính điểm là mô hình minh họa, không phải công thức chính thức.",
@@ -685,6 +741,7 @@ pub static EN: Texts = Texts {
     crash_reload: "Reload the page",
     banner_updated: "A new version of the app has been installed and is in use. Your figures are unchanged.",
     banner_synced: "The figures were just changed in another tab; this tab has been updated to match.",
+    banner_edit_conflict: "“{field}” of {unit} was just changed in another tab, after your edit here. The app keeps the later edit (shown here); please check this field.",
     language_switch: "Tiếng Việt",
     model_heading: "How the score is computed",
     model_text: "Every applicable target has weight 1. A ratio target scores its attainment against the threshold (at most 1); yes/no and increase targets score 1 when met and 0 otherwise. Score = 100 × the sum of target scores ÷ the number of applicable targets. Targets without figures or with invalid figures score 0. Ratings: Good from 90, Fair from 70, Average from 50, Weak below 50. Thresholds follow the Vĩnh Thạnh district plan of 9 April 2021; the scoring is an illustrative model, not an official formula.",

@@ -10,6 +10,7 @@ pub struct MemoryStorage {
     items: RefCell<BTreeMap<String, String>>,
     write_fault: Cell<Option<StorageError>>,
     blocked: Cell<bool>,
+    full_reads: Cell<usize>,
 }
 
 impl MemoryStorage {
@@ -22,6 +23,11 @@ impl MemoryStorage {
     pub fn block(&self) {
         self.blocked.set(true);
     }
+
+    /// How many values were read in full (not peeked) so far.
+    pub fn full_reads(&self) -> usize {
+        self.full_reads.get()
+    }
 }
 
 impl KeyValueStore for MemoryStorage {
@@ -29,7 +35,18 @@ impl KeyValueStore for MemoryStorage {
         if self.blocked.get() {
             return Err(StorageError::Unavailable);
         }
+        self.full_reads.set(self.full_reads.get() + 1);
         Ok(self.items.borrow().get(key).cloned())
+    }
+
+    fn peek(&self, key: &str, chars: u32) -> Result<Option<String>, StorageError> {
+        if self.blocked.get() {
+            return Err(StorageError::Unavailable);
+        }
+        let items = self.items.borrow();
+        Ok(items
+            .get(key)
+            .map(|text| text.chars().take(chars as usize).collect()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {

@@ -4,9 +4,11 @@
 
 mod browser;
 mod memory;
+mod sync;
 
-pub use browser::LocalStorage;
+pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
+pub use sync::{load_tab, remember_active, save_synced, SaveOutcome, Snapshot, Stored, ACTIVE_KEY};
 
 use crate::formats::envelope::{self, DecodeError, Workspace};
 
@@ -25,6 +27,12 @@ pub enum StorageError {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// The first `chars` characters of a value: all a save needs to see that nothing changed.
+    fn peek(&self, key: &str, chars: u32) -> Result<Option<String>, StorageError> {
+        Ok(self
+            .get(key)?
+            .map(|text| text.chars().take(chars as usize).collect()))
+    }
 }
 
 /// What the user should be told after loading.

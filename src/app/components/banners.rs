@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::state::{Action, EditConflict};
 use crate::i18n::Lang;
 use crate::store::{LoadNotice, StorageError};
 
@@ -14,6 +14,8 @@ pub struct BannersProps {
     pub demo: bool,
     /// Another tab changed the data.
     pub synced: bool,
+    /// Another tab's later edit replaced one of this tab's.
+    pub edit_conflict: Option<EditConflict>,
     /// A new version of the app is in use.
     pub updated: bool,
     pub on_action: Callback<Action>,
@@ -62,6 +64,13 @@ pub fn Banners(props: &BannersProps) -> Html {
                     <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
                     <p>{ t.banner_synced }</p>
                     <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissSyncNotice)}>{ t.dismiss }</button>
+                </div>
+            }
+            if let Some(conflict) = &props.edit_conflict {
+                <div class="banner notice" role="status" data-banner="edit-conflict">
+                    <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
+                    <p>{ crate::i18n::edit_conflict_message(props.lang, conflict.unit.as_deref(), conflict.field) }</p>
+                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissEditConflict)}>{ t.dismiss }</button>
                 </div>
             }
             if props.demo {
