@@ -37,18 +37,14 @@ pub fn Banners(props: &BannersProps) -> Html {
     let loaded = match &props.load_notice {
         Some(LoadNotice::Unreadable {
             backup_key: Some(key),
-        }) => Some((
-            "saved-data-unreadable",
-            t.banner_unreadable.replace("{key}", key),
-        )),
+        }) => Some(("saved-data-unreadable", t.banner_unreadable(key))),
         Some(LoadNotice::Unreadable { backup_key: None }) => Some((
             "saved-data-unreadable",
             t.banner_unreadable_left.to_string(),
         )),
-        Some(LoadNotice::Newer { version, .. }) => Some((
-            "saved-data-newer",
-            t.banner_newer_left.replace("{v}", &version.to_string()),
-        )),
+        Some(LoadNotice::Newer { version, .. }) => {
+            Some(("saved-data-newer", t.banner_newer_left(*version)))
+        }
         _ => None,
     };
     html! {

@@ -82,15 +82,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
             .iter()
             .position(|r| r.source == ScoreSource::Own)
             .map(|i| i / PAGE_SIZE);
-        let numbers = lang.numbers();
-        let count = |n: usize| format_count(n as u64, numbers);
-        let status = t
-            .pager_status
-            .replace("{x}", &count(page + 1))
-            .replace("{y}", &count(pages))
-            .replace("{a}", &count(start + 1))
-            .replace("{b}", &count(end))
-            .replace("{n}", &count(rows.len()));
+        let status = t.pager_status(page + 1, pages, start + 1, end, rows.len());
         html! {
             <nav class="pager" aria-label={t.pager_label} data-pager="">
                 { pager_button(&page_state, t.pager_previous, "page-previous", (page > 0).then(|| page - 1)) }
@@ -113,7 +105,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                     </p>
                 }
                 <p class="hint">{ t.peer_hint }</p>
-                <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption.replace("{n}", &places.to_string()) }</p>
+                <p class="zone-caption"><span class="zone-swatch" aria-hidden="true"></span>{ t.award_zone_caption(places) }</p>
                 { pager }
                 if *drawn {
                     <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading}>
@@ -238,7 +230,7 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
                 inputmode="decimal"
                 autocomplete="off"
                 data-field="peer-score"
-                aria-label={t.peer_score_label.replace("{unit}", &row.name)}
+                aria-label={t.peer_score_label(&row.name)}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then(|| error_id.clone())}
                 value={row.typed.clone()}
@@ -248,7 +240,7 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
                 type="button"
                 class="secondary small"
                 data-field="peer-unknown"
-                aria-label={t.peer_unknown_label.replace("{unit}", &row.name)}
+                aria-label={t.peer_unknown_label(&row.name)}
                 disabled={row.typed.is_empty()}
                 onclick={on_unknown}
             >
@@ -280,7 +272,7 @@ fn Improvements(props: &ImprovementsProps) -> Html {
     let zone_note = props.standing.and_then(|standing| match standing.margin? {
         ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
         ZoneMargin::Behind(points) => Some(match steps_to_reach(&steps, score, score + points) {
-            Some(n) => t.improve_zone.replace("{n}", &n.to_string()),
+            Some(n) => t.improve_zone(n),
             None => t.improve_zone_unreachable.to_string(),
         }),
     });
@@ -305,7 +297,7 @@ fn Improvements(props: &ImprovementsProps) -> Html {
                         };
                         html! {
                             <li data-step={step.target.key}>
-                                <strong>{ t.step_points.replace("{p}", &format_real(step.points, 2, lang.numbers())) }</strong>
+                                <strong>{ t.step_points(step.points) }</strong>
                                 { ": " }{ action }
                                 <span class="step-target">{ " — " }{ lang.pick(step.target.label) }</span>
                             </li>

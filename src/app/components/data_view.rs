@@ -110,8 +110,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
             (profile.clone(), model.clone(), export_problem.clone());
         Callback::from(move |_: MouseEvent| match check_profile(&profile) {
             Err(problem) => export_problem.set(Some(
-                t.export_blocked
-                    .replace("{problem}", &profile_problem_message(lang, &problem)),
+                t.export_blocked(&profile_problem_message(lang, &problem)),
             )),
             Ok(()) => {
                 export_problem.set(None);
@@ -275,17 +274,17 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
         <div class="import-review" data-import-review="" role="status">
             if !review.added.is_empty() {
                 <p data-import-added={review.added.len().to_string()}>
-                    { t.import_added.replace("{n}", &review.added.len().to_string()).replace("{files}", &review.added.join(", ")) }
+                    { t.import_added(review.added.len(), &review.added.join(", ")) }
                 </p>
             }
             if !review.replaced.is_empty() {
                 <p data-import-replaced={review.replaced.len().to_string()}>
-                    { t.import_replaced.replace("{n}", &review.replaced.len().to_string()).replace("{files}", &review.replaced.join(", ")) }
+                    { t.import_replaced(review.replaced.len(), &review.replaced.join(", ")) }
                 </p>
             }
             if !review.already_there.is_empty() {
                 <p data-import-already-there={review.already_there.len().to_string()}>
-                    { t.import_already_there.replace("{n}", &review.already_there.len().to_string()).replace("{files}", &review.already_there.join(", ")) }
+                    { t.import_already_there(review.already_there.len(), &review.already_there.join(", ")) }
                 </p>
             }
             { for review.conflicts.iter().enumerate().map(|(index, conflict)| {
@@ -293,7 +292,7 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
                 let choose = |choice: Choice| props.on_action.reform(move |_: MouseEvent| Action::ResolveConflict(index, choice));
                 html! {
                     <div class="conflict" data-conflict={conflict.file_name.clone()}>
-                        <p><strong>{ t.import_conflict_heading.replace("{file}", &conflict.file_name) }</strong></p>
+                        <p><strong>{ t.import_conflict_heading(&conflict.file_name) }</strong></p>
                         if let Some(existing) = existing {
                             { side_by_side(lang, existing, &conflict.incoming, model) }
                         }
@@ -307,7 +306,7 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
             }) }
             if !review.errors.is_empty() {
                 <div class="import-errors" role="alert">
-                    <p><strong>{ t.import_errors_heading.replace("{n}", &review.errors.len().to_string()) }</strong></p>
+                    <p><strong>{ t.import_errors_heading(review.errors.len()) }</strong></p>
                     <ul>
                         { for review.errors.iter().map(|error| html! {
                             <li data-import-error={error.file_name.clone()}>{ import_error_message(lang, error) }</li>

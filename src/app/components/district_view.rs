@@ -6,7 +6,7 @@ use super::select::Select;
 use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::domain::district::{district, district_selection, DuplicateUnit, Scope, Total};
-use crate::domain::number::{format_count, format_percent, format_real};
+use crate::domain::number::{format_count, format_percent};
 use crate::domain::targets::Measure;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::Workspace;
@@ -23,7 +23,6 @@ pub struct DistrictViewProps {
 pub fn DistrictView(props: &DistrictViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let count = |n: usize| format_count(n as u64, lang.numbers());
     let selection =
         district_selection(&props.workspace.profiles, &props.workspace.district_choices);
     let profiles = selection.counted;
@@ -34,10 +33,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
             .filter(|p| p.bloc == bloc && p.unit_id != crate::domain::units::OTHER_UNIT_ID)
             .count()
     };
-    let coverage = t
-        .coverage
-        .replace("{communes}", &count(in_bloc(Bloc::Commune)))
-        .replace("{agencies}", &count(in_bloc(Bloc::Agency)));
+    let coverage = t.coverage(in_bloc(Bloc::Commune), in_bloc(Bloc::Agency));
     html! {
         <section class="district" aria-labelledby="district-heading" data-district="">
             <h2 id="district-heading">{ t.district_heading }</h2>
@@ -45,7 +41,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
             <p data-coverage="">{ coverage }</p>
             if !selection.duplicates.is_empty() {
                 <div class="district-duplicates" role="status" data-district-duplicates={selection.duplicates.len().to_string()}>
-                    <p>{ t.district_duplicates.replace("{n}", &count(selection.duplicates.len())) }</p>
+                    <p>{ t.district_duplicates(selection.duplicates.len()) }</p>
                     { for selection.duplicates.iter().enumerate().map(|(index, duplicate)| duplicate_choice(props, index, duplicate)) }
                 </div>
             }
@@ -69,7 +65,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                             html! {
                                 <tr data-district-target={row.target.key}>
                                     <th scope="row">{ lang.pick(row.target.label) }</th>
-                                    <td>{ t.units_met.replace("{met}", &count(row.units_met)).replace("{applicable}", &count(row.units_applicable)) }</td>
+                                    <td>{ t.units_met(row.units_met, row.units_applicable) }</td>
                                     { cell(Scope::Bloc(Bloc::Commune)) }
                                     { cell(Scope::Bloc(Bloc::Agency)) }
                                     { cell(Scope::District) }
@@ -103,11 +99,7 @@ fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &Duplica
         .map(|(place, record)| {
             let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
             let score = record.profile.summary(&workspace.model).score;
-            let text = t
-                .district_choice_option
-                .replace("{place}", &(place + 1).to_string())
-                .replace("{name}", name)
-                .replace("{score}", &format_real(score, 2, lang.numbers()));
+            let text = t.district_choice_option(place + 1, name, score);
             (AttrValue::from(record.id.clone()), AttrValue::from(text))
         })
         .collect();
@@ -119,7 +111,7 @@ fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &Duplica
     html! {
         <div class="field" data-district-duplicate={duplicate.key.clone()}>
             <label for={id.clone()}>
-                { t.district_choice_label.replace("{unit}", unit).replace("{n}", &records.len().to_string()) }
+                { t.district_choice_label(unit, records.len()) }
             </label>
             <Select id={id} field="district-choice" value={duplicate.counted.clone()} {options} onchange={on_choose} />
         </div>
@@ -138,7 +130,7 @@ fn total_cell(lang: Lang, measure: Measure, total: &Total) -> Html {
         return html! {
             <td data-scope={scope} data-status={status.key()} class="muted">
                 { t.total_none }
-                if total.percent_only > 0 { <br /><small>{ t.percent_only.replace("{n}", &total.percent_only.to_string()) }</small> }
+                if total.percent_only > 0 { <br /><small>{ t.percent_only(total.percent_only) }</small> }
             </td>
         };
     }
@@ -173,7 +165,7 @@ fn total_cell(lang: Lang, measure: Measure, total: &Total) -> Html {
             <span class={classes!("badge", format!("badge-{}", status.key()))}>
                 <span aria-hidden="true">{ status_icon(status) }</span>{ " " }{ status_name(lang, status) }
             </span>
-            if total.percent_only > 0 { <br /><small>{ t.percent_only.replace("{n}", &total.percent_only.to_string()) }</small> }
+            if total.percent_only > 0 { <br /><small>{ t.percent_only(total.percent_only) }</small> }
         </td>
     }
 }

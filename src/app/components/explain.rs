@@ -102,13 +102,13 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let score_exact =
         sums_exact && total > 0.0 && show_real(100.0 * earned / total, 2, style).exact;
     let relation = |exact: bool| if exact { "=" } else { "≈" };
-    let formula = t
-        .explain_formula
-        .replace("{sums_relation}", relation(sums_exact))
-        .replace("{earned}", &earned_shown.text)
-        .replace("{total}", &total_shown.text)
-        .replace("{score_relation}", relation(score_exact))
-        .replace("{score}", &format_real(props.summary.score, 2, style));
+    let formula = t.explain_formula(
+        relation(sums_exact),
+        &earned_shown.text,
+        &total_shown.text,
+        relation(score_exact),
+        props.summary.score,
+    );
     let bands = model.bands;
     html! {
         <details class="explain" data-explain="">
@@ -127,11 +127,8 @@ pub fn Explain(props: &ExplainProps) -> Html {
                 </table>
             </div>
             <p class="formula" data-formula="">{ formula }</p>
-            if left_out > 0 { <p>{ t.explain_na.replace("{n}", &left_out.to_string()) }</p> }
-            <p>{ t.explain_rating
-                .replace("{good}", &format_real(bands.good, 2, style))
-                .replace("{fair}", &format_real(bands.fair, 2, style))
-                .replace("{average}", &format_real(bands.average, 2, style)) }</p>
+            if left_out > 0 { <p>{ t.explain_na(left_out) }</p> }
+            <p>{ t.explain_rating(bands) }</p>
         </details>
     }
 }

@@ -52,7 +52,7 @@ pub fn LinkPreview(props: &LinkPreviewProps) -> Html {
                 <strong>{ profile.display_name().unwrap_or(t.profile_unnamed) }</strong>
                 { " · " }{ bloc_name(lang, profile.bloc) }
                 { " · " }{ t.score_label }{ ": " }{ format_real(summary.score, 2, lang.numbers()) }
-                { " · " }{ t.met_of.replace("{met}", &summary.met.to_string()).replace("{applicable}", &summary.applicable.to_string()) }
+                { " · " }{ t.met_of(summary.met, summary.applicable) }
             </p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.link_preview_heading}>
                 <table>
@@ -70,7 +70,7 @@ pub fn LinkPreview(props: &LinkPreviewProps) -> Html {
             <div class="actions">
                 <button type="button" class="primary" data-action="open-as-new" onclick={choose(Choice::AddAsNew)}>{ t.link_open_new }</button>
                 <button type="button" class="secondary danger" data-action="replace" onclick={choose(Choice::Replace)}>
-                    { t.link_replace.replace("{name}", &props.replace_name) }
+                    { t.link_replace(&props.replace_name) }
                 </button>
                 <button type="button" class="secondary" data-action="link-ignore" onclick={choose(Choice::Skip)}>{ t.link_ignore }</button>
             </div>

@@ -36,11 +36,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let model = &props.model;
     let s = &props.summary;
     let (year, month, day) = browser::today();
-    let date = t
-        .report_date
-        .replace("{d}", &format!("{day:02}"))
-        .replace("{m}", &format!("{month:02}"))
-        .replace("{y}", &year.to_string());
+    let date = t.report_date(year, month, day);
     let unit = format!(
         "{} ({})",
         profile.display_name().unwrap_or(t.unit_not_chosen),
@@ -50,16 +46,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
         ScoringMode::Proportional => t.mode_proportional,
         ScoringMode::AllOrNothing => t.mode_all_or_nothing,
     };
-    let settings = t
-        .report_model
-        .replace("{mode}", mode)
-        .replace("{good}", &format_real(model.bands.good, 2, style))
-        .replace("{fair}", &format_real(model.bands.fair, 2, style))
-        .replace("{average}", &format_real(model.bands.average, 2, style))
-        .replace(
-            "{places}",
-            &model.award_places.for_bloc(profile.bloc).to_string(),
-        );
+    let settings = t.report_model(mode, model.bands, model.award_places.for_bloc(profile.bloc));
     let weights: Vec<String> = TARGETS
         .iter()
         .filter(|target| model.weights.contains_key(&target.id))
@@ -94,7 +81,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                 </header>
                 <p class="report-date">{ date }</p>
                 <h1 class="report-title">{ t.report_title }</h1>
-                <p class="report-unit">{ t.report_unit.replace("{unit}", &unit) }</p>
+                <p class="report-unit">{ t.report_unit(&unit) }</p>
                 <table class="report-table">
                     <thead>
                         <tr>
@@ -127,18 +114,14 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     </tbody>
                 </table>
                 <p class="report-score">
-                    { t.report_score
-                        .replace("{score}", &format_real(s.score, 2, style))
-                        .replace("{rating}", rating_name(lang, s.rating))
-                        .replace("{met}", &s.met.to_string())
-                        .replace("{applicable}", &s.applicable.to_string()) }
+                    { t.report_score(s.score, rating_name(lang, s.rating), s.met, s.applicable) }
                 </p>
                 if let Some(rank) = rank {
-                    <p class="report-rank">{ t.report_rank.replace("{rank}", &rank) }</p>
+                    <p class="report-rank">{ t.report_rank(&rank) }</p>
                 }
                 <p class="report-model">{ settings }</p>
                 if !weights.is_empty() {
-                    <p class="report-model">{ t.report_weights.replace("{list}", &weights.join("; ")) }</p>
+                    <p class="report-model">{ t.report_weights(&weights.join("; ")) }</p>
                 }
                 <p class="report-note">{ t.report_note }</p>
                 <div class="signatures">

@@ -57,8 +57,8 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     };
     let undo_message = match props.undo.as_slice() {
         [] => None,
-        [name] => Some(t.profile_deleted.replace("{name}", name)),
-        names => Some(t.profiles_deleted.replace("{n}", &names.len().to_string())),
+        [name] => Some(t.profile_deleted(name)),
+        names => Some(t.profiles_deleted(names.len())),
     };
     html! {
         <section class="profile-bar" aria-label={t.profile_label}>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::number::{format_count, format_real};
+use crate::domain::number::format_real;
 use crate::domain::rank::Standing;
 use crate::domain::score::Summary;
 use crate::domain::units::Bloc;
@@ -25,11 +25,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let s = &props.summary;
-    let count = |n: usize| format_count(n as u64, lang.numbers());
-    let met_of = t
-        .met_of
-        .replace("{met}", &count(s.met))
-        .replace("{applicable}", &count(s.applicable));
+    let met_of = t.met_of(s.met, s.applicable);
     // Before any figure is typed there is nothing to rate yet: the page says so and carries
     // no data-rating, so that a script never reads a rating the page does not show.
     let rated = s.is_rated();
@@ -91,8 +87,8 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
             { rank }
             if s.missing > 0 || s.invalid > 0 {
                 <div class="summary-notes">
-                    if s.missing > 0 { <span>{ t.missing.replace("{n}", &count(s.missing)) }</span> }
-                    if s.invalid > 0 { <span class="invalid">{ t.invalid_count.replace("{n}", &count(s.invalid)) }</span> }
+                    if s.missing > 0 { <span>{ t.missing(s.missing) }</span> }
+                    if s.invalid > 0 { <span class="invalid">{ t.invalid_count(s.invalid) }</span> }
                 </div>
             }
         </section>

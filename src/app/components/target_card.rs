@@ -10,7 +10,7 @@ use crate::app::state::{Action, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
-use crate::domain::number::{format_percent, Percent};
+use crate::domain::number::Percent;
 use crate::domain::targets::{Measure, Target};
 use crate::i18n::{error_message, gap_message, status_icon, status_name, too_long_message, Lang};
 
@@ -99,9 +99,7 @@ fn threshold_text(lang: Lang, target: &Target, evaluation: &Evaluation) -> Strin
     let t = lang.texts();
     match (target.measure, evaluation.threshold) {
         (_, Some(threshold)) if threshold == Percent::HUNDRED => t.threshold_all.to_string(),
-        (_, Some(threshold)) => t
-            .threshold_at_least
-            .replace("{p}", &format_percent(threshold, lang.numbers())),
+        (_, Some(threshold)) => t.threshold_at_least(threshold),
         (Measure::YesNo { .. }, None) => t.threshold_yes.to_string(),
         _ => t.threshold_increase.to_string(),
     }
@@ -228,8 +226,8 @@ fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
     html! {
         <div class="result">
             if let Some(actual) = evaluation.shown_actual(lang.numbers()) {
-                <p class="actual">{ t.actual.replace("{p}", &actual.text) }</p>
-                <progress max="100" value={progress.to_string()} aria-label={t.actual.replace("{p}", &actual.text)}></progress>
+                <p class="actual">{ t.actual(&actual.text) }</p>
+                <progress max="100" value={progress.to_string()} aria-label={t.actual(&actual.text)}></progress>
             }
             if let (Some(gap), Some(noun)) = (evaluation.gap, noun) {
                 <p class="gap">{ gap_message(lang, gap, noun) }</p>

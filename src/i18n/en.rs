@@ -1,0 +1,576 @@
+//! The English texts.
+
+use super::{count, Messages, Texts};
+use crate::domain::number::{
+    format_count, format_gap_points, format_percent, format_real, NumberStyle, Percent,
+};
+use crate::domain::score::RatingBands;
+
+const STYLE: NumberStyle = NumberStyle::English;
+
+fn real(value: f64) -> String {
+    format_real(value, 2, STYLE)
+}
+
+/// `1 target`, `2 targets`: the count and the noun in the number English needs.
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", count(n, STYLE), if n == 1 { one } else { many })
+}
+
+/// `1 point`, `0.5 points`: a figure as shown, singular only when it shows as exactly 1.
+fn points(value: f64) -> String {
+    let shown = real(value);
+    let noun = if shown == "1" { "point" } else { "points" };
+    format!("{shown} {noun}")
+}
+
+/// The English messages with figures, with singular nouns where a count is 1.
+pub struct En;
+
+pub static EN: Texts = Texts {
+    messages: &En,
+    app_title: "2021 administrative-reform targets",
+    app_subtitle: "Vĩnh Thạnh district, Cần Thơ · a unit's self-assessment against the campaign targets",
+    privacy_note: "Figures are kept in this browser only and are never sent anywhere.",
+    first_screen_loading: "Loading the calculator… You can enter figures now; the results appear once it has loaded.",
+    unit_section: "Unit",
+    bloc_label: "Bloc",
+    bloc_commune: "Communes and towns",
+    bloc_agency: "District agencies",
+    unit_label: "Unit",
+    unit_placeholder: "— Choose a unit —",
+    unit_other: "Another unit (type its name)",
+    unit_name_label: "Unit name",
+    unit_name_placeholder: "e.g. Xã Thạnh Quới",
+    unit_not_chosen: "No unit chosen",
+    summary_label: "Self-assessment result",
+    score_label: "Score",
+    rating_label: "Rating",
+    rating_good: "Good",
+    rating_fair: "Fair",
+    rating_average: "Average",
+    rating_weak: "Weak",
+    nothing_applicable: "No target applies yet",
+    targets_heading: "The 2021 targets",
+    status_met: "Met",
+    status_not_met: "Not met",
+    status_na: "Not applicable",
+    status_incomplete: "Figures missing",
+    status_invalid: "Invalid figures",
+    threshold_all: "Target: 100%",
+    threshold_yes: "Target: rated good or better",
+    threshold_increase: "Target: more at the end of the year than at the start",
+    na_label: "Did not arise / not applicable",
+    na_by_default: "Not applicable to this kind of unit by default. Untick the box above if the unit has figures.",
+    na_zero_denominator: "The total is 0: the target did not arise and is not scored.",
+    entry_label: "Entry",
+    entry_counts: "Enter counts",
+    entry_percent: "Enter a percentage",
+    percent_label: "Achieved share (%)",
+    answer_no: "Answer: not met",
+    answered_no: "Answered: not rated good",
+    unanswered: "Not answered yet",
+    help_toggle: "Explanation",
+    error_not_a_number: "Not a number. Type digits, e.g. 12 or 65.5.",
+    error_negative: "Cannot be negative.",
+    error_not_whole: "Must be a whole number.",
+    error_above_100: "A percentage cannot exceed 100%. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
+    banner_storage_blocked: "The browser blocks local storage: figures are kept in this page only and are lost when it is closed.",
+    banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
+    banner_unreadable_left: "The saved figures could not be read or kept aside. They are left as they are: the page will not overwrite them, and new changes stay in this page only.",
+    dismiss: "Dismiss",
+    crash_title: "Sorry, the page hit an error",
+    crash_text: "Your saved figures are still in this browser. Reload the page. If the error comes back, download the saved figures and send them to the person in charge.",
+    crash_download: "Download the saved figures",
+    crash_reload: "Reload the page",
+    banner_updated: "A new version of the app has been installed and is in use. Your figures are unchanged.",
+    banner_synced: "The figures were just changed in another tab; this tab has been updated to match.",
+    language_switch: "Tiếng Việt",
+    model_heading: "How the score is computed",
+    model_text: "Every applicable target has weight 1. A ratio target scores its attainment against the threshold (at most 1); yes/no and increase targets score 1 when met and 0 otherwise. Score = 100 × the sum of target scores ÷ the number of applicable targets. Targets without figures or with invalid figures score 0. Ratings: Good from 90, Fair from 70, Average from 50, Weak below 50. Thresholds follow the Vĩnh Thạnh district plan of 9 April 2021; the scoring is an illustrative model, not an official formula.",
+    awards_text: "At the end of the campaign the district rewards the 5 leading communes and towns, 3 district agencies and 14 outstanding individuals in each bloc.",
+    nav_label: "Sections of the app",
+    nav_calculator: "Self-assessment",
+    nav_ranking: "Ranking",
+    nav_district: "District",
+    nav_settings: "Scoring model",
+    profile_label: "Profile",
+    profile_name_label: "Profile name (empty: the unit's name)",
+    profile_unnamed: "Profile without a unit",
+    profile_new: "New profile",
+    profile_duplicate: "Duplicate",
+    profile_delete: "Delete profile",
+    undo: "Undo",
+    rank_no_unit: "Choose a unit to see its rank in the bloc",
+    margin_tie: "Level with the unit at the edge of the group (same rank)",
+    table_heading: "Ranking table",
+    col_rank: "Rank",
+    col_unit: "Unit",
+    col_score: "Score",
+    col_source: "Source",
+    source_own: "Your unit",
+    source_profile: "From a profile in this browser",
+    source_typed: "Typed score",
+    source_unknown: "No figures",
+    peer_unknown: "Unknown",
+    peer_hint: "Type a peer's known score (e.g. last year's index) or leave it empty if unknown. Ranks go by the score rounded to the two decimals shown, highest first; equal scores share a rank.",
+    in_zone: "in the award zone",
+    error_score_range: "A score is a number from 0 to 100. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
+    improve_heading: "What to improve",
+    improve_none: "The unit meets every applicable target.",
+    step_enter: "enter figures that meet the target",
+    step_fix: "correct the invalid figures and meet the target",
+    step_yes: "be rated good or better",
+    improve_zone_unreachable: "Even meeting every target would not reach the award zone against the known peers.",
+    improve_zone_already: "The unit is already in the award zone against the known peers.",
+    district_heading: "The district as a whole",
+    district_table: "Totals by target",
+    district_intro: "Adds up the figures of every profile in this browser (one per unit) and checks them against the targets.",
+    col_target: "Target",
+    col_units_met: "Units meeting",
+    scope_communes: "Communes",
+    scope_agencies: "Agencies",
+    scope_district: "District",
+    total_none: "no figures",
+    settings_heading: "Scoring model (training mode)",
+    settings_intro: "Change the model to demonstrate and explain. The plan's thresholds do not change.",
+    mode_label: "Attainment",
+    mode_proportional: "Proportional (share of the threshold, at most 1)",
+    mode_all_or_nothing: "All or nothing (1 when met, else 0)",
+    weights_heading: "Weights and applicability",
+    weight_label: "Weight",
+    applicability_label: "Applies to",
+    applicability_default: "Default",
+    applicability_all: "Every unit",
+    applicability_none: "No unit",
+    bands_heading: "Rating bands",
+    band_good: "Good from",
+    band_fair: "Fair from",
+    band_average: "Average from",
+    band_order_error: "Bands must decrease: Good > Fair > Average.",
+    award_places_heading: "Units rewarded",
+    reset_model: "Back to the default model",
+    model_custom_mark: "A custom scoring model is in use",
+    demo_heading: "Demonstration bloc",
+    demo_intro: "Loads the 11 communes with made-up figures for training. Real profiles are not touched.",
+    demo_start: "Open the demonstration bloc",
+    demo_banner: "Demonstration mode: the figures are made up, not real, and are not saved.",
+    demo_reset: "Reset the demonstration",
+    demo_exit: "Leave demonstration mode",
+    explain_heading: "How was this score computed?",
+    col_weight: "Weight",
+    col_attainment: "Attainment",
+    col_points: "Contribution",
+    attain_met: "met: 1",
+    attain_not_met: "not met: 0",
+    attain_missing: "no figures: 0",
+    attain_invalid: "invalid figures: 0",
+    nav_data: "Files and print",
+    data_heading: "Export, import, share and print",
+    export_heading: "Export the current profile",
+    export_json: "Download the profile file (JSON)",
+    export_csv: "Download the profile spreadsheet (CSV)",
+    export_table_csv: "Download the bloc ranking (CSV)",
+    export_hint: "The JSON file is for sending to Phòng Nội vụ or opening on another computer; the CSV files open in Excel.",
+    problem_no_unit: "choose the unit first.",
+    problem_other_no_name: "type the unit's name.",
+    import_heading: "Import profile files",
+    import_label: "Choose one or more profile files (.json)",
+    import_drop: "Or drop profile files here.",
+    import_existing: "Current profile",
+    import_incoming: "In the file",
+    import_replace: "Replace the current profile",
+    import_add_new: "Add as a new profile",
+    import_skip: "Skip this file",
+    file_empty: "the file is empty.",
+    file_not_utf8: "the file is not UTF-8 text.",
+    file_not_unit: "this is not a unit profile file of this app.",
+    file_saved_backup: "this is a backup of the app's whole data, not a single unit's profile file.",
+    file_migration: "the older format could not be brought up to date.",
+    share_heading: "Share as a link",
+    share_hint: "The link carries the profile's figures inside the address (after #); no server sees them.",
+    share_make: "Create a share link",
+    share_copy: "Copy the link",
+    share_label: "Share link",
+    share_file: "Download the profile file (JSON) to send",
+    link_preview_heading: "A profile from a link",
+    link_preview_intro: "The link carries the profile below. Nothing has changed yet; choose how to open it.",
+    link_open_new: "Open as a new profile",
+    link_ignore: "Ignore",
+    link_truncated: "the link was cut short; copy the whole link again.",
+    link_damaged: "the link was edited or damaged.",
+    link_newer: "the link was made by a newer version of the app.",
+    link_not_share: "the address carries no shared profile.",
+    link_too_long: "the link is too long.",
+    link_malformed: "the link's content is invalid.",
+    print_heading: "Print a report",
+    print_hint: "An A4 report with the unit, the date, every target's figures, score, rating, rank estimate, the scoring settings and the signature block.",
+    print_open: "Open the print view",
+    print_now: "Print or save as PDF",
+    print_back: "Back",
+    report_nation: "SOCIALIST REPUBLIC OF VIET NAM",
+    report_motto: "Independence - Freedom - Happiness",
+    report_title: "SELF-ASSESSMENT OF THE 2021 ADMINISTRATIVE-REFORM TARGETS",
+    col_no: "No.",
+    col_figures: "Figures",
+    col_threshold: "Threshold",
+    col_result: "Result",
+    report_preparer: "PREPARED BY",
+    report_head: "HEAD OF UNIT",
+    report_sign: "(Signature and full name)",
+    report_sign_seal: "(Signature and seal)",
+    report_note: "Figures entered by the unit; the score follows the app's illustrative model, not an official assessment.",
+    answer_yes: "Yes",
+    answer_no_short: "No",
+    threshold_yes_short: "Good or better",
+    threshold_increase_short: "More than at the start",
+    pager_label: "Pages of the ranking table",
+    pager_previous: "‹ Previous page",
+    pager_next: "Next page ›",
+    pager_own: "Go to my unit's row",
+    rating_none: "not rated yet",
+};
+
+impl Messages for En {
+    fn met_of(&self, met: usize, applicable: usize) -> String {
+        format!(
+            "{} of {} met",
+            count(met, STYLE),
+            plural(applicable, "target", "targets")
+        )
+    }
+    fn missing(&self, n: usize) -> String {
+        format!("{} still without figures", plural(n, "target", "targets"))
+    }
+    fn invalid_count(&self, n: usize) -> String {
+        format!("{} with invalid figures", plural(n, "target", "targets"))
+    }
+    fn threshold_at_least(&self, threshold: Percent) -> String {
+        format!("Target: at least {}%", format_percent(threshold, STYLE))
+    }
+    fn actual(&self, actual: &str) -> String {
+        format!("Achieved: {actual}%")
+    }
+    // The noun comes from the target table, in the plural only.
+    fn gap_items(&self, n: u64, noun: &str) -> String {
+        format!("{} more {noun} needed", format_count(n, STYLE))
+    }
+    fn gap_share(&self, n: u64, noun: &str, total: u64) -> String {
+        format!(
+            "{} more {noun} needed if the total stays {}",
+            format_count(n, STYLE),
+            format_count(total, STYLE)
+        )
+    }
+    fn gap_share_growing(&self, n: u64, noun: &str, total: u64, growing: u64) -> String {
+        format!(
+            "{}; {} more {noun} if they also add to the total",
+            self.gap_share(n, noun, total),
+            format_count(growing, STYLE)
+        )
+    }
+    fn gap_points(&self, points: Percent) -> String {
+        let shown = format_gap_points(points, STYLE);
+        let noun = if shown == "1" { "point" } else { "points" };
+        format!("{shown} more percentage {noun} needed")
+    }
+    fn error_too_large(&self, max: u64) -> String {
+        format!("Too large (at most {}).", format_count(max, STYLE))
+    }
+    fn error_too_many_decimals(&self, decimals: u32) -> String {
+        format!("At most {decimals} decimal places.")
+    }
+    fn error_above_denominator(&self, denominator: u64) -> String {
+        format!(
+            "Cannot exceed the total ({}).",
+            format_count(denominator, STYLE)
+        )
+    }
+    fn error_too_long(&self, limit: usize) -> String {
+        format!(
+            "Too long: at most {}. The previous value is kept.",
+            plural(limit, "character", "characters")
+        )
+    }
+    fn banner_unreadable(&self, backup_key: &str) -> String {
+        format!("The saved figures could not be read. They were kept aside (key {backup_key}), not overwritten; the form starts afresh.")
+    }
+    fn banner_newer_left(&self, version: u64) -> String {
+        format!("The saved figures come from a newer version of the app (format {version}). This page does not overwrite them; new changes stay in this page only. Reload the page while online to use the newest version.")
+    }
+    fn banner_edit_conflict(&self, field: &str, unit: &str) -> String {
+        format!("“{field}” of {unit} was just changed in another tab, after your edit here. The app keeps the later edit (shown here); please check this field.")
+    }
+    fn profile_deleted(&self, name: &str) -> String {
+        format!("Profile “{name}” deleted.")
+    }
+    fn profiles_deleted(&self, n: usize) -> String {
+        format!("{} deleted.", plural(n, "profile", "profiles"))
+    }
+    fn rank_exact(&self, rank: usize, size: usize) -> String {
+        format!("Rank {} of {}", count(rank, STYLE), count(size, STYLE))
+    }
+    fn rank_range(&self, best: usize, worst: usize, size: usize) -> String {
+        format!(
+            "Rank {}–{} of {}",
+            count(best, STYLE),
+            count(worst, STYLE),
+            count(size, STYLE)
+        )
+    }
+    fn award_in(&self, places: usize) -> String {
+        format!(
+            "In the leading {} that are rewarded",
+            plural(places, "unit", "units")
+        )
+    }
+    fn award_out(&self, places: usize) -> String {
+        format!(
+            "Outside the leading {} that are rewarded",
+            plural(places, "unit", "units")
+        )
+    }
+    fn award_possible(&self, places: usize) -> String {
+        format!(
+            "May be in the leading {}, depending on the unknown peers",
+            plural(places, "unit", "units")
+        )
+    }
+    fn margin_ahead(&self, margin: f64) -> String {
+        format!(
+            "{} ahead of the first unit outside the group",
+            points(margin)
+        )
+    }
+    fn margin_behind(&self, margin: f64) -> String {
+        let shown = real(margin);
+        let noun = if shown == "1" { "point" } else { "points" };
+        format!("{shown} more {noun} to reach the last place in the group")
+    }
+    fn peer_score_label(&self, unit: &str) -> String {
+        format!("Score of {unit}")
+    }
+    fn peer_unknown_label(&self, unit: &str) -> String {
+        format!("Set the score of {unit} back to unknown")
+    }
+    fn award_zone_caption(&self, places: usize) -> String {
+        format!(
+            "Award zone: the leading {}",
+            plural(places, "unit", "units")
+        )
+    }
+    fn step_points(&self, step: f64) -> String {
+        format!("+{}", points(step))
+    }
+    fn improve_zone(&self, steps: usize) -> String {
+        if steps == 1 {
+            "The first step of the list is enough to reach the award zone (against the peers with known scores).".to_string()
+        } else {
+            format!("The first {} steps of the list are the fewest that reach the award zone (against the peers with known scores).", count(steps, STYLE))
+        }
+    }
+    fn coverage(&self, communes: usize, agencies: usize) -> String {
+        format!(
+            "{} of 11 communes and towns and {} of 12 agencies have a profile.",
+            count(communes, STYLE),
+            count(agencies, STYLE)
+        )
+    }
+    fn district_duplicates(&self, units: usize) -> String {
+        let (subject, verb) = if units == 1 {
+            ("unit", "has")
+        } else {
+            ("units", "have")
+        };
+        format!("{} {subject} {verb} more than one profile. Only one profile per unit counts in the district totals; choose which one.", count(units, STYLE))
+    }
+    fn district_choice_label(&self, unit: &str, profiles: usize) -> String {
+        format!("{unit} ({profiles} profiles): the profile that counts")
+    }
+    fn district_choice_option(&self, place: usize, name: &str, score: f64) -> String {
+        format!("Profile {place}: {name}, score {}", real(score))
+    }
+    fn percent_only(&self, units: usize) -> String {
+        format!(
+            "{} typed a percentage, which cannot be added up",
+            plural(units, "unit", "units")
+        )
+    }
+    fn units_met(&self, met: usize, applicable: usize) -> String {
+        format!(
+            "{} of {}",
+            count(met, STYLE),
+            plural(applicable, "unit", "units")
+        )
+    }
+    fn explain_formula(
+        &self,
+        sums_relation: &str,
+        earned: &str,
+        total: &str,
+        score_relation: &str,
+        score: f64,
+    ) -> String {
+        format!(
+            "Score = 100 × Σ(weight × attainment) ÷ Σ weights {sums_relation} 100 × {earned} ÷ {total} {score_relation} {}",
+            real(score)
+        )
+    }
+    fn explain_na(&self, n: usize) -> String {
+        if n == 1 {
+            "1 target that does not apply is left out.".to_string()
+        } else {
+            format!("{n} targets that do not apply are left out.")
+        }
+    }
+    fn explain_rating(&self, bands: RatingBands) -> String {
+        format!(
+            "Rating bands: Good from {}, Fair from {}, Average from {}.",
+            real(bands.good),
+            real(bands.fair),
+            real(bands.average)
+        )
+    }
+    fn export_blocked(&self, problem: &str) -> String {
+        format!("The profile file cannot be exported yet: {problem}")
+    }
+    fn problem_unknown_unit(&self, unit: &str) -> String {
+        format!("the unit “{unit}” is not in the lists.")
+    }
+    fn problem_bloc(&self, unit: &str, bloc: &str) -> String {
+        format!("the unit {unit} is not in the {bloc} bloc.")
+    }
+    fn problem_figures(&self, n: usize, target: &str, error: &str) -> String {
+        let verb = if n == 1 { "is" } else { "are" };
+        format!(
+            "{} {verb} invalid, e.g. in “{target}”: {error}",
+            plural(n, "figure", "figures")
+        )
+    }
+    fn problem_figure_too_long(&self, target: &str, chars: usize, limit: usize) -> String {
+        format!(
+            "a figure of “{target}” has {} (at most {}).",
+            plural(chars, "character", "characters"),
+            count(limit, STYLE)
+        )
+    }
+    fn import_added(&self, n: usize, files: &str) -> String {
+        format!("Added {}: {files}", plural(n, "profile", "profiles"))
+    }
+    fn import_replaced(&self, n: usize, files: &str) -> String {
+        format!("Replaced {}: {files}", plural(n, "profile", "profiles"))
+    }
+    fn import_already_there(&self, n: usize, files: &str) -> String {
+        format!(
+            "{} already here, identical to a profile, nothing to import: {files}",
+            plural(n, "file", "files")
+        )
+    }
+    fn import_conflict_heading(&self, file: &str) -> String {
+        format!("File “{file}”: this unit already has a profile. Choose what to do:")
+    }
+    fn import_errors_heading(&self, n: usize) -> String {
+        format!(
+            "{} could not be imported; nothing saved was changed:",
+            plural(n, "file", "files")
+        )
+    }
+    fn file_error(&self, file: &str, problem: &str) -> String {
+        format!("File “{file}”: {problem}")
+    }
+    fn file_too_big(&self, size: usize, limit: usize) -> String {
+        format!(
+            "the file is too big ({}; at most {}).",
+            plural(size, "byte", "bytes"),
+            count(limit, STYLE)
+        )
+    }
+    fn file_not_json(&self, line: usize, column: usize) -> String {
+        format!("the file is not valid JSON (error at line {line}, column {column}).")
+    }
+    fn file_newer(&self, version: u64, supported: u64) -> String {
+        format!("the file was written by a newer version of the app (format {version}; this version reads up to {supported}).")
+    }
+    fn file_missing_field(&self, field: &str) -> String {
+        format!("the field “{field}” is missing.")
+    }
+    fn file_wrong_shape(&self, field: &str) -> String {
+        format!("the field “{field}” has the wrong type.")
+    }
+    fn file_unknown_field(&self, field: &str) -> String {
+        format!("the field “{field}” is unknown to this version.")
+    }
+    fn file_unknown_target(&self, key: &str) -> String {
+        format!("it names an unknown target “{key}”.")
+    }
+    fn file_header_mismatch(&self, header: &str, profile: &str, field: &str) -> String {
+        format!("the header says “{header}” but the profile says “{profile}” ({field}); the file may have been edited by hand.")
+    }
+    fn share_blocked(&self, problem: &str) -> String {
+        format!("No link can be made yet: {problem}")
+    }
+    fn share_too_long(&self, chars: usize, limit: usize) -> String {
+        format!(
+            "The link would have {}, more than the {} the app opens. Send the profile file instead.",
+            plural(chars, "character", "characters"),
+            count(limit, STYLE)
+        )
+    }
+    fn link_replace(&self, name: &str) -> String {
+        format!("Replace the profile “{name}”")
+    }
+    fn link_error(&self, problem: &str) -> String {
+        format!("The share link cannot be opened: {problem}")
+    }
+    fn link_bad_character(&self, position: usize) -> String {
+        format!("the link has an invalid character at position {position}.")
+    }
+    fn link_refused(&self, problem: &str) -> String {
+        format!("the link's content is inconsistent: {problem}")
+    }
+    fn report_unit(&self, unit: &str) -> String {
+        format!("Unit: {unit}")
+    }
+    fn report_date(&self, year: u32, month: u32, day: u32) -> String {
+        format!("Vĩnh Thạnh, {year}-{month:02}-{day:02}")
+    }
+    fn report_score(&self, score: f64, rating: &str, met: usize, applicable: usize) -> String {
+        format!(
+            "Self-assessed score: {}/100. Rating: {rating}. {met} of {applicable} applicable {} met.",
+            real(score),
+            if applicable == 1 { "target" } else { "targets" }
+        )
+    }
+    fn report_rank(&self, rank: &str) -> String {
+        format!("Estimated rank: {rank}.")
+    }
+    fn report_model(&self, mode: &str, bands: RatingBands, places: usize) -> String {
+        format!(
+            "Scoring: {mode}; Good from {}, Fair from {}, Average from {}; the leading {} of the bloc are rewarded.",
+            real(bands.good),
+            real(bands.fair),
+            real(bands.average),
+            plural(places, "unit", "units")
+        )
+    }
+    fn report_weights(&self, list: &str) -> String {
+        format!("Weights other than 1: {list}.")
+    }
+    fn pager_status(
+        &self,
+        page: usize,
+        pages: usize,
+        first: usize,
+        last: usize,
+        rows: usize,
+    ) -> String {
+        format!(
+            "Page {}/{} · rows {}–{} of {}",
+            count(page, STYLE),
+            count(pages, STYLE),
+            count(first, STYLE),
+            count(last, STYLE),
+            count(rows, STYLE)
+        )
+    }
+}

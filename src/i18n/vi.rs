@@ -1,0 +1,527 @@
+//! The Vietnamese texts (the default language).
+
+use super::{count, Messages, Texts};
+use crate::domain::number::{
+    format_count, format_gap_points, format_percent, format_real, NumberStyle, Percent,
+};
+use crate::domain::score::RatingBands;
+
+const STYLE: NumberStyle = NumberStyle::Vietnamese;
+
+fn real(value: f64) -> String {
+    format_real(value, 2, STYLE)
+}
+
+/// The Vietnamese messages with figures: Vietnamese nouns do not change with the number.
+pub struct Vi;
+
+pub static VI: Texts = Texts {
+    messages: &Vi,
+    app_title: "Chỉ tiêu cải cách hành chính năm 2021",
+    app_subtitle: "Huyện Vĩnh Thạnh, thành phố Cần Thơ · tự đánh giá mức đạt chỉ tiêu thi đua của đơn vị",
+    privacy_note: "Số liệu chỉ lưu trên trình duyệt này và không được gửi đi đâu.",
+    first_screen_loading: "Đang tải phần tính điểm… Có thể nhập số liệu ngay; kết quả sẽ hiện khi tải xong.",
+    unit_section: "Đơn vị",
+    bloc_label: "Khối thi đua",
+    bloc_commune: "Khối xã, thị trấn",
+    bloc_agency: "Khối ban ngành huyện",
+    unit_label: "Đơn vị",
+    unit_placeholder: "— Chọn đơn vị —",
+    unit_other: "Đơn vị khác (tự nhập tên)",
+    unit_name_label: "Tên đơn vị",
+    unit_name_placeholder: "Ví dụ: Xã Thạnh Quới",
+    unit_not_chosen: "Chưa chọn đơn vị",
+    summary_label: "Kết quả tự đánh giá",
+    score_label: "Điểm",
+    rating_label: "Xếp loại",
+    rating_good: "Tốt",
+    rating_fair: "Khá",
+    rating_average: "Trung bình",
+    rating_weak: "Yếu",
+    nothing_applicable: "Chưa có chỉ tiêu nào được áp dụng",
+    targets_heading: "Các chỉ tiêu năm 2021",
+    status_met: "Đạt",
+    status_not_met: "Chưa đạt",
+    status_na: "Không áp dụng",
+    status_incomplete: "Chưa đủ số liệu",
+    status_invalid: "Số liệu không hợp lệ",
+    threshold_all: "Chỉ tiêu: 100%",
+    threshold_yes: "Chỉ tiêu: xếp loại tốt trở lên",
+    threshold_increase: "Chỉ tiêu: cuối năm nhiều hơn đầu năm",
+    na_label: "Không phát sinh / không áp dụng",
+    na_by_default: "Mặc định không áp dụng cho loại đơn vị này. Bỏ chọn ô trên nếu đơn vị có số liệu.",
+    na_zero_denominator: "Tổng số bằng 0: chỉ tiêu không phát sinh, không tính điểm.",
+    entry_label: "Cách nhập",
+    entry_counts: "Nhập số lượng",
+    entry_percent: "Nhập tỷ lệ %",
+    percent_label: "Tỷ lệ đạt được (%)",
+    answer_no: "Trả lời: không đạt",
+    answered_no: "Đã trả lời: chưa xếp loại tốt",
+    unanswered: "Chưa trả lời",
+    help_toggle: "Giải thích",
+    error_not_a_number: "Không phải là số. Hãy nhập chữ số, ví dụ 12 hoặc 65,5.",
+    error_negative: "Không được là số âm.",
+    error_not_whole: "Phải là số nguyên, không có phần thập phân.",
+    error_above_100: "Tỷ lệ không được vượt quá 100%. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
+    banner_storage_blocked: "Trình duyệt đang chặn bộ nhớ cục bộ: số liệu chỉ được giữ trong trang này và sẽ mất khi đóng trang.",
+    banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
+    banner_unreadable_left: "Không đọc được số liệu đã lưu trước đây và không cất riêng được. Bản cũ được giữ nguyên: trang sẽ không ghi đè lên nó, thay đổi mới chỉ giữ trong trang này.",
+    dismiss: "Đóng thông báo",
+    crash_title: "Rất tiếc, trang vừa gặp lỗi",
+    crash_text: "Số liệu đã lưu vẫn còn trong trình duyệt. Hãy tải lại trang. Nếu lỗi lặp lại, hãy tải số liệu đã lưu về máy và gửi cho cán bộ phụ trách.",
+    crash_download: "Tải số liệu đã lưu về máy",
+    crash_reload: "Tải lại trang",
+    banner_updated: "Đã có phiên bản mới của ứng dụng và trang đang dùng phiên bản này. Số liệu của bạn vẫn giữ nguyên.",
+    banner_synced: "Số liệu vừa được thay đổi ở một tab khác; tab này đã cập nhật theo.",
+    language_switch: "English",
+    model_heading: "Cách tính điểm",
+    model_text: "Mỗi chỉ tiêu áp dụng có trọng số 1. Chỉ tiêu tỷ lệ được tính theo mức đạt so với chỉ tiêu (tối đa 1); chỉ tiêu có/không và chỉ tiêu tăng thêm được 1 khi đạt, 0 khi chưa đạt. Điểm = 100 × tổng điểm các chỉ tiêu ÷ số chỉ tiêu áp dụng. Chỉ tiêu chưa có hoặc sai số liệu được 0 điểm. Xếp loại: Tốt từ 90, Khá từ 70, Trung bình từ 50, dưới 50 là Yếu. Mức chỉ tiêu theo kế hoạch ngày 09/4/2021 của UBND huyện Vĩnh Thạnh; cách tính điểm là mô hình minh họa, không phải công thức chính thức.",
+    awards_text: "Cuối đợt thi đua, huyện khen thưởng 05 đơn vị dẫn đầu khối xã, thị trấn, 03 cơ quan, ban ngành cấp huyện và 14 cá nhân tiêu biểu của mỗi khối.",
+    nav_label: "Các phần của ứng dụng",
+    nav_calculator: "Tự đánh giá",
+    nav_ranking: "Xếp hạng",
+    nav_district: "Toàn huyện",
+    nav_settings: "Cách tính điểm",
+    profile_label: "Hồ sơ đang xem",
+    profile_name_label: "Tên hồ sơ (để trống: dùng tên đơn vị)",
+    profile_unnamed: "Hồ sơ chưa chọn đơn vị",
+    profile_new: "Thêm hồ sơ",
+    profile_duplicate: "Nhân bản",
+    profile_delete: "Xóa hồ sơ",
+    undo: "Hoàn tác",
+    rank_no_unit: "Chọn đơn vị để xem hạng trong khối",
+    margin_tie: "Bằng điểm đơn vị ở biên nhóm (cùng hạng)",
+    table_heading: "Bảng xếp hạng",
+    col_rank: "Hạng",
+    col_unit: "Đơn vị",
+    col_score: "Điểm",
+    col_source: "Nguồn điểm",
+    source_own: "Đơn vị của bạn",
+    source_profile: "Từ hồ sơ trong trình duyệt",
+    source_typed: "Điểm nhập tay",
+    source_unknown: "Chưa có số liệu",
+    peer_unknown: "Chưa biết",
+    peer_hint: "Nhập điểm đã biết của đơn vị khác (ví dụ chỉ số năm trước) hoặc để trống nếu chưa biết. Hạng được tính theo điểm làm tròn đến hai chữ số thập phân như đang hiển thị, cao nhất trước; bằng điểm thì cùng hạng.",
+    in_zone: "trong nhóm khen thưởng",
+    error_score_range: "Điểm phải là số từ 0 đến 100. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
+    improve_heading: "Cần cải thiện gì",
+    improve_none: "Đơn vị đã đạt mọi chỉ tiêu áp dụng.",
+    step_enter: "nhập số liệu và đạt chỉ tiêu",
+    step_fix: "sửa số liệu chưa hợp lệ và đạt chỉ tiêu",
+    step_yes: "được xếp loại tốt trở lên",
+    improve_zone_unreachable: "Kể cả đạt mọi chỉ tiêu cũng chưa đủ vào nhóm khen thưởng so với các đơn vị đã biết điểm.",
+    improve_zone_already: "Đơn vị đã ở trong nhóm khen thưởng so với các đơn vị đã biết điểm.",
+    district_heading: "Toàn huyện",
+    district_table: "Bảng tổng hợp theo chỉ tiêu",
+    district_intro: "Cộng số liệu của mọi hồ sơ trong trình duyệt này (mỗi đơn vị một hồ sơ) và đối chiếu với chỉ tiêu.",
+    col_target: "Chỉ tiêu",
+    col_units_met: "Số đơn vị đạt",
+    scope_communes: "Khối xã",
+    scope_agencies: "Khối huyện",
+    scope_district: "Toàn huyện",
+    total_none: "chưa có số liệu",
+    settings_heading: "Cách tính điểm (chế độ tập huấn)",
+    settings_intro: "Thay đổi cách tính để minh họa và giải thích. Mức chỉ tiêu theo kế hoạch không đổi.",
+    mode_label: "Cách tính mức đạt",
+    mode_proportional: "Theo tỷ lệ (mức đạt so với chỉ tiêu, tối đa 1)",
+    mode_all_or_nothing: "Đạt hoặc không (1 khi đạt, 0 khi chưa đạt)",
+    weights_heading: "Trọng số và phạm vi áp dụng",
+    weight_label: "Trọng số",
+    applicability_label: "Áp dụng",
+    applicability_default: "Mặc định",
+    applicability_all: "Mọi đơn vị",
+    applicability_none: "Không đơn vị nào",
+    bands_heading: "Ngưỡng xếp loại",
+    band_good: "Tốt từ",
+    band_fair: "Khá từ",
+    band_average: "Trung bình từ",
+    band_order_error: "Ngưỡng phải giảm dần: Tốt > Khá > Trung bình.",
+    award_places_heading: "Số đơn vị được khen thưởng",
+    reset_model: "Trở về cách tính mặc định",
+    model_custom_mark: "Đang dùng cách tính điểm tùy chỉnh",
+    demo_heading: "Khối minh họa",
+    demo_intro: "Nạp 11 xã, thị trấn với số liệu giả định để tập huấn. Hồ sơ thật không bị ảnh hưởng.",
+    demo_start: "Mở khối minh họa",
+    demo_banner: "Chế độ minh họa: số liệu là giả định, không phải số liệu thật, và không được lưu.",
+    demo_reset: "Đặt lại số liệu minh họa",
+    demo_exit: "Thoát chế độ minh họa",
+    explain_heading: "Điểm này được tính thế nào?",
+    col_weight: "Trọng số",
+    col_attainment: "Mức đạt",
+    col_points: "Đóng góp",
+    attain_met: "đạt: 1",
+    attain_not_met: "chưa đạt: 0",
+    attain_missing: "chưa có số liệu: 0",
+    attain_invalid: "số liệu không hợp lệ: 0",
+    nav_data: "Xuất, nhập, in",
+    data_heading: "Xuất, nhập, chia sẻ và in",
+    export_heading: "Xuất hồ sơ đang xem",
+    export_json: "Tải tệp hồ sơ (JSON)",
+    export_csv: "Tải bảng tính hồ sơ (CSV)",
+    export_table_csv: "Tải bảng xếp hạng khối (CSV)",
+    export_hint: "Tệp JSON dùng để gửi Phòng Nội vụ hoặc mở lại trên máy khác; tệp CSV mở được bằng Excel.",
+    problem_no_unit: "hãy chọn đơn vị trước.",
+    problem_other_no_name: "hãy nhập tên đơn vị.",
+    import_heading: "Nhập tệp hồ sơ",
+    import_label: "Chọn một hoặc nhiều tệp hồ sơ (.json)",
+    import_drop: "Hoặc kéo thả các tệp hồ sơ vào đây.",
+    import_existing: "Hồ sơ hiện có",
+    import_incoming: "Trong tệp",
+    import_replace: "Thay thế hồ sơ hiện có",
+    import_add_new: "Thêm thành hồ sơ mới",
+    import_skip: "Bỏ qua tệp này",
+    file_empty: "tệp rỗng.",
+    file_not_utf8: "tệp không phải văn bản UTF-8.",
+    file_not_unit: "đây không phải tệp hồ sơ đơn vị của ứng dụng này.",
+    file_saved_backup: "đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp hồ sơ một đơn vị.",
+    file_migration: "không chuyển được tệp định dạng cũ sang định dạng hiện tại.",
+    share_heading: "Chia sẻ bằng liên kết",
+    share_hint: "Liên kết chứa toàn bộ số liệu của hồ sơ ngay trong địa chỉ (sau dấu #), không đi qua máy chủ nào.",
+    share_make: "Tạo liên kết chia sẻ",
+    share_copy: "Sao chép liên kết",
+    share_label: "Liên kết chia sẻ",
+    share_file: "Tải tệp hồ sơ (JSON) để gửi",
+    link_preview_heading: "Mở hồ sơ từ liên kết",
+    link_preview_intro: "Liên kết chứa hồ sơ dưới đây. Chưa có gì thay đổi; hãy chọn cách mở.",
+    link_open_new: "Mở thành hồ sơ mới",
+    link_ignore: "Bỏ qua",
+    link_truncated: "liên kết bị cắt mất một phần; hãy sao chép lại toàn bộ liên kết.",
+    link_damaged: "liên kết đã bị sửa hoặc bị hỏng.",
+    link_newer: "liên kết được tạo bởi phiên bản mới hơn của ứng dụng.",
+    link_not_share: "địa chỉ không chứa hồ sơ chia sẻ.",
+    link_too_long: "liên kết quá dài.",
+    link_malformed: "nội dung liên kết không hợp lệ.",
+    print_heading: "In báo cáo",
+    print_hint: "Bản in khổ A4 gồm đơn vị, ngày, số liệu từng chỉ tiêu, điểm, xếp loại, ước tính xếp hạng, cách tính điểm và phần ký.",
+    print_open: "Xem bản in",
+    print_now: "In hoặc lưu PDF",
+    print_back: "Quay lại",
+    report_nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    report_motto: "Độc lập - Tự do - Hạnh phúc",
+    report_title: "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2021",
+    col_no: "STT",
+    col_figures: "Số liệu",
+    col_threshold: "Mức chỉ tiêu",
+    col_result: "Kết quả",
+    report_preparer: "NGƯỜI LẬP BIỂU",
+    report_head: "THỦ TRƯỞNG ĐƠN VỊ",
+    report_sign: "(Ký, ghi rõ họ tên)",
+    report_sign_seal: "(Ký tên, đóng dấu)",
+    report_note: "Số liệu do đơn vị tự nhập; điểm tính theo mô hình minh họa của ứng dụng, không phải kết quả chấm điểm chính thức.",
+    answer_yes: "Có",
+    answer_no_short: "Không",
+    threshold_yes_short: "Tốt trở lên",
+    threshold_increase_short: "Tăng so với đầu năm",
+    pager_label: "Các trang của bảng xếp hạng",
+    pager_previous: "‹ Trang trước",
+    pager_next: "Trang sau ›",
+    pager_own: "Đến hàng của đơn vị mình",
+    rating_none: "chưa xếp loại",
+};
+
+impl Messages for Vi {
+    fn met_of(&self, met: usize, applicable: usize) -> String {
+        format!(
+            "Đạt {}/{} chỉ tiêu",
+            count(met, STYLE),
+            count(applicable, STYLE)
+        )
+    }
+    fn missing(&self, n: usize) -> String {
+        format!("Còn {} chỉ tiêu chưa nhập số liệu", count(n, STYLE))
+    }
+    fn invalid_count(&self, n: usize) -> String {
+        format!("{} chỉ tiêu có số liệu chưa hợp lệ", count(n, STYLE))
+    }
+    fn threshold_at_least(&self, threshold: Percent) -> String {
+        format!("Chỉ tiêu: tối thiểu {}%", format_percent(threshold, STYLE))
+    }
+    fn actual(&self, actual: &str) -> String {
+        format!("Đạt được: {actual}%")
+    }
+    fn gap_items(&self, n: u64, noun: &str) -> String {
+        format!("Cần thêm {} {noun}", format_count(n, STYLE))
+    }
+    fn gap_share(&self, n: u64, noun: &str, total: u64) -> String {
+        format!(
+            "Cần thêm {} {noun} nếu tổng số giữ nguyên {}",
+            format_count(n, STYLE),
+            format_count(total, STYLE)
+        )
+    }
+    fn gap_share_growing(&self, n: u64, noun: &str, total: u64, growing: u64) -> String {
+        format!(
+            "{}; {} nếu mỗi {noun} thêm vào cũng được cộng vào tổng số",
+            self.gap_share(n, noun, total),
+            format_count(growing, STYLE)
+        )
+    }
+    fn gap_points(&self, points: Percent) -> String {
+        format!(
+            "Cần thêm {} điểm phần trăm",
+            format_gap_points(points, STYLE)
+        )
+    }
+    fn error_too_large(&self, max: u64) -> String {
+        format!("Số quá lớn (tối đa {}).", format_count(max, STYLE))
+    }
+    fn error_too_many_decimals(&self, decimals: u32) -> String {
+        format!("Tối đa {decimals} chữ số sau dấu phẩy.")
+    }
+    fn error_above_denominator(&self, denominator: u64) -> String {
+        format!(
+            "Không được lớn hơn tổng số ({}).",
+            format_count(denominator, STYLE)
+        )
+    }
+    fn error_too_long(&self, limit: usize) -> String {
+        format!(
+            "Quá dài: tối đa {} ký tự. Vẫn giữ giá trị trước đó.",
+            count(limit, STYLE)
+        )
+    }
+    fn banner_unreadable(&self, backup_key: &str) -> String {
+        format!("Không đọc được số liệu đã lưu trước đây. Bản cũ đã được cất riêng (khóa {backup_key}), không bị ghi đè; biểu mẫu bắt đầu lại từ đầu.")
+    }
+    fn banner_newer_left(&self, version: u64) -> String {
+        format!("Số liệu đã lưu được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {version}). Trang này không ghi đè lên số liệu đó; thay đổi mới chỉ giữ trong trang này. Hãy tải lại trang khi có mạng để dùng phiên bản mới nhất.")
+    }
+    fn banner_edit_conflict(&self, field: &str, unit: &str) -> String {
+        format!("Ô “{field}” của {unit} vừa được sửa ở một tab khác, sau lần bạn sửa ở đây. Ứng dụng giữ lần sửa sau cùng (đang hiện ở đây); hãy kiểm tra lại ô này.")
+    }
+    fn profile_deleted(&self, name: &str) -> String {
+        format!("Đã xóa hồ sơ “{name}”.")
+    }
+    fn profiles_deleted(&self, n: usize) -> String {
+        format!("Đã xóa {} hồ sơ.", count(n, STYLE))
+    }
+    fn rank_exact(&self, rank: usize, size: usize) -> String {
+        format!("Hạng {}/{}", count(rank, STYLE), count(size, STYLE))
+    }
+    fn rank_range(&self, best: usize, worst: usize, size: usize) -> String {
+        format!(
+            "Hạng {}–{}/{}",
+            count(best, STYLE),
+            count(worst, STYLE),
+            count(size, STYLE)
+        )
+    }
+    fn award_in(&self, places: usize) -> String {
+        format!(
+            "Trong nhóm {} đơn vị dẫn đầu được khen thưởng",
+            count(places, STYLE)
+        )
+    }
+    fn award_out(&self, places: usize) -> String {
+        format!(
+            "Ngoài nhóm {} đơn vị dẫn đầu được khen thưởng",
+            count(places, STYLE)
+        )
+    }
+    fn award_possible(&self, places: usize) -> String {
+        format!(
+            "Có thể vào nhóm {} đơn vị dẫn đầu, tùy điểm các đơn vị chưa biết",
+            count(places, STYLE)
+        )
+    }
+    fn margin_ahead(&self, points: f64) -> String {
+        format!("Hơn đơn vị đứng ngay sau nhóm {} điểm", real(points))
+    }
+    fn margin_behind(&self, points: f64) -> String {
+        format!(
+            "Cần thêm {} điểm để bằng vị trí cuối của nhóm",
+            real(points)
+        )
+    }
+    fn peer_score_label(&self, unit: &str) -> String {
+        format!("Điểm của {unit}")
+    }
+    fn peer_unknown_label(&self, unit: &str) -> String {
+        format!("Đặt lại điểm của {unit} về chưa biết")
+    }
+    fn award_zone_caption(&self, places: usize) -> String {
+        format!("Nhóm khen thưởng: {} đơn vị dẫn đầu", count(places, STYLE))
+    }
+    fn step_points(&self, points: f64) -> String {
+        format!("+{} điểm", real(points))
+    }
+    fn improve_zone(&self, steps: usize) -> String {
+        format!("Cần ít nhất {} bước (các bước đầu danh sách) để vào nhóm khen thưởng, so với các đơn vị đã biết điểm.", count(steps, STYLE))
+    }
+    fn coverage(&self, communes: usize, agencies: usize) -> String {
+        format!(
+            "{}/11 xã, thị trấn và {}/12 cơ quan, ban ngành có hồ sơ.",
+            count(communes, STYLE),
+            count(agencies, STYLE)
+        )
+    }
+    fn district_duplicates(&self, units: usize) -> String {
+        format!("{} đơn vị có nhiều hồ sơ. Mỗi đơn vị chỉ tính một hồ sơ vào tổng toàn huyện; hãy chọn hồ sơ được tính.", count(units, STYLE))
+    }
+    fn district_choice_label(&self, unit: &str, profiles: usize) -> String {
+        format!("{unit} ({profiles} hồ sơ): hồ sơ được tính")
+    }
+    fn district_choice_option(&self, place: usize, name: &str, score: f64) -> String {
+        format!("Hồ sơ thứ {place}: {name}, {} điểm", real(score))
+    }
+    fn percent_only(&self, units: usize) -> String {
+        format!("{units} đơn vị nhập tỷ lệ %, không cộng được")
+    }
+    fn units_met(&self, met: usize, applicable: usize) -> String {
+        format!("{}/{} đơn vị", count(met, STYLE), count(applicable, STYLE))
+    }
+    fn explain_formula(
+        &self,
+        sums_relation: &str,
+        earned: &str,
+        total: &str,
+        score_relation: &str,
+        score: f64,
+    ) -> String {
+        format!(
+            "Điểm = 100 × Σ(trọng số × mức đạt) ÷ Σ trọng số {sums_relation} 100 × {earned} ÷ {total} {score_relation} {}",
+            real(score)
+        )
+    }
+    fn explain_na(&self, n: usize) -> String {
+        format!("Không tính {n} chỉ tiêu không áp dụng.")
+    }
+    fn explain_rating(&self, bands: RatingBands) -> String {
+        format!(
+            "Xếp loại theo ngưỡng: Tốt từ {}, Khá từ {}, Trung bình từ {}.",
+            real(bands.good),
+            real(bands.fair),
+            real(bands.average)
+        )
+    }
+    fn export_blocked(&self, problem: &str) -> String {
+        format!("Chưa xuất được tệp hồ sơ: {problem}")
+    }
+    fn problem_unknown_unit(&self, unit: &str) -> String {
+        format!("đơn vị “{unit}” không có trong danh sách.")
+    }
+    fn problem_bloc(&self, unit: &str, bloc: &str) -> String {
+        format!("đơn vị {unit} không thuộc {bloc}.")
+    }
+    fn problem_figures(&self, n: usize, target: &str, error: &str) -> String {
+        format!("có {n} ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “{target}”: {error}")
+    }
+    fn problem_figure_too_long(&self, target: &str, chars: usize, limit: usize) -> String {
+        format!(
+            "một ô số liệu của chỉ tiêu “{target}” dài {} ký tự (tối đa {}).",
+            count(chars, STYLE),
+            count(limit, STYLE)
+        )
+    }
+    fn import_added(&self, n: usize, files: &str) -> String {
+        format!("Đã thêm {n} hồ sơ: {files}")
+    }
+    fn import_replaced(&self, n: usize, files: &str) -> String {
+        format!("Đã thay thế {n} hồ sơ: {files}")
+    }
+    fn import_already_there(&self, n: usize, files: &str) -> String {
+        format!("{n} tệp đã có sẵn, giống hệt hồ sơ hiện có, không cần nhập lại: {files}")
+    }
+    fn import_conflict_heading(&self, file: &str) -> String {
+        format!("Tệp “{file}”: đơn vị này đã có hồ sơ. Chọn cách xử lý:")
+    }
+    fn import_errors_heading(&self, n: usize) -> String {
+        format!("Không nhập được {n} tệp; số liệu đã lưu không thay đổi:")
+    }
+    fn file_error(&self, file: &str, problem: &str) -> String {
+        format!("Tệp “{file}”: {problem}")
+    }
+    fn file_too_big(&self, size: usize, limit: usize) -> String {
+        format!(
+            "tệp quá lớn ({} byte; tối đa {} byte).",
+            count(size, STYLE),
+            count(limit, STYLE)
+        )
+    }
+    fn file_not_json(&self, line: usize, column: usize) -> String {
+        format!("tệp không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}).")
+    }
+    fn file_newer(&self, version: u64, supported: u64) -> String {
+        format!("tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {version}; phiên bản này đọc được đến {supported}).")
+    }
+    fn file_missing_field(&self, field: &str) -> String {
+        format!("thiếu mục “{field}”.")
+    }
+    fn file_wrong_shape(&self, field: &str) -> String {
+        format!("mục “{field}” có kiểu dữ liệu không đúng.")
+    }
+    fn file_unknown_field(&self, field: &str) -> String {
+        format!("có mục “{field}” mà phiên bản này không biết.")
+    }
+    fn file_unknown_target(&self, key: &str) -> String {
+        format!("có chỉ tiêu không tồn tại “{key}”.")
+    }
+    fn file_header_mismatch(&self, header: &str, profile: &str, field: &str) -> String {
+        format!("phần đầu tệp ghi “{header}” nhưng hồ sơ ghi “{profile}” (mục {field}); tệp có thể đã bị sửa tay.")
+    }
+    fn share_blocked(&self, problem: &str) -> String {
+        format!("Chưa tạo được liên kết: {problem}")
+    }
+    fn share_too_long(&self, chars: usize, limit: usize) -> String {
+        format!(
+            "Liên kết sẽ dài {} ký tự, quá giới hạn {} ký tự mà ứng dụng mở được. Hãy gửi tệp hồ sơ thay cho liên kết.",
+            count(chars, STYLE),
+            count(limit, STYLE)
+        )
+    }
+    fn link_replace(&self, name: &str) -> String {
+        format!("Thay thế hồ sơ “{name}”")
+    }
+    fn link_error(&self, problem: &str) -> String {
+        format!("Không mở được liên kết chia sẻ: {problem}")
+    }
+    fn link_bad_character(&self, position: usize) -> String {
+        format!("liên kết có ký tự không hợp lệ ở vị trí {position}.")
+    }
+    fn link_refused(&self, problem: &str) -> String {
+        format!("nội dung liên kết không nhất quán: {problem}")
+    }
+    fn report_unit(&self, unit: &str) -> String {
+        format!("Đơn vị: {unit}")
+    }
+    fn report_date(&self, year: u32, month: u32, day: u32) -> String {
+        format!("Vĩnh Thạnh, ngày {day:02} tháng {month:02} năm {year}")
+    }
+    fn report_score(&self, score: f64, rating: &str, met: usize, applicable: usize) -> String {
+        format!(
+            "Điểm tự đánh giá: {}/100. Xếp loại: {rating}. Đạt {met}/{applicable} chỉ tiêu áp dụng.",
+            real(score)
+        )
+    }
+    fn report_rank(&self, rank: &str) -> String {
+        format!("Ước tính xếp hạng: {rank}.")
+    }
+    fn report_model(&self, mode: &str, bands: RatingBands, places: usize) -> String {
+        format!(
+            "Cách tính điểm: {mode}; xếp loại Tốt từ {}, Khá từ {}, Trung bình từ {}; khen thưởng {places} đơn vị dẫn đầu khối.",
+            real(bands.good),
+            real(bands.fair),
+            real(bands.average)
+        )
+    }
+    fn report_weights(&self, list: &str) -> String {
+        format!("Trọng số khác 1: {list}.")
+    }
+    fn pager_status(
+        &self,
+        page: usize,
+        pages: usize,
+        first: usize,
+        last: usize,
+        rows: usize,
+    ) -> String {
+        format!(
+            "Trang {}/{} · hàng {}–{} trên {}",
+            count(page, STYLE),
+            count(pages, STYLE),
+            count(first, STYLE),
+            count(last, STYLE),
+            count(rows, STYLE)
+        )
+    }
+}
