@@ -9,9 +9,11 @@ use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{format_count, format_real, NumberError, NumberStyle, MAX_COUNT};
 use cchc_2021::domain::profile::Profile;
+use cchc_2021::domain::rank::RankRange;
 use cchc_2021::domain::score::{ScoringModel, Weight};
 use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
 use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
+use cchc_2021::domain::workspace::ScoreSource;
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
 use cchc_2021::formats::share_link::{
     crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
@@ -24,6 +26,7 @@ use cchc_2021::formats::unit_file::{
     MAX_UNIT_FILE_BYTES, MIGRATIONS, PROFILE_FIELDS, UNIT_FILE_VERSION,
 };
 use cchc_2021::formats::validate::{check_profile, FigureProblem, ProfileProblem};
+use cchc_2021::i18n::Lang;
 use proptest::prelude::*;
 use serde_json::Value;
 use TargetId::*;
@@ -870,7 +873,7 @@ fn row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
 
 #[test]
 fn csv_is_excel_friendly_utf8_with_crlf() {
-    let csv = profile_csv(&commune(), &ScoringModel::default(), true);
+    let csv = profile_csv(&commune(), &ScoringModel::default(), Lang::Vi);
     assert_eq!(&csv.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
     assert!(!csv.starts_with("\u{FEFF}sep="));
     assert!(csv.ends_with("\r\n"));
@@ -883,7 +886,11 @@ fn profile_csv_parses_back_with_the_right_cells() {
     let model = ScoringModel::default();
     let profile = commune();
     let summary = profile.summary(&model);
-    let rows = parse_csv(&profile_csv(&profile, &model, true));
+    let csv = profile_csv(&profile, &model, Lang::Vi);
+    // Issue 11: ';' separates (Excel's list separator in a Vietnamese locale), so a decimal
+    // comma needs no quotes, and each status is also in Vietnamese words.
+    assert!(csv.contains(";met;Đạt;412;1038;39,6917;35;"), "{csv}");
+    let rows = parse_csv(&csv, ';');
     assert_eq!(rows[0], ["Đơn vị", "Xã Vĩnh Bình"]);
     assert_eq!(rows[1], ["Mã đơn vị", "31211"]);
     assert_eq!(rows[2], ["Tên hồ sơ", ""]);
@@ -902,7 +909,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
     assert_eq!(rows[8][0], "Mã chỉ tiêu");
     assert_eq!(rows.len(), 9 + TARGETS.len());
     for (r, t) in rows[9..].iter().zip(TARGETS) {
-        assert_eq!(r.len(), 13);
+        assert_eq!(r.len(), 14);
         assert_eq!(r[0], t.key);
         assert_eq!(r[1], t.label.vi);
     }
@@ -914,6 +921,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
             target(OnlineWorkFiles).label.vi,
             "1",
             "met",
+            "Đạt",
             "412",
             "1038",
             "39,6917",
@@ -927,17 +935,20 @@ fn profile_csv_parses_back_with_the_right_cells() {
     );
     // 58 of 95 below 65%: 4 more procedures needed.
     let l34 = row(&rows, "tthc_online_l34");
-    assert_eq!(&l34[2..8], ["1", "not-met", "58", "95", "61,0526", "65"]);
-    assert_eq!(l34[11], "4");
-    assert_eq!(l34[12], "TTHC đưa lên trực tuyến mức độ 3, 4");
+    assert_eq!(
+        &l34[2..9],
+        ["1", "not-met", "Chưa đạt", "58", "95", "61,0526", "65"]
+    );
+    assert_eq!(l34[12], "4");
+    assert_eq!(l34[13], "TTHC đưa lên trực tuyến mức độ 3, 4");
     let admin = row(&rows, "satisfaction_admin");
-    assert_eq!(&admin[2..8], ["1", "met", "", "", "88,6", "87"]);
+    assert_eq!(&admin[2..9], ["1", "met", "Đạt", "", "", "88,6", "87"]);
     let rating = row(&rows, "tthc_rating_good");
-    assert_eq!(&rating[2..9], ["1", "met", "", "", "", "", "1"]);
+    assert_eq!(&rating[2..10], ["1", "met", "Đạt", "", "", "", "", "1"]);
     let org = row(&rows, "org_structure");
-    assert_eq!(&org[2..4], ["0", "na"]);
+    assert_eq!(&org[2..5], ["0", "na", "Không áp dụng"]);
     let selff = row(&rows, "self_financing_units");
-    assert_eq!(&selff[2..4], ["0", "na"]);
+    assert_eq!(&selff[2..5], ["0", "na", "Không áp dụng"]);
     let applicable: usize = rows[9..]
         .iter()
         .map(|r| r[2].parse::<usize>().unwrap())
@@ -955,7 +966,7 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
     });
     p.update_entry(SelfFinancingUnits, |e| e.after = "2".into());
     p.update_entry(InfosecDossiers, |e| e.numerator = "ba".into());
-    let rows = parse_csv(&profile_csv(&p, &model, false));
+    let rows = parse_csv(&profile_csv(&p, &model, Lang::En), ',');
     assert_eq!(rows[0], ["Unit", "Phòng Y tế"]);
     assert_eq!(
         rows[2],
@@ -963,20 +974,23 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
     );
     assert_eq!(rows[3], ["Bloc", "District agencies"]);
     assert_eq!(
-        rows[8][..4],
-        ["Target id", "Target", "Applicable", "Status"]
+        rows[8][..5],
+        ["Target id", "Target", "Applicable", "Status id", "Status"]
     );
     let resolution = row(&rows, "online_resolution");
     assert_eq!(resolution[1], target(OnlineResolution).label.en);
-    assert_eq!(&resolution[3..8], ["not-met", "", "", "20.5", "25"]);
-    assert_eq!(&resolution[11..], ["4.5", "percentage points"]);
+    assert_eq!(
+        &resolution[3..9],
+        ["not-met", "Not met", "", "", "20.5", "25"]
+    );
+    assert_eq!(&resolution[12..], ["4.5", "percentage points"]);
     let increase = row(&rows, "self_financing_units");
-    assert_eq!(&increase[2..4], ["1", "not-met"]);
-    assert_eq!(&increase[9..], ["2", "2", "1", "self-financing units"]);
+    assert_eq!(&increase[2..5], ["1", "not-met", "Not met"]);
+    assert_eq!(&increase[10..], ["2", "2", "1", "self-financing units"]);
     let invalid = row(&rows, "infosec_dossiers");
-    assert_eq!(&invalid[3..6], ["invalid", "ba", "4"]);
+    assert_eq!(&invalid[3..7], ["invalid", "Invalid figures", "ba", "4"]);
     let education = row(&rows, "satisfaction_education");
-    assert_eq!(&education[2..8], ["1", "met", "", "", "91.25", "90"]);
+    assert_eq!(&education[2..9], ["1", "met", "Met", "", "", "91.25", "90"]);
 }
 
 #[test]
@@ -993,16 +1007,19 @@ fn csv_neutralises_formulas_and_quotes() {
         e.numerator = "+cmd|' /C calc'!A0".into();
         e.denominator = "-2+3".into();
     });
-    let csv = profile_csv(&p, &ScoringModel::default(), true);
+    let csv = profile_csv(&p, &ScoringModel::default(), Lang::Vi);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bấm\"\")\""));
     assert!(csv.contains("\"Tổ \"\"đặc biệt\"\", khối 2\r\ndòng hai\""));
-    let rows = parse_csv(&csv);
+    let rows = parse_csv(&csv, ';');
     assert_eq!(rows[0][1], "'=HYPERLINK(\"http://evil.example\",\"Bấm\")");
     assert_eq!(rows[2][1], "Tổ \"đặc biệt\", khối 2\r\ndòng hai");
     let online = row(&rows, "online_work_files");
-    assert_eq!(&online[3..6], ["invalid", "-5", "'@SUM(A1:A9)"]);
+    assert_eq!(
+        &online[3..7],
+        ["invalid", "Số liệu không hợp lệ", "-5", "'@SUM(A1:A9)"]
+    );
     let recruitment = row(&rows, "recruitment");
-    assert_eq!(&recruitment[4..6], ["'+cmd|' /C calc'!A0", "'-2+3"]);
+    assert_eq!(&recruitment[5..7], ["'+cmd|' /C calc'!A0", "'-2+3"]);
     for r in &rows {
         for cell in r {
             let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(cell);
@@ -1015,33 +1032,34 @@ fn csv_neutralises_formulas_and_quotes() {
 fn table_csv_rows() {
     let rows = [
         TableRow {
-            rank: "1".into(),
+            rank: Some(RankRange { best: 1, worst: 1 }),
             unit_id: "31211".into(),
             unit_name: "Xã Vĩnh Bình".into(),
             score: Some(97.8361),
-            source: "own",
+            source: ScoreSource::Own,
             in_award_zone: Some(true),
         },
         TableRow {
-            rank: "3-9".into(),
+            rank: Some(RankRange { best: 3, worst: 9 }),
             unit_id: "31234".into(),
             unit_name: "Xã Thạnh Mỹ, \"mới\"".into(),
             score: Some(75.266),
-            source: "typed",
+            source: ScoreSource::Typed,
             in_award_zone: None,
         },
         TableRow {
-            rank: "10–11".into(),
+            rank: None,
             unit_id: "other".into(),
             unit_name: "=1+1".into(),
             score: None,
-            source: "unknown",
+            source: ScoreSource::Unknown,
             in_award_zone: Some(false),
         },
     ];
-    let csv = table_csv(&rows, true);
+    let csv = table_csv(&rows, Lang::Vi);
     assert!(csv.starts_with('\u{FEFF}'));
-    let parsed = parse_csv(&csv);
+    let parsed = parse_csv(&csv, ';');
+    // Issue 11: the source also in Vietnamese words, the rank range from a `RankRange`.
     assert_eq!(
         parsed,
         [
@@ -1050,16 +1068,38 @@ fn table_csv_rows() {
                 "Mã đơn vị",
                 "Đơn vị",
                 "Điểm",
+                "Mã nguồn điểm",
                 "Nguồn điểm",
                 "Trong nhóm khen thưởng"
             ],
-            vec!["1", "31211", "Xã Vĩnh Bình", "97,84", "own", "1"],
-            vec!["3–9", "31234", "Xã Thạnh Mỹ, \"mới\"", "75,27", "typed", ""],
-            vec!["10–11", "other", "'=1+1", "", "unknown", "0"],
+            vec![
+                "1",
+                "31211",
+                "Xã Vĩnh Bình",
+                "97,84",
+                "own",
+                "Đơn vị của bạn",
+                "1"
+            ],
+            vec![
+                "3–9",
+                "31234",
+                "Xã Thạnh Mỹ, \"mới\"",
+                "75,27",
+                "typed",
+                "Điểm nhập tay",
+                ""
+            ],
+            vec!["", "other", "'=1+1", "", "unknown", "Chưa có số liệu", "0"],
         ]
     );
-    assert!(csv.contains(",\"97,84\",own,"), "a decimal comma is quoted");
-    let english = parse_csv(&table_csv(&rows[..1], false));
+    assert!(
+        csv.contains("\r\n1;31211;Xã Vĩnh Bình;97,84;own;"),
+        "';' separates, so a decimal comma is not quoted"
+    );
+    let english = table_csv(&rows[..1], Lang::En);
+    assert!(english.contains("\r\n1,31211,Xã Vĩnh Bình,97.84,own,Your unit,1\r\n"));
+    let english = parse_csv(&english, ',');
     assert_eq!(english[0][0], "Rank");
     assert_eq!(english.len(), 2);
     assert_eq!(english[1][3], "97.84");
@@ -1069,7 +1109,7 @@ fn table_csv_rows() {
 fn parse_csv_handles_the_rfc_4180_cases() {
     let text = "\u{FEFF}a,\"b,c\",\"d\"\"e\"\r\n\"multi\r\nline\",,x\n\r\nlast,\"\"";
     assert_eq!(
-        parse_csv(text),
+        parse_csv(text, ','),
         [
             vec!["a", "b,c", "d\"e"],
             vec!["multi\r\nline", "", "x"],
@@ -1077,9 +1117,13 @@ fn parse_csv_handles_the_rfc_4180_cases() {
             vec!["last", ""],
         ]
     );
-    assert_eq!(parse_csv(""), Vec::<Vec<String>>::new());
-    assert_eq!(parse_csv("a\r\n"), [vec!["a"]]);
-    assert_eq!(parse_csv("a\rb"), [vec!["a"], vec!["b"]]);
+    assert_eq!(parse_csv("", ','), Vec::<Vec<String>>::new());
+    assert_eq!(parse_csv("a\r\n", ','), [vec!["a"]]);
+    assert_eq!(parse_csv("a\rb", ','), [vec!["a"], vec!["b"]]);
+    assert_eq!(
+        parse_csv("a;\"b;c\";1,5\r\n", ';'),
+        [vec!["a", "b;c", "1,5"]]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1606,15 +1650,15 @@ proptest! {
         let rows: Vec<TableRow> = cells
             .iter()
             .map(|name| TableRow {
-                rank: "1".into(),
+                rank: Some(RankRange { best: 1, worst: 1 }),
                 unit_id: name.clone(),
                 unit_name: name.clone(),
                 score: None,
-                source: "typed",
+                source: ScoreSource::Typed,
                 in_award_zone: None,
             })
             .collect();
-        let parsed = parse_csv(&table_csv(&rows, true));
+        let parsed = parse_csv(&table_csv(&rows, Lang::Vi), ';');
         prop_assert_eq!(parsed.len(), rows.len() + 1);
         for (row, name) in parsed[1..].iter().zip(&cells) {
             let shown = if name.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(name) {

@@ -1,11 +1,14 @@
 //! CSV for spreadsheets: one unit's results, or a bloc's ranking table.
 //!
 //! Conventions (see `docs/formats.md`): UTF-8 with a byte-order mark so Excel detects the
-//! encoding, CRLF line ends, comma separators, RFC 4180 quoting, no `sep=` line (it would
-//! hide the byte-order mark from Excel). Whole numbers as plain digits; decimals as the
-//! interface writes them: `97,84` in Vietnamese (quoted, it holds a comma), `97.84` in
-//! English; yes/no columns as `1`/`0`.
-//! Text that a spreadsheet could run as a formula gets a leading apostrophe.
+//! encoding, CRLF line ends, RFC 4180 quoting, no `sep=` line (it would hide the byte-order
+//! mark from Excel). The separator is the list separator of the file's language, so that
+//! Excel opens the file in columns by double-click: `;` in Vietnamese (Vietnamese Windows
+//! writes decimals with a comma and lists with `;`), `,` in English. Labels and words come
+//! from the translation table; ids stay the same in both languages. Whole numbers as plain
+//! digits; decimals as the interface writes them: `97,84` in Vietnamese, `97.84` in English;
+//! yes/no columns as `1`/`0`. Text that a spreadsheet could run as a formula gets a leading
+//! apostrophe.
 
 use crate::domain::evaluate::{Evaluation, Gap};
 use crate::domain::figures::{EntryMode, TargetEntry};
@@ -14,9 +17,12 @@ use crate::domain::number::{
     Percent, PERCENT_DECIMALS,
 };
 use crate::domain::profile::Profile;
-use crate::domain::score::{Rating, ScoringModel};
+use crate::domain::rank::RankRange;
+use crate::domain::score::ScoringModel;
 use crate::domain::targets::{Measure, Target};
 use crate::domain::units::Bloc;
+use crate::domain::workspace::ScoreSource;
+use crate::i18n::{bloc_name, rating_name, source_name, status_name, Lang};
 
 /// The byte-order mark every CSV of the app starts with.
 pub const BOM: char = '\u{FEFF}';
@@ -25,15 +31,14 @@ const CRLF: &str = "\r\n";
 /// One row of a bloc's ranking table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
-    /// The rank as shown: `"3"`, or a range `"3–9"` when peers' figures are unknown. A
-    /// hyphen between digits is written as an en dash so spreadsheets do not read a date.
-    pub rank: String,
+    /// The rank, a range when peers' figures are unknown; `None` when the score is unknown.
+    pub rank: Option<RankRange>,
     pub unit_id: String,
     pub unit_name: String,
     /// 0–100; `None` when unknown. Written with two decimals.
     pub score: Option<f64>,
-    /// Where the score comes from: `"own"`, `"profile"`, `"typed"` or `"unknown"`.
-    pub source: &'static str,
+    /// Where the score comes from.
+    pub source: ScoreSource,
     /// Whether the rank is within the award places; `None` when it cannot be told.
     pub in_award_zone: Option<bool>,
 }
@@ -64,19 +69,33 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
-/// One field, neutralised and quoted as RFC 4180 asks (when it holds `,`, `"`, CR or LF).
-pub fn field(text: &str) -> String {
+/// The field separator of a file in this language: the list separator of a spreadsheet set
+/// to it. Vietnamese Windows uses `;` (its decimal separator is the comma), English `,`.
+pub fn separator(lang: Lang) -> char {
+    match lang {
+        Lang::Vi => ';',
+        Lang::En => ',',
+    }
+}
+
+/// One field, neutralised and quoted as RFC 4180 asks (when it holds the separator, `"`, CR
+/// or LF).
+pub fn field(text: &str, separator: char) -> String {
     let text = neutralise(text);
-    if text.contains([',', '"', '\r', '\n']) {
+    if text.contains([separator, '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
 }
 
-fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
-    let line: Vec<String> = cells.iter().map(|c| field(c.as_ref())).collect();
-    out.push_str(&line.join(","));
+fn push_row<S: AsRef<str>>(out: &mut String, separator: char, cells: &[S]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        out.push_str(&field(cell.as_ref(), separator));
+    }
     out.push_str(CRLF);
 }
 
@@ -108,23 +127,22 @@ pub fn score_number(score: f64) -> String {
 
 /// A percentage in the file's language: up to 4 decimals, `39,6917` in Vietnamese (the
 /// page's number style), `39.6917` in English.
-fn percent_cell(percent: Percent, vi: bool) -> String {
-    if vi {
-        format_scaled(
+fn percent_cell(percent: Percent, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format_scaled(
             percent.scaled(),
             PERCENT_DECIMALS,
             PERCENT_DECIMALS,
             NumberStyle::Vietnamese,
-        )
-    } else {
-        percent_number(percent)
+        ),
+        Lang::En => percent_number(percent),
     }
 }
 
 /// A score in the file's language: as the page shows it in Vietnamese (`97,84`), with two
 /// decimals and a `.` in English (`97.84`); empty when not a finite number.
-fn score_cell(score: f64, vi: bool) -> String {
-    if vi && score.is_finite() {
+fn score_cell(score: f64, lang: Lang) -> String {
+    if lang == Lang::Vi && score.is_finite() {
         format_real(score, 2, NumberStyle::Vietnamese)
     } else {
         score_number(score)
@@ -152,57 +170,18 @@ fn count_cell(typed: &str) -> String {
 // The unit's results
 // ---------------------------------------------------------------------------------------
 
-fn bloc_name(bloc: Bloc, vi: bool) -> &'static str {
-    match (bloc, vi) {
-        (Bloc::Commune, true) => "Khối xã, thị trấn",
-        (Bloc::Agency, true) => "Khối ban ngành huyện",
-        (Bloc::Commune, false) => "Communes and towns",
-        (Bloc::Agency, false) => "District agencies",
-    }
-}
-
-fn rating_name(rating: Rating, vi: bool) -> &'static str {
-    match (rating, vi) {
-        (Rating::Good, true) => "Tốt",
-        (Rating::Fair, true) => "Khá",
-        (Rating::Average, true) => "Trung bình",
-        (Rating::Weak, true) => "Yếu",
-        (Rating::Good, false) => "Good",
-        (Rating::Fair, false) => "Fair",
-        (Rating::Average, false) => "Average",
-        (Rating::Weak, false) => "Weak",
-    }
-}
-
-/// The column headers of the target table, Vietnamese and English.
-pub const TARGET_COLUMNS: [(&str, &str); 13] = [
-    ("Mã chỉ tiêu", "Target id"),
-    ("Chỉ tiêu", "Target"),
-    ("Áp dụng", "Applicable"),
-    ("Trạng thái", "Status"),
-    ("Tử số", "Numerator"),
-    ("Mẫu số", "Denominator"),
-    ("Tỷ lệ đạt (%)", "Achieved (%)"),
-    ("Mức chỉ tiêu (%)", "Threshold (%)"),
-    ("Trả lời có/không", "Yes/no answer"),
-    ("Số đầu năm", "Start of year"),
-    ("Số cuối năm", "End of year"),
-    ("Còn thiếu", "Gap"),
-    ("Đơn vị của phần còn thiếu", "Gap unit"),
-];
-
-/// The 13 cells of one target's row.
+/// The 14 cells of one target's row.
 fn target_cells(
     target: &Target,
     entry: &TargetEntry,
     evaluation: &Evaluation,
     bloc: Bloc,
-    vi: bool,
+    lang: Lang,
 ) -> Vec<String> {
-    let pick = |text: &crate::domain::targets::Text| if vi { text.vi } else { text.en };
+    let pick = |text: &crate::domain::targets::Text| lang.pick(*text);
     let mut numerator = String::new();
     let mut denominator = String::new();
-    let percent_cell = |percent: Percent| percent_cell(percent, vi);
+    let percent_cell = |percent: Percent| percent_cell(percent, lang);
     let mut percent = evaluation.actual.map(percent_cell).unwrap_or_default();
     let mut answer = "";
     let mut before = String::new();
@@ -236,14 +215,7 @@ fn target_cells(
     }
     let (gap, gap_unit) = match evaluation.gap {
         Some(Gap::Items(items) | Gap::Share { items, .. }) => (items.to_string(), gap_noun),
-        Some(Gap::Points(points)) => (
-            percent_cell(points),
-            if vi {
-                "điểm phần trăm"
-            } else {
-                "percentage points"
-            },
-        ),
+        Some(Gap::Points(points)) => (percent_cell(points), lang.texts().percentage_points),
         None => (String::new(), ""),
     };
     vec![
@@ -251,6 +223,7 @@ fn target_cells(
         pick(&target.label).to_string(),
         flag(Some(evaluation.status.counts())).to_string(),
         evaluation.status.key().to_string(),
+        status_name(lang, evaluation.status).to_string(),
         numerator,
         denominator,
         percent,
@@ -265,53 +238,42 @@ fn target_cells(
 
 /// One unit's results as CSV: seven header rows (unit name, unit id, profile name, bloc,
 /// score, rating, met and applicable), an empty row, then a table with one row per target
-/// in table order. Labels in Vietnamese when `lang_vi`, else English; ids, status keys and
-/// numbers are the same in both.
-pub fn profile_csv(profile: &Profile, model: &ScoringModel, lang_vi: bool) -> String {
-    let vi = lang_vi;
-    let l = |vi_text: &'static str, en_text: &'static str| if vi { vi_text } else { en_text };
+/// in table order. Labels, words and decimals in the language; ids (target, unit, status)
+/// and whole numbers are the same in both.
+pub fn profile_csv(profile: &Profile, model: &ScoringModel, lang: Lang) -> String {
+    let t = lang.texts();
+    let sep = separator(lang);
+    let [unit, unit_id, label, bloc, score, rating, met] = t.csv_profile_rows;
     let evaluations = profile.evaluate_all(model);
     let summary = profile.summary(model);
     let mut out = String::new();
     out.push(BOM);
+    push_row(&mut out, sep, &[unit, profile.unit_name().unwrap_or("")]);
+    push_row(&mut out, sep, &[unit_id, &profile.unit_id]);
+    push_row(&mut out, sep, &[label, &profile.label]);
+    push_row(&mut out, sep, &[bloc, bloc_name(lang, profile.bloc)]);
+    push_row(&mut out, sep, &[score, &score_cell(summary.score, lang)]);
+    push_row(&mut out, sep, &[rating, rating_name(lang, summary.rating)]);
     push_row(
         &mut out,
-        &[l("Đơn vị", "Unit"), profile.unit_name().unwrap_or("")],
-    );
-    push_row(&mut out, &[l("Mã đơn vị", "Unit id"), &profile.unit_id]);
-    push_row(&mut out, &[l("Tên hồ sơ", "Profile name"), &profile.label]);
-    push_row(&mut out, &[l("Khối", "Bloc"), bloc_name(profile.bloc, vi)]);
-    push_row(
-        &mut out,
-        &[l("Điểm", "Score"), &score_cell(summary.score, vi)],
-    );
-    push_row(
-        &mut out,
-        &[l("Xếp loại", "Rating"), rating_name(summary.rating, vi)],
-    );
-    push_row(
-        &mut out,
+        sep,
         &[
-            l("Số chỉ tiêu đạt / áp dụng", "Targets met / applicable"),
+            met,
             &summary.met.to_string(),
             &summary.applicable.to_string(),
         ],
     );
     out.push_str(CRLF);
-    let header: Vec<&str> = TARGET_COLUMNS
-        .iter()
-        .map(|(vi_text, en_text)| l(vi_text, en_text))
-        .collect();
-    push_row(&mut out, &header);
+    push_row(&mut out, sep, &t.csv_target_columns);
     for (target, evaluation) in &evaluations {
         let cells = target_cells(
             target,
             profile.entry(target.id),
             evaluation,
             profile.bloc,
-            vi,
+            lang,
         );
-        push_row(&mut out, &cells);
+        push_row(&mut out, sep, &cells);
     }
     out
 }
@@ -320,56 +282,37 @@ pub fn profile_csv(profile: &Profile, model: &ScoringModel, lang_vi: bool) -> St
 // The bloc's table
 // ---------------------------------------------------------------------------------------
 
-/// The column headers of the ranking table, Vietnamese and English.
-pub const TABLE_COLUMNS: [(&str, &str); 6] = [
-    ("Hạng", "Rank"),
-    ("Mã đơn vị", "Unit id"),
-    ("Đơn vị", "Unit"),
-    ("Điểm", "Score"),
-    ("Nguồn điểm", "Score source"),
-    ("Trong nhóm khen thưởng", "In award zone"),
-];
-
-/// `3-9` → `3–9`: an en dash between digits, so no spreadsheet reads a date.
-fn rank_text(rank: &str) -> String {
-    let chars: Vec<char> = rank.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between_digits = i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            if c == '-' && between_digits {
-                '–'
-            } else {
-                c
-            }
-        })
-        .collect()
+/// A rank as a spreadsheet cell: `3`, or `3–9` with an en dash (a hyphen between digits
+/// reads as a date).
+fn rank_cell(rank: Option<RankRange>) -> String {
+    match rank {
+        Some(rank) if rank.is_exact() => rank.best.to_string(),
+        Some(rank) => format!("{}–{}", rank.best, rank.worst),
+        None => String::new(),
+    }
 }
 
 /// A bloc's ranking table as CSV: a header row, then one row per unit as given. Score as in
-/// [`profile_csv`], source as its key, award zone as `1`/`0` (empty when unknown).
-pub fn table_csv(rows: &[TableRow], lang_vi: bool) -> String {
+/// [`profile_csv`], source as its id and in words, award zone as `1`/`0` (empty when
+/// unknown).
+pub fn table_csv(rows: &[TableRow], lang: Lang) -> String {
+    let sep = separator(lang);
     let mut out = String::new();
     out.push(BOM);
-    let header: Vec<&str> = TABLE_COLUMNS
-        .iter()
-        .map(|(vi, en)| if lang_vi { *vi } else { *en })
-        .collect();
-    push_row(&mut out, &header);
+    push_row(&mut out, sep, &lang.texts().csv_table_columns);
     for row in rows {
         push_row(
             &mut out,
+            sep,
             &[
-                rank_text(&row.rank),
+                rank_cell(row.rank),
                 row.unit_id.clone(),
                 row.unit_name.clone(),
                 row.score
-                    .map(|score| score_cell(score, lang_vi))
+                    .map(|score| score_cell(score, lang))
                     .unwrap_or_default(),
-                row.source.to_string(),
+                row.source.key().to_string(),
+                source_name(lang, row.source).to_string(),
                 flag(row.in_award_zone).to_string(),
             ],
         );
@@ -381,11 +324,11 @@ pub fn table_csv(rows: &[TableRow], lang_vi: bool) -> String {
 // Reading back
 // ---------------------------------------------------------------------------------------
 
-/// Parses CSV text into rows of fields: skips a leading byte-order mark, accepts CRLF, LF or
-/// CR line ends, quoted fields with doubled quotes and line breaks inside. An empty line is a
-/// row with one empty field; a final line end does not start another row. Lenient: a stray
-/// quote inside an unquoted field is kept as text.
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+/// Parses CSV text with this separator into rows of fields: skips a leading byte-order mark,
+/// accepts CRLF, LF or CR line ends, quoted fields with doubled quotes and line breaks inside.
+/// An empty line is a row with one empty field; a final line end does not start another row.
+/// Lenient: a stray quote inside an unquoted field is kept as text.
+pub fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -408,7 +351,7 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
         }
         match c {
             '"' if cell.is_empty() => in_quotes = true,
-            ',' => row.push(std::mem::take(&mut cell)),
+            c if c == separator => row.push(std::mem::take(&mut cell)),
             '\r' | '\n' => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();

@@ -11,6 +11,7 @@ use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
 use crate::domain::targets::{target, Measure, Target, Text};
 use crate::domain::units::Bloc;
+use crate::domain::workspace::ScoreSource;
 use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
@@ -262,6 +263,15 @@ pub struct Texts {
     pub export_json: &'static str,
     pub export_csv: &'static str,
     pub export_table_csv: &'static str,
+    /// The labels of the header rows of a unit's CSV (unit, unit id, profile name, bloc,
+    /// score, rating, targets met / applicable).
+    pub csv_profile_rows: [&'static str; 7],
+    /// The column headers of the target table of a unit's CSV.
+    pub csv_target_columns: [&'static str; 14],
+    /// The column headers of a bloc's ranking CSV.
+    pub csv_table_columns: [&'static str; 7],
+    /// The unit of a gap in percentage points, in the CSV's gap-unit column.
+    pub percentage_points: &'static str,
     pub export_hint: &'static str,
     pub problem_no_unit: &'static str,
     pub problem_other_no_name: &'static str,
@@ -442,6 +452,17 @@ pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {
     match bloc {
         Bloc::Commune => t.bloc_commune,
         Bloc::Agency => t.bloc_agency,
+    }
+}
+
+/// Where a score of the ranking table comes from, in words.
+pub fn source_name(lang: Lang, source: ScoreSource) -> &'static str {
+    let t = lang.texts();
+    match source {
+        ScoreSource::Own => t.source_own,
+        ScoreSource::Profile => t.source_profile,
+        ScoreSource::Typed => t.source_typed,
+        ScoreSource::Unknown => t.source_unknown,
     }
 }
 
@@ -685,9 +706,14 @@ mod tests {
     fn fields(texts: &Texts) -> Vec<(String, String)> {
         let value = serde_json::to_value(texts).expect("texts serialise");
         let object = value.as_object().expect("texts are an object");
+        // A list of strings (the CSV headers) counts as one string per item.
         object
             .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+            .flat_map(|(k, v)| match v.as_array() {
+                Some(items) => items.iter().map(|item| (k.clone(), item.clone())).collect(),
+                None => vec![(k.clone(), v.clone())],
+            })
+            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string()))
             .collect()
     }
 

@@ -170,7 +170,7 @@ function today() {
 }
 
 /** RFC 4180 parser (quotes, doubled quotes, CRLF); returns rows of cells. */
-function parseCsv(text) {
+function parseCsv(text, separator) {
   const rows = [];
   let row = [];
   let cell = '';
@@ -184,7 +184,7 @@ function parseCsv(text) {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(cell);
       cell = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -200,14 +200,17 @@ function parseCsv(text) {
   return rows;
 }
 
-/** Decodes a CSV download and checks the byte-level contract: BOM, CRLF only, final CRLF. */
-function readCsv(bytes) {
+/**
+ * Decodes a CSV download and checks the byte-level contract: BOM, CRLF only, final CRLF.
+ * The Vietnamese export separates with ';' (Excel's list separator in a Vietnamese locale).
+ */
+function readCsv(bytes, separator = ';') {
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV starts with the UTF-8 byte-order mark');
   const text = bytes.subarray(3).toString('utf8');
   assert.ok(!text.includes('\uFFFD'), 'CSV is valid UTF-8');
   assert.ok(text.endsWith('\r\n'), 'CSV ends with CRLF');
   assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'every line ends with CRLF (no bare CR or LF)');
-  return parseCsv(text);
+  return parseCsv(text, separator);
 }
 
 // --- unit files written by the test (docs/formats.md, version 1) ------------------------
@@ -687,19 +690,20 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(rows[5], ['Xếp loại', ratingName]);
     assert.deepEqual(rows[6], ['Số chỉ tiêu đạt / áp dụng', '4', '8']);
     assert.deepEqual(rows[7], [''], 'an empty row before the table');
-    assert.equal(rows[8].length, 13);
+    assert.equal(rows[8].length, 14);
     assert.equal(rows[8][0], 'Mã chỉ tiêu');
     const targetRows = rows.slice(9);
     assert.deepEqual(targetRows.map((r) => r[0]), ALL_TARGETS, 'one row per target, in table order');
-    assert.ok(targetRows.every((r) => r.length === 13), '13 cells in every target row');
+    assert.ok(targetRows.every((r) => r.length === 14), '14 cells in every target row');
     const csvRow = Object.fromEntries(targetRows.map((r) => [r[0], r]));
-    assert.deepEqual(csvRow.online_work_files.slice(2, 8), ['1', 'met', '412', '1038', '39,6917', '35']);
-    assert.deepEqual(csvRow.satisfaction_admin.slice(2, 8), ['1', 'met', '', '', '88,6', '87']);
-    assert.deepEqual(csvRow.tthc_rating_good.slice(2, 4), ['1', 'met']);
-    assert.equal(csvRow.tthc_rating_good[8], '1');
-    assert.deepEqual(csvRow.recruitment.slice(2, 8), ['1', 'met', '3', '3', '100', '100']);
-    assert.deepEqual(csvRow.tthc_online_l34.slice(2, 4), ['1', 'incomplete']);
-    assert.deepEqual(csvRow.org_structure.slice(2, 4), ['0', 'na']);
+    // Issue 11: the status id, then the status in Vietnamese words.
+    assert.deepEqual(csvRow.online_work_files.slice(2, 9), ['1', 'met', 'Đạt', '412', '1038', '39,6917', '35']);
+    assert.deepEqual(csvRow.satisfaction_admin.slice(2, 9), ['1', 'met', 'Đạt', '', '', '88,6', '87']);
+    assert.deepEqual(csvRow.tthc_rating_good.slice(2, 5), ['1', 'met', 'Đạt']);
+    assert.equal(csvRow.tthc_rating_good[9], '1');
+    assert.deepEqual(csvRow.recruitment.slice(2, 9), ['1', 'met', 'Đạt', '3', '3', '100', '100']);
+    assert.deepEqual(csvRow.tthc_online_l34.slice(2, 5), ['1', 'incomplete', 'Chưa đủ số liệu']);
+    assert.deepEqual(csvRow.org_structure.slice(2, 5), ['0', 'na', 'Không áp dụng']);
     assert.deepEqual(
       targetRows.map((r) => r[3]),
       statusesBefore.map(([, s]) => s),
@@ -710,10 +714,10 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     const table = await downloadFrom(page, '[data-action="export-table-csv"]');
     assert.equal(table.name, `cchc-2021_bang-xep-hang_commune_${day.iso}.csv`);
     const trows = readCsv(table.bytes);
-    assert.deepEqual(trows[0], ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Điểm', 'Nguồn điểm', 'Trong nhóm khen thưởng']);
+    assert.deepEqual(trows[0], ['Hạng', 'Mã đơn vị', 'Đơn vị', 'Điểm', 'Mã nguồn điểm', 'Nguồn điểm', 'Trong nhóm khen thưởng']);
     assert.equal(trows.length, 1 + 11);
     assert.deepEqual(trows.slice(1).map((r) => [r[1], r[2]]), COMMUNES);
-    assert.deepEqual(trows.find((r) => r[1] === '31211'), ['1–11', '31211', 'Xã Vĩnh Bình', '50', 'own', '']);
+    assert.deepEqual(trows.find((r) => r[1] === '31211'), ['1–11', '31211', 'Xã Vĩnh Bình', '50', 'own', 'Đơn vị của bạn', '']);
     assert.ok(
       trows.slice(1).filter((r) => r[1] !== '31211').every((r) => r[0] === '' && r[3] === '' && r[4] === 'unknown'),
       'every other commune unknown',

@@ -74,15 +74,11 @@ fn table_rows(table: &BlocTable, places: usize) -> Vec<TableRow> {
         .rows
         .iter()
         .map(|row| TableRow {
-            rank: match row.rank {
-                Some(rank) if rank.is_exact() => rank.best.to_string(),
-                Some(rank) => format!("{}–{}", rank.best, rank.worst),
-                None => String::new(),
-            },
+            rank: row.rank,
             unit_id: row.unit_id.clone(),
             unit_name: row.name.clone(),
             score: row.score,
-            source: row.source.key(),
+            source: row.source,
             in_award_zone: row.rank.and_then(|rank| {
                 if rank.worst <= places {
                     Some(true)
@@ -131,7 +127,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
             let _ = browser::download(
                 &name,
                 "text/csv;charset=utf-8",
-                &profile_csv(&profile, &model, lang == Lang::Vi),
+                &profile_csv(&profile, &model, lang),
             );
         })
     };
@@ -144,11 +140,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 bloc.id(),
                 browser::today_iso()
             );
-            let _ = browser::download(
-                &name,
-                "text/csv;charset=utf-8",
-                &table_csv(&rows, lang == Lang::Vi),
-            );
+            let _ = browser::download(&name, "text/csv;charset=utf-8", &table_csv(&rows, lang));
         })
     };
     let on_files = {
