@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::language::Language;
+use crate::domain::language::Lang;
 use crate::domain::workspace::ScoreCache;
 use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage, Snapshot};
 use components::banners::Banners;
@@ -164,8 +164,8 @@ pub fn App(props: &AppProps) -> Html {
         "saved"
     };
     let other_lang = match lang {
-        Language::Vi => Language::En,
-        Language::En => Language::Vi,
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
     };
     let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 

@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
-use crate::domain::language::Language;
+use crate::domain::language::Lang;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
 use crate::domain::profile::Profile;
@@ -371,7 +371,7 @@ impl AppState {
         Rc::make_mut(self.demo.as_mut().unwrap_or(&mut self.data))
     }
 
-    pub fn language(&self) -> Language {
+    pub fn language(&self) -> Lang {
         self.data.language
     }
 }
@@ -409,7 +409,7 @@ pub enum Action {
     ResetDemo,
     ExitDemo,
     SetView(View),
-    SetLang(Language),
+    SetLang(Lang),
     DismissLoadNotice,
     Saved(Result<(), StorageError>),
     /// What storage holds after this tab's save (its data, or the merge with another

@@ -330,7 +330,7 @@ pub fn same_data(a: &Workspace, b: &Workspace) -> bool {
 mod tests {
     use super::*;
     use crate::domain::figures::EntryMode;
-    use crate::domain::language::Language;
+    use crate::domain::language::Lang;
 
     fn two() -> Workspace {
         let mut w = Workspace::default();
@@ -365,7 +365,7 @@ mod tests {
         let base = two();
         let mut ours = base.clone();
         edit(&mut ours, "p1", set_numerator("412"));
-        ours.language = Language::En;
+        ours.language = Lang::En;
         let mut theirs = base.clone();
         edit(&mut theirs, "p1", |p| {
             p.update_entry(TargetId::Recruitment, |e| e.denominator = "1038".into())
@@ -384,7 +384,7 @@ mod tests {
             merged.peer_scores.get("31231").map(String::as_str),
             Some("80")
         );
-        assert_eq!(merged.language, Language::En);
+        assert_eq!(merged.language, Lang::En);
         // Which profile is shown is ours, never theirs.
         assert_eq!(merged.active, "p1");
     }

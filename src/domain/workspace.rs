@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::language::Language;
+use super::language::Lang;
 use super::number::{parse_score, NumberError};
 use super::profile::Profile;
 use super::rank::{rank_rows, standing, RankRange, Standing};
@@ -62,7 +62,7 @@ pub struct Workspace {
     /// Scores typed in for peers without a profile (unit id → text as typed).
     pub peer_scores: BTreeMap<String, String>,
     pub model: ScoringModel,
-    pub language: Language,
+    pub language: Lang,
     /// For a unit with several profiles, the one its district totals count (unit key, see
     /// [`super::district::unit_key`], → profile id). Absent from data saved before it
     /// existed, and not written while empty.
@@ -151,7 +151,7 @@ impl Workspace {
             active,
             peer_scores: BTreeMap::new(),
             model: ScoringModel::default(),
-            language: Language::default(),
+            language: Lang::default(),
             district_choices: BTreeMap::new(),
         }
     }

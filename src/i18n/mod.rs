@@ -16,7 +16,7 @@ use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
 
-pub use crate::domain::language::Language as Lang;
+pub use crate::domain::language::Lang;
 
 mod en;
 mod vi;
