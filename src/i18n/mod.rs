@@ -1,6 +1,8 @@
-//! Every user-visible string, in Vietnamese (default) and English. The `Texts` struct makes
-//! a missing translation a compile error; sentences with figures in them are built by the
-//! functions at the bottom, which also format the numbers the way each language writes them.
+//! Every user-visible string, in Vietnamese (default, `vi.rs`) and English (`en.rs`). The
+//! `Texts` struct of plain strings and the `Messages` trait (one method per message with a
+//! figure or a name in it, whose arguments the compiler checks) make a missing translation a
+//! compile error. Each language formats its numbers and, in English, picks singular or
+//! plural; the functions at the bottom turn domain values (errors, gaps, ranks) into text.
 
 use crate::domain::evaluate::{Evaluation, FieldError, Gap, Status};
 use crate::domain::figures::{EntryMode, TargetEntry};
