@@ -13,7 +13,7 @@ fn real(value: f64) -> String {
 }
 
 /// `1 target`, `2 targets`: the count and the noun in the number English needs.
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(n, STYLE), if n == 1 { one } else { many })
 }
 

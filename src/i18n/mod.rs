@@ -121,7 +121,7 @@ pub fn edit_conflict_message(
 pub struct Texts {
     /// The messages with figures in them, reached through `Deref`.
     #[serde(skip)]
-    pub(super) messages: &'static dyn Messages,
+    messages: &'static dyn Messages,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub privacy_note: &'static str,
