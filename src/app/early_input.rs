@@ -12,7 +12,7 @@ use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::i18n::Lang;
 
-use super::state::{Action, View};
+use super::state::{Action, Edit, View};
 
 /// One control whose value differs from what the page was built with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,11 +56,15 @@ impl EarlyInput {
                 .filter(move |c| c.target.is_none() && c.field == name)
         };
         let mut actions: Vec<Action> = by_field("bloc")
-            .filter_map(|c| Bloc::from_id(&c.value).map(Action::SetBloc))
+            .filter_map(|c| Bloc::from_id(&c.value).map(|bloc| Action::Edit(Edit::SetBloc(bloc))))
             .collect();
-        actions.extend(by_field("unit").map(|c| Action::SetUnit(c.value.clone())));
-        actions.extend(by_field("unit-name").map(|c| Action::SetOtherName(c.value.clone())));
-        actions.extend(by_field("profile-name").map(|c| Action::SetLabel(c.value.clone())));
+        actions.extend(by_field("unit").map(|c| Action::Edit(Edit::SetUnit(c.value.clone()))));
+        actions.extend(
+            by_field("unit-name").map(|c| Action::Edit(Edit::SetOtherName(c.value.clone()))),
+        );
+        actions.extend(
+            by_field("profile-name").map(|c| Action::Edit(Edit::SetLabel(c.value.clone()))),
+        );
         // A changed entry mode comes before the card's figures: it decides which inputs exist.
         let on_cards = || self.changes.iter().filter(|c| c.target.is_some());
         let modes = on_cards().filter(|c| c.field == "entry");
@@ -70,13 +74,14 @@ impl EarlyInput {
             };
             let checked = change.value == "true";
             let action = match change.field.as_str() {
-                "na" => Action::SetNotApplicable(id, checked),
-                "yes" => Action::SetAnswer(id, Some(checked)),
-                "entry" => {
-                    Action::SetMode(id, EntryMode::from_key(&change.value).unwrap_or_default())
-                }
+                "na" => Action::Edit(Edit::SetNotApplicable(id, checked)),
+                "yes" => Action::Edit(Edit::SetAnswer(id, Some(checked))),
+                "entry" => Action::Edit(Edit::SetMode(
+                    id,
+                    EntryMode::from_key(&change.value).unwrap_or_default(),
+                )),
                 field => match Field::from_key(field) {
-                    Some(field) => Action::SetText(id, field, change.value.clone()),
+                    Some(field) => Action::Edit(Edit::SetText(id, field, change.value.clone())),
                     None => continue,
                 },
             };
@@ -133,7 +138,13 @@ mod tests {
             "SetLang(En)",
             "SetView(Ranking)",
         ];
-        let got: Vec<String> = actions.iter().map(|a| format!("{a:?}")).collect();
+        let got: Vec<String> = actions
+            .iter()
+            .map(|action| match action {
+                Action::Edit(edit) => format!("{edit:?}"),
+                action => format!("{action:?}"),
+            })
+            .collect();
         assert_eq!(got, expected);
     }
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::number_input::NumberInput;
 use super::select::Select;
-use crate::app::state::{Action, Refused, TextInput};
+use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
@@ -54,10 +54,10 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
     let on_na = {
         let id = target.id;
         props.on_action.reform(move |event: Event| {
-            Action::SetNotApplicable(
+            Action::Edit(Edit::SetNotApplicable(
                 id,
                 event.target_unchecked_into::<HtmlInputElement>().checked(),
-            )
+            ))
         })
     };
 
@@ -135,7 +135,7 @@ fn text_input(
             value={value.to_string()}
             error={error.map(AttrValue::from)}
             inputmode={inputmode}
-            on_input={props.on_action.reform(move |text| Action::SetText(id, field, text))}
+            on_input={props.on_action.reform(move |text| Action::Edit(Edit::SetText(id, field, text)))}
         />
     }
 }
@@ -153,7 +153,10 @@ fn inputs(props: &TargetCardProps) -> Html {
         } => {
             let mode = props.entry.mode;
             let on_mode = props.on_action.reform(move |value: String| {
-                Action::SetMode(id, EntryMode::from_key(&value).unwrap_or_default())
+                Action::Edit(Edit::SetMode(
+                    id,
+                    EntryMode::from_key(&value).unwrap_or_default(),
+                ))
             });
             let mode_options: Vec<(AttrValue, AttrValue)> = vec![
                 ("counts".into(), t.entry_counts.into()),
@@ -178,14 +181,14 @@ fn inputs(props: &TargetCardProps) -> Html {
         Measure::YesNo { question, .. } => {
             let answer = props.entry.answer;
             let on_yes = props.on_action.reform(move |event: Event| {
-                Action::SetAnswer(
+                Action::Edit(Edit::SetAnswer(
                     id,
                     Some(event.target_unchecked_into::<HtmlInputElement>().checked()),
-                )
+                ))
             });
             let on_no = props
                 .on_action
-                .reform(move |_: MouseEvent| Action::SetAnswer(id, Some(false)));
+                .reform(move |_: MouseEvent| Action::Edit(Edit::SetAnswer(id, Some(false))));
             html! {
                 <div class="inputs yes-no">
                     <label class="check">

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
-use crate::app::state::{Action, Refused};
+use crate::app::state::{Action, Edit, Refused};
 use crate::domain::units::{Bloc, OTHER_UNIT_ID};
 use crate::i18n::{bloc_name, too_long_message, Lang};
 
@@ -22,10 +22,12 @@ pub struct UnitPickerProps {
 #[component]
 pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let t = props.lang.texts();
-    let on_bloc = props
+    let on_bloc = props.on_action.reform(|value: String| {
+        Action::Edit(Edit::SetBloc(Bloc::from_id(&value).unwrap_or_default()))
+    });
+    let on_unit = props
         .on_action
-        .reform(|value: String| Action::SetBloc(Bloc::from_id(&value).unwrap_or_default()));
-    let on_unit = props.on_action.reform(Action::SetUnit);
+        .reform(|unit| Action::Edit(Edit::SetUnit(unit)));
     let bloc_options: Vec<(AttrValue, AttrValue)> = Bloc::ALL
         .into_iter()
         .map(|bloc| (bloc.id().into(), bloc_name(props.lang, bloc).into()))
@@ -42,7 +44,9 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
             .chain(std::iter::once((OTHER_UNIT_ID.into(), t.unit_other.into())))
             .collect();
     let on_name = props.on_action.reform(|event: InputEvent| {
-        Action::SetOtherName(event.target_unchecked_into::<HtmlInputElement>().value())
+        Action::Edit(Edit::SetOtherName(
+            event.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     html! {
         <section class="unit-picker" aria-label={t.unit_section}>
