@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
+use crate::domain::keyed::keyed_enum;
 use crate::domain::language::Language;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
@@ -19,46 +20,31 @@ use crate::formats::share_link::LinkError;
 use crate::formats::unit_file::ImportError;
 use crate::store::{LoadNotice, Loaded, StorageError, Stored};
 
-/// The part of the app on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Calculator,
-    Ranking,
-    District,
-    Settings,
-    /// Export, import, share and print.
-    Data,
-    /// The printable report (opened from `Data`).
-    Print,
+keyed_enum! {
+    /// The part of the app on screen; its key is the `data-view` of its navigation button.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum View {
+        #[default]
+        Calculator = "calculator",
+        Ranking = "ranking",
+        District = "district",
+        Settings = "settings",
+        /// Export, import, share and print.
+        Data = "data",
+        /// The printable report (opened from `Data`).
+        Print = "print",
+    }
 }
 
 impl View {
     /// The views in the navigation.
-    pub const ALL: [View; 5] = [
+    pub const NAV: [View; 5] = [
         View::Calculator,
         View::Ranking,
         View::District,
         View::Data,
         View::Settings,
     ];
-
-    /// The `data-view` value of its navigation button.
-    pub fn key(self) -> &'static str {
-        match self {
-            View::Calculator => "calculator",
-            View::Ranking => "ranking",
-            View::District => "district",
-            View::Settings => "settings",
-            View::Data => "data",
-            View::Print => "print",
-        }
-    }
-
-    /// The view of a navigation button's `data-view`.
-    pub fn from_key(key: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.key() == key)
-    }
 }
 
 /// The workspaces sit behind `Rc`, so that an action that does not edit one (switching views,

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
+use crate::app::early_input::Control;
 use crate::app::state::{Action, Edit, Refused};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{too_long_message, Lang};
@@ -68,14 +69,14 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
         <section class="profile-bar" aria-label={t.profile_label}>
             <div class="field">
                 <label for="profile">{ t.profile_label }</label>
-                <Select id="profile" field="profile" value={props.active.clone()} {options} onchange={on_switch} />
+                <Select id="profile" field={Control::Profile.key()} value={props.active.clone()} {options} onchange={on_switch} />
             </div>
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>
                 <input
                     id="profile-name"
                     type="text"
-                    data-field="profile-name"
+                    data-field={Control::ProfileName.key()}
                     value={props.label.clone()}
                     aria-invalid={props.refused.is_some().then_some("true")}
                     aria-describedby={props.refused.is_some().then_some("profile-name-error")}

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::number_input::NumberInput;
 use super::select::Select;
+use crate::app::early_input::Control;
 use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
@@ -76,7 +77,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
             </header>
             <p class="threshold">{ threshold_text(lang, target, evaluation) }</p>
             <label class="na-switch">
-                <input type="checkbox" data-field="na" checked={switched_off} onchange={on_na} />
+                <input type="checkbox" data-field={Control::NotApplicable.key()} checked={switched_off} onchange={on_na} />
                 { t.na_label }
             </label>
             if switched_off {
@@ -159,15 +160,15 @@ fn inputs(props: &TargetCardProps) -> Html {
                 ))
             });
             let mode_options: Vec<(AttrValue, AttrValue)> = vec![
-                ("counts".into(), t.entry_counts.into()),
-                ("percent".into(), t.entry_percent.into()),
+                (EntryMode::Counts.key().into(), t.entry_counts.into()),
+                (EntryMode::Percent.key().into(), t.entry_percent.into()),
             ];
             let select_id = format!("{key}-entry");
             html! {
                 <div class="inputs">
                     <div class="field entry-mode">
                         <label for={select_id.clone()}>{ t.entry_label }</label>
-                        <Select id={select_id} field="entry" value={mode.key()} options={mode_options} onchange={on_mode} />
+                        <Select id={select_id} field={Control::EntryMode.key()} value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
                         { text_input(props, Field::Numerator, lang.pick(numerator), "numeric") }
@@ -192,7 +193,7 @@ fn inputs(props: &TargetCardProps) -> Html {
             html! {
                 <div class="inputs yes-no">
                     <label class="check">
-                        <input type="checkbox" data-field="yes" checked={answer == Some(true)} onchange={on_yes} />
+                        <input type="checkbox" data-field={Control::Answer.key()} checked={answer == Some(true)} onchange={on_yes} />
                         { lang.pick(question) }
                     </label>
                     if answer.is_none() {

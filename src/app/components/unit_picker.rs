@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
+use crate::app::early_input::Control;
 use crate::app::state::{Action, Edit, Refused};
 use crate::domain::units::{Bloc, OTHER_UNIT_ID};
 use crate::i18n::{bloc_name, too_long_message, Lang};
@@ -52,11 +53,11 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
         <section class="unit-picker" aria-label={t.unit_section}>
             <div class="field">
                 <label for="bloc">{ t.bloc_label }</label>
-                <Select id="bloc" field="bloc" value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
+                <Select id="bloc" field={Control::Bloc.key()} value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
             </div>
             <div class="field">
                 <label for="unit">{ t.unit_label }</label>
-                <Select id="unit" field="unit" value={props.unit_id.clone()} options={unit_options} onchange={on_unit} />
+                <Select id="unit" field={Control::Unit.key()} value={props.unit_id.clone()} options={unit_options} onchange={on_unit} />
             </div>
             if props.unit_id == OTHER_UNIT_ID {
                 <div class="field">
@@ -64,7 +65,7 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
                     <input
                         id="unit-name"
                         type="text"
-                        data-field="unit-name"
+                        data-field={Control::UnitName.key()}
                         autocomplete="organization"
                         placeholder={t.unit_name_placeholder}
                         value={props.other_name.clone()}
