@@ -78,7 +78,7 @@ pub struct AppState {
     /// Goes up with `revision`, except for the edits that cannot change the list of profiles
     /// (their ids, names and order): typing figures, peer scores, the scoring model. The
     /// profile picker (one option per profile, 10 000 in a big workspace) is rebuilt only
-    /// when this changes.
+    /// when this changes. Which edits keep the list is [`Edit::keeps_list`].
     pub list_revision: u64,
     /// Goes up whenever the real data changes: the autosave's trigger.
     pub data_revision: u64,
