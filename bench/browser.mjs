@@ -24,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+import { DATA_KEY } from '../tests/e2e/names.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
@@ -42,7 +43,6 @@ export const MOBILE = {
   cpu: 4,
 };
 const BLANK = '/__bench__/blank.html';
-const DATA_KEY = 'cchc2021:data';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

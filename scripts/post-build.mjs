@@ -16,6 +16,16 @@ if (!dir) {
   process.exit(1);
 }
 
+// The names the loader shares with the app and the tests: one file holds them (src/names.rs).
+const names = JSON.parse(readFileSync(new URL('../src/shared-names.json', import.meta.url), 'utf8'));
+for (const name of ['dataKey', 'updatedFlag', 'updatedEvent']) {
+  if (typeof names[name] !== 'string' || !names[name]) {
+    console.error(`post-build: src/shared-names.json has no ${name}`);
+    process.exit(1);
+  }
+}
+const quoted = (name) => JSON.stringify(names[name]);
+
 const sha = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -32,8 +42,8 @@ const registration = `
 // shows a "phiên bản mới" notice (see src/app/hooks.rs).
 if ('serviceWorker' in navigator) {
   const announce = () => {
-    window.__cchcUpdated = true;
-    window.dispatchEvent(new CustomEvent('cchc:updated'));
+    window[${quoted('updatedFlag')}] = true;
+    window.dispatchEvent(new CustomEvent(${quoted('updatedEvent')}));
   };
   navigator.serviceWorker.register('./sw.js').then((registration) => {
     registration.addEventListener('updatefound', () => {
@@ -53,7 +63,7 @@ if ('serviceWorker' in navigator) {
 const hideFirstScreen = `// The pre-rendered first screen shows a fresh start: not for a returning user.
 const firstScreen = document.querySelector('[data-prerendered]');
 try {
-  if (localStorage.getItem('cchc2021:data')) firstScreen?.setAttribute('hidden', '');
+  if (localStorage.getItem(${quoted('dataKey')})) firstScreen?.setAttribute('hidden', '');
 } catch {}
 firstScreen?.addEventListener('click', (event) => {
   const tab = event.target.closest('[data-view]');

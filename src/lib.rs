@@ -5,4 +5,5 @@ pub mod app;
 pub mod domain;
 pub mod formats;
 pub mod i18n;
+pub mod names;
 pub mod store;

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use cchc_2021::app::state::{Action, AppState};
+use cchc_2021::app::state::{self, Action, AppState};
 use cchc_2021::domain::figures::{EntryMode, Field};
 use cchc_2021::domain::merge::{merge, same_data, EntryPart, ProfileField};
 use cchc_2021::domain::profile::Profile;
@@ -220,7 +220,7 @@ impl Tab {
     }
 
     fn type_text(&mut self, id: TargetId, field: Field, text: &str) {
-        self.act(Action::SetText(id, field, text.into()));
+        self.act(Action::Edit(state::Edit::SetText(id, field, text.into())));
     }
 
     /// Saves as the page does, and returns what the other tabs' storage event carries.
@@ -262,7 +262,7 @@ fn two_tabs() -> (MemoryStorage, Tab, Tab) {
     let store = MemoryStorage::default();
     let (a_session, b_session) = (MemoryStorage::default(), MemoryStorage::default());
     let mut a = Tab::open(&store, &a_session);
-    a.act(Action::SetUnit("31211".into()));
+    a.act(Action::Edit(state::Edit::SetUnit("31211".into())));
     a.save(&store).unwrap();
     let b = Tab::open(&store, &b_session);
     (store, a, b)
@@ -273,8 +273,8 @@ const R: TargetId = TargetId::Recruitment;
 #[test]
 fn a_tab_that_takes_in_another_tabs_save_keeps_its_profile_and_writes_nothing_back() {
     let (store, mut a, mut b) = two_tabs();
-    b.act(Action::NewProfile);
-    b.act(Action::SetUnit("31234".into()));
+    b.act(Action::Edit(state::Edit::NewProfile));
+    b.act(Action::Edit(state::Edit::SetUnit("31234".into())));
     let event = b.save(&store).unwrap();
     a.act(event);
     assert_eq!(a.0.data.active, "p1", "A stays on its profile");
@@ -384,10 +384,10 @@ fn typing_in_both_tabs_keeps_both_and_the_replaced_edit_is_told() {
 #[test]
 fn profiles_added_in_both_tabs_are_both_kept_and_each_tab_stays_on_its_own() {
     let (store, mut a, mut b) = two_tabs();
-    a.act(Action::NewProfile);
-    a.act(Action::SetUnit("31240".into()));
-    b.act(Action::NewProfile);
-    b.act(Action::SetUnit("31241".into()));
+    a.act(Action::Edit(state::Edit::NewProfile));
+    a.act(Action::Edit(state::Edit::SetUnit("31240".into())));
+    b.act(Action::Edit(state::Edit::NewProfile));
+    b.act(Action::Edit(state::Edit::SetUnit("31241".into())));
     let from_a = a.save(&store).unwrap();
     // B typed more while its save ran: the rename reaches that too.
     let snapshot_then_more = {
@@ -433,12 +433,12 @@ fn data_of_a_newer_version_stops_the_saving_and_is_left_as_it_is() {
 #[test]
 fn switching_profiles_is_saved_for_new_tabs_but_another_tabs_switch_changes_nothing_here() {
     let (store, mut a, mut b) = two_tabs();
-    a.act(Action::NewProfile);
+    a.act(Action::Edit(state::Edit::NewProfile));
     let event = a.save(&store).unwrap();
     b.act(event);
     assert_eq!(b.0.data.active, "p1");
     assert_eq!(b.save(&store), None);
-    a.act(Action::SwitchProfile("p1".into()));
+    a.act(Action::Edit(state::Edit::SwitchProfile("p1".into())));
     let event = a.save(&store).expect("the switch is saved");
     b.act(event);
     assert_eq!(b.save(&store), None);

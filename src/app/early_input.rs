@@ -8,11 +8,33 @@
 //! the DOM reading lives in `browser`.
 
 use crate::domain::figures::{EntryMode, Field};
+use crate::domain::keyed::keyed_enum;
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::i18n::Lang;
 
-use super::state::{Action, View};
+use super::state::{Action, Edit, View};
+
+keyed_enum! {
+    /// The `data-field` of a profile's controls that are not a card's figures (those are
+    /// [`Field`]s): the live components and the pre-rendered first screen (the same
+    /// components) write them, and `actions` reads them back.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Control {
+        Bloc = "bloc",
+        Unit = "unit",
+        /// The typed name of a unit that is not in the lists.
+        UnitName = "unit-name",
+        Profile = "profile",
+        ProfileName = "profile-name",
+        /// A card's entry mode ([`EntryMode`]).
+        EntryMode = "entry",
+        /// A card's "không phát sinh / không áp dụng" switch.
+        NotApplicable = "na",
+        /// A yes/no card's answer.
+        Answer = "yes",
+    }
+}
 
 /// One control whose value differs from what the page was built with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,37 +72,44 @@ impl EarlyInput {
     /// The actions that replay the changes: the bloc and unit first (their lists depend on
     /// each other), then the cards in page order. Controls the app does not know are skipped.
     pub fn actions(&self) -> Vec<Action> {
-        let by_field = |name: &'static str| {
+        let by_field = |control: Control| {
             self.changes
                 .iter()
-                .filter(move |c| c.target.is_none() && c.field == name)
+                .filter(move |c| c.target.is_none() && c.field == control.key())
         };
-        let mut actions: Vec<Action> = by_field("bloc")
-            .filter_map(|c| Bloc::from_id(&c.value).map(Action::SetBloc))
+        let mut actions: Vec<Action> = by_field(Control::Bloc)
+            .filter_map(|c| Bloc::from_id(&c.value).map(|bloc| Action::Edit(Edit::SetBloc(bloc))))
             .collect();
-        actions.extend(by_field("unit").map(|c| Action::SetUnit(c.value.clone())));
-        actions.extend(by_field("unit-name").map(|c| Action::SetOtherName(c.value.clone())));
-        actions.extend(by_field("profile-name").map(|c| Action::SetLabel(c.value.clone())));
+        actions
+            .extend(by_field(Control::Unit).map(|c| Action::Edit(Edit::SetUnit(c.value.clone()))));
+        actions.extend(
+            by_field(Control::UnitName).map(|c| Action::Edit(Edit::SetOtherName(c.value.clone()))),
+        );
+        actions.extend(
+            by_field(Control::ProfileName).map(|c| Action::Edit(Edit::SetLabel(c.value.clone()))),
+        );
         // A changed entry mode comes before the card's figures: it decides which inputs exist.
         let on_cards = || self.changes.iter().filter(|c| c.target.is_some());
-        let modes = on_cards().filter(|c| c.field == "entry");
-        for change in modes.chain(on_cards().filter(|c| c.field != "entry")) {
+        let is_mode = |c: &&ChangedControl| c.field == Control::EntryMode.key();
+        let modes = on_cards().filter(is_mode);
+        for change in modes.chain(on_cards().filter(|c| !is_mode(c))) {
             let Some(id) = change.target.as_deref().and_then(TargetId::from_key) else {
                 continue;
             };
             let checked = change.value == "true";
-            let action = match change.field.as_str() {
-                "na" => Action::SetNotApplicable(id, checked),
-                "yes" => Action::SetAnswer(id, Some(checked)),
-                "entry" => {
-                    Action::SetMode(id, EntryMode::from_key(&change.value).unwrap_or_default())
+            let action = match (
+                Control::from_key(&change.field),
+                Field::from_key(&change.field),
+            ) {
+                (Some(Control::NotApplicable), _) => Edit::SetNotApplicable(id, checked),
+                (Some(Control::Answer), _) => Edit::SetAnswer(id, Some(checked)),
+                (Some(Control::EntryMode), _) => {
+                    Edit::SetMode(id, EntryMode::from_key(&change.value).unwrap_or_default())
                 }
-                field => match Field::from_key(field) {
-                    Some(field) => Action::SetText(id, field, change.value.clone()),
-                    None => continue,
-                },
+                (None, Some(field)) => Edit::SetText(id, field, change.value.clone()),
+                _ => continue,
             };
-            actions.push(action);
+            actions.push(Action::Edit(action));
         }
         if let Some(language) = self.language.as_deref().and_then(Lang::from_code) {
             actions.push(Action::SetLang(language));
@@ -133,7 +162,13 @@ mod tests {
             "SetLang(En)",
             "SetView(Ranking)",
         ];
-        let got: Vec<String> = actions.iter().map(|a| format!("{a:?}")).collect();
+        let got: Vec<String> = actions
+            .iter()
+            .map(|action| match action {
+                Action::Edit(edit) => format!("{edit:?}"),
+                action => format!("{action:?}"),
+            })
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -145,6 +180,14 @@ mod tests {
             ..EarlyInput::default()
         };
         assert!(early.actions().is_empty());
+    }
+
+    /// The cards' controls are told apart by name: no control may be named like a figure.
+    #[test]
+    fn no_control_is_named_like_a_figure() {
+        for field in Field::ALL {
+            assert_eq!(Control::from_key(field.key()), None, "{field:?}");
+        }
     }
 
     #[test]

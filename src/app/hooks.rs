@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::formats::envelope;
 use crate::formats::share_link::{read_share_link, LinkError};
+use crate::names::{UPDATED_EVENT, UPDATED_FLAG};
 use crate::store::DATA_KEY;
 
 use super::browser;
@@ -78,13 +79,13 @@ pub fn use_update_notice() -> bool {
             let window = web_sys::window();
             let flagged = window
                 .as_ref()
-                .and_then(|w| js_sys::Reflect::get(w, &"__cchcUpdated".into()).ok())
+                .and_then(|w| js_sys::Reflect::get(w, &UPDATED_FLAG.into()).ok())
                 .is_some_and(|v| v.is_truthy());
             if flagged {
                 updated.set(true);
             }
             let listener = window.map(|window| {
-                EventListener::new(&window, "cchc:updated", move |_| updated.set(true))
+                EventListener::new(&window, UPDATED_EVENT, move |_| updated.set(true))
             });
             move || drop(listener)
         });

@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
+use crate::domain::keyed::keyed_enum;
 use crate::domain::language::Lang;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
@@ -19,46 +20,31 @@ use crate::formats::share_link::LinkError;
 use crate::formats::unit_file::ImportError;
 use crate::store::{LoadNotice, Loaded, StorageError, Stored};
 
-/// The part of the app on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Calculator,
-    Ranking,
-    District,
-    Settings,
-    /// Export, import, share and print.
-    Data,
-    /// The printable report (opened from `Data`).
-    Print,
+keyed_enum! {
+    /// The part of the app on screen; its key is the `data-view` of its navigation button.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum View {
+        #[default]
+        Calculator = "calculator",
+        Ranking = "ranking",
+        District = "district",
+        Settings = "settings",
+        /// Export, import, share and print.
+        Data = "data",
+        /// The printable report (opened from `Data`).
+        Print = "print",
+    }
 }
 
 impl View {
     /// The views in the navigation.
-    pub const ALL: [View; 5] = [
+    pub const NAV: [View; 5] = [
         View::Calculator,
         View::Ranking,
         View::District,
         View::Data,
         View::Settings,
     ];
-
-    /// The `data-view` value of its navigation button.
-    pub fn key(self) -> &'static str {
-        match self {
-            View::Calculator => "calculator",
-            View::Ranking => "ranking",
-            View::District => "district",
-            View::Settings => "settings",
-            View::Data => "data",
-            View::Print => "print",
-        }
-    }
-
-    /// The view of a navigation button's `data-view`.
-    pub fn from_key(key: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.key() == key)
-    }
 }
 
 /// The workspaces sit behind `Rc`, so that an action that does not edit one (switching views,
@@ -92,7 +78,7 @@ pub struct AppState {
     /// Goes up with `revision`, except for the edits that cannot change the list of profiles
     /// (their ids, names and order): typing figures, peer scores, the scoring model. The
     /// profile picker (one option per profile, 10 000 in a big workspace) is rebuilt only
-    /// when this changes.
+    /// when this changes. Which edits keep the list is [`Edit::keeps_list`].
     pub list_revision: u64,
     /// Goes up whenever the real data changes: the autosave's trigger.
     pub data_revision: u64,
@@ -137,23 +123,6 @@ impl Refused {
             .as_ref()
             .filter(|r| r.input == *input)
             .map(|r| r.limit)
-    }
-}
-
-/// The input an action types into, with the kind of its text and the text.
-fn typed_text(action: &Action) -> Option<(TextInput, TextKind, &str)> {
-    match action {
-        Action::SetText(id, field, text) => {
-            Some((TextInput::Figure(*id, *field), TextKind::Figure, text))
-        }
-        Action::SetOtherName(text) => Some((TextInput::UnitName, TextKind::Name, text)),
-        Action::SetLabel(text) => Some((TextInput::ProfileName, TextKind::Label, text)),
-        Action::SetPeerScore(unit_id, text) => Some((
-            TextInput::PeerScore(unit_id.clone()),
-            TextKind::Figure,
-            text,
-        )),
-        _ => None,
     }
 }
 
@@ -380,8 +349,12 @@ fn demo_workspace() -> Workspace {
     Workspace::with_profiles(demo_profiles())
 }
 
+/// A change of the workspace on screen (the sandbox while it is open, else the real data),
+/// and nothing else. What follows from an edit (whether the profile list stays, which field
+/// of the active profile it changes, the text whose length is checked) is decided here, by
+/// the variant: every `match` below names every variant, so a new edit cannot be left out.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+pub enum Edit {
     SetBloc(Bloc),
     SetUnit(String),
     SetOtherName(String),
@@ -392,9 +365,6 @@ pub enum Action {
     SetAnswer(TargetId, Option<bool>),
     NewProfile,
     DuplicateProfile,
-    DeleteProfile(String),
-    UndoDelete,
-    DismissUndo,
     SwitchProfile(String),
     SetPeerScore(String, String),
     /// Which of a unit's profiles counts in the district totals: (unit key, profile id).
@@ -405,6 +375,143 @@ pub enum Action {
     SetBands(RatingBands),
     SetAwardPlaces(Bloc, usize),
     ResetModel,
+}
+
+impl Edit {
+    /// The field of the active profile the edit changes; `None` for the edits of the list
+    /// of profiles, the peer scores and the scoring model.
+    pub fn profile_field(&self) -> Option<ProfileField> {
+        Some(match self {
+            Edit::SetBloc(_) | Edit::SetUnit(_) => ProfileField::Unit,
+            Edit::SetOtherName(_) => ProfileField::OtherName,
+            Edit::SetLabel(_) => ProfileField::Label,
+            Edit::SetText(id, field, _) => ProfileField::Entry(*id, EntryPart::Text(*field)),
+            Edit::SetMode(id, _) => ProfileField::Entry(*id, EntryPart::Mode),
+            Edit::SetNotApplicable(id, _) => ProfileField::Entry(*id, EntryPart::NotApplicable),
+            Edit::SetAnswer(id, _) => ProfileField::Entry(*id, EntryPart::Answer),
+            Edit::NewProfile
+            | Edit::DuplicateProfile
+            | Edit::SwitchProfile(_)
+            | Edit::SetPeerScore(..)
+            | Edit::ChooseDistrictProfile(..)
+            | Edit::SetScoringMode(_)
+            | Edit::SetWeight(..)
+            | Edit::SetApplicability(..)
+            | Edit::SetBands(_)
+            | Edit::SetAwardPlaces(..)
+            | Edit::ResetModel => return None,
+        })
+    }
+
+    /// Whether the list of profiles (their ids, names, order and which one is active)
+    /// stays as it was. Told by the variant, never by comparing the data: a keystroke must
+    /// not compare 10 000 names.
+    pub fn keeps_list(&self) -> bool {
+        match self.profile_field() {
+            // A profile is listed by its unit (or the typed name) and its label.
+            Some(field) => matches!(field, ProfileField::Entry(..)),
+            None => !matches!(
+                self,
+                Edit::NewProfile | Edit::DuplicateProfile | Edit::SwitchProfile(_)
+            ),
+        }
+    }
+
+    /// The input the edit types into, with the kind of its text and the text.
+    fn typed_text(&self) -> Option<(TextInput, TextKind, &str)> {
+        match self {
+            Edit::SetText(id, field, text) => {
+                Some((TextInput::Figure(*id, *field), TextKind::Figure, text))
+            }
+            Edit::SetOtherName(text) => Some((TextInput::UnitName, TextKind::Name, text)),
+            Edit::SetLabel(text) => Some((TextInput::ProfileName, TextKind::Label, text)),
+            Edit::SetPeerScore(unit_id, text) => Some((
+                TextInput::PeerScore(unit_id.clone()),
+                TextKind::Figure,
+                text,
+            )),
+            Edit::SetBloc(_)
+            | Edit::SetUnit(_)
+            | Edit::SetMode(..)
+            | Edit::SetNotApplicable(..)
+            | Edit::SetAnswer(..)
+            | Edit::NewProfile
+            | Edit::DuplicateProfile
+            | Edit::SwitchProfile(_)
+            | Edit::ChooseDistrictProfile(..)
+            | Edit::SetScoringMode(_)
+            | Edit::SetWeight(..)
+            | Edit::SetApplicability(..)
+            | Edit::SetBands(_)
+            | Edit::SetAwardPlaces(..)
+            | Edit::ResetModel => None,
+        }
+    }
+
+    /// Makes the change.
+    fn apply(self, workspace: &mut Workspace) {
+        // Only the edits of the active profile copy it (the others leave it shared).
+        let profile = Workspace::active_profile_mut;
+        match self {
+            Edit::SetBloc(bloc) => profile(workspace).set_bloc(bloc),
+            Edit::SetUnit(unit_id) => profile(workspace).set_unit(&unit_id),
+            Edit::SetOtherName(name) => profile(workspace).other_name = name,
+            Edit::SetLabel(label) => profile(workspace).label = label,
+            Edit::SetText(id, field, text) => {
+                profile(workspace).update_entry(id, |e| e.set_text(field, text))
+            }
+            Edit::SetMode(id, mode) => profile(workspace).update_entry(id, |e| e.mode = mode),
+            Edit::SetNotApplicable(id, value) => {
+                profile(workspace).update_entry(id, |e| e.not_applicable = Some(value))
+            }
+            Edit::SetAnswer(id, answer) => {
+                profile(workspace).update_entry(id, |e| e.answer = answer)
+            }
+            Edit::NewProfile => {
+                // A new profile starts in the bloc being worked on.
+                let mut fresh = Profile::default();
+                fresh.set_bloc(workspace.active_profile().bloc);
+                workspace.add_profile(fresh);
+            }
+            Edit::DuplicateProfile => {
+                workspace.duplicate_active();
+            }
+            Edit::SwitchProfile(id) => workspace.switch_to(&id),
+            Edit::SetPeerScore(unit_id, text) => {
+                if text.is_empty() {
+                    workspace.peer_scores.remove(&unit_id);
+                } else {
+                    workspace.peer_scores.insert(unit_id, text);
+                }
+            }
+            Edit::ChooseDistrictProfile(unit_key, profile_id) => {
+                workspace.district_choices.insert(unit_key, profile_id);
+            }
+            Edit::SetScoringMode(mode) => workspace.model.mode = mode,
+            Edit::SetWeight(id, weight) => workspace.model.set_weight(id, weight),
+            Edit::SetApplicability(id, Some(value)) => {
+                workspace.model.applicability.insert(id, value);
+            }
+            Edit::SetApplicability(id, None) => {
+                workspace.model.applicability.remove(&id);
+            }
+            Edit::SetBands(bands) => workspace.model.bands = bands,
+            Edit::SetAwardPlaces(bloc, places) => {
+                let places = places.clamp(1, bloc.units().len());
+                workspace.model.award_places.set(bloc, places);
+            }
+            Edit::ResetModel => workspace.model = ScoringModel::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// An edit of the workspace on screen.
+    Edit(Edit),
+    DeleteProfile(String),
+    UndoDelete,
+    DismissUndo,
     StartDemo,
     ResetDemo,
     ExitDemo,
@@ -433,98 +540,20 @@ pub enum Action {
     DismissSyncNotice,
 }
 
-/// The field of the active profile an action edits.
-fn edited_field(action: &Action) -> Option<ProfileField> {
-    Some(match action {
-        Action::SetBloc(_) | Action::SetUnit(_) => ProfileField::Unit,
-        Action::SetOtherName(_) => ProfileField::OtherName,
-        Action::SetLabel(_) => ProfileField::Label,
-        Action::SetText(id, field, _) => ProfileField::Entry(*id, EntryPart::Text(*field)),
-        Action::SetMode(id, _) => ProfileField::Entry(*id, EntryPart::Mode),
-        Action::SetNotApplicable(id, _) => ProfileField::Entry(*id, EntryPart::NotApplicable),
-        Action::SetAnswer(id, _) => ProfileField::Entry(*id, EntryPart::Answer),
-        _ => return None,
-    })
-}
-
-/// The actions that edit the workspace on screen (and nothing else).
-fn edit_workspace(workspace: &mut Workspace, action: Action) {
-    // Only the edits of the active profile copy it (the others leave it shared).
-    let profile = Workspace::active_profile_mut;
-    match action {
-        Action::SetBloc(bloc) => profile(workspace).set_bloc(bloc),
-        Action::SetUnit(unit_id) => profile(workspace).set_unit(&unit_id),
-        Action::SetOtherName(name) => profile(workspace).other_name = name,
-        Action::SetLabel(label) => profile(workspace).label = label,
-        Action::SetText(id, field, text) => {
-            profile(workspace).update_entry(id, |e| e.set_text(field, text))
-        }
-        Action::SetMode(id, mode) => profile(workspace).update_entry(id, |e| e.mode = mode),
-        Action::SetNotApplicable(id, value) => {
-            profile(workspace).update_entry(id, |e| e.not_applicable = Some(value))
-        }
-        Action::SetAnswer(id, answer) => profile(workspace).update_entry(id, |e| e.answer = answer),
-        Action::NewProfile => {
-            // A new profile starts in the bloc being worked on.
-            let mut fresh = Profile::default();
-            fresh.set_bloc(workspace.active_profile().bloc);
-            workspace.add_profile(fresh);
-        }
-        Action::DuplicateProfile => {
-            workspace.duplicate_active();
-        }
-        Action::SwitchProfile(id) => workspace.switch_to(&id),
-        Action::SetPeerScore(unit_id, text) => {
-            if text.is_empty() {
-                workspace.peer_scores.remove(&unit_id);
-            } else {
-                workspace.peer_scores.insert(unit_id, text);
-            }
-        }
-        Action::ChooseDistrictProfile(unit_key, profile_id) => {
-            workspace.district_choices.insert(unit_key, profile_id);
-        }
-        Action::SetScoringMode(mode) => workspace.model.mode = mode,
-        Action::SetWeight(id, weight) => workspace.model.set_weight(id, weight),
-        Action::SetApplicability(id, Some(value)) => {
-            workspace.model.applicability.insert(id, value);
-        }
-        Action::SetApplicability(id, None) => {
-            workspace.model.applicability.remove(&id);
-        }
-        Action::SetBands(bands) => workspace.model.bands = bands,
-        Action::SetAwardPlaces(bloc, places) => {
-            let places = places.clamp(1, bloc.units().len());
-            workspace.model.award_places.set(bloc, places);
-        }
-        Action::ResetModel => workspace.model = ScoringModel::default(),
-        // The reducer sends only the edits above here.
-        _ => {}
-    }
-}
-
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let keeps_list = matches!(
-            action,
-            Action::SetText(..)
-                | Action::SetMode(..)
-                | Action::SetNotApplicable(..)
-                | Action::SetAnswer(..)
-                | Action::SetPeerScore(..)
-                | Action::ChooseDistrictProfile(..)
-                | Action::SetScoringMode(_)
-                | Action::SetWeight(..)
-                | Action::SetApplicability(..)
-                | Action::SetBands(_)
-                | Action::SetAwardPlaces(..)
-                | Action::ResetModel
-        );
+        let edit = match &action {
+            Action::Edit(edit) => Some(edit),
+            _ => None,
+        };
+        // The other actions that change the workspace (delete, undo, import, the demo)
+        // change the list.
+        let keeps_list = edit.is_some_and(Edit::keeps_list);
         // Typed text longer than its field allows is refused here, whatever sent it: the data
         // keeps its last good value.
-        if let Some((input, kind, text)) = typed_text(&action) {
+        if let Some((input, kind, text)) = edit.and_then(Edit::typed_text) {
             if let Err(too_long) = check_length(kind, text) {
                 let mut next = (*self).clone();
                 next.refused = Some(Refused {
@@ -537,7 +566,7 @@ impl Reducible for AppState {
         }
         let mut next = (*self).clone();
         if next.demo.is_none() {
-            if let Some(field) = edited_field(&action) {
+            if let Some(field) = edit.and_then(Edit::profile_field) {
                 next.remember_edit(field);
             }
         }
@@ -660,13 +689,7 @@ impl Reducible for AppState {
                                 workspace.replace_profile(&conflict.existing_id, conflict.incoming);
                                 review.replaced.push(conflict.file_name);
                             }
-                            Choice::Replace => {
-                                let active = workspace.active.clone();
-                                workspace.add_profile(conflict.incoming);
-                                workspace.switch_to(&active);
-                                review.added.push(conflict.file_name);
-                            }
-                            Choice::AddAsNew => {
+                            Choice::Replace | Choice::AddAsNew => {
                                 let active = workspace.active.clone();
                                 workspace.add_profile(conflict.incoming);
                                 workspace.switch_to(&active);
@@ -698,27 +721,9 @@ impl Reducible for AppState {
                     next.view = View::Calculator;
                 }
             }
-            edit @ (Action::SetBloc(_)
-            | Action::SetUnit(_)
-            | Action::SetOtherName(_)
-            | Action::SetLabel(_)
-            | Action::SetText(..)
-            | Action::SetMode(..)
-            | Action::SetNotApplicable(..)
-            | Action::SetAnswer(..)
-            | Action::NewProfile
-            | Action::DuplicateProfile
-            | Action::SwitchProfile(_)
-            | Action::SetPeerScore(..)
-            | Action::ChooseDistrictProfile(..)
-            | Action::SetScoringMode(_)
-            | Action::SetWeight(..)
-            | Action::SetApplicability(..)
-            | Action::SetBands(_)
-            | Action::SetAwardPlaces(..)
-            | Action::ResetModel) => {
+            Action::Edit(edit) => {
                 next.refused = None;
-                edit_workspace(next.workspace_mut(), edit)
+                edit.apply(next.workspace_mut())
             }
         }
         // The saving's bookkeeping is not on screen: it is kept without a render.
@@ -755,49 +760,59 @@ mod tests {
     #[test]
     fn typing_keeps_the_text_and_clearing_drops_the_entry() {
         let id = TargetId::Recruitment;
-        let typed = state().reduce(Action::SetText(id, Field::Numerator, "12,5".into()));
+        let typed = state().reduce(Action::Edit(Edit::SetText(
+            id,
+            Field::Numerator,
+            "12,5".into(),
+        )));
         assert_eq!(typed.data.active_profile().entry(id).numerator, "12,5");
-        let cleared = typed.reduce(Action::SetText(id, Field::Numerator, String::new()));
+        let cleared = typed.reduce(Action::Edit(Edit::SetText(
+            id,
+            Field::Numerator,
+            String::new(),
+        )));
         assert!(cleared.data.active_profile().entries.is_empty());
     }
 
     #[test]
     fn switching_views_copies_no_workspace() {
-        let before = state().reduce(Action::SetUnit("31211".into()));
+        let before = state().reduce(Action::Edit(Edit::SetUnit("31211".into())));
         let after = before.clone().reduce(Action::SetView(View::Ranking));
         assert!(Rc::ptr_eq(&before.data, &after.data));
         assert_eq!(
             (after.revision, after.data_revision),
             (before.revision, before.data_revision)
         );
-        let edited = after.reduce(Action::SetText(
+        let edited = after.reduce(Action::Edit(Edit::SetText(
             TargetId::Recruitment,
             Field::Numerator,
             "1".into(),
-        ));
+        )));
         assert_eq!(edited.data_revision, before.data_revision + 1);
     }
 
     #[test]
     fn typing_figures_keeps_the_list_of_profiles() {
-        let before = state().reduce(Action::SetUnit("31211".into()));
-        let typed = before.clone().reduce(Action::SetText(
+        let before = state().reduce(Action::Edit(Edit::SetUnit("31211".into())));
+        let typed = before.clone().reduce(Action::Edit(Edit::SetText(
             TargetId::Recruitment,
             Field::Numerator,
             "1".into(),
-        ));
+        )));
         assert_eq!(typed.revision, before.revision + 1);
         assert_eq!(typed.list_revision, before.list_revision);
-        let renamed = typed.clone().reduce(Action::SetLabel("Xã A".into()));
+        let renamed = typed
+            .clone()
+            .reduce(Action::Edit(Edit::SetLabel("Xã A".into())));
         assert_eq!(renamed.list_revision, typed.list_revision + 1);
-        let added = renamed.clone().reduce(Action::NewProfile);
+        let added = renamed.clone().reduce(Action::Edit(Edit::NewProfile));
         assert_eq!(added.list_revision, renamed.list_revision + 1);
         // Only the edited profile is copied; the others stay shared with the previous state.
-        let edited = added.clone().reduce(Action::SetText(
+        let edited = added.clone().reduce(Action::Edit(Edit::SetText(
             TargetId::Recruitment,
             Field::Numerator,
             "2".into(),
-        ));
+        )));
         assert!(Rc::ptr_eq(
             &added.data.profiles[0].profile,
             &edited.data.profiles[0].profile
@@ -806,6 +821,68 @@ mod tests {
             &added.data.profiles[1].profile,
             &edited.data.profiles[1].profile
         ));
+    }
+
+    /// What the profile picker shows: every profile's id and name, and the active one.
+    fn listed(state: &AppState) -> (Vec<(String, Option<String>)>, String) {
+        let workspace = state.workspace();
+        let names = workspace
+            .profiles
+            .iter()
+            .map(|r| (r.id.clone(), r.profile.display_name().map(str::to_string)))
+            .collect();
+        (names, workspace.active.clone())
+    }
+
+    /// `keeps_list` is told by the variant alone: checked here against what each edit does.
+    #[test]
+    fn the_list_revision_follows_the_edits_that_change_the_list_and_only_those() {
+        let id = TargetId::Recruitment;
+        let start = state()
+            .reduce(Action::Edit(Edit::SetUnit("31211".into())))
+            .reduce(Action::Edit(Edit::NewProfile));
+        let edits = [
+            Edit::SetBloc(Bloc::Agency),
+            Edit::SetUnit("31234".into()),
+            Edit::SetUnit("other".into()),
+            Edit::SetOtherName("Ban A".into()),
+            Edit::SetLabel("Nháp".into()),
+            Edit::SetText(id, Field::Numerator, "3".into()),
+            Edit::SetMode(id, EntryMode::Percent),
+            Edit::SetNotApplicable(id, true),
+            Edit::SetAnswer(TargetId::OrgStructure, Some(true)),
+            Edit::NewProfile,
+            Edit::DuplicateProfile,
+            Edit::SwitchProfile("p1".into()),
+            Edit::SetPeerScore("31231".into(), "75".into()),
+            Edit::ChooseDistrictProfile("commune:31211".into(), "p1".into()),
+            Edit::SetScoringMode(ScoringMode::AllOrNothing),
+            Edit::SetWeight(id, Weight::new(3).unwrap()),
+            Edit::SetApplicability(id, Some(ApplicabilityOverride::NoUnit)),
+            Edit::SetBands(RatingBands {
+                good: 95.0,
+                ..RatingBands::default()
+            }),
+            Edit::SetAwardPlaces(Bloc::Commune, 2),
+            Edit::ResetModel,
+        ];
+        let mut before = start;
+        for edit in edits {
+            let keeps = edit.keeps_list();
+            let after = before.clone().reduce(Action::Edit(edit.clone()));
+            assert_eq!(after.revision, before.revision + 1, "{edit:?} changes data");
+            assert_eq!(after.data_revision, before.data_revision + 1, "{edit:?}");
+            assert_eq!(
+                after.list_revision == before.list_revision,
+                keeps,
+                "{edit:?}"
+            );
+            // The picker is not rebuilt for these: what it shows must not have changed.
+            if keeps {
+                assert_eq!(listed(&after), listed(&before), "{edit:?} keeps the list");
+            }
+            before = after;
+        }
     }
 
     #[test]
@@ -817,15 +894,17 @@ mod tests {
 
     #[test]
     fn the_demo_never_touches_the_real_data() {
-        let real = state().reduce(Action::SetUnit("31211".into()));
+        let real = state().reduce(Action::Edit(Edit::SetUnit("31211".into())));
         let demo = real.clone().reduce(Action::StartDemo);
         let edited = demo
-            .reduce(Action::SetText(
+            .reduce(Action::Edit(Edit::SetText(
                 TargetId::Recruitment,
                 Field::Numerator,
                 "1".into(),
-            ))
-            .reduce(Action::SetScoringMode(ScoringMode::AllOrNothing))
+            )))
+            .reduce(Action::Edit(Edit::SetScoringMode(
+                ScoringMode::AllOrNothing,
+            )))
             .reduce(Action::DeleteProfile("p1".into()));
         assert_eq!(edited.data, real.data);
         assert_eq!(edited.workspace().profiles.len(), 10);
@@ -850,13 +929,13 @@ mod tests {
     fn a_conflict_whose_profile_was_deleted_adds_the_file() {
         // p1 has figures the file has not (identical data would be "already there").
         let start = state()
-            .reduce(Action::SetUnit("31211".into()))
-            .reduce(Action::SetText(
+            .reduce(Action::Edit(Edit::SetUnit("31211".into())))
+            .reduce(Action::Edit(Edit::SetText(
                 TargetId::Recruitment,
                 Field::Numerator,
                 "1".into(),
-            ))
-            .reduce(Action::NewProfile);
+            )))
+            .reduce(Action::Edit(Edit::NewProfile));
         let pending = start.reduce(Action::Import(vec![imported("31211")]));
         assert_eq!(pending.import.as_ref().unwrap().conflicts.len(), 1);
         let deleted = pending.reduce(Action::DeleteProfile("p1".into()));
@@ -873,11 +952,11 @@ mod tests {
     #[test]
     fn importing_identical_data_again_is_already_there_not_a_conflict() {
         let first = state().reduce(Action::Import(vec![imported("31211")]));
-        let edited = first.reduce(Action::SetText(
+        let edited = first.reduce(Action::Edit(Edit::SetText(
             TargetId::Recruitment,
             Field::Numerator,
             "1".into(),
-        ));
+        )));
         let mut file = Profile::clone(edited.data.active_profile());
         file.label = String::new();
         let again = edited.clone().reduce(Action::Import(vec![
@@ -896,7 +975,7 @@ mod tests {
     #[test]
     fn pending_imports_do_not_cross_into_the_demo() {
         let pending = state()
-            .reduce(Action::SetUnit("31211".into()))
+            .reduce(Action::Edit(Edit::SetUnit("31211".into())))
             .reduce(Action::Import(vec![imported("31211")]));
         assert!(pending.import.is_some());
         assert_eq!(pending.reduce(Action::StartDemo).import, None);
@@ -913,30 +992,40 @@ mod tests {
     fn text_too_long_for_its_field_is_refused_and_the_last_good_value_stays() {
         let id = TargetId::Recruitment;
         let good = state()
-            .reduce(Action::SetUnit("other".into()))
-            .reduce(Action::SetText(id, Field::Numerator, "412".into()))
-            .reduce(Action::SetOtherName("Ban Quản lý dự án".into()))
-            .reduce(Action::SetLabel("Bản nháp".into()))
-            .reduce(Action::SetPeerScore("31231".into(), "75,5".into()));
+            .reduce(Action::Edit(Edit::SetUnit("other".into())))
+            .reduce(Action::Edit(Edit::SetText(
+                id,
+                Field::Numerator,
+                "412".into(),
+            )))
+            .reduce(Action::Edit(Edit::SetOtherName("Ban Quản lý dự án".into())))
+            .reduce(Action::Edit(Edit::SetLabel("Bản nháp".into())))
+            .reduce(Action::Edit(Edit::SetPeerScore(
+                "31231".into(),
+                "75,5".into(),
+            )));
         let figure = TextInput::Figure(id, Field::Numerator);
         let attempts = [
             (
-                Action::SetText(id, Field::Numerator, "4".repeat(70_000)),
+                Action::Edit(Edit::SetText(id, Field::Numerator, "4".repeat(70_000))),
                 figure.clone(),
                 40,
             ),
             (
-                Action::SetOtherName("Ban ".repeat(40)),
+                Action::Edit(Edit::SetOtherName("Ban ".repeat(40))),
                 TextInput::UnitName,
                 150,
             ),
             (
-                Action::SetLabel("đ".repeat(151)),
+                Action::Edit(Edit::SetLabel("đ".repeat(151))),
                 TextInput::ProfileName,
                 150,
             ),
             (
-                Action::SetPeerScore("31231".into(), format!("75,5{}", " ".repeat(40))),
+                Action::Edit(Edit::SetPeerScore(
+                    "31231".into(),
+                    format!("75,5{}", " ".repeat(40)),
+                )),
                 TextInput::PeerScore("31231".into()),
                 40,
             ),
@@ -951,16 +1040,24 @@ mod tests {
             previous = refused;
         }
         // The same refusal twice is a new state: the input is drawn again.
-        let again = previous
-            .clone()
-            .reduce(Action::SetText(id, Field::Numerator, "4".repeat(41)));
-        let twice = again
-            .clone()
-            .reduce(Action::SetText(id, Field::Numerator, "4".repeat(41)));
+        let again = previous.clone().reduce(Action::Edit(Edit::SetText(
+            id,
+            Field::Numerator,
+            "4".repeat(41),
+        )));
+        let twice = again.clone().reduce(Action::Edit(Edit::SetText(
+            id,
+            Field::Numerator,
+            "4".repeat(41),
+        )));
         assert!(!Rc::ptr_eq(&again, &twice));
         assert_eq!(Refused::limit_for(&twice.refused, &figure), Some(40));
         // A value at the limit is taken, and the message goes.
-        let taken = twice.reduce(Action::SetText(id, Field::Numerator, "4".repeat(40)));
+        let taken = twice.reduce(Action::Edit(Edit::SetText(
+            id,
+            Field::Numerator,
+            "4".repeat(40),
+        )));
         assert_eq!(
             taken.data.active_profile().entry(id).numerator,
             "4".repeat(40)
@@ -971,8 +1068,8 @@ mod tests {
     #[test]
     fn delete_can_be_undone() {
         let two = state()
-            .reduce(Action::SetUnit("31211".into()))
-            .reduce(Action::NewProfile);
+            .reduce(Action::Edit(Edit::SetUnit("31211".into())))
+            .reduce(Action::Edit(Edit::NewProfile));
         let deleted = two.clone().reduce(Action::DeleteProfile("p1".into()));
         assert_eq!(deleted.data.profiles.len(), 1);
         let undone = deleted.reduce(Action::UndoDelete);
@@ -986,12 +1083,12 @@ mod tests {
     #[test]
     fn a_double_click_on_delete_is_undone_in_full() {
         let three = state()
-            .reduce(Action::SetUnit("31211".into()))
-            .reduce(Action::NewProfile)
-            .reduce(Action::SetUnit("31234".into()))
-            .reduce(Action::NewProfile)
-            .reduce(Action::SetUnit("31237".into()))
-            .reduce(Action::SwitchProfile("p1".into()));
+            .reduce(Action::Edit(Edit::SetUnit("31211".into())))
+            .reduce(Action::Edit(Edit::NewProfile))
+            .reduce(Action::Edit(Edit::SetUnit("31234".into())))
+            .reduce(Action::Edit(Edit::NewProfile))
+            .reduce(Action::Edit(Edit::SetUnit("31237".into())))
+            .reduce(Action::Edit(Edit::SwitchProfile("p1".into())));
         let once = three.clone().reduce(Action::DeleteProfile("p1".into()));
         let again = once.clone().reduce(Action::DeleteProfile("p1".into()));
         assert!(

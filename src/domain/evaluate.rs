@@ -2,6 +2,7 @@
 //! in the unit's own terms. Decisions use exact integer arithmetic.
 
 use super::figures::{EntryMode, Field, TargetEntry};
+use super::keyed::keyed_enum;
 use super::number::{
     parse_count, parse_percent, show_quotient, NumberError, NumberStyle, Percent, Shown,
     PERCENT_SCALE, PERCENT_SHOWN,
@@ -9,27 +10,19 @@ use super::number::{
 use super::targets::{Measure, Target};
 use super::units::Bloc;
 
-/// The outcome of a target; `key()` is the page's `data-status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    Met,
-    NotMet,
-    NotApplicable,
-    Incomplete,
-    Invalid,
+keyed_enum! {
+    /// The outcome of a target; `key()` is the page's `data-status`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Status {
+        Met = "met",
+        NotMet = "not-met",
+        NotApplicable = "na",
+        Incomplete = "incomplete",
+        Invalid = "invalid",
+    }
 }
 
 impl Status {
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::NotMet => "not-met",
-            Status::NotApplicable => "na",
-            Status::Incomplete => "incomplete",
-            Status::Invalid => "invalid",
-        }
-    }
-
     /// Whether the target counts in the score ("applicable").
     pub fn counts(self) -> bool {
         self != Status::NotApplicable

@@ -3,63 +3,30 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Whether a ratio is entered as two counts or as a percentage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum EntryMode {
-    #[default]
-    Counts,
-    Percent,
-}
+use super::keyed::keyed_enum;
 
-impl EntryMode {
-    pub fn key(self) -> &'static str {
-        match self {
-            EntryMode::Counts => "counts",
-            EntryMode::Percent => "percent",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<EntryMode> {
-        [EntryMode::Counts, EntryMode::Percent]
-            .into_iter()
-            .find(|m| m.key() == key)
+keyed_enum! {
+    /// Whether a ratio is entered as two counts or as a percentage; its key is the value of
+    /// the card's entry-mode select.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EntryMode {
+        #[default]
+        Counts = "counts",
+        Percent = "percent",
     }
 }
 
-/// The text fields of a target card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Numerator,
-    Denominator,
-    Percent,
-    Before,
-    After,
-}
-
-impl Field {
-    /// The `data-field` value of the input.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Numerator => "numerator",
-            Field::Denominator => "denominator",
-            Field::Percent => "percent",
-            Field::Before => "before",
-            Field::After => "after",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Field> {
-        [
-            Field::Numerator,
-            Field::Denominator,
-            Field::Percent,
-            Field::Before,
-            Field::After,
-        ]
-        .into_iter()
-        .find(|f| f.key() == key)
+keyed_enum! {
+    /// The text fields of a target card; its key is the input's `data-field`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Field {
+        Numerator = "numerator",
+        Denominator = "denominator",
+        Percent = "percent",
+        Before = "before",
+        After = "after",
     }
 }
 

@@ -5,6 +5,7 @@ pub mod district;
 pub mod evaluate;
 pub mod figures;
 pub mod improve;
+pub mod keyed;
 pub mod language;
 pub mod limits;
 pub mod merge;

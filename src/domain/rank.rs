@@ -1,6 +1,8 @@
 //! Ranking within a bloc: competition ranking (1, 2, 2, 4) by score, highest first, with
 //! honest ranges when some peers' scores are unknown, and the award-zone verdict.
 
+use super::keyed::keyed_enum;
+
 /// Scores are compared at the precision the page shows (hundredths), so two scores that
 /// display the same share a rank.
 pub fn hundredths(score: f64) -> i64 {
@@ -20,23 +22,14 @@ impl RankRange {
     }
 }
 
-/// Whether a unit is in the award zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AwardVerdict {
-    In,
-    Out,
-    /// In or out depending on the unknown peers.
-    Possible,
-}
-
-impl AwardVerdict {
-    /// The page's `data-award`.
-    pub fn key(self) -> &'static str {
-        match self {
-            AwardVerdict::In => "in",
-            AwardVerdict::Out => "out",
-            AwardVerdict::Possible => "possible",
-        }
+keyed_enum! {
+    /// Whether a unit is in the award zone; `key()` is the page's `data-award`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum AwardVerdict {
+        In = "in",
+        Out = "out",
+        /// In or out depending on the unknown peers.
+        Possible = "possible",
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::evaluate::{Evaluation, Status};
+use super::keyed::keyed_enum;
 use super::number::format_hundredths;
 use super::targets::{Target, TargetId};
 use super::units::Bloc;
@@ -39,23 +40,14 @@ impl Default for RatingBands {
     }
 }
 
-/// The rating of a score; `key()` is the page's `data-rating`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Rating {
-    Good,
-    Fair,
-    Average,
-    Weak,
-}
-
-impl Rating {
-    pub fn key(self) -> &'static str {
-        match self {
-            Rating::Good => "tot",
-            Rating::Fair => "kha",
-            Rating::Average => "trung-binh",
-            Rating::Weak => "yeu",
-        }
+keyed_enum! {
+    /// The rating of a score; `key()` is the page's `data-rating`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Rating {
+        Good = "tot",
+        Fair = "kha",
+        Average = "trung-binh",
+        Weak = "yeu",
     }
 }
 

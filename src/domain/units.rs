@@ -2,34 +2,25 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The two blocs (khối), ranked separately.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Bloc {
-    /// Khối xã, thị trấn: the communes and towns.
-    #[default]
-    Commune,
-    /// Khối ban ngành huyện: the district agencies.
-    Agency,
+use super::keyed::keyed_enum;
+
+keyed_enum! {
+    /// The two blocs (khối), ranked separately. The id is the stable one used in the page
+    /// contract and in files.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+    )]
+    #[serde(rename_all = "snake_case")]
+    pub enum Bloc as id / from_id {
+        /// Khối xã, thị trấn: the communes and towns.
+        #[default]
+        Commune = "commune",
+        /// Khối ban ngành huyện: the district agencies.
+        Agency = "agency",
+    }
 }
 
 impl Bloc {
-    pub const ALL: [Bloc; 2] = [Bloc::Commune, Bloc::Agency];
-
-    /// The stable id used in the page contract and in files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Bloc::Commune => "commune",
-            Bloc::Agency => "agency",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Bloc> {
-        Bloc::ALL.into_iter().find(|bloc| bloc.id() == id)
-    }
-
     /// The default member units of the bloc.
     pub fn units(self) -> &'static [Unit] {
         match self {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::keyed::keyed_enum;
 use super::language::Lang;
 use super::number::{parse_score, NumberError};
 use super::profile::Profile;
@@ -76,27 +77,18 @@ impl Default for Workspace {
     }
 }
 
-/// Where a score in the bloc table comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScoreSource {
-    /// The active profile.
-    Own,
-    /// Another profile in this browser.
-    Profile,
-    /// A score typed in directly.
-    Typed,
-    /// Not known ("chưa có số liệu").
-    Unknown,
-}
-
-impl ScoreSource {
-    pub fn key(self) -> &'static str {
-        match self {
-            ScoreSource::Own => "own",
-            ScoreSource::Profile => "profile",
-            ScoreSource::Typed => "typed",
-            ScoreSource::Unknown => "unknown",
-        }
+keyed_enum! {
+    /// Where a score in the bloc table comes from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ScoreSource {
+        /// The active profile.
+        Own = "own",
+        /// Another profile in this browser.
+        Profile = "profile",
+        /// A score typed in directly.
+        Typed = "typed",
+        /// Not known ("chưa có số liệu").
+        Unknown = "unknown",
     }
 }
 

@@ -6,14 +6,12 @@ mod browser;
 mod memory;
 mod sync;
 
+pub use crate::names::{ACTIVE_KEY, BACKUP_PREFIX, DATA_KEY};
 pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
-pub use sync::{load_tab, remember_active, save_synced, SaveOutcome, Snapshot, Stored, ACTIVE_KEY};
+pub use sync::{load_tab, remember_active, save_synced, SaveOutcome, Snapshot, Stored};
 
 use crate::formats::envelope::{self, DecodeError, Workspace};
-
-pub const DATA_KEY: &str = "cchc2021:data";
-pub const BACKUP_PREFIX: &str = "cchc2021:backup:";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {

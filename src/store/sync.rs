@@ -12,12 +12,11 @@
 
 use std::rc::Rc;
 
-use super::{keep_aside, load, KeyValueStore, LoadNotice, Loaded, StorageError, DATA_KEY};
+use super::{
+    keep_aside, load, KeyValueStore, LoadNotice, Loaded, StorageError, ACTIVE_KEY, DATA_KEY,
+};
 use crate::domain::merge::{merge, same_data};
 use crate::formats::envelope::{self, DecodeError, Workspace, CURRENT_VERSION, PEEK_LENGTH};
-
-/// Session-storage key of the profile a tab shows (the tab's own, restored on reload).
-pub const ACTIVE_KEY: &str = "cchc2021:active";
 
 /// What a tab has when it saves: its data, and the stored data it derives from.
 #[derive(Debug, Clone, PartialEq)]

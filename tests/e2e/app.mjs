@@ -3,8 +3,7 @@
 
 import { choose, fill, waitForAttributes } from './harness.mjs';
 
-export const DATA_KEY = 'cchc2021:data';
-export const BACKUP_PREFIX = 'cchc2021:backup:';
+export { BACKUP_PREFIX, DATA_KEY } from './names.mjs';
 
 /** Every target id, in the page's order. */
 export const ALL_TARGETS = [

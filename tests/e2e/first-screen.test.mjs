@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { choose, fill, poll, seedStorage, useSuite, waitForApp, waitForSaved, waitForStatus, waitForSummary } from './harness.mjs';
-import { card, field, unit } from './app.mjs';
+import { DATA_KEY, card, field, unit } from './app.mjs';
 
 const { withPage } = useSuite('first-screen');
 
@@ -141,7 +141,7 @@ test('a returning user never sees the fresh first screen, and the saved figures 
         active: 'p1',
       },
     };
-    await seedStorage(page, { 'cchc2021:data': JSON.stringify(saved) });
+    await seedStorage(page, { [DATA_KEY]: JSON.stringify(saved) });
 
     // The first screen shows a fresh start, which would be the wrong figures for this user.
     const release = await openWithWasmHeld(page);

@@ -18,6 +18,7 @@ import http from 'node:http';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BACKUP_PREFIX, DATA_KEY } from './names.mjs';
 import assert, { AssertionError } from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -401,7 +402,7 @@ export async function seedStorage(page, entries) {
  * the stored JSON containing it, or a number equal to it (decimal comma allowed), or, if
  * the value is not JSON, the raw text containing it.
  */
-export async function waitForSaved(page, texts, { key = 'cchc2021:data', timeout = TIMEOUT } = {}) {
+export async function waitForSaved(page, texts, { key = DATA_KEY, timeout = TIMEOUT } = {}) {
   try {
     await page.waitForFunction(
       ({ key, texts }) => {
@@ -444,7 +445,7 @@ export async function waitForSaved(page, texts, { key = 'cchc2021:data', timeout
 }
 
 /** Waits until some key starting with `prefix` holds exactly `value`; returns that key. */
-export async function waitForBackup(page, value, { prefix = 'cchc2021:backup:', timeout = TIMEOUT } = {}) {
+export async function waitForBackup(page, value, { prefix = BACKUP_PREFIX, timeout = TIMEOUT } = {}) {
   try {
     const handle = await page.waitForFunction(
       ({ prefix, value }) => {

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { poll, seedStorage, useSuite, waitForApp, waitForAttributes } from './harness.mjs';
+import { DATA_KEY } from './names.mjs';
 
 const COMMUNES = ['31231', '31232', '31211', '31234', '31237', '31240', '31241', '31243', '31244', '31246', '31252'];
 const UNITS = 120;
@@ -36,7 +37,7 @@ const status = (page) => page.locator('[data-pager] [data-page]');
 
 /** Opens the ranking view on a phone-sized page holding the saved data, `active` on screen. */
 async function openRanking(page, active) {
-  await seedStorage(page, { 'cchc2021:data': savedData(active) });
+  await seedStorage(page, { [DATA_KEY]: savedData(active) });
   await page.goto('/');
   await waitForApp(page);
   await page.locator('[data-view="ranking"]').click();

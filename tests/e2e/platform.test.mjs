@@ -22,6 +22,7 @@ import {
   waitForApp,
   waitForStatus,
 } from './harness.mjs';
+import { DATA_KEY } from './names.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -152,7 +153,7 @@ test('a new deployment is used on the next online visit and announced; figures s
     await waitForApp(page);
     await waitForServiceWorker(page);
     await choose(page, page.locator('select[data-field="unit"]'), '31234');
-    await poll(() => page.evaluate(() => localStorage.getItem('cchc2021:data') || ''), (v) => v.includes('31234'), {
+    await poll(() => page.evaluate((key) => localStorage.getItem(key) || '', DATA_KEY), (v) => v.includes('31234'), {
       message: 'the unit is saved',
     });
     assert.equal(await page.locator('[data-banner="update"]').count(), 0, 'no update notice on a first visit');
@@ -216,7 +217,7 @@ test('a crash shows a friendly page with the saved data to download', { timeout:
   await page.goto(server.url);
   await waitForApp(page);
   await choose(page, page.locator('select[data-field="unit"]'), '31240');
-  await poll(() => page.evaluate(() => localStorage.getItem('cchc2021:data') || ''), (v) => v.includes('31240'), {
+  await poll(() => page.evaluate((key) => localStorage.getItem(key) || '', DATA_KEY), (v) => v.includes('31240'), {
     message: 'the unit is saved',
   });
   await page.evaluate(() => {

@@ -9,11 +9,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { choose, poll, useSuite, waitForApp, waitForStatus, waitForValue } from './harness.mjs';
+import { DATA_KEY } from './names.mjs';
 
 const { withPage } = useSuite('tabs');
 const SLOW = 20_000;
 const TEST_TIMEOUT = 120_000;
-const DATA_KEY = 'cchc2021:data';
 
 const recruitment = (page) => page.locator('[data-target="recruitment"]');
 const numerator = (page) => recruitment(page).locator('input[data-field="numerator"]');

@@ -14,7 +14,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::app::state::{Action, Refused, TextInput};
+use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
 use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
@@ -205,15 +205,15 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
     let error_id = format!("{id}-error");
     let unit_id = row.unit_id.clone();
     let oninput = props.on_action.reform(move |event: InputEvent| {
-        Action::SetPeerScore(
+        Action::Edit(Edit::SetPeerScore(
             unit_id.clone(),
             event.target_unchecked_into::<HtmlInputElement>().value(),
-        )
+        ))
     });
     let unit_id = row.unit_id.clone();
-    let on_unknown = props
-        .on_action
-        .reform(move |_: MouseEvent| Action::SetPeerScore(unit_id.clone(), String::new()));
+    let on_unknown = props.on_action.reform(move |_: MouseEvent| {
+        Action::Edit(Edit::SetPeerScore(unit_id.clone(), String::new()))
+    });
     let refused = Refused::limit_for(&props.refused, &TextInput::PeerScore(row.unit_id.clone()));
     let error = match refused {
         Some(limit) => Some(too_long_message(lang, limit)),

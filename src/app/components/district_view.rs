@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::select::Select;
 use crate::app::shared::Shared;
-use crate::app::state::Action;
+use crate::app::state::{Action, Edit};
 use crate::domain::district::{district, district_selection, DuplicateUnit, Scope, Total};
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::targets::Measure;
@@ -106,7 +106,7 @@ fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &Duplica
     let key = duplicate.key.clone();
     let on_choose = props
         .on_action
-        .reform(move |id: String| Action::ChooseDistrictProfile(key.clone(), id));
+        .reform(move |id: String| Action::Edit(Edit::ChooseDistrictProfile(key.clone(), id)));
     let id = format!("district-choice-{index}");
     html! {
         <div class="field" data-district-duplicate={duplicate.key.clone()}>

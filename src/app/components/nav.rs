@@ -37,7 +37,7 @@ pub fn Nav(props: &NavProps) -> Html {
     };
     html! {
         <nav class="views" aria-label={t.nav_label}>
-            { for View::ALL.into_iter().map(|view| {
+            { for View::NAV.into_iter().map(|view| {
                 let current = view == props.view || (view == View::Data && props.view == View::Print);
                 html! {
                     <button

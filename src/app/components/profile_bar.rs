@@ -4,7 +4,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
-use crate::app::state::{Action, Refused};
+use crate::app::early_input::Control;
+use crate::app::state::{Action, Edit, Refused};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{too_long_message, Lang};
 
@@ -39,10 +40,14 @@ pub struct ProfileBarProps {
 #[component]
 pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     let t = props.lang.texts();
-    let on_switch = props.on_action.reform(Action::SwitchProfile);
+    let on_switch = props
+        .on_action
+        .reform(|id| Action::Edit(Edit::SwitchProfile(id)));
     let options = (*props.options).clone();
     let on_rename = props.on_action.reform(|event: InputEvent| {
-        Action::SetLabel(event.target_unchecked_into::<HtmlInputElement>().value())
+        Action::Edit(Edit::SetLabel(
+            event.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     // The profile on screen when the button was drawn. The second click of a double click
     // (`detail` 2) is not a second delete: by then the next profile may be on screen.
@@ -64,14 +69,14 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
         <section class="profile-bar" aria-label={t.profile_label}>
             <div class="field">
                 <label for="profile">{ t.profile_label }</label>
-                <Select id="profile" field="profile" value={props.active.clone()} {options} onchange={on_switch} />
+                <Select id="profile" field={Control::Profile.key()} value={props.active.clone()} {options} onchange={on_switch} />
             </div>
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>
                 <input
                     id="profile-name"
                     type="text"
-                    data-field="profile-name"
+                    data-field={Control::ProfileName.key()}
                     value={props.label.clone()}
                     aria-invalid={props.refused.is_some().then_some("true")}
                     aria-describedby={props.refused.is_some().then_some("profile-name-error")}
@@ -82,10 +87,10 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
                 }
             </div>
             <div class="profile-actions">
-                <button type="button" class="secondary" data-action="profile-new" onclick={props.on_action.reform(|_: MouseEvent| Action::NewProfile)}>
+                <button type="button" class="secondary" data-action="profile-new" onclick={props.on_action.reform(|_: MouseEvent| Action::Edit(Edit::NewProfile))}>
                     { t.profile_new }
                 </button>
-                <button type="button" class="secondary" data-action="profile-duplicate" onclick={props.on_action.reform(|_: MouseEvent| Action::DuplicateProfile)}>
+                <button type="button" class="secondary" data-action="profile-duplicate" onclick={props.on_action.reform(|_: MouseEvent| Action::Edit(Edit::DuplicateProfile))}>
                     { t.profile_duplicate }
                 </button>
                 <button type="button" class="secondary danger" data-action="profile-delete" onclick={delete}>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::select::{number_options, Select};
-use crate::app::state::Action;
+use crate::app::state::{Action, Edit};
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::targets::TARGETS;
 use crate::domain::units::Bloc;
@@ -45,7 +45,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
     let mode_radio = |mode: ScoringMode, key: &'static str, label: &'static str| {
         let onchange = props
             .on_action
-            .reform(move |_: Event| Action::SetScoringMode(mode));
+            .reform(move |_: Event| Action::Edit(Edit::SetScoringMode(mode)));
         html! {
             <label class="check">
                 <input type="radio" name="scoring-mode" value={key} data-field="scoring-mode" checked={model.mode == mode} {onchange} />
@@ -59,7 +59,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             let onchange = props.on_action.reform(move |text: String| {
                 let mut next = bands;
                 set(&mut next, whole_number(&text, 0.0));
-                Action::SetBands(next)
+                Action::Edit(Edit::SetBands(next))
             });
             html! {
                 <div class="field">
@@ -97,7 +97,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                     { for Bloc::ALL.into_iter().map(|bloc| {
                         let id = format!("award-places-{}", bloc.id());
                         let onchange = props.on_action.reform(move |text: String| {
-                            Action::SetAwardPlaces(bloc, text.parse().unwrap_or(1))
+                            Action::Edit(Edit::SetAwardPlaces(bloc, text.parse().unwrap_or(1)))
                         });
                         html! {
                             <div class="field">
@@ -123,14 +123,14 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 let on_weight = props.on_action.reform(move |text: String| {
                                     // The options are 0–10: anything else is the default.
                                     let weight = text.parse::<u8>().ok().and_then(Weight::new);
-                                    Action::SetWeight(id, weight.unwrap_or(Weight::DEFAULT))
+                                    Action::Edit(Edit::SetWeight(id, weight.unwrap_or(Weight::DEFAULT)))
                                 });
                                 let on_applies = props.on_action.reform(move |text: String| {
-                                    Action::SetApplicability(id, match text.as_str() {
+                                    Action::Edit(Edit::SetApplicability(id, match text.as_str() {
                                         "all" => Some(ApplicabilityOverride::AllUnits),
                                         "none" => Some(ApplicabilityOverride::NoUnit),
                                         _ => None,
-                                    })
+                                    }))
                                 });
                                 let applies = model.applicability.get(&id).copied();
                                 html! {
@@ -167,7 +167,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             </fieldset>
             <p>
                 <button type="button" class="secondary" data-action="reset-model" disabled={model.is_default()}
-                    onclick={props.on_action.reform(|_: MouseEvent| Action::ResetModel)}>
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::Edit(Edit::ResetModel))}>
                     { t.reset_model }
                 </button>
             </p>

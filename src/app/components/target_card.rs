@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::number_input::NumberInput;
 use super::select::Select;
-use crate::app::state::{Action, Refused, TextInput};
+use crate::app::early_input::Control;
+use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
@@ -54,10 +55,10 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
     let on_na = {
         let id = target.id;
         props.on_action.reform(move |event: Event| {
-            Action::SetNotApplicable(
+            Action::Edit(Edit::SetNotApplicable(
                 id,
                 event.target_unchecked_into::<HtmlInputElement>().checked(),
-            )
+            ))
         })
     };
 
@@ -76,7 +77,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
             </header>
             <p class="threshold">{ threshold_text(lang, target, evaluation) }</p>
             <label class="na-switch">
-                <input type="checkbox" data-field="na" checked={switched_off} onchange={on_na} />
+                <input type="checkbox" data-field={Control::NotApplicable.key()} checked={switched_off} onchange={on_na} />
                 { t.na_label }
             </label>
             if switched_off {
@@ -133,7 +134,7 @@ fn text_input(
             value={value.to_string()}
             error={error.map(AttrValue::from)}
             inputmode={inputmode}
-            on_input={props.on_action.reform(move |text| Action::SetText(id, field, text))}
+            on_input={props.on_action.reform(move |text| Action::Edit(Edit::SetText(id, field, text)))}
         />
     }
 }
@@ -151,18 +152,21 @@ fn inputs(props: &TargetCardProps) -> Html {
         } => {
             let mode = props.entry.mode;
             let on_mode = props.on_action.reform(move |value: String| {
-                Action::SetMode(id, EntryMode::from_key(&value).unwrap_or_default())
+                Action::Edit(Edit::SetMode(
+                    id,
+                    EntryMode::from_key(&value).unwrap_or_default(),
+                ))
             });
             let mode_options: Vec<(AttrValue, AttrValue)> = vec![
-                ("counts".into(), t.entry_counts.into()),
-                ("percent".into(), t.entry_percent.into()),
+                (EntryMode::Counts.key().into(), t.entry_counts.into()),
+                (EntryMode::Percent.key().into(), t.entry_percent.into()),
             ];
             let select_id = format!("{key}-entry");
             html! {
                 <div class="inputs">
                     <div class="field entry-mode">
                         <label for={select_id.clone()}>{ t.entry_label }</label>
-                        <Select id={select_id} field="entry" value={mode.key()} options={mode_options} onchange={on_mode} />
+                        <Select id={select_id} field={Control::EntryMode.key()} value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
                         { text_input(props, Field::Numerator, lang.pick(numerator), "numeric") }
@@ -176,18 +180,18 @@ fn inputs(props: &TargetCardProps) -> Html {
         Measure::YesNo { question, .. } => {
             let answer = props.entry.answer;
             let on_yes = props.on_action.reform(move |event: Event| {
-                Action::SetAnswer(
+                Action::Edit(Edit::SetAnswer(
                     id,
                     Some(event.target_unchecked_into::<HtmlInputElement>().checked()),
-                )
+                ))
             });
             let on_no = props
                 .on_action
-                .reform(move |_: MouseEvent| Action::SetAnswer(id, Some(false)));
+                .reform(move |_: MouseEvent| Action::Edit(Edit::SetAnswer(id, Some(false))));
             html! {
                 <div class="inputs yes-no">
                     <label class="check">
-                        <input type="checkbox" data-field="yes" checked={answer == Some(true)} onchange={on_yes} />
+                        <input type="checkbox" data-field={Control::Answer.key()} checked={answer == Some(true)} onchange={on_yes} />
                         { lang.pick(question) }
                     </label>
                     if answer.is_none() {

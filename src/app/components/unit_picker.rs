@@ -4,7 +4,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::select::Select;
-use crate::app::state::{Action, Refused};
+use crate::app::early_input::Control;
+use crate::app::state::{Action, Edit, Refused};
 use crate::domain::units::{Bloc, OTHER_UNIT_ID};
 use crate::i18n::{bloc_name, too_long_message, Lang};
 
@@ -22,10 +23,12 @@ pub struct UnitPickerProps {
 #[component]
 pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let t = props.lang.texts();
-    let on_bloc = props
+    let on_bloc = props.on_action.reform(|value: String| {
+        Action::Edit(Edit::SetBloc(Bloc::from_id(&value).unwrap_or_default()))
+    });
+    let on_unit = props
         .on_action
-        .reform(|value: String| Action::SetBloc(Bloc::from_id(&value).unwrap_or_default()));
-    let on_unit = props.on_action.reform(Action::SetUnit);
+        .reform(|unit| Action::Edit(Edit::SetUnit(unit)));
     let bloc_options: Vec<(AttrValue, AttrValue)> = Bloc::ALL
         .into_iter()
         .map(|bloc| (bloc.id().into(), bloc_name(props.lang, bloc).into()))
@@ -42,17 +45,19 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
             .chain(std::iter::once((OTHER_UNIT_ID.into(), t.unit_other.into())))
             .collect();
     let on_name = props.on_action.reform(|event: InputEvent| {
-        Action::SetOtherName(event.target_unchecked_into::<HtmlInputElement>().value())
+        Action::Edit(Edit::SetOtherName(
+            event.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     html! {
         <section class="unit-picker" aria-label={t.unit_section}>
             <div class="field">
                 <label for="bloc">{ t.bloc_label }</label>
-                <Select id="bloc" field="bloc" value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
+                <Select id="bloc" field={Control::Bloc.key()} value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
             </div>
             <div class="field">
                 <label for="unit">{ t.unit_label }</label>
-                <Select id="unit" field="unit" value={props.unit_id.clone()} options={unit_options} onchange={on_unit} />
+                <Select id="unit" field={Control::Unit.key()} value={props.unit_id.clone()} options={unit_options} onchange={on_unit} />
             </div>
             if props.unit_id == OTHER_UNIT_ID {
                 <div class="field">
@@ -60,7 +65,7 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
                     <input
                         id="unit-name"
                         type="text"
-                        data-field="unit-name"
+                        data-field={Control::UnitName.key()}
                         autocomplete="organization"
                         placeholder={t.unit_name_placeholder}
                         value={props.other_name.clone()}
