@@ -63,7 +63,8 @@ pub fn improvement_steps(profile: &Profile, model: &ScoringModel) -> Vec<Step> {
 }
 
 /// A stable sort by points, largest first: what `sort_by` would give, by insertion (there
-/// is one step per target at most), so the wasm carries no general sort for it.
+/// is one step per target at most), so the wasm carries no general sort for it. Measured
+/// (issue 11): `sort_by` here adds 1 071 bytes to the gzipped wasm.
 fn sort_best_first(steps: &mut [Step]) {
     for sorted in 1..steps.len() {
         let mut at = sorted;

@@ -121,7 +121,9 @@ fn known_descending(scores: &[Option<f64>]) -> Vec<i64> {
 /// Sorts highest first with much less code in the wasm than the standard library's sort:
 /// a counting sort when the values span a small range (scores in hundredths, 0–10 000, for
 /// any number of rows), else a heapsort (O(n log n), no allocation). Integers have one
-/// sorted order, so this is exactly `sort_unstable_by(|a, b| b.cmp(a))`.
+/// sorted order, so this is exactly `sort_unstable_by(|a, b| b.cmp(a))`. Measured (issue
+/// 11): the standard sort here adds 1 283 bytes to the gzipped wasm (266 442 → 267 725),
+/// as no other sort of integers is in the bundle.
 fn sort_descending(values: &mut [i64]) {
     let (Some(&low), Some(&high)) = (values.iter().min(), values.iter().max()) else {
         return;
