@@ -592,7 +592,8 @@ fn a_blank_profile_is_not_rated() {
 
 #[test]
 fn peer_scores_use_the_one_reader_and_rank_at_the_precision_shown() {
-    use cchc_2021::domain::workspace::{ScoreSource, Workspace};
+    use cchc_2021::domain::bloc_table::ScoreSource;
+    use cchc_2021::domain::workspace::Workspace;
     let mut own = Profile::default();
     own.set_unit("31211");
     for t in TARGETS {

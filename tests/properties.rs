@@ -5,6 +5,7 @@
 //! `PROPTEST_CASES` (see docs/testing.md for the documented runs).
 #![cfg(not(target_arch = "wasm32"))]
 
+use cchc_2021::domain::bloc_table::ScoreCache;
 use cchc_2021::domain::evaluate::{evaluate, Gap, Status};
 use cchc_2021::domain::figures::{EntryMode, TargetEntry};
 use cchc_2021::domain::number::{
@@ -16,7 +17,7 @@ use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
 use cchc_2021::domain::score::{ScoringMode, ScoringModel, Weight};
 use cchc_2021::domain::targets::{Measure, TARGETS};
 use cchc_2021::domain::units::{Bloc, COMMUNES, OTHER_UNIT_ID};
-use cchc_2021::domain::workspace::{ScoreCache, Workspace};
+use cchc_2021::domain::workspace::Workspace;
 use cchc_2021::formats::envelope;
 use cchc_2021::formats::share_link::{decode_share_fragment, encode_share_fragment};
 use cchc_2021::formats::unit_file::{export_unit_file, import_unit_file};

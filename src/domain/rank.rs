@@ -18,6 +18,18 @@ impl RankRange {
     pub fn is_exact(self) -> bool {
         self.best == self.worst
     }
+
+    /// Whether this rank is in an award zone of `places` places: in when even the worst
+    /// case is, out when even the best case is not.
+    pub fn award(self, places: usize) -> AwardVerdict {
+        if self.worst <= places {
+            AwardVerdict::In
+        } else if self.best > places {
+            AwardVerdict::Out
+        } else {
+            AwardVerdict::Possible
+        }
+    }
 }
 
 /// Whether a unit is in the award zone.
@@ -36,6 +48,15 @@ impl AwardVerdict {
             AwardVerdict::In => "in",
             AwardVerdict::Out => "out",
             AwardVerdict::Possible => "possible",
+        }
+    }
+
+    /// Whether in the zone; `None` when it depends on the unknown peers.
+    pub fn is_in(self) -> Option<bool> {
+        match self {
+            AwardVerdict::In => Some(true),
+            AwardVerdict::Out => Some(false),
+            AwardVerdict::Possible => None,
         }
     }
 }
@@ -80,13 +101,7 @@ pub fn rank_among(score: f64, others: &[Option<f64>]) -> RankRange {
 /// The standing of a unit scoring `own` among `peers`, with `places` award places.
 pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
     let rank = rank_among(own, peers);
-    let award = if rank.worst <= places {
-        AwardVerdict::In
-    } else if rank.best > places {
-        AwardVerdict::Out
-    } else {
-        AwardVerdict::Possible
-    };
+    let award = rank.award(places);
     let known = known_descending(peers);
     // The `places`-th best known peer: the last place in the zone when the unit is out,
     // the first one pushed out when it is in.
