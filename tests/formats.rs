@@ -23,7 +23,7 @@ use cchc_2021::formats::unit_file::{
     Expected, ImportError, ImportProblem, ImportedUnit, JsonKind, MigrationError, ENTRY_FIELDS,
     MAX_UNIT_FILE_BYTES, MIGRATIONS, PROFILE_FIELDS, UNIT_FILE_VERSION,
 };
-use cchc_2021::formats::validate::{check_profile, FigureProblem, ProfileProblem};
+use cchc_2021::formats::validate::{check_profile, FigureProblem, FigureProblems, ProfileProblem};
 use proptest::prelude::*;
 use serde_json::Value;
 use TargetId::*;
@@ -753,9 +753,10 @@ fn impossible_figures_name_target_and_field() {
         value: value.into(),
         error,
     };
+    let figures = |problems| FigureProblems::new(problems).expect("at least one");
     assert_eq!(
         problem("bad-impossible-figures.json"),
-        ImportProblem::Profile(ProfileProblem::ImpossibleFigures(vec![
+        ImportProblem::Profile(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
                 OnlineWorkFiles,
                 Field::Numerator,
@@ -780,7 +781,7 @@ fn impossible_figures_name_target_and_field() {
                 "-3",
                 FieldError::Number(NumberError::Negative)
             ),
-        ]))
+        ])))
     );
     // Switched-off targets are checked too; fields the mode does not use are not.
     let mut p = commune();
@@ -793,7 +794,7 @@ fn impossible_figures_name_target_and_field() {
     p.update_entry(SelfFinancingUnits, |e| e.after = "12,5".into());
     assert_eq!(
         check_profile(&p),
-        Err(ProfileProblem::ImpossibleFigures(vec![
+        Err(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
                 OrgStructure,
                 Field::Numerator,
@@ -806,7 +807,7 @@ fn impossible_figures_name_target_and_field() {
                 "12,5",
                 FieldError::Number(NumberError::NotWhole)
             ),
-        ]))
+        ])))
     );
 }
 

@@ -1099,9 +1099,9 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
                 &format_count(too_long.limit as u64, lang.numbers()),
             ),
         ProfileProblem::ImpossibleFigures(problems) => {
-            let first = &problems[0];
+            let first = problems.first();
             t.problem_figures
-                .replace("{n}", &problems.len().to_string())
+                .replace("{n}", &problems.count().to_string())
                 .replace("{target}", lang.pick(target(first.target).label))
                 .replace("{error}", &error_message(lang, first.error))
         }
