@@ -269,6 +269,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_range_decides_the_zone_that_standing_and_rows_use() {
+        let range = |best, worst| RankRange { best, worst };
+        assert_eq!(range(3, 3).award(3), AwardVerdict::In);
+        assert_eq!(range(2, 4).award(3), AwardVerdict::Possible);
+        assert_eq!(range(4, 6).award(3), AwardVerdict::Out);
+        assert_eq!(
+            [AwardVerdict::In, AwardVerdict::Possible, AwardVerdict::Out].map(AwardVerdict::is_in),
+            [Some(true), None, Some(false)]
+        );
+        let s = standing(70.0, &[Some(95.0), None, Some(60.0), None, None], 3);
+        assert_eq!(s.award, s.rank.award(3));
+    }
+
+    #[test]
     fn ranking_does_not_depend_on_order() {
         let a = standing(75.0, &[Some(80.0), None, Some(70.0)], 2);
         let b = standing(75.0, &[None, Some(70.0), Some(80.0)], 2);

@@ -378,3 +378,40 @@ pub fn summarize<'a>(
 ) -> Summary {
     Breakdown::new(evaluations, model).summary(model)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::evaluate::{evaluate_increase_counts, evaluate_ratio};
+    use crate::domain::number::Percent;
+
+    #[test]
+    fn the_breakdown_is_what_the_summary_adds_up() {
+        let mut model = ScoringModel::default();
+        model.set_weight(TargetId::Recruitment, Weight::new(3).unwrap());
+        let half = evaluate_ratio(1, 2, Percent::HUNDRED);
+        let met = evaluate_increase_counts(1, 2);
+        let mut na = evaluate_increase_counts(1, 2);
+        na.status = Status::NotApplicable;
+        let evaluations = [
+            (TargetId::Recruitment, &half),
+            (TargetId::SelfFinancingUnits, &met),
+            (TargetId::OnlineResolution, &na),
+        ];
+        let breakdown = Breakdown::new(evaluations, &model);
+        let points: Vec<(f64, f64)> = breakdown
+            .targets
+            .iter()
+            .map(|t| (t.weight, t.points))
+            .collect();
+        assert_eq!(points, [(3.0, 1.5), (1.0, 1.0)]);
+        assert_eq!((breakdown.earned, breakdown.possible), (2.5, 4.0));
+        assert_eq!(breakdown.exact_score(), 62.5);
+        assert_eq!(breakdown.gain(&breakdown.targets[0]), 37.5);
+        let summary = summarize(evaluations, &model);
+        assert_eq!(
+            (summary.score, summary.met, summary.applicable),
+            (62.5, 1, 2)
+        );
+    }
+}

@@ -424,6 +424,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_requirement_follows_the_measure_and_the_bloc() {
+        let files = target(TargetId::OnlineWorkFiles);
+        assert_eq!(
+            files.requirement(Bloc::Commune),
+            Requirement::AtLeast(Percent::from_whole(35))
+        );
+        assert_eq!(
+            files.requirement(Bloc::Agency),
+            Requirement::AtLeast(Percent::from_whole(65))
+        );
+        assert_eq!(
+            target(TargetId::InfosecDossiers).requirement(Bloc::Commune),
+            Requirement::All
+        );
+        assert_eq!(
+            target(TargetId::TthcRatingGood).requirement(Bloc::Commune),
+            Requirement::RatedGood
+        );
+        assert_eq!(
+            target(TargetId::SelfFinancingUnits).requirement(Bloc::Agency),
+            Requirement::Increase
+        );
+    }
+
+    #[test]
     fn every_id_has_exactly_one_row_and_a_stable_key() {
         assert_eq!(TARGETS.len(), 13);
         for t in TARGETS {

@@ -309,6 +309,19 @@ mod tests {
     }
 
     #[test]
+    fn a_link_replaces_the_profile_of_its_unit_else_the_active_one() {
+        let unit = |id: &str| {
+            let mut p = Profile::default();
+            p.set_unit(id);
+            p
+        };
+        let mut w = Workspace::with_profiles(vec![unit("31211"), unit("31234")]);
+        w.switch_to("p2");
+        assert_eq!(w.replaced_by_link(&unit("31211")).id, "p1");
+        assert_eq!(w.replaced_by_link(&unit("y-te")).id, "p2");
+    }
+
+    #[test]
     fn normalising_repairs_ids_and_the_active_profile() {
         let mut w = Workspace::with_profiles(vec![Profile::default(), Profile::default()]);
         w.profiles[1].id = "p1".into();
