@@ -275,9 +275,6 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::figures::TargetEntry;
-    use crate::domain::rank::{AwardVerdict, RankRange};
-    use crate::domain::targets::{TargetId, TARGETS};
 
     #[test]
     fn profiles_can_be_added_duplicated_switched_deleted_and_restored() {
