@@ -102,15 +102,10 @@ impl Workspace {
     /// units of the bloc's list, in list order, then every "other" unit of the bloc that a
     /// profile holds (the active one, and the others with a name), in profile order.
     ///
-    /// O(n log n) in the number of profiles: each profile's score is computed once and the
-    /// ranks come from one sort ([`rank_rows`]).
-    pub fn bloc_table(&self) -> BlocTable {
-        self.bloc_table_with(&mut ScoreCache::default())
-    }
-
-    /// [`Workspace::bloc_table`], taking the profiles' scores from `cache` where it has them
-    /// (a profile that did not change since the cache's last table, under the same model) and
-    /// keeping there the scores of this table's profiles. After an edit of one profile of
+    /// O(n log n) in the number of profiles: each profile's score is computed once (or
+    /// taken from `cache`, where it has it: a profile that did not change since the cache's
+    /// last table, under the same model) and the ranks come from one sort ([`rank_rows`]).
+    /// The cache keeps the scores of this table's profiles: after an edit of one profile of
     /// many, only that profile is scored again.
     pub fn bloc_table_with(&self, cache: &mut ScoreCache) -> BlocTable {
         let own = self.active_profile();
@@ -288,6 +283,11 @@ mod tests {
     use crate::domain::figures::TargetEntry;
     use crate::domain::targets::{TargetId, TARGETS};
 
+    /// A table made afresh (no cache).
+    fn bloc_table(workspace: &Workspace) -> BlocTable {
+        workspace.bloc_table_with(&mut ScoreCache::default())
+    }
+
     fn full_marks(unit: &str) -> Profile {
         let mut p = Profile::default();
         p.set_unit(unit);
@@ -315,7 +315,7 @@ mod tests {
             .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
         w.peer_scores.insert("31231".into(), "99,5".into());
         w.peer_scores.insert("31232".into(), "abc".into());
-        let table = w.bloc_table();
+        let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 11);
         let row = |id: &str| table.rows.iter().find(|r| r.unit_id == id).unwrap();
         assert_eq!(row("31211").source, ScoreSource::Own);
@@ -340,7 +340,7 @@ mod tests {
         w.active_profile_mut().set_bloc(Bloc::Agency);
         w.active_profile_mut().set_unit(OTHER_UNIT_ID);
         w.active_profile_mut().other_name = "Ban Quản lý dự án".into();
-        let table = w.bloc_table();
+        let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);
         assert_eq!(table.standing.unwrap().bloc_size, 13);
         assert_eq!(table.rows.last().unwrap().name, "Ban Quản lý dự án");
@@ -368,7 +368,7 @@ mod tests {
         ]);
         w.active_profile_mut()
             .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
-        let table = w.bloc_table();
+        let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);
         let extra: Vec<(String, Option<&str>, ScoreSource, String)> = table.rows[11..]
             .iter()
@@ -406,7 +406,7 @@ mod tests {
         assert_eq!((standing.rank.best, standing.rank.worst), (2, 12));
         // Seen from the "other" unit p2: the commune 31211 is now a peer profile.
         w.switch_to("p2");
-        let table = w.bloc_table();
+        let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);
         let own: Vec<&BlocRow> = table
             .rows
@@ -454,7 +454,7 @@ mod tests {
     #[test]
     fn ten_thousand_profiles_make_a_ten_thousand_row_table() {
         let w = district_of(10_000);
-        let table = w.bloc_table();
+        let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 10_000);
         let keys: std::collections::BTreeSet<String> =
             table.rows.iter().map(BlocRow::key).collect();
@@ -492,12 +492,12 @@ mod tests {
         let now: Vec<usize> = cache.scores.iter().map(|e| e.0).collect();
         let kept = remembered.iter().filter(|k| now.contains(k)).count();
         assert_eq!((cache.len(), kept), (200, 199));
-        assert_eq!(after, w.bloc_table());
+        assert_eq!(after, bloc_table(&w));
         assert_ne!(after.rows[4].score, before.rows[4].score);
-        assert_eq!(previous.bloc_table(), before);
+        assert_eq!(bloc_table(&previous), before);
         // Another model scores everything again.
         w.model.mode = crate::domain::score::ScoringMode::AllOrNothing;
-        assert_eq!(w.bloc_table_with(&mut cache), w.bloc_table());
+        assert_eq!(w.bloc_table_with(&mut cache), bloc_table(&w));
         assert!(cache.model == Some(w.model.clone()));
     }
 
@@ -520,7 +520,7 @@ mod tests {
         edited.bloc_table_with(&mut cache);
         for _ in 0..runs {
             let start = Instant::now();
-            let table = w.bloc_table();
+            let table = bloc_table(&w);
             table_ms.push(start.elapsed().as_secs_f64() * 1000.0);
             rows = table.rows.len();
             let scores: Vec<Option<f64>> = table.rows.iter().map(|r| r.score).collect();
