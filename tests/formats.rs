@@ -753,6 +753,8 @@ fn impossible_figures_name_target_and_field() {
         value: value.into(),
         error,
     };
+    // No problem makes no `ImpossibleFigures`: the type holds at least one.
+    assert_eq!(FigureProblems::new(Vec::new()), None);
     let figures = |problems| FigureProblems::new(problems).expect("at least one");
     assert_eq!(
         problem("bad-impossible-figures.json"),
