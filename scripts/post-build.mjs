@@ -99,7 +99,14 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+// After the charset, which must come first; a page whose charset line is spelled otherwise
+// would silently get no CSP, so the build fails instead.
+const charset = /<meta charset="utf-8"\s*\/?>/i;
+if (!charset.test(html)) {
+  console.error('post-build: no <meta charset="utf-8"> in index.html to put the CSP after');
+  process.exit(1);
+}
+html = html.replace(charset, (meta) => `${meta}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 
 // 3. The first screen, rendered at build time (src/bin/prerender.rs): on a slow connection
 //    the unit picker and inputs are on screen, and take typing, before the wasm arrives; the

@@ -592,7 +592,8 @@ fn a_blank_profile_is_not_rated() {
 
 #[test]
 fn peer_scores_use_the_one_reader_and_rank_at_the_precision_shown() {
-    use cchc_2021::domain::workspace::{ScoreSource, Workspace};
+    use cchc_2021::domain::bloc_table::{ScoreCache, ScoreSource};
+    use cchc_2021::domain::workspace::Workspace;
     let mut own = Profile::default();
     own.set_unit("31211");
     for t in TARGETS {
@@ -606,7 +607,7 @@ fn peer_scores_use_the_one_reader_and_rank_at_the_precision_shown() {
     w.peer_scores.insert("31232".into(), "1.000".into());
     w.peer_scores
         .insert("31234".into(), "\u{200e}93,9149".into());
-    let table = w.bloc_table();
+    let table = w.bloc_table_with(&mut ScoreCache::default());
     let row = |id: &str| table.rows.iter().find(|r| r.unit_id == id).unwrap();
     assert_eq!(row("31211").score, Some(93.91));
     // Typed the score the page shows: the same rank.

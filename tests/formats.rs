@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use cchc_2021::domain::bloc_table::ScoreSource;
 use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{format_count, format_real, NumberError, NumberStyle, MAX_COUNT};
@@ -13,7 +14,6 @@ use cchc_2021::domain::rank::RankRange;
 use cchc_2021::domain::score::{ScoringModel, Weight};
 use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
 use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
-use cchc_2021::domain::workspace::ScoreSource;
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
 use cchc_2021::formats::share_link::{
     crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
@@ -25,7 +25,7 @@ use cchc_2021::formats::unit_file::{
     Expected, ImportError, ImportProblem, ImportedUnit, JsonKind, MigrationError, ENTRY_FIELDS,
     MAX_UNIT_FILE_BYTES, MIGRATIONS, PROFILE_FIELDS, UNIT_FILE_VERSION,
 };
-use cchc_2021::formats::validate::{check_profile, FigureProblem, ProfileProblem};
+use cchc_2021::formats::validate::{check_profile, FigureProblem, FigureProblems, ProfileProblem};
 use cchc_2021::i18n::Lang;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -756,9 +756,12 @@ fn impossible_figures_name_target_and_field() {
         value: value.into(),
         error,
     };
+    // No problem makes no `ImpossibleFigures`: the type holds at least one.
+    assert_eq!(FigureProblems::new(Vec::new()), None);
+    let figures = |problems| FigureProblems::new(problems).expect("at least one");
     assert_eq!(
         problem("bad-impossible-figures.json"),
-        ImportProblem::Profile(ProfileProblem::ImpossibleFigures(vec![
+        ImportProblem::Profile(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
                 OnlineWorkFiles,
                 Field::Numerator,
@@ -783,7 +786,7 @@ fn impossible_figures_name_target_and_field() {
                 "-3",
                 FieldError::Number(NumberError::Negative)
             ),
-        ]))
+        ])))
     );
     // Switched-off targets are checked too; fields the mode does not use are not.
     let mut p = commune();
@@ -796,7 +799,7 @@ fn impossible_figures_name_target_and_field() {
     p.update_entry(SelfFinancingUnits, |e| e.after = "12,5".into());
     assert_eq!(
         check_profile(&p),
-        Err(ProfileProblem::ImpossibleFigures(vec![
+        Err(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
                 OrgStructure,
                 Field::Numerator,
@@ -809,7 +812,7 @@ fn impossible_figures_name_target_and_field() {
                 "12,5",
                 FieldError::Number(NumberError::NotWhole)
             ),
-        ]))
+        ])))
     );
 }
 

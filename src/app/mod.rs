@@ -13,11 +13,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::bloc_table::ScoreCache;
 use crate::domain::language::Lang;
-use crate::domain::workspace::ScoreCache;
 use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage, Snapshot};
 use components::banners::Banners;
-use components::bloc_table::RankingView;
 use components::data_view::DataView;
 use components::district_view::DistrictView;
 use components::explain::Explain;
@@ -25,6 +24,7 @@ use components::link_preview::LinkPreview;
 use components::nav::Nav;
 use components::print_view::PrintView;
 use components::profile_bar::ProfileBar;
+use components::ranking_view::RankingView;
 use components::settings_view::SettingsView;
 use components::summary::SummaryPanel;
 use components::target_card::TargetCard;
@@ -187,6 +187,7 @@ pub fn App(props: &AppProps) -> Html {
                             key={target.key}
                             lang={lang}
                             target={*target}
+                            bloc={profile.bloc}
                             entry={profile.entry(target.id).clone()}
                             evaluation={evaluation.clone()}
                             applies_by_default={model.applies_by_default(target, profile.bloc, &profile.unit_id)}
@@ -231,9 +232,7 @@ pub fn App(props: &AppProps) -> Html {
     let link_preview = state.incoming.clone().map(|incoming| {
         let replace_name = match &incoming {
             Ok(incoming) => workspace
-                .profile_for_unit(incoming)
-                .and_then(|id| workspace.profiles.iter().find(|r| r.id == id))
-                .unwrap_or(workspace.active())
+                .replaced_by_link(incoming)
                 .profile
                 .display_name()
                 .unwrap_or(t.profile_unnamed)

@@ -707,9 +707,7 @@ impl Reducible for AppState {
                     let workspace = next.workspace_mut();
                     match choice {
                         Choice::Replace => {
-                            let target = workspace
-                                .profile_for_unit(&incoming)
-                                .unwrap_or_else(|| workspace.active.clone());
+                            let target = workspace.replaced_by_link(&incoming).id.clone();
                             workspace.replace_profile(&target, incoming);
                             workspace.switch_to(&target);
                         }

@@ -174,20 +174,21 @@ pub fn evaluate_with(
     bloc: Bloc,
     applies_by_default: bool,
 ) -> Evaluation {
-    let threshold = target.threshold(bloc);
     if !is_applicable(entry, applies_by_default) {
-        let mut evaluation = Evaluation::new(Status::NotApplicable, threshold);
+        let mut evaluation = Evaluation::new(Status::NotApplicable, target.threshold(bloc));
         evaluation.not_applicable = Some(NotApplicableReason::Switched);
         return evaluation;
     }
-    match (target.measure, threshold) {
-        (Measure::Ratio { .. }, Some(threshold)) => match entry.mode {
-            EntryMode::Counts => evaluate_counts(entry, threshold),
-            EntryMode::Percent => evaluate_percent(entry, threshold),
-        },
-        (Measure::YesNo { .. }, _) => evaluate_answer(entry.answer),
-        (Measure::Increase { .. }, _) => evaluate_increase(entry),
-        (Measure::Ratio { .. }, None) => unreachable!("ratio targets have a threshold"),
+    match target.measure {
+        Measure::Ratio { threshold, .. } => {
+            let threshold = threshold.for_bloc(bloc);
+            match entry.mode {
+                EntryMode::Counts => evaluate_counts(entry, threshold),
+                EntryMode::Percent => evaluate_percent(entry, threshold),
+            }
+        }
+        Measure::YesNo { .. } => evaluate_answer(entry.answer),
+        Measure::Increase { .. } => evaluate_increase(entry),
     }
 }
 

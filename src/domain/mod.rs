@@ -1,5 +1,6 @@
 //! The domain: plain Rust, no browser APIs, tested natively.
 
+pub mod bloc_table;
 pub mod demo;
 pub mod district;
 pub mod evaluate;

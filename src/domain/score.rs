@@ -264,49 +264,146 @@ impl Summary {
     }
 }
 
+/// One applicable target's part of the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetPoints<'a> {
+    pub id: TargetId,
+    pub evaluation: &'a Evaluation,
+    pub weight: f64,
+    /// 0–1, see [`ScoringModel::attainment`].
+    pub attainment: f64,
+    /// `weight × attainment`.
+    pub points: f64,
+}
+
+/// What a score is made of: the points of every applicable target (in the order given) and
+/// their sums. The one place the score is added up: [`summarize`], the explanation and the
+/// improvement plan all read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown<'a> {
+    pub targets: Vec<TargetPoints<'a>>,
+    pub earned: f64,
+    pub possible: f64,
+}
+
+impl<'a> Breakdown<'a> {
+    pub fn new(
+        evaluations: impl IntoIterator<Item = (TargetId, &'a Evaluation)>,
+        model: &ScoringModel,
+    ) -> Breakdown<'a> {
+        let (mut earned, mut possible) = (0.0, 0.0);
+        let targets: Vec<TargetPoints<'a>> = evaluations
+            .into_iter()
+            .filter(|(_, evaluation)| evaluation.status.counts())
+            .map(|(id, evaluation)| {
+                let weight = model.weight(id);
+                let attainment = model.attainment(evaluation);
+                let points = weight * attainment;
+                earned += points;
+                possible += weight;
+                TargetPoints {
+                    id,
+                    evaluation,
+                    weight,
+                    attainment,
+                    points,
+                }
+            })
+            .collect();
+        Breakdown {
+            targets,
+            earned,
+            possible,
+        }
+    }
+
+    /// `100 × earned ÷ possible`, 0–100, before the rounding of [`Summary::score`]; 0 when
+    /// nothing is possible.
+    pub fn exact_score(&self) -> f64 {
+        // Weights are whole numbers 0–10 and attainments 0–1: the quotient is finite.
+        // Checked all the same, so the score is total.
+        if self.possible > 0.0 {
+            let score = 100.0 * self.earned / self.possible;
+            if score.is_finite() {
+                score.clamp(0.0, 100.0)
+            } else {
+                0.0
+            }
+        } else {
+            0.0
+        }
+    }
+
+    /// The points a target would add to the score if it were met.
+    pub fn gain(&self, target: &TargetPoints) -> f64 {
+        100.0 * target.weight * (1.0 - target.attainment) / self.possible
+    }
+
+    pub fn summary(&self, model: &ScoringModel) -> Summary {
+        let (mut met, mut missing, mut invalid) = (0, 0, 0);
+        for target in &self.targets {
+            match target.evaluation.status {
+                Status::Met => met += 1,
+                Status::Incomplete => missing += 1,
+                Status::Invalid => invalid += 1,
+                _ => {}
+            }
+        }
+        // Rounded to the hundredths the page shows, here where the score is made, so that
+        // the rating, the rank and every figure shown compare the same number: 89,996 shows
+        // as 90 and is rated good, and an own 80,2443 ties a peer's 80,24.
+        let score = (self.exact_score() * 100.0).round() / 100.0;
+        Summary {
+            score,
+            rating: model.bands.rate(score),
+            met,
+            applicable: self.targets.len(),
+            missing,
+            invalid,
+        }
+    }
+}
+
 pub fn summarize<'a>(
     evaluations: impl IntoIterator<Item = (TargetId, &'a Evaluation)>,
     model: &ScoringModel,
 ) -> Summary {
-    let (mut earned, mut possible) = (0.0, 0.0);
-    let (mut met, mut applicable, mut missing, mut invalid) = (0, 0, 0, 0);
-    for (id, evaluation) in evaluations {
-        if !evaluation.status.counts() {
-            continue;
-        }
-        applicable += 1;
-        match evaluation.status {
-            Status::Met => met += 1,
-            Status::Incomplete => missing += 1,
-            Status::Invalid => invalid += 1,
-            _ => {}
-        }
-        let weight = model.weight(id);
-        earned += weight * model.attainment(evaluation);
-        possible += weight;
-    }
-    // Weights are whole numbers 0–10 and attainments 0–1: the quotient is finite. Checked
-    // all the same, so the score is total.
-    let score = if possible > 0.0 {
-        let score = 100.0 * earned / possible;
-        if score.is_finite() {
-            score.clamp(0.0, 100.0)
-        } else {
-            0.0
-        }
-    } else {
-        0.0
-    };
-    // Rounded to the hundredths the page shows, here where the score is made, so that the
-    // rating, the rank and every figure shown compare the same number: 89,996 shows as 90
-    // and is rated good, and an own 80,2443 ties a peer's 80,24.
-    let score = (score * 100.0).round() / 100.0;
-    Summary {
-        score,
-        rating: model.bands.rate(score),
-        met,
-        applicable,
-        missing,
-        invalid,
+    Breakdown::new(evaluations, model).summary(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::evaluate::{evaluate_increase_counts, evaluate_ratio};
+    use crate::domain::number::Percent;
+
+    #[test]
+    fn the_breakdown_is_what_the_summary_adds_up() {
+        let mut model = ScoringModel::default();
+        model.set_weight(TargetId::Recruitment, Weight::new(3).unwrap());
+        let half = evaluate_ratio(1, 2, Percent::HUNDRED);
+        let met = evaluate_increase_counts(1, 2);
+        let mut na = evaluate_increase_counts(1, 2);
+        na.status = Status::NotApplicable;
+        let evaluations = [
+            (TargetId::Recruitment, &half),
+            (TargetId::SelfFinancingUnits, &met),
+            (TargetId::OnlineResolution, &na),
+        ];
+        let breakdown = Breakdown::new(evaluations, &model);
+        let points: Vec<(f64, f64)> = breakdown
+            .targets
+            .iter()
+            .map(|t| (t.weight, t.points))
+            .collect();
+        assert_eq!(points, [(3.0, 1.5), (1.0, 1.0)]);
+        assert_eq!((breakdown.earned, breakdown.possible), (2.5, 4.0));
+        assert_eq!(breakdown.exact_score(), 62.5);
+        assert_eq!(breakdown.gain(&breakdown.targets[0]), 37.5);
+        let summary = summarize(evaluations, &model);
+        assert_eq!(
+            (summary.score, summary.met, summary.applicable),
+            (62.5, 1, 2)
+        );
     }
 }

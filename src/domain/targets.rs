@@ -142,6 +142,32 @@ impl Target {
             _ => None,
         }
     }
+
+    /// What the target asks of a unit of `bloc`, for the page to state (the wording is
+    /// i18n's).
+    pub fn requirement(&self, bloc: Bloc) -> Requirement {
+        match self.measure {
+            Measure::Ratio { threshold, .. } => match threshold.for_bloc(bloc) {
+                all if all == Percent::HUNDRED => Requirement::All,
+                share => Requirement::AtLeast(share),
+            },
+            Measure::YesNo { .. } => Requirement::RatedGood,
+            Measure::Increase { .. } => Requirement::Increase,
+        }
+    }
+}
+
+/// What a target asks of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// A share of 100%.
+    All,
+    /// A share of at least this percentage (below 100).
+    AtLeast(Percent),
+    /// Rated good or better (a yes/no target).
+    RatedGood,
+    /// More at the end of the year than at the start.
+    Increase,
 }
 
 const SATISFIED: Text = text("Số người hài lòng", "Satisfied respondents");
@@ -396,6 +422,31 @@ pub fn target(id: TargetId) -> &'static Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_requirement_follows_the_measure_and_the_bloc() {
+        let files = target(TargetId::OnlineWorkFiles);
+        assert_eq!(
+            files.requirement(Bloc::Commune),
+            Requirement::AtLeast(Percent::from_whole(35))
+        );
+        assert_eq!(
+            files.requirement(Bloc::Agency),
+            Requirement::AtLeast(Percent::from_whole(65))
+        );
+        assert_eq!(
+            target(TargetId::InfosecDossiers).requirement(Bloc::Commune),
+            Requirement::All
+        );
+        assert_eq!(
+            target(TargetId::TthcRatingGood).requirement(Bloc::Commune),
+            Requirement::RatedGood
+        );
+        assert_eq!(
+            target(TargetId::SelfFinancingUnits).requirement(Bloc::Agency),
+            Requirement::Increase
+        );
+    }
 
     #[test]
     fn every_id_has_exactly_one_row_and_a_stable_key() {

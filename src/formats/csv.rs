@@ -10,6 +10,7 @@
 //! yes/no columns as `1`/`0`. Text that a spreadsheet could run as a formula gets a leading
 //! apostrophe.
 
+use crate::domain::bloc_table::ScoreSource;
 use crate::domain::evaluate::{Evaluation, Gap};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
@@ -21,7 +22,6 @@ use crate::domain::rank::RankRange;
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::{Measure, Target};
 use crate::domain::units::Bloc;
-use crate::domain::workspace::ScoreSource;
 use crate::i18n::{bloc_name, rating_name, source_name, status_name, Lang};
 
 /// The byte-order mark every CSV of the app starts with.

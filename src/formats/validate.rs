@@ -50,8 +50,40 @@ pub enum ProfileProblem {
         field: Field,
         too_long: TooLong,
     },
-    /// Figures that cannot be real values; never empty, in table order.
-    ImpossibleFigures(Vec<FigureProblem>),
+    /// Figures that cannot be real values, in table order.
+    ImpossibleFigures(FigureProblems),
+}
+
+/// Figures that cannot be real values: at least one, by its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureProblems {
+    first: FigureProblem,
+    rest: Vec<FigureProblem>,
+}
+
+impl FigureProblems {
+    /// The problems in their order; `None` when there are none.
+    pub fn new(problems: Vec<FigureProblem>) -> Option<FigureProblems> {
+        let mut problems = problems.into_iter();
+        let first = problems.next()?;
+        Some(FigureProblems {
+            first,
+            rest: problems.collect(),
+        })
+    }
+
+    pub fn first(&self) -> &FigureProblem {
+        &self.first
+    }
+
+    /// How many there are (at least one).
+    pub fn count(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FigureProblem> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
 }
 
 const FIELDS: [Field; 5] = [
@@ -149,10 +181,8 @@ pub fn check_profile(profile: &Profile) -> Result<(), ProfileProblem> {
     if let Some(problem) = unit_problem(profile).or_else(|| length_problem(profile)) {
         return Err(problem);
     }
-    let figures = figure_problems(profile);
-    if figures.is_empty() {
-        Ok(())
-    } else {
-        Err(ProfileProblem::ImpossibleFigures(figures))
+    match FigureProblems::new(figure_problems(profile)) {
+        None => Ok(()),
+        Some(figures) => Err(ProfileProblem::ImpossibleFigures(figures)),
     }
 }

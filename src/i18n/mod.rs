@@ -4,6 +4,7 @@
 //! compile error. Each language formats its numbers and, in English, picks singular or
 //! plural; the functions at the bottom turn domain values (errors, gaps, ranks) into text.
 
+use crate::domain::bloc_table::ScoreSource;
 use crate::domain::evaluate::{Evaluation, FieldError, Gap, Status};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
@@ -11,9 +12,8 @@ use crate::domain::number::{
 };
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
-use crate::domain::targets::{target, Measure, Target, Text};
+use crate::domain::targets::{target, Measure, Requirement, Target, Text};
 use crate::domain::units::Bloc;
-use crate::domain::workspace::ScoreSource;
 use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
@@ -580,9 +580,9 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
             t.problem_figure_too_long(lang.pick(target(*id).label), too_long.chars, too_long.limit)
         }
         ProfileProblem::ImpossibleFigures(problems) => {
-            let first = &problems[0];
+            let first = problems.first();
             t.problem_figures(
-                problems.len(),
+                problems.count(),
                 lang.pick(target(first.target).label),
                 &error_message(lang, first.error),
             )
@@ -689,14 +689,25 @@ pub fn figures_text(
     }
 }
 
-/// The threshold of a target as one short text: "≥ 65%", "100%", "Tốt trở lên", "Tăng".
-pub fn threshold_short(lang: Lang, target: &Target, bloc: Bloc) -> String {
+/// A target's requirement as its card states it: "Chỉ tiêu: tối thiểu 65%".
+pub fn threshold_text(lang: Lang, requirement: Requirement) -> String {
     let t = lang.texts();
-    match (target.measure, target.threshold(bloc)) {
-        (_, Some(p)) if p == crate::domain::number::Percent::HUNDRED => "100%".to_string(),
-        (_, Some(p)) => format!("≥ {}%", format_percent(p, lang.numbers())),
-        (Measure::YesNo { .. }, None) => t.threshold_yes_short.to_string(),
-        _ => t.threshold_increase_short.to_string(),
+    match requirement {
+        Requirement::All => t.threshold_all.to_string(),
+        Requirement::AtLeast(p) => t.threshold_at_least(p),
+        Requirement::RatedGood => t.threshold_yes.to_string(),
+        Requirement::Increase => t.threshold_increase.to_string(),
+    }
+}
+
+/// A target's requirement as one short text: "≥ 65%", "100%", "Tốt trở lên", "Tăng".
+pub fn threshold_short(lang: Lang, requirement: Requirement) -> String {
+    let t = lang.texts();
+    match requirement {
+        Requirement::All => "100%".to_string(),
+        Requirement::AtLeast(p) => format!("≥ {}%", format_percent(p, lang.numbers())),
+        Requirement::RatedGood => t.threshold_yes_short.to_string(),
+        Requirement::Increase => t.threshold_increase_short.to_string(),
     }
 }
 

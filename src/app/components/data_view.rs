@@ -8,11 +8,13 @@ use yew::prelude::*;
 use crate::app::browser;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Choice, ImportReview, View};
+use crate::domain::bloc_table::BlocTable;
 use crate::domain::number::format_real;
 use crate::domain::profile::Profile;
+use crate::domain::rank::AwardVerdict;
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::TARGETS;
-use crate::domain::workspace::{BlocTable, Workspace};
+use crate::domain::workspace::Workspace;
 use crate::formats::csv::{profile_csv, table_csv, TableRow};
 use crate::formats::share_link::{make_share_fragment, ShareRefusal};
 use crate::formats::unit_file::{
@@ -69,7 +71,7 @@ fn import_files(files: web_sys::FileList, on_action: Callback<Action>) {
     });
 }
 
-fn table_rows(table: &BlocTable, places: usize) -> Vec<TableRow> {
+fn table_rows(table: &BlocTable) -> Vec<TableRow> {
     table
         .rows
         .iter()
@@ -79,15 +81,7 @@ fn table_rows(table: &BlocTable, places: usize) -> Vec<TableRow> {
             unit_name: row.name.clone(),
             score: row.score,
             source: row.source,
-            in_award_zone: row.rank.and_then(|rank| {
-                if rank.worst <= places {
-                    Some(true)
-                } else if rank.best > places {
-                    Some(false)
-                } else {
-                    None
-                }
-            }),
+            in_award_zone: row.award.and_then(AwardVerdict::is_in),
         })
         .collect()
 }
@@ -132,7 +126,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
         })
     };
     let export_table = {
-        let rows = table_rows(&props.table, model.award_places.for_bloc(props.table.bloc));
+        let rows = table_rows(&props.table);
         let bloc = props.table.bloc;
         Callback::from(move |_: MouseEvent| {
             let name = format!(

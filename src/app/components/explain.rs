@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::domain::evaluate::{Evaluation, Status};
 use crate::domain::number::{format_percent, format_real, show_real};
-use crate::domain::score::{ScoringMode, ScoringModel, Summary};
-use crate::domain::targets::Target;
+use crate::domain::score::{Breakdown, ScoringMode, ScoringModel, Summary};
+use crate::domain::targets::{target, Target};
 use crate::i18n::Lang;
 
 #[derive(Properties)]
@@ -40,20 +40,13 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let style = lang.numbers();
     let number = |x: f64| format_real(x, 3, style);
     let model = &props.model;
-    let counted: Vec<_> = props
-        .evaluations
+    let breakdown = Breakdown::new(props.evaluations.iter().map(|(t, e)| (t.id, e)), model);
+    let left_out = props.evaluations.len() - breakdown.targets.len();
+    let rows: Vec<Html> = breakdown
+        .targets
         .iter()
-        .filter(|(_, e)| e.status.counts())
-        .collect();
-    let left_out = props.evaluations.len() - counted.len();
-    let (mut earned, mut total) = (0.0, 0.0);
-    let rows: Vec<Html> = counted
-        .iter()
-        .map(|(target, evaluation)| {
-            let weight = model.weight(target.id);
-            let attainment = model.attainment(evaluation);
-            earned += weight * attainment;
-            total += weight;
+        .map(|line| {
+            let (target, evaluation) = (target(line.id), line.evaluation);
             let how = match (
                 evaluation.status,
                 model.mode,
@@ -87,20 +80,21 @@ pub fn Explain(props: &ExplainProps) -> Html {
             html! {
                 <tr data-explain-target={target.key}>
                     <th scope="row">{ lang.pick(target.label) }</th>
-                    <td>{ number(weight) }</td>
+                    <td>{ number(line.weight) }</td>
                     <td>{ how }</td>
-                    <td>{ number(weight * attainment) }</td>
+                    <td>{ number(line.points) }</td>
                 </tr>
             }
         })
         .collect();
     // Each "=" of the formula is true at the precision shown, else it is "≈": the sums when
     // they have at most three decimals, the score when 100 × sum ÷ weights has at most two.
-    let earned_shown = show_real(earned, 3, style);
-    let total_shown = show_real(total, 3, style);
+    let earned_shown = show_real(breakdown.earned, 3, style);
+    let total_shown = show_real(breakdown.possible, 3, style);
     let sums_exact = earned_shown.exact && total_shown.exact;
-    let score_exact =
-        sums_exact && total > 0.0 && show_real(100.0 * earned / total, 2, style).exact;
+    let score_exact = sums_exact
+        && breakdown.possible > 0.0
+        && show_real(breakdown.exact_score(), 2, style).exact;
     let relation = |exact: bool| if exact { "=" } else { "≈" };
     let formula = t.explain_formula(
         relation(sums_exact),

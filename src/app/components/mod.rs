@@ -1,5 +1,4 @@
 pub mod banners;
-pub mod bloc_table;
 pub mod data_view;
 pub mod district_view;
 pub mod explain;
@@ -8,6 +7,7 @@ pub mod nav;
 pub mod number_input;
 pub mod print_view;
 pub mod profile_bar;
+pub mod ranking_view;
 pub mod select;
 pub mod settings_view;
 pub mod summary;

@@ -106,7 +106,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                                     <td>{ index + 1 }</td>
                                     <td>{ lang.pick(target.label) }</td>
                                     <td>{ figures_text(lang, target, profile.entry(target.id), evaluation) }{ actual }</td>
-                                    <td>{ threshold_short(lang, target, profile.bloc) }</td>
+                                    <td>{ threshold_short(lang, target.requirement(profile.bloc)) }</td>
                                     <td>{ status_icon(evaluation.status) }{ " " }{ status_name(lang, evaluation.status) }</td>
                                 </tr>
                             }

@@ -11,14 +11,18 @@ use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
-use crate::domain::number::Percent;
 use crate::domain::targets::{Measure, Target};
-use crate::i18n::{error_message, gap_message, status_icon, status_name, too_long_message, Lang};
+use crate::domain::units::Bloc;
+use crate::i18n::{
+    error_message, gap_message, status_icon, status_name, threshold_text, too_long_message, Lang,
+};
 
 #[derive(Properties)]
 pub struct TargetCardProps {
     pub lang: Lang,
     pub target: &'static Target,
+    /// The unit's bloc, which sets the threshold.
+    pub bloc: Bloc,
     pub entry: TargetEntry,
     pub evaluation: Evaluation,
     pub applies_by_default: bool,
@@ -33,6 +37,7 @@ impl PartialEq for TargetCardProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
             && std::ptr::eq(self.target, other.target)
+            && self.bloc == other.bloc
             && self.entry == other.entry
             && self.evaluation == other.evaluation
             && self.applies_by_default == other.applies_by_default
@@ -75,7 +80,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
                     <span aria-hidden="true">{ status_icon(status) }</span>{ " " }{ status_name(lang, status) }
                 </span>
             </header>
-            <p class="threshold">{ threshold_text(lang, target, evaluation) }</p>
+            <p class="threshold">{ threshold_text(lang, target.requirement(props.bloc)) }</p>
             <label class="na-switch">
                 <input type="checkbox" data-field={Control::NotApplicable.key()} checked={switched_off} onchange={on_na} />
                 { t.na_label }
@@ -93,16 +98,6 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
                 <p>{ lang.pick(target.help) }</p>
             </details>
         </article>
-    }
-}
-
-fn threshold_text(lang: Lang, target: &Target, evaluation: &Evaluation) -> String {
-    let t = lang.texts();
-    match (target.measure, evaluation.threshold) {
-        (_, Some(threshold)) if threshold == Percent::HUNDRED => t.threshold_all.to_string(),
-        (_, Some(threshold)) => t.threshold_at_least(threshold),
-        (Measure::YesNo { .. }, None) => t.threshold_yes.to_string(),
-        _ => t.threshold_increase.to_string(),
     }
 }
 

@@ -15,13 +15,13 @@ use yew::prelude::*;
 
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Edit, Refused, TextInput};
-use crate::domain::improve::{improvement_steps, steps_to_reach, StepAction};
+use crate::domain::bloc_table::{BlocRow, BlocTable, ScoreSource};
+use crate::domain::improve::{improvement_plan, StepAction, ZoneSteps};
 use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
-use crate::domain::rank::{Standing, ZoneMargin};
+use crate::domain::rank::{AwardVerdict, Standing};
 use crate::domain::score::ScoringModel;
 use crate::domain::targets::Measure;
-use crate::domain::workspace::{BlocRow, BlocTable, ScoreSource};
 use crate::i18n::{
     award_text, bloc_name, error_message, gap_message, margin_text, rank_text, too_long_message,
     Lang,
@@ -59,7 +59,7 @@ pub struct RankingViewProps {
 pub fn RankingView(props: &RankingViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let places = props.model.award_places.for_bloc(props.table.bloc);
+    let places = props.table.places;
     let rows = &props.table.rows;
     let pages = page_count(rows.len());
     let page_state = use_state(|| 0usize);
@@ -119,7 +119,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                                 </tr>
                             </thead>
                             <tbody>
-                                { for rows[start..end].iter().map(|row| table_row(props, row, places)) }
+                                { for rows[start..end].iter().map(|row| table_row(props, row)) }
                             </tbody>
                         </table>
                     </div>
@@ -151,14 +151,14 @@ fn pager_button(
     }
 }
 
-fn table_row(props: &RankingViewProps, row: &BlocRow, places: usize) -> Html {
+fn table_row(props: &RankingViewProps, row: &BlocRow) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let zone = match row.rank {
-        Some(rank) if rank.worst <= places => Some("in"),
-        Some(rank) if rank.best <= places => Some("possible"),
-        _ => None,
-    };
+    // Rows out of the zone are not marked.
+    let zone = row
+        .award
+        .filter(|award| *award != AwardVerdict::Out)
+        .map(AwardVerdict::key);
     let rank = match row.rank {
         Some(rank) if rank.is_exact() => format_count(rank.best as u64, lang.numbers()),
         Some(rank) => format!("{}–{}", rank.best, rank.worst),
@@ -267,14 +267,12 @@ pub struct ImprovementsProps {
 fn Improvements(props: &ImprovementsProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let steps = improvement_steps(&props.profile, &props.model);
-    let score = props.profile.summary(&props.model).score;
-    let zone_note = props.standing.and_then(|standing| match standing.margin? {
-        ZoneMargin::Ahead(_) => Some(t.improve_zone_already.to_string()),
-        ZoneMargin::Behind(points) => Some(match steps_to_reach(&steps, score, score + points) {
-            Some(n) => t.improve_zone(n),
-            None => t.improve_zone_unreachable.to_string(),
-        }),
+    let plan = improvement_plan(&props.profile, &props.model, props.standing);
+    let steps = plan.steps;
+    let zone_note = plan.zone.map(|zone| match zone {
+        ZoneSteps::Already => t.improve_zone_already.to_string(),
+        ZoneSteps::Steps(n) => t.improve_zone(n),
+        ZoneSteps::Unreachable => t.improve_zone_unreachable.to_string(),
     });
     html! {
         <section class="improve" aria-labelledby="improve-heading" data-improve="">
