@@ -8,7 +8,10 @@ mod sync;
 
 pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
-pub use sync::{load_tab, remember_active, save_synced, SaveOutcome, Snapshot, Stored, ACTIVE_KEY};
+pub use sync::{
+    load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
+    ACTIVE_KEY, KEPT_VERSIONS,
+};
 
 use crate::formats::envelope::{self, DecodeError, Workspace};
 
