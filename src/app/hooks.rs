@@ -38,7 +38,7 @@ pub fn use_first_screen(on_action: Callback<Action>) {
 }
 
 /// Keeps this tab in step with others: when another tab saves, what it changed is merged
-/// into this tab's data (the reducer ignores data older than its own); data of a newer
+/// into this tab's data (the reducer ignores versions its data includes already); data of a newer
 /// version of the app stops this tab's saving.
 #[hook]
 pub fn use_other_tabs(on_action: Callback<Action>) {
@@ -53,10 +53,10 @@ pub fn use_other_tabs(on_action: Callback<Action>) {
                 }
                 match event
                     .new_value()
-                    .map(|text| envelope::decode_revision(&text))
+                    .map(|text| envelope::decode_stamped(&text))
                 {
-                    Some(Ok((data, revision))) => {
-                        on_action.emit(Action::ChangedElsewhere { data, revision })
+                    Some(Ok((data, stamp))) => {
+                        on_action.emit(Action::ChangedElsewhere { data, stamp })
                     }
                     Some(Err(envelope::DecodeError::NewerVersion(version))) => {
                         on_action.emit(Action::StoredNewer(version))

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
 use crate::domain::language::Lang;
-use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage, Snapshot};
+use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage};
 use components::banners::Banners;
 use components::data_view::DataView;
 use components::district_view::DistrictView;
@@ -36,9 +36,9 @@ fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The saved data and its revision, or (when rendering the first screen at build time,
+/// The saved data and its id, or (when rendering the first screen at build time,
 /// where there is no browser) a fresh start.
-fn load_saved() -> (store::Loaded, u64) {
+fn load_saved() -> (store::Loaded, Option<String>) {
     if cfg!(target_arch = "wasm32") {
         store::load_tab(&LocalStorage, &SessionStorage, now_ms())
     } else {
@@ -53,11 +53,7 @@ fn save_latest(state: &UseReducerHandle<AppState>) {
     if !state.may_save {
         return;
     }
-    let snapshot = Snapshot {
-        data: state.data.clone(),
-        base: state.base.clone(),
-        base_revision: state.base_revision,
-    };
+    let snapshot = state.snapshot();
     let dispatcher = state.dispatcher();
     match store::save_synced(&LocalStorage, &snapshot, now_ms()) {
         Ok(SaveOutcome::Unchanged) => {}
@@ -82,8 +78,8 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| {
-        let (loaded, revision) = load_saved();
-        AppState::from_loaded(loaded).at_revision(revision)
+        let (loaded, id) = load_saved();
+        AppState::from_loaded(loaded).at_version(id)
     });
     let on_action = {
         let dispatcher = state.dispatcher();

@@ -16,9 +16,10 @@ use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, Scor
 use crate::domain::targets::TargetId;
 use crate::domain::units::Bloc;
 use crate::domain::workspace::{Deleted, Workspace};
+use crate::formats::envelope::Stamp;
 use crate::formats::share_link::LinkError;
 use crate::formats::unit_file::ImportError;
-use crate::store::{LoadNotice, Loaded, StorageError, Stored};
+use crate::store::{Known, LoadNotice, Loaded, Snapshot, StorageError, Stored, Version, Writer};
 
 keyed_enum! {
     /// The part of the app on screen; its key is the `data-view` of its navigation button.
@@ -84,10 +85,13 @@ pub struct AppState {
     pub data_revision: u64,
     /// The last typed text refused for its length, until the next accepted edit.
     pub refused: Option<Refused>,
-    /// The stored data `data` derives from (with this tab's active profile), and its
-    /// revision: what a save merges against (see `store::save_synced`).
+    /// The stored data `data` derives from (with this tab's active profile), its id, the
+    /// stored versions this tab knows, and the names of the versions it writes: what a save
+    /// merges against (see `store::save_synced`).
     pub base: Rc<Workspace>,
-    pub base_revision: u64,
+    pub base_id: Option<String>,
+    pub known: Rc<Known>,
+    pub writer: Rc<Writer>,
     /// The fields this tab edited lately, to tell when another tab's later edit replaced
     /// one of them.
     pub recent_edits: Vec<RecentEdit>,
@@ -163,8 +167,8 @@ fn same(a: &Rc<Workspace>, b: &Rc<Workspace>) -> bool {
     Rc::ptr_eq(a, b)
 }
 
-/// Equal states render the same: the saving's bookkeeping (`base`, `base_revision`,
-/// `recent_edits`) is left out, so that a save re-renders nothing.
+/// Equal states render the same: the saving's bookkeeping (`base`, `base_id`, `known`,
+/// `writer`, `recent_edits`) is left out, so that a save re-renders nothing.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         let demo_same = match (&self.demo, &other.demo) {
@@ -221,7 +225,9 @@ impl AppState {
         let data = Rc::new(loaded.data);
         AppState {
             base: data.clone(),
-            base_revision: 0,
+            base_id: None,
+            known: Rc::default(),
+            writer: Rc::default(),
             recent_edits: Vec::new(),
             edit_conflict: None,
             data,
@@ -241,22 +247,35 @@ impl AppState {
         }
     }
 
-    /// The state of a tab that loaded `revision` of the saved data.
-    pub fn at_revision(mut self, revision: u64) -> AppState {
-        self.base_revision = revision;
+    /// The state of a tab that loaded the stored version `id` (see `store::load_tab`).
+    pub fn at_version(mut self, id: Option<String>) -> AppState {
+        if let Some(id) = &id {
+            Rc::make_mut(&mut self.known).add(id, &[], &self.base);
+        }
+        self.base_id = id;
         self
     }
 
-    /// Takes in what storage holds now (`stored`, at `revision`), which derives from `from`
-    /// as this tab's data does: the data becomes their three-way merge, so that this tab's
-    /// edits made meanwhile stay, and the ones another tab made arrive.
-    fn take_in(
-        &mut self,
-        from: &Workspace,
-        stored: &Rc<Workspace>,
-        revision: u64,
-        renamed: &[(String, String)],
-    ) {
+    /// What a save needs (see `store::save_synced`).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            data: self.data.clone(),
+            base: self.base.clone(),
+            base_id: self.base_id.clone(),
+            known: self.known.clone(),
+            writer: self.writer.clone(),
+        }
+    }
+
+    /// Takes in what storage holds now (`stored`), which derives from `from` as this tab's
+    /// data does: the data becomes their three-way merge, so that this tab's edits made
+    /// meanwhile stay, and the ones another tab made arrive. `stored` becomes the base.
+    fn take_in(&mut self, from: &Workspace, stored: &Version, renamed: &[(String, String)]) {
+        let Version {
+            id,
+            parents,
+            data: stored,
+        } = stored;
         let mut from = from.clone();
         let mut ours = Workspace::clone(&self.data);
         apply_renames(&mut from, renamed);
@@ -284,7 +303,10 @@ impl AppState {
             base.active = self.data.active.clone();
             Rc::new(base)
         };
-        self.base_revision = revision;
+        self.base_id = id.clone();
+        if let Some(id) = id {
+            Rc::make_mut(&mut self.known).add(id, parents, &self.base);
+        }
     }
 
     /// The first of this tab's recent edits whose value `after` no longer holds.
@@ -524,10 +546,10 @@ pub enum Action {
     Synced(Stored),
     /// Storage holds data of a newer version of the app: this tab stops saving.
     StoredNewer(u64),
-    /// Another tab saved this data, at this revision (0: an older build, without one).
+    /// Another tab saved this data, with this stamp (no id: an older build).
     ChangedElsewhere {
         data: Workspace,
-        revision: u64,
+        stamp: Stamp,
     },
     DismissEditConflict,
     /// Unit files read: each file's name and its profile or why it was refused.
@@ -607,12 +629,22 @@ impl Reducible for AppState {
             Action::DismissLoadNotice => next.load_notice = None,
             Action::Saved(result) => next.save_error = result.err(),
             Action::Synced(stored) => {
-                if Rc::ptr_eq(&stored.from, &stored.stored) {
-                    next.base = stored.stored;
-                    next.base_revision = stored.revision;
+                if let Some(Version {
+                    id: Some(id),
+                    parents,
+                    data,
+                }) = &stored.merged_in
+                {
+                    Rc::make_mut(&mut next.known).add(id, parents, data);
+                }
+                if Rc::ptr_eq(&stored.from, &stored.stored.data) {
+                    next.base = stored.stored.data;
+                    next.base_id = stored.stored.id;
+                    if let Some(id) = &next.base_id {
+                        Rc::make_mut(&mut next.known).add(id, &stored.stored.parents, &next.base);
+                    }
                 } else {
-                    let from = stored.from.clone();
-                    next.take_in(&from, &stored.stored, stored.revision, &stored.renamed);
+                    next.take_in(&stored.from, &stored.stored, &stored.renamed);
                 }
             }
             Action::StoredNewer(version) => {
@@ -622,14 +654,28 @@ impl Reducible for AppState {
                     backup_key: None,
                 });
             }
-            // Data older than this tab's is never taken over (an older build writes no
-            // revision: its data is always merged in).
-            Action::ChangedElsewhere { revision, .. }
-                if revision != 0 && revision <= next.base_revision => {}
-            Action::ChangedElsewhere { data, revision } => {
+            // A version this tab's data includes already (it took it in when it saved, or
+            // a later one of the same tab) is never taken over again: it is older data.
+            Action::ChangedElsewhere { stamp, .. }
+                if stamp
+                    .id
+                    .as_deref()
+                    .is_some_and(|id| next.known.includes(id)) => {}
+            Action::ChangedElsewhere { data, stamp } => {
                 let before = next.data.clone();
-                let base = next.base.clone();
-                next.take_in(&base, &Rc::new(data), revision, &[]);
+                // Merged against the newest version both derive from: for a slow tab's save
+                // from an old base, that old base, so that its untouched fields are no change.
+                let ancestor = next
+                    .known
+                    .ancestor(stamp.id.as_deref(), &stamp.parents)
+                    .unwrap_or(&next.base)
+                    .clone();
+                let stored = Version {
+                    id: stamp.id,
+                    parents: stamp.parents,
+                    data: Rc::new(data),
+                };
+                next.take_in(&ancestor, &stored, &[]);
                 if !same_data(&before, &next.data) {
                     next.synced = true;
                 }
@@ -725,7 +771,10 @@ impl Reducible for AppState {
             }
         }
         // The saving's bookkeeping is not on screen: it is kept without a render.
-        if next == *self && same(&next.base, &self.base) && next.base_revision == self.base_revision
+        if next == *self
+            && same(&next.base, &self.base)
+            && next.base_id == self.base_id
+            && Rc::ptr_eq(&next.known, &self.known)
         {
             return self;
         }

@@ -1,8 +1,11 @@
 //! The versioned envelope around everything the app saves:
-//! `{"format": "cchc-2021", "version": 1, "data": {...}}`; in local storage also a
-//! `"revision"` right after the version (absent means 0), which goes up with every save so
-//! that a tab can tell cheaply whether another tab saved since it last looked ([`peek`]).
-//! Readers ignore keys they do not know, so older builds still read what this one writes.
+//! `{"format": "cchc-2021", "version": 1, "data": {...}}`; in local storage also the
+//! version's stamp, right after the version ([`Stamp`]): a `"revision"` that goes up with
+//! every save (absent means 0), the `"id"` of this stored version, which no other tab can
+//! write, and its `"parents"`, the ids of the stored versions it was merged from. A tab reads
+//! the id cheaply from the first characters ([`peek`]) to tell whether another tab saved
+//! since it last looked. Readers ignore keys they do not know, so older builds still read
+//! what this one writes, and data without a stamp still loads.
 //!
 //! Reading checks the format name and version before the data, so data written by a newer
 //! version of the app is refused (and kept) rather than misread, and older versions can be
@@ -17,12 +20,29 @@ pub const FORMAT: &str = "cchc-2021";
 /// The version this build writes. Bump it with a migration from the previous one.
 pub const CURRENT_VERSION: u64 = 1;
 
+/// Which stored version saved data is (see the module's documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stamp {
+    /// One above the revision of the data it replaced in storage; for people reading the
+    /// data, not for deciding anything (two tabs can write the same revision).
+    pub revision: u64,
+    /// `<tab>.<n>`: `tab` random per page load, `n` counting that tab's writes. `None`:
+    /// written by a build without ids.
+    pub id: Option<String>,
+    /// The stored versions the writer's data was merged from.
+    pub parents: Vec<String>,
+}
+
 #[derive(Serialize)]
 struct EnvelopeOut<'a, T> {
     format: &'a str,
     version: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parents: Option<&'a [String]>,
     data: &'a T,
 }
 
@@ -43,26 +63,39 @@ pub fn encode(data: &Workspace) -> String {
         format: FORMAT,
         version: CURRENT_VERSION,
         revision: None,
+        id: None,
+        parents: None,
         data,
     };
     serde_json::to_string(&envelope).expect("saved data always serialises")
 }
 
-/// The envelope as saved in local storage, with its revision.
-pub fn encode_revision(data: &Workspace, revision: u64) -> String {
+/// The envelope as saved in local storage, with its stamp.
+pub fn encode_stamped(data: &Workspace, stamp: &Stamp) -> String {
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
-        revision: Some(revision),
+        revision: Some(stamp.revision),
+        id: stamp.id.as_deref(),
+        parents: stamp.id.as_ref().map(|_| stamp.parents.as_slice()),
         data,
     };
     serde_json::to_string(&envelope).expect("saved data always serialises")
 }
 
-/// The version and revision of saved text, read from its first characters only (they are
-/// written first); `None` when the text does not start the way this app writes it (then
-/// decode it in full).
-pub fn peek(start: &str) -> Option<(u64, u64)> {
+/// What the first characters of saved text tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peeked {
+    pub version: u64,
+    pub revision: u64,
+    /// `None`: saved without an id.
+    pub id: Option<String>,
+}
+
+/// The version, revision and id of saved text, read from its first characters only (they
+/// are written first); `None` when the text does not start the way this app writes it, or
+/// the id is cut off (then decode it in full).
+pub fn peek(start: &str) -> Option<Peeked> {
     fn number(text: &str) -> Option<(u64, &str)> {
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
         let value = text[..digits].parse().ok()?;
@@ -70,26 +103,38 @@ pub fn peek(start: &str) -> Option<(u64, u64)> {
     }
     let rest = start.strip_prefix(r#"{"format":""#)?.strip_prefix(FORMAT)?;
     let (version, rest) = number(rest.strip_prefix(r#"","version":"#)?)?;
-    let revision = match rest.strip_prefix(r#","revision":"#) {
-        Some(rest) => {
-            let (revision, rest) = number(rest)?;
-            rest.starts_with(',').then_some(revision)?
-        }
-        None if rest.starts_with(',') => 0,
-        None => return None,
+    let (revision, rest) = match rest.strip_prefix(r#","revision":"#) {
+        Some(rest) => number(rest)?,
+        None => (0, rest),
     };
-    (version >= 1).then_some((version, revision))
+    let (id, rest) = match rest.strip_prefix(r#","id":""#) {
+        Some(rest) => {
+            // Ids are written by this app: plain characters, nothing JSON would escape.
+            let (id, rest) = rest.split_once('"')?;
+            let plain = id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
+            (Some(plain.then_some(id.to_string())?), rest)
+        }
+        None => (None, rest),
+    };
+    (rest.starts_with(',') && version >= 1).then_some(Peeked {
+        version,
+        revision,
+        id,
+    })
 }
 
 /// How many characters [`peek`] needs.
-pub const PEEK_LENGTH: u32 = 80;
+pub const PEEK_LENGTH: u32 = 160;
 
 pub fn decode(text: &str) -> Result<Workspace, DecodeError> {
-    decode_revision(text).map(|(data, _)| data)
+    decode_stamped(text).map(|(data, _)| data)
 }
 
-/// The data and its revision (0 when the text has none, as before revisions existed).
-pub fn decode_revision(text: &str) -> Result<(Workspace, u64), DecodeError> {
+/// The data and its stamp (revision 0 and no id when the text has none, as before they
+/// existed).
+pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
     let object = value.as_object().ok_or(DecodeError::ForeignFormat)?;
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -103,11 +148,24 @@ pub fn decode_revision(text: &str) -> Result<(Workspace, u64), DecodeError> {
     if version > CURRENT_VERSION {
         return Err(DecodeError::NewerVersion(version));
     }
-    let revision = object.get("revision").and_then(Value::as_u64).unwrap_or(0);
+    let stamp = Stamp {
+        revision: object.get("revision").and_then(Value::as_u64).unwrap_or(0),
+        id: object.get("id").and_then(Value::as_str).map(str::to_string),
+        parents: object
+            .get("parents")
+            .and_then(Value::as_array)
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
     let data = object.get("data").cloned().unwrap_or(Value::Null);
     let data = migrate(version, data);
     serde_json::from_value::<Workspace>(data)
-        .map(|data| (data.normalised(), revision))
+        .map(|data| (data.normalised(), stamp))
         .map_err(|e| DecodeError::BadData(e.to_string()))
 }
 
@@ -164,30 +222,59 @@ mod tests {
     }
 
     #[test]
-    fn the_revision_comes_right_after_the_version_and_is_peeked() {
+    fn the_stamp_comes_right_after_the_version_and_its_id_is_peeked() {
         let data = sample();
-        let text = encode_revision(&data, 42);
-        assert!(text.starts_with(r#"{"format":"cchc-2021","version":1,"revision":42,"data":"#));
-        assert_eq!(decode_revision(&text), Ok((data.clone(), 42)));
-        assert_eq!(peek(&text[..PEEK_LENGTH as usize]), Some((1, 42)));
-        // Saved before revisions existed: revision 0.
-        let old = encode(&data);
-        assert_eq!(peek(&old), Some((1, 0)));
-        assert_eq!(decode_revision(&old), Ok((data, 0)));
+        let stamp = Stamp {
+            revision: 42,
+            id: Some("0a1b2c3d4e5f6a7b.12".into()),
+            parents: vec!["ffffffffffffffff.3".into(), "0a1b2c3d4e5f6a7b.11".into()],
+        };
+        let text = encode_stamped(&data, &stamp);
+        assert!(text.starts_with(
+            r#"{"format":"cchc-2021","version":1,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
+        ));
+        assert_eq!(decode_stamped(&text), Ok((data.clone(), stamp.clone())));
+        let peeked = |version, revision, id: Option<&str>| {
+            Some(Peeked {
+                version,
+                revision,
+                id: id.map(str::to_string),
+            })
+        };
         assert_eq!(
-            peek(r#"{"format":"cchc-2021","version":2,"revision":7,"data":{}}"#),
-            Some((2, 7))
+            peek(&text[..PEEK_LENGTH as usize]),
+            peeked(1, 42, stamp.id.as_deref())
+        );
+        // Even with the longest revision and many parents, the id fits in the peek.
+        let long = encode_stamped(
+            &data,
+            &Stamp {
+                revision: u64::MAX,
+                parents: vec!["ffffffffffffffff.18446744073709551615".into(); 2],
+                id: Some("ffffffffffffffff.18446744073709551615".into()),
+            },
+        );
+        assert!(peek(&long[..PEEK_LENGTH as usize]).unwrap().id.is_some());
+        // Saved before ids, or before revisions existed: no id, revision 0.
+        let revision_only = r#"{"format":"cchc-2021","version":1,"revision":7,"data":{}}"#;
+        assert_eq!(peek(revision_only), peeked(1, 7, None));
+        let old = encode(&data);
+        assert_eq!(peek(&old), peeked(1, 0, None));
+        assert_eq!(decode_stamped(&old), Ok((data, Stamp::default())));
+        assert_eq!(
+            peek(r#"{"format":"cchc-2021","version":2,"revision":7,"id":"x.1","data":{}}"#),
+            peeked(2, 7, Some("x.1"))
         );
         // Anything else is decoded in full.
-        assert_eq!(
-            peek(r#"{"version":1,"format":"cchc-2021","data":{}}"#),
-            None
-        );
-        assert_eq!(
-            peek(r#"{"format":"cchc-2021","version":1,"revision":"#),
-            None
-        );
-        assert_eq!(peek("garbage"), None);
+        for other in [
+            r#"{"version":1,"format":"cchc-2021","data":{}}"#,
+            r#"{"format":"cchc-2021","version":1,"revision":"#,
+            r#"{"format":"cchc-2021","version":1,"revision":3,"id":"abc"#,
+            r#"{"format":"cchc-2021","version":1,"id":"a\"b","data":{}}"#,
+            "garbage",
+        ] {
+            assert_eq!(peek(other), None, "{other}");
+        }
     }
 
     #[test]

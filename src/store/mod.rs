@@ -9,7 +9,10 @@ mod sync;
 pub use crate::names::{ACTIVE_KEY, BACKUP_PREFIX, DATA_KEY};
 pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
-pub use sync::{load_tab, remember_active, save_synced, SaveOutcome, Snapshot, Stored};
+pub use sync::{
+    load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
+    KEPT_VERSIONS,
+};
 
 use crate::formats::envelope::{self, DecodeError, Workspace};
 

@@ -605,9 +605,10 @@ test('3. refused files are listed by name with a reason; the good one is added; 
     const storedAfter = await readStorage(page);
     const others = (s) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== DATA_KEY));
     assert.deepEqual(others(storedAfter), others(storedBefore), 'no other localStorage key changed');
-    // The revision goes up with every save (issue 10): format and version stay.
+    // The stamp (revision, id, parents) changes with every save (issue 10): format and
+    // version stay.
     const envelope = (raw) => {
-      const { data, revision, ...rest } = JSON.parse(raw);
+      const { data, revision, id, parents, ...rest } = JSON.parse(raw);
       return rest;
     };
     assert.deepEqual(envelope(storedAfter[DATA_KEY]), envelope(storedBefore[DATA_KEY]), 'same envelope format/version');
