@@ -45,14 +45,6 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
     ]
 }
 
-const FIELDS: [Field; 5] = [
-    Field::Numerator,
-    Field::Denominator,
-    Field::Percent,
-    Field::Before,
-    Field::After,
-];
-
 fn apply(w: &mut Workspace, edit: &Edit) {
     let n = w.profiles.len();
     fn profile(w: &mut Workspace, p: usize) -> &mut Profile {
@@ -61,7 +53,7 @@ fn apply(w: &mut Workspace, edit: &Edit) {
     }
     match edit {
         Edit::Text(p, t, f, s) => {
-            profile(w, *p).update_entry(TARGETS[*t].id, |e| e.set_text(FIELDS[*f], s.clone()))
+            profile(w, *p).update_entry(TARGETS[*t].id, |e| e.set_text(Field::ALL[*f], s.clone()))
         }
         Edit::Mode(p, t) => {
             profile(w, *p).update_entry(TARGETS[*t].id, |e| e.mode = EntryMode::Percent)
@@ -132,7 +124,7 @@ fn fields(w: &Workspace) -> Vec<(String, ProfileField, String)> {
             ProfileField::OtherName,
         ];
         for target in TARGETS.iter() {
-            for field in FIELDS {
+            for field in Field::ALL {
                 all.push(ProfileField::Entry(target.id, EntryPart::Text(field)));
             }
             all.push(ProfileField::Entry(target.id, EntryPart::Mode));

@@ -86,21 +86,13 @@ impl FigureProblems {
     }
 }
 
-const FIELDS: [Field; 5] = [
-    Field::Numerator,
-    Field::Denominator,
-    Field::Percent,
-    Field::Before,
-    Field::After,
-];
-
 /// The first figure of the profile that is too long to be one, in table order.
 pub fn length_problem(profile: &Profile) -> Option<ProfileProblem> {
     TARGETS
         .iter()
         .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
         .flat_map(|(id, entry)| {
-            FIELDS
+            Field::ALL
                 .iter()
                 .map(move |&field| (id, field, entry.text(field)))
         })
