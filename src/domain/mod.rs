@@ -11,6 +11,7 @@ pub mod language;
 pub mod limits;
 pub mod merge;
 pub mod number;
+pub mod plan;
 pub mod profile;
 pub mod rank;
 pub mod score;
