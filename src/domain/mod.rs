@@ -12,6 +12,7 @@ pub mod limits;
 pub mod merge;
 pub mod number;
 pub mod plan;
+pub mod plan_check;
 pub mod profile;
 pub mod rank;
 pub mod score;
