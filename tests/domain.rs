@@ -2,13 +2,14 @@
 //! statuses, bad input and the default scoring model.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::evaluate::{evaluate, FieldError, Gap, NotApplicableReason, Status};
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{NumberError, Percent};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::score::{Rating, ScoringMode, ScoringModel};
-use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
-use cchc_2021::domain::units::Bloc;
+use cchc_2021::domain::plan::{Measure, TargetId};
+use cchc_2021::domain::plan::BlocId;
 use proptest::prelude::*;
 
 fn counts(numerator: &str, denominator: &str) -> TargetEntry {
@@ -34,23 +35,23 @@ fn switched_on() -> TargetEntry {
     }
 }
 
-fn status(id: TargetId, entry: &TargetEntry, bloc: Bloc) -> Status {
+fn status(id: TargetId, entry: &TargetEntry, bloc: BlocId) -> Status {
     let switched = TargetEntry {
         not_applicable: Some(false),
         ..entry.clone()
     };
-    evaluate(target(id), &switched, bloc, "x").status
+    evaluate(builtin::plan_ref().target(id).unwrap(), &switched, bloc, "x").status
 }
 
 #[test]
 fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
-    for t in TARGETS {
+    for t in &builtin::plan_ref().targets {
         let Measure::Ratio { threshold, .. } = t.measure else {
             continue;
         };
         for (bloc, percent_needed) in [
-            (Bloc::Commune, threshold.commune),
-            (Bloc::Agency, threshold.agency),
+            (builtin::COMMUNE, threshold.commune),
+            (builtin::AGENCY, threshold.agency),
         ] {
             let p = u64::from(percent_needed);
             // Out of 100: p meets, p − 1 does not.
@@ -103,9 +104,9 @@ fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
 #[test]
 fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
     let e = evaluate(
-        target(TargetId::OnlineWorkFiles),
+        builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
         &counts("13", "20"),
-        Bloc::Agency,
+        builtin::AGENCY,
         "noi-vu",
     );
     assert_eq!(e.status, Status::Met);
@@ -113,9 +114,9 @@ fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
     assert_eq!(e.threshold, Some(Percent::from_whole(65)));
     assert_eq!(e.gap, None);
     let e = evaluate(
-        target(TargetId::OnlineWorkFiles),
+        builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
         &counts("12", "20"),
-        Bloc::Agency,
+        builtin::AGENCY,
         "noi-vu",
     );
     assert_eq!(e.status, Status::NotMet);
@@ -134,25 +135,25 @@ fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
 fn communes_and_agencies_have_different_online_file_thresholds() {
     let e = |n, bloc| {
         evaluate(
-            target(TargetId::OnlineWorkFiles),
+            builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
             &counts(n, "20"),
             bloc,
             "",
         )
         .status
     };
-    assert_eq!(e("7", Bloc::Commune), Status::Met);
-    assert_eq!(e("6", Bloc::Commune), Status::NotMet);
-    assert_eq!(e("7", Bloc::Agency), Status::NotMet);
+    assert_eq!(e("7", builtin::COMMUNE), Status::Met);
+    assert_eq!(e("6", builtin::COMMUNE), Status::NotMet);
+    assert_eq!(e("7", builtin::AGENCY), Status::NotMet);
 }
 
 #[test]
 fn gaps_count_the_fewest_additional_items() {
     let gap = |n: &str, d: &str| {
         evaluate(
-            target(TargetId::OnlineWorkFiles),
+            builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
             &counts(n, d),
-            Bloc::Agency,
+            builtin::AGENCY,
             "",
         )
         .gap
@@ -178,9 +179,9 @@ fn gaps_count_the_fewest_additional_items() {
     assert_eq!(gap("14", "21"), None);
     let full = |n: &str, d: &str| {
         evaluate(
-            target(TargetId::Recruitment),
+            builtin::plan_ref().target(builtin::RECRUITMENT).unwrap(),
             &counts(n, d),
-            Bloc::Commune,
+            builtin::COMMUNE,
             "",
         )
         .gap
@@ -195,9 +196,9 @@ fn gaps_count_the_fewest_additional_items() {
         })
     );
     let points = evaluate(
-        target(TargetId::SatisfactionAdmin),
+        builtin::plan_ref().target(builtin::SATISFACTION_ADMIN).unwrap(),
         &percent("86,5"),
-        Bloc::Commune,
+        builtin::COMMUNE,
         "",
     )
     .gap;
@@ -208,9 +209,9 @@ fn gaps_count_the_fewest_additional_items() {
 fn zero_denominator_is_not_applicable_never_a_division() {
     for n in ["", "0"] {
         let e = evaluate(
-            target(TargetId::OnlineResolution),
+            builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
             &counts(n, "0"),
-            Bloc::Commune,
+            builtin::COMMUNE,
             "",
         );
         assert_eq!(e.status, Status::NotApplicable);
@@ -218,9 +219,9 @@ fn zero_denominator_is_not_applicable_never_a_division() {
         assert_eq!(e.actual, None);
     }
     let e = evaluate(
-        target(TargetId::OnlineResolution),
+        builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
         &counts("3", "0"),
-        Bloc::Commune,
+        builtin::COMMUNE,
         "",
     );
     assert_eq!(e.status, Status::Invalid);
@@ -232,9 +233,9 @@ fn zero_denominator_is_not_applicable_never_a_division() {
 
 #[test]
 fn bad_input_is_invalid_with_the_field_named() {
-    let t = target(TargetId::Recruitment);
+    let t = builtin::plan_ref().target(builtin::RECRUITMENT).unwrap();
     let check = |entry: TargetEntry, field, error| {
-        let e = evaluate(t, &entry, Bloc::Commune, "");
+        let e = evaluate(t, &entry, builtin::COMMUNE, "");
         assert_eq!(e.status, Status::Invalid, "{entry:?}");
         assert_eq!(e.error(field), Some(error), "{entry:?}");
         assert_eq!(e.attainment, 0.0);
@@ -276,32 +277,32 @@ fn bad_input_is_invalid_with_the_field_named() {
     );
     // Half-typed figures are incomplete, not wrong.
     assert_eq!(
-        evaluate(t, &counts("5", ""), Bloc::Commune, "").status,
+        evaluate(t, &counts("5", ""), builtin::COMMUNE, "").status,
         Status::Incomplete
     );
     assert_eq!(
-        evaluate(t, &counts("", ""), Bloc::Commune, "").status,
+        evaluate(t, &counts("", ""), builtin::COMMUNE, "").status,
         Status::Incomplete
     );
     assert_eq!(
-        evaluate(t, &percent(" "), Bloc::Commune, "").status,
+        evaluate(t, &percent(" "), builtin::COMMUNE, "").status,
         Status::Incomplete
     );
 }
 
 #[test]
 fn percentages_typed_with_comma_or_point_agree() {
-    let t = target(TargetId::SatisfactionAdmin);
+    let t = builtin::plan_ref().target(builtin::SATISFACTION_ADMIN).unwrap();
     for text in ["87", "87,0", "87.0", "87 %", "100"] {
         assert_eq!(
-            evaluate(t, &percent(text), Bloc::Commune, "").status,
+            evaluate(t, &percent(text), builtin::COMMUNE, "").status,
             Status::Met,
             "{text}"
         );
     }
     for text in ["86,9", "86.99", "0"] {
         assert_eq!(
-            evaluate(t, &percent(text), Bloc::Commune, "").status,
+            evaluate(t, &percent(text), builtin::COMMUNE, "").status,
             Status::NotMet,
             "{text}"
         );
@@ -310,67 +311,67 @@ fn percentages_typed_with_comma_or_point_agree() {
 
 #[test]
 fn yes_no_and_increase_targets() {
-    let rating = target(TargetId::TthcRatingGood);
+    let rating = builtin::plan_ref().target(builtin::TTHC_RATING_GOOD).unwrap();
     let answer = |a| TargetEntry {
         answer: a,
         ..Default::default()
     };
     assert_eq!(
-        evaluate(rating, &answer(None), Bloc::Commune, "").status,
+        evaluate(rating, &answer(None), builtin::COMMUNE, "").status,
         Status::Incomplete
     );
     assert_eq!(
-        evaluate(rating, &answer(Some(true)), Bloc::Commune, "").status,
+        evaluate(rating, &answer(Some(true)), builtin::COMMUNE, "").status,
         Status::Met
     );
     assert_eq!(
-        evaluate(rating, &answer(Some(false)), Bloc::Commune, "").status,
+        evaluate(rating, &answer(Some(false)), builtin::COMMUNE, "").status,
         Status::NotMet
     );
 
-    let units = target(TargetId::SelfFinancingUnits);
+    let units = builtin::plan_ref().target(builtin::SELF_FINANCING_UNITS).unwrap();
     let grow = |b: &str, a: &str| TargetEntry {
         before: b.into(),
         after: a.into(),
         ..switched_on()
     };
     assert_eq!(
-        evaluate(units, &grow("2", "3"), Bloc::Agency, "").status,
+        evaluate(units, &grow("2", "3"), builtin::AGENCY, "").status,
         Status::Met
     );
-    let flat = evaluate(units, &grow("3", "3"), Bloc::Agency, "");
+    let flat = evaluate(units, &grow("3", "3"), builtin::AGENCY, "");
     assert_eq!(
         (flat.status, flat.gap),
         (Status::NotMet, Some(Gap::Items(1)))
     );
     assert_eq!(
-        evaluate(units, &grow("3", "1"), Bloc::Agency, "").gap,
+        evaluate(units, &grow("3", "1"), builtin::AGENCY, "").gap,
         Some(Gap::Items(3))
     );
     assert_eq!(
-        evaluate(units, &grow("x", "1"), Bloc::Agency, "").status,
+        evaluate(units, &grow("x", "1"), builtin::AGENCY, "").status,
         Status::Invalid
     );
     // Off by default for every unit; the switch turns it on.
     assert_eq!(
-        evaluate(units, &TargetEntry::default(), Bloc::Agency, "y-te").status,
+        evaluate(units, &TargetEntry::default(), builtin::AGENCY, "y-te").status,
         Status::NotApplicable
     );
 }
 
 #[test]
 fn applicability_follows_the_default_until_the_unit_chooses() {
-    let health = target(TargetId::SatisfactionHealth);
+    let health = builtin::plan_ref().target(builtin::SATISFACTION_HEALTH).unwrap();
     assert_eq!(
-        evaluate(health, &TargetEntry::default(), Bloc::Agency, "y-te").status,
+        evaluate(health, &TargetEntry::default(), builtin::AGENCY, "y-te").status,
         Status::Incomplete
     );
     assert_eq!(
-        evaluate(health, &TargetEntry::default(), Bloc::Commune, "31211").status,
+        evaluate(health, &TargetEntry::default(), builtin::COMMUNE, "31211").status,
         Status::NotApplicable
     );
     assert_eq!(
-        evaluate(health, &switched_on(), Bloc::Commune, "31211").status,
+        evaluate(health, &switched_on(), builtin::COMMUNE, "31211").status,
         Status::Incomplete
     );
     let off = TargetEntry {
@@ -378,14 +379,14 @@ fn applicability_follows_the_default_until_the_unit_chooses() {
         ..counts("10", "10")
     };
     assert_eq!(
-        evaluate(health, &off, Bloc::Agency, "y-te").status,
+        evaluate(health, &off, builtin::AGENCY, "y-te").status,
         Status::NotApplicable
     );
 }
 
 fn agency_profile() -> Profile {
     let mut profile = Profile::default();
-    profile.set_unit("noi-vu");
+    profile.set_unit(builtin::plan_ref(), "noi-vu");
     profile
 }
 
@@ -393,26 +394,26 @@ fn agency_profile() -> Profile {
 fn score_follows_the_default_model() {
     let mut profile = agency_profile();
     let model = ScoringModel::default();
-    let empty = profile.summary(&model);
+    let empty = profile.summary(builtin::plan_ref(), &model);
     assert_eq!((empty.applicable, empty.met, empty.missing), (10, 0, 10));
     assert_eq!(empty.score_attribute(), "0.00");
     assert_eq!(empty.rating, Rating::Weak);
 
-    profile.update_entry(TargetId::OnlineWorkFiles, |e| *e = counts("13", "20"));
-    let one = profile.summary(&model);
+    profile.update_entry(builtin::ONLINE_WORK_FILES, |e| *e = counts("13", "20"));
+    let one = profile.summary(builtin::plan_ref(), &model);
     assert_eq!((one.met, one.applicable, one.missing), (1, 10, 9));
     assert_eq!(one.score_attribute(), "10.00");
 
-    profile.update_entry(TargetId::OnlineWorkFiles, |e| *e = counts("12", "20"));
-    assert_eq!(profile.summary(&model).score_attribute(), "9.23");
+    profile.update_entry(builtin::ONLINE_WORK_FILES, |e| *e = counts("12", "20"));
+    assert_eq!(profile.summary(builtin::plan_ref(), &model).score_attribute(), "9.23");
     let strict = ScoringModel {
         mode: ScoringMode::AllOrNothing,
         ..Default::default()
     };
-    assert_eq!(profile.summary(&strict).score_attribute(), "0.00");
+    assert_eq!(profile.summary(builtin::plan_ref(), &strict).score_attribute(), "0.00");
 
-    profile.update_entry(TargetId::Recruitment, |e| *e = counts("abc", "3"));
-    let with_invalid = profile.summary(&model);
+    profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("abc", "3"));
+    let with_invalid = profile.summary(builtin::plan_ref(), &model);
     assert_eq!((with_invalid.invalid, with_invalid.missing), (1, 8));
     assert_eq!(with_invalid.score_attribute(), "9.23");
 }
@@ -420,8 +421,8 @@ fn score_follows_the_default_model() {
 #[test]
 fn rating_bands_and_full_marks() {
     let mut profile = Profile::default();
-    profile.set_unit("31211");
-    for t in TARGETS {
+    profile.set_unit(builtin::plan_ref(), "31211");
+    for t in &builtin::plan_ref().targets {
         profile.update_entry(t.id, |e| match t.measure {
             Measure::Ratio { .. } => *e = counts("10", "10"),
             Measure::YesNo { .. } => e.answer = Some(true),
@@ -445,14 +446,14 @@ fn rating_bands_and_full_marks() {
 #[test]
 fn switching_bloc_forgets_a_unit_of_the_other_bloc() {
     let mut profile = agency_profile();
-    assert_eq!(profile.bloc, Bloc::Agency);
-    profile.set_bloc(Bloc::Commune);
+    assert_eq!(profile.bloc, builtin::AGENCY);
+    profile.set_bloc(builtin::plan_ref(), builtin::COMMUNE);
     assert_eq!(profile.unit_id, "");
-    profile.set_unit("other");
+    profile.set_unit(builtin::plan_ref(), "other");
     profile.other_name = "  Xã Mới ".into();
-    profile.set_bloc(Bloc::Agency);
-    assert_eq!(profile.unit_name(), Some("Xã Mới"));
-    profile.set_unit("<script>");
+    profile.set_bloc(builtin::plan_ref(), builtin::AGENCY);
+    assert_eq!(profile.unit_name(builtin::plan_ref()), Some("Xã Mới"));
+    profile.set_unit(builtin::plan_ref(), "<script>");
     assert_eq!(profile.unit_id, "");
 }
 
@@ -460,9 +461,9 @@ proptest! {
     #[test]
     fn met_agrees_with_exact_rational_comparison(n in 0u64..5_000, extra in 0u64..5_000, pick in 0usize..13) {
         let d = n + extra;
-        let t = &TARGETS[pick];
-        let Some(threshold) = t.threshold(Bloc::Commune) else { return Ok(()) };
-        let e = evaluate(t, &TargetEntry { not_applicable: Some(false), ..counts(&n.to_string(), &d.to_string()) }, Bloc::Commune, "");
+        let t = &builtin::plan_ref().targets[pick];
+        let Some(threshold) = t.threshold(builtin::COMMUNE) else { return Ok(()) };
+        let e = evaluate(t, &TargetEntry { not_applicable: Some(false), ..counts(&n.to_string(), &d.to_string()) }, builtin::COMMUNE, "");
         if d == 0 {
             prop_assert_eq!(e.status, Status::NotApplicable);
         } else {
@@ -493,8 +494,8 @@ proptest! {
     #[test]
     fn score_stays_between_0_and_100(texts in proptest::collection::vec(("[0-9a-z,.-]{0,6}", "[0-9]{0,4}"), 13)) {
         let mut profile = Profile::default();
-        profile.set_unit("giao-duc-dao-tao");
-        for (t, (n, d)) in TARGETS.iter().zip(texts) {
+        profile.set_unit(builtin::plan_ref(), "giao-duc-dao-tao");
+        for (t, (n, d)) in builtin::plan_ref().targets.iter().zip(texts) {
             profile.update_entry(t.id, |e| { e.numerator = n; e.denominator = d; });
         }
         let summary = profile.summary(&ScoringModel::default());
@@ -518,7 +519,7 @@ fn a_ratio_gap_says_what_it_assumes_of_the_total() {
             growing: Some(54)
         })
     );
-    let noun = cchc_2021::domain::targets::Text {
+    let noun = cchc_2021::domain::plan::Text {
         vi: "người hài lòng",
         en: "satisfied people",
     };
@@ -532,7 +533,7 @@ fn a_ratio_gap_says_what_it_assumes_of_the_total() {
 fn shown_percentages_are_rounded_and_never_reach_an_unmet_threshold() {
     use cchc_2021::domain::number::NumberStyle::Vietnamese as VI;
     let shown = |entry: &TargetEntry| {
-        let e = evaluate(target(TargetId::OnlineWorkFiles), entry, Bloc::Agency, "");
+        let e = evaluate(builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(), entry, builtin::AGENCY, "");
         let actual = e.shown_actual(VI).unwrap();
         let attainment = e.shown_attainment(VI).unwrap();
         let relation = attainment.relation();
@@ -547,9 +548,9 @@ fn shown_percentages_are_rounded_and_never_reach_an_unmet_threshold() {
     );
     // 18,75 ÷ 25 = 0,75 exactly (the old page showed 18,7% ÷ 25% = 0,75).
     let e = evaluate(
-        target(TargetId::OnlineResolution),
+        builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
         &percent("18,75"),
-        Bloc::Agency,
+        builtin::AGENCY,
         "",
     );
     assert_eq!(e.shown_actual(VI).unwrap().text, "18,75");
@@ -565,7 +566,7 @@ fn the_score_is_the_hundredths_shown_and_rated_as_shown() {
     // One target with attainment 0,89996: the score is 89,996, shown as 90,00; the page
     // rated it "khá" under "90". The score is now made at the precision shown.
     let e = cchc_2021::domain::evaluate::evaluate_ratio(89_996, 100_000, Percent::HUNDRED);
-    let summary = summarize([(TargetId::Recruitment, &e)], &ScoringModel::default());
+    let summary = summarize([(builtin::RECRUITMENT, &e)], &ScoringModel::default());
     assert_eq!(summary.score, 90.0);
     assert_eq!(summary.score_attribute(), "90.00");
     assert_eq!(summary.rating, Rating::Good);
@@ -574,9 +575,9 @@ fn the_score_is_the_hundredths_shown_and_rated_as_shown() {
 #[test]
 fn a_blank_profile_is_not_rated() {
     let mut profile = Profile::default();
-    profile.set_unit("31211");
+    profile.set_unit(builtin::plan_ref(), "31211");
     assert!(!profile.summary(&ScoringModel::default()).is_rated());
-    profile.update_entry(TargetId::Recruitment, |e| *e = counts("1", "2"));
+    profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("1", "2"));
     assert!(profile.summary(&ScoringModel::default()).is_rated());
     // Nothing applicable: nothing to rate either.
     let nothing = cchc_2021::domain::score::Summary {
@@ -595,13 +596,13 @@ fn peer_scores_use_the_one_reader_and_rank_at_the_precision_shown() {
     use cchc_2021::domain::bloc_table::{ScoreCache, ScoreSource};
     use cchc_2021::domain::workspace::Workspace;
     let mut own = Profile::default();
-    own.set_unit("31211");
-    for t in TARGETS {
+    own.set_unit(builtin::plan_ref(), "31211");
+    for t in &builtin::plan_ref().targets {
         own.update_entry(t.id, |e| *e = counts("10", "10"));
     }
-    own.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(true));
+    own.update_entry(builtin::TTHC_RATING_GOOD, |e| e.answer = Some(true));
     // 1 of 3 against 65%: 12,5 × (7 + 0,5128…) = 93,9102…, shown as 93,91.
-    own.update_entry(TargetId::TthcOnlineL34, |e| *e = counts("1", "3"));
+    own.update_entry(builtin::TTHC_ONLINE_L34, |e| *e = counts("1", "3"));
     let mut w = Workspace::with_profiles(vec![own]);
     w.peer_scores.insert("31231".into(), "93,91".into());
     w.peer_scores.insert("31232".into(), "1.000".into());

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::bloc_table::ScoreSource;
 use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
@@ -12,8 +13,8 @@ use cchc_2021::domain::number::{format_count, format_real, NumberError, NumberSt
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::RankRange;
 use cchc_2021::domain::score::{ScoringModel, Weight};
-use cchc_2021::domain::targets::{target, Measure, TargetId, TARGETS};
-use cchc_2021::domain::units::{Bloc, AGENCIES, COMMUNES};
+use cchc_2021::domain::plan::{Measure, TargetId};
+use cchc_2021::domain::plan::BlocId;
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
 use cchc_2021::formats::share_link::{
     crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
@@ -45,7 +46,7 @@ fn counts(p: &mut Profile, id: TargetId, n: &str, d: &str) {
 /// Xã Vĩnh Bình: the commune-bloc targets, one percentage typed, grouped thousands.
 fn commune() -> Profile {
     let mut p = Profile::default();
-    p.set_unit("31211");
+    p.set_unit(builtin::plan_ref(), "31211");
     counts(&mut p, OnlineWorkFiles, "412", "1.038");
     counts(&mut p, TthcOnlineL34, "58", "95");
     counts(&mut p, L34WithApplications, "21", "58");
@@ -63,7 +64,7 @@ fn commune() -> Profile {
 /// Phòng Y tế: all 13 targets filled with realistic figures.
 fn agency_full() -> Profile {
     let mut p = Profile::default();
-    p.set_unit("y-te");
+    p.set_unit(builtin::plan_ref(), "y-te");
     p.label = "Phòng Y tế – số liệu cuối năm 2021".into();
     counts(&mut p, OnlineWorkFiles, "1.846", "2.519");
     counts(&mut p, TthcOnlineL34, "41", "60");
@@ -93,8 +94,8 @@ fn agency_full() -> Profile {
 /// stale text in a field its mode does not use.
 fn other_agency() -> Profile {
     let mut p = Profile::default();
-    p.set_bloc(Bloc::Agency);
-    p.set_unit("other");
+    p.set_bloc(builtin::plan_ref(), builtin::AGENCY);
+    p.set_unit(builtin::plan_ref(), "other");
     p.other_name = "Trung tâm Văn hóa – Thể thao và Truyền thanh".into();
     counts(&mut p, OnlineWorkFiles, "530", "760");
     p.update_entry(TthcOnlineL34, |e| e.not_applicable = Some(true));
@@ -217,12 +218,12 @@ fn v1_fixtures_open_with_the_same_meaning() {
         assert_eq!(imported.app_version.as_deref(), Some("0.1.0"));
     }
     let commune = import_fixture(VALID[0].0).unwrap().profile;
-    assert_eq!(commune.bloc, Bloc::Commune);
-    assert_eq!(commune.unit_name(), Some("Xã Vĩnh Bình"));
+    assert_eq!(commune.bloc, builtin::COMMUNE);
+    assert_eq!(commune.unit_name(builtin::plan_ref()), Some("Xã Vĩnh Bình"));
     assert_eq!(commune.entry(OnlineWorkFiles).denominator, "1.038");
     assert_eq!(commune.entry(SatisfactionAdmin).percent, "88,6");
     let agency = import_fixture(VALID[1].0).unwrap().profile;
-    assert_eq!(agency.entries.len(), TARGETS.len());
+    assert_eq!(agency.entries.len(), builtin::plan_ref().targets.len());
 }
 
 /// What this build writes is still version 1 as the fixtures pin it (apart from the
@@ -274,13 +275,13 @@ fn export_header_and_summary() {
     let doc: Value = serde_json::from_str(&weighted).unwrap();
     assert_eq!(
         doc["summary"]["score"],
-        commune().summary(&model).score_attribute()
+        commune().summary(builtin::plan_ref(), &model).score_attribute()
     );
     let mut edited = doc.clone();
     edited["summary"] = serde_json::json!("anything at all");
     let bytes = serde_json::to_vec(&edited).unwrap();
     assert_eq!(
-        import_unit_file("x.json", &bytes).unwrap().profile,
+        import_unit_file("x.json", &bytes, builtin::only).unwrap().profile,
         commune()
     );
 }
@@ -289,9 +290,9 @@ fn export_header_and_summary() {
 fn export_then_import_is_identical() {
     for (_, profile, _) in VALID {
         let profile = profile();
-        assert_eq!(check_profile(&profile), Ok(()));
+        assert_eq!(check_profile(builtin::plan_ref(), &profile), Ok(()));
         let text = export_unit_file(&profile, "2021-12-31");
-        let imported = import_unit_file("f.json", text.as_bytes()).unwrap();
+        let imported = import_unit_file("f.json", text.as_bytes(), builtin::only).unwrap();
         assert_eq!(imported.profile, profile);
     }
 }
@@ -301,7 +302,7 @@ fn a_byte_order_mark_and_a_missing_header_are_accepted() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(export_unit_file(&commune(), "2021-12-20").as_bytes());
     assert_eq!(
-        import_unit_file("bom.json", &bytes).unwrap().profile,
+        import_unit_file("bom.json", &bytes, builtin::only).unwrap().profile,
         commune()
     );
 
@@ -324,11 +325,11 @@ fn missing_optional_profile_fields_take_defaults_and_empty_entries_are_dropped()
         "profile":{"bloc":"agency","unit_id":"noi-vu","entries":{
             "recruitment":{"numerator":"2","denominator":"3"},
             "org_structure":{}}}}"#;
-    let profile = import_unit_file("min.json", text.as_bytes())
+    let profile = import_unit_file("min.json", text.as_bytes(), builtin::only)
         .unwrap()
         .profile;
     let mut expected = Profile::default();
-    expected.set_unit("noi-vu");
+    expected.set_unit(builtin::plan_ref(), "noi-vu");
     counts(&mut expected, Recruitment, "2", "3");
     assert_eq!(profile, expected);
 }
@@ -372,7 +373,7 @@ fn the_format_knows_every_field_of_the_profile() {
 fn too_big_is_refused_before_reading() {
     let mut bytes = export_unit_file(&commune(), "2021-12-20").into_bytes();
     bytes.resize(MAX_UNIT_FILE_BYTES + 1, b' ');
-    let error = import_unit_file("big.json", &bytes).unwrap_err();
+    let error = import_unit_file("big.json", &bytes, builtin::only).unwrap_err();
     assert_eq!(error.file_name, "big.json");
     assert_eq!(
         error.problem,
@@ -383,11 +384,11 @@ fn too_big_is_refused_before_reading() {
     );
     // Exactly the limit is read (and is valid JSON with trailing spaces).
     bytes.truncate(MAX_UNIT_FILE_BYTES);
-    assert!(import_unit_file("big.json", &bytes).is_ok());
+    assert!(import_unit_file("big.json", &bytes, builtin::only).is_ok());
     // Not even the bytes are looked at: garbage over the limit is still "too big".
     let garbage = vec![0xFF; MAX_UNIT_FILE_BYTES + 10];
     assert!(matches!(
-        import_unit_file("g", &garbage).unwrap_err().problem,
+        import_unit_file("g", &garbage, builtin::only).unwrap_err().problem,
         ImportProblem::TooBig { .. }
     ));
 }
@@ -396,7 +397,7 @@ fn too_big_is_refused_before_reading() {
 fn empty_and_not_utf8() {
     assert_eq!(problem("bad-empty.json"), ImportProblem::Empty);
     assert_eq!(
-        import_unit_file("s.json", b" \r\n\t ").unwrap_err().problem,
+        import_unit_file("s.json", b" \r\n\t ", builtin::only).unwrap_err().problem,
         ImportProblem::Empty
     );
     let bytes = fixture("unit-files/bad-not-utf8.json");
@@ -419,7 +420,7 @@ fn not_json_says_where() {
         }
     );
     assert_eq!(
-        import_unit_file("x.json", b"{\n  \"format\": cchc\n}")
+        import_unit_file("x.json", b"{\n  \"format\": cchc\n}", builtin::only)
             .unwrap_err()
             .problem,
         ImportProblem::NotJson {
@@ -449,7 +450,7 @@ fn not_a_unit_file() {
         r#"{"format":7}"#,
     ] {
         assert_eq!(
-            import_unit_file("x", text.as_bytes()).unwrap_err().problem,
+            import_unit_file("x", text.as_bytes(), builtin::only).unwrap_err().problem,
             ImportProblem::NotUnitFile { format: None },
             "{text}"
         );
@@ -475,7 +476,7 @@ fn versions() {
     );
     let version = |v: &str| {
         let text = format!(r#"{{"format":"cchc-2021-unit","version":{v},"profile":{{}}}}"#);
-        import_unit_file("v", text.as_bytes()).unwrap_err().problem
+        import_unit_file("v", text.as_bytes(), builtin::only).unwrap_err().problem
     };
     assert_eq!(
         version("0"),
@@ -662,7 +663,7 @@ fn wrong_shape_names_the_field() {
     ];
     for (fields, expected) in cases {
         let text = format!(r#"{{"format":"cchc-2021-unit","version":1,{fields}}}"#);
-        let got = import_unit_file("s.json", text.as_bytes()).unwrap_err();
+        let got = import_unit_file("s.json", text.as_bytes(), builtin::only).unwrap_err();
         assert_eq!(&got.problem, expected, "{fields}");
     }
 }
@@ -734,8 +735,8 @@ fn unknown_targets_and_units_are_named() {
         problem("bad-bloc-mismatch.json"),
         ImportProblem::Profile(ProfileProblem::BlocMismatch {
             unit_id: "y-te".into(),
-            bloc: Bloc::Commune,
-            unit_bloc: Bloc::Agency
+            bloc: builtin::COMMUNE,
+            unit_bloc: builtin::AGENCY
         })
     );
     assert_eq!(
@@ -798,7 +799,7 @@ fn impossible_figures_name_target_and_field() {
     p.update_entry(Recruitment, |e| e.percent = "250".into());
     p.update_entry(SelfFinancingUnits, |e| e.after = "12,5".into());
     assert_eq!(
-        check_profile(&p),
+        check_profile(builtin::plan_ref(), &p),
         Err(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
                 OrgStructure,
@@ -819,14 +820,14 @@ fn impossible_figures_name_target_and_field() {
 #[test]
 fn suggested_file_names_are_readable_ascii() {
     assert_eq!(
-        suggested_file_name(&commune(), "2026-11-28"),
+        suggested_file_name(builtin::plan_ref(), &commune(), "2026-11-28"),
         "cchc-2021_xa-vinh-binh_2026-11-28.json"
     );
     let named = |name: &str| {
         let mut p = Profile::default();
-        p.set_unit("other");
+        p.set_unit(builtin::plan_ref(), "other");
         p.other_name = name.into();
-        suggested_file_name(&p, "2021-12-31")
+        suggested_file_name(builtin::plan_ref(), &p, "2021-12-31")
     };
     assert_eq!(
         named("Xã Thạnh Qưới"),
@@ -853,11 +854,11 @@ fn suggested_file_names_are_readable_ascii() {
     assert!(stem.starts_with("phong-nong-nghiep-va-phat-trien-nong-thon-phong"));
     // The label wins over the unit's name; odd characters in the date are dropped.
     assert_eq!(
-        suggested_file_name(&agency_full(), "2021/12/28"),
+        suggested_file_name(builtin::plan_ref(), &agency_full(), "2021/12/28"),
         "cchc-2021_phong-y-te-so-lieu-cuoi-nam-2021_20211228.json"
     );
     for name in [
-        suggested_file_name(&agency_full(), "2021-12-28"),
+        suggested_file_name(builtin::plan_ref(), &agency_full(), "2021-12-28"),
         named("Ấp Ấ ẫ ỡ ự ợ ỷ"),
     ] {
         assert!(name.is_ascii() && !name.contains(' '), "{name}");
@@ -876,7 +877,7 @@ fn row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
 
 #[test]
 fn csv_is_excel_friendly_utf8_with_crlf() {
-    let csv = profile_csv(&commune(), &ScoringModel::default(), Lang::Vi);
+    let csv = profile_csv(builtin::plan_ref(), &commune(), &ScoringModel::default(), Lang::Vi);
     assert_eq!(&csv.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
     assert!(!csv.starts_with("\u{FEFF}sep="));
     assert!(csv.ends_with("\r\n"));
@@ -888,8 +889,8 @@ fn csv_is_excel_friendly_utf8_with_crlf() {
 fn profile_csv_parses_back_with_the_right_cells() {
     let model = ScoringModel::default();
     let profile = commune();
-    let summary = profile.summary(&model);
-    let csv = profile_csv(&profile, &model, Lang::Vi);
+    let summary = profile.summary(builtin::plan_ref(), &model);
+    let csv = profile_csv(builtin::plan_ref(), &profile, &model, Lang::Vi);
     // Issue 11: ';' separates (Excel's list separator in a Vietnamese locale), so a decimal
     // comma needs no quotes, and each status is also in Vietnamese words.
     assert!(csv.contains(";met;Đạt;412;1038;39,6917;35;"), "{csv}");
@@ -910,8 +911,8 @@ fn profile_csv_parses_back_with_the_right_cells() {
     assert_eq!(rows[6], ["Số chỉ tiêu đạt / áp dụng", "6", "8"]);
     assert_eq!(rows[7], [""]);
     assert_eq!(rows[8][0], "Mã chỉ tiêu");
-    assert_eq!(rows.len(), 9 + TARGETS.len());
-    for (r, t) in rows[9..].iter().zip(TARGETS) {
+    assert_eq!(rows.len(), 9 + builtin::plan_ref().targets.len());
+    for (r, t) in rows[9..].iter().zip(builtin::plan_ref().targets) {
         assert_eq!(r.len(), 14);
         assert_eq!(r[0], t.key);
         assert_eq!(r[1], t.label.vi);
@@ -921,7 +922,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
         row(&rows, "online_work_files"),
         [
             "online_work_files",
-            target(OnlineWorkFiles).label.vi,
+            builtin::plan_ref().target(OnlineWorkFiles).unwrap().label.vi,
             "1",
             "met",
             "Đạt",
@@ -969,7 +970,7 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
     });
     p.update_entry(SelfFinancingUnits, |e| e.after = "2".into());
     p.update_entry(InfosecDossiers, |e| e.numerator = "ba".into());
-    let rows = parse_csv(&profile_csv(&p, &model, Lang::En), ',');
+    let rows = parse_csv(&profile_csv(builtin::plan_ref(), &p, &model, Lang::En), ',');
     assert_eq!(rows[0], ["Unit", "Phòng Y tế"]);
     assert_eq!(
         rows[2],
@@ -981,7 +982,7 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
         ["Target id", "Target", "Applicable", "Status id", "Status"]
     );
     let resolution = row(&rows, "online_resolution");
-    assert_eq!(resolution[1], target(OnlineResolution).label.en);
+    assert_eq!(resolution[1], builtin::plan_ref().target(OnlineResolution).unwrap().label.en);
     assert_eq!(
         &resolution[3..9],
         ["not-met", "Not met", "", "", "20.5", "25"]
@@ -999,7 +1000,7 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
 #[test]
 fn csv_neutralises_formulas_and_quotes() {
     let mut p = Profile::default();
-    p.set_unit("other");
+    p.set_unit(builtin::plan_ref(), "other");
     p.other_name = "=HYPERLINK(\"http://evil.example\",\"Bấm\")".into();
     p.label = "Tổ \"đặc biệt\", khối 2\r\ndòng hai".into();
     p.update_entry(OnlineWorkFiles, |e| {
@@ -1010,7 +1011,7 @@ fn csv_neutralises_formulas_and_quotes() {
         e.numerator = "+cmd|' /C calc'!A0".into();
         e.denominator = "-2+3".into();
     });
-    let csv = profile_csv(&p, &ScoringModel::default(), Lang::Vi);
+    let csv = profile_csv(builtin::plan_ref(), &p, &ScoringModel::default(), Lang::Vi);
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bấm\"\")\""));
     assert!(csv.contains("\"Tổ \"\"đặc biệt\"\", khối 2\r\ndòng hai\""));
     let rows = parse_csv(&csv, ';');
@@ -1148,8 +1149,8 @@ fn v1_share_links_decode_to_the_same_profiles() {
         ("v1-agency-other.txt", other_agency),
     ] {
         let fragment = link_fixture(file);
-        assert_eq!(decode_share_fragment(&fragment), Ok(profile()), "{file}");
-        assert_eq!(encode_share_fragment(&profile()), fragment, "{file}");
+        assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(profile()), "{file}");
+        assert_eq!(encode_share_fragment(&profile(), ""), fragment, "{file}");
     }
 }
 
@@ -1157,7 +1158,7 @@ fn v1_share_links_decode_to_the_same_profiles() {
 fn a_full_realistic_unit_makes_a_short_link() {
     let profile = agency_full();
     assert_eq!(profile.entries.len(), 13);
-    let fragment = encode_share_fragment(&profile);
+    let fragment = encode_share_fragment(&profile, "");
     let url = format!("https://cchc-vinhthanh.example.gov.vn/may-tinh-chi-tieu-2021/#{fragment}");
     println!(
         "full agency: fragment {} chars, URL {} chars",
@@ -1173,18 +1174,18 @@ fn a_full_realistic_unit_makes_a_short_link() {
     // Without the label, 13 targets take well under 200 characters.
     let mut bare = profile;
     bare.label.clear();
-    assert!(encode_share_fragment(&bare).len() < 200);
+    assert!(encode_share_fragment(&bare, "").len() < 200);
 }
 
 #[test]
 fn share_links_round_trip_odd_profiles() {
     let mut odd = Profile::default();
     assert_eq!(
-        decode_share_fragment(&encode_share_fragment(&odd)),
+        decode_share_fragment(&encode_share_fragment(&odd, "")).map(|s| s.profile),
         Ok(odd.clone())
     );
     odd.unit_id = "đơn vị lạ 🏛".into();
-    odd.bloc = Bloc::Agency;
+    odd.bloc = builtin::AGENCY;
     odd.label = "\0\u{FEFF}#u1.\r\n".into();
     odd.other_name = "x".repeat(300);
     odd.entries.insert(OrgStructure, TargetEntry::default());
@@ -1201,66 +1202,66 @@ fn share_links_round_trip_odd_profiles() {
             after: "abc".into(),
         },
     );
-    assert_eq!(decode_share_fragment(&encode_share_fragment(&odd)), Ok(odd));
+    assert_eq!(decode_share_fragment(&encode_share_fragment(&odd, "")).map(|s| s.profile), Ok(odd));
 }
 
 #[test]
 fn share_links_accept_a_whole_url_and_surrounding_space() {
-    let fragment = encode_share_fragment(&commune());
+    let fragment = encode_share_fragment(&commune(), "");
     for text in [
         format!("#{fragment}"),
         format!("https://example.org/app/?x=1#{fragment}"),
         format!("  {fragment}\r\n"),
     ] {
-        assert_eq!(decode_share_fragment(&text), Ok(commune()), "{text}");
+        assert_eq!(decode_share_fragment(&text).map(|s| s.profile), Ok(commune()), "{text}");
     }
 }
 
 #[test]
 fn share_link_refusals() {
-    let fragment = encode_share_fragment(&commune());
+    let fragment = encode_share_fragment(&commune(), "");
     let payload = fragment.strip_prefix("u1.").unwrap();
-    assert_eq!(decode_share_fragment(""), Err(LinkError::Empty));
+    assert_eq!(decode_share_fragment("").map(|s| s.profile), Err(LinkError::Empty));
     assert_eq!(
-        decode_share_fragment("https://x.org/#"),
+        decode_share_fragment("https://x.org/#").map(|s| s.profile),
         Err(LinkError::Empty)
     );
     assert_eq!(
-        decode_share_fragment("khoi=commune"),
+        decode_share_fragment("khoi=commune").map(|s| s.profile),
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("x1.{payload}")),
+        decode_share_fragment(&format!("x1.{payload}")).map(|s| s.profile),
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("u01.{payload}")),
+        decode_share_fragment(&format!("u01.{payload}")).map(|s| s.profile),
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("u0.{payload}")),
+        decode_share_fragment(&format!("u0.{payload}")).map(|s| s.profile),
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("u2.{payload}")),
+        decode_share_fragment(&format!("u2.{payload}")).map(|s| s.profile),
         Err(LinkError::NewerVersion {
             version: 2,
             supported: SHARE_VERSION
         })
     );
     assert_eq!(
-        decode_share_fragment("u999999999.AAAA"),
+        decode_share_fragment("u999999999.AAAA").map(|s| s.profile),
         Err(LinkError::NewerVersion {
             version: 999_999_999,
             supported: 1
         })
     );
     assert_eq!(
-        decode_share_fragment("u9999999999.AAAA"),
+        decode_share_fragment("u9999999999.AAAA").map(|s| s.profile),
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("u1.{}=", payload)),
+        decode_share_fragment(&format!("u1.{}=", payload)).map(|s| s.profile),
         Err(LinkError::BadCharacter {
             position: fragment.len(),
             character: '='
@@ -1275,11 +1276,11 @@ fn share_link_refusals() {
     );
     let long = format!("u1.{}", "A".repeat(70_000));
     assert!(matches!(
-        decode_share_fragment(&long),
+        decode_share_fragment(&long).map(|s| s.profile),
         Err(LinkError::TooLong { .. })
     ));
     assert_eq!(
-        decode_share_fragment(&format!("{fragment}AAAA")),
+        decode_share_fragment(&format!("{fragment}AAAA")).map(|s| s.profile),
         Err(LinkError::Damaged)
     );
 }
@@ -1287,9 +1288,9 @@ fn share_link_refusals() {
 #[test]
 fn every_truncation_of_a_real_link_is_an_error() {
     for profile in [commune(), agency_full(), other_agency()] {
-        let fragment = encode_share_fragment(&profile);
+        let fragment = encode_share_fragment(&profile, "");
         for cut in 0..fragment.len() {
-            let result = decode_share_fragment(&fragment[..cut]);
+            let result = decode_share_fragment(&fragment[..cut]).map(|s| s.profile);
             let expected = match cut {
                 0 => LinkError::Empty,
                 _ => LinkError::Truncated,
@@ -1307,7 +1308,7 @@ fn every_single_character_edit_of_a_real_link_is_an_error() {
         .chain(['-', '_', '.', '=', ' ', 'đ'])
         .collect();
     for profile in [commune(), agency_full(), other_agency()] {
-        let fragment = encode_share_fragment(&profile);
+        let fragment = encode_share_fragment(&profile, "");
         let chars: Vec<char> = fragment.chars().collect();
         for at in 0..chars.len() {
             // Replaced by any other character.
@@ -1319,7 +1320,7 @@ fn every_single_character_edit_of_a_real_link_is_an_error() {
                 edited[at] = c;
                 let edited: String = edited.into_iter().collect();
                 assert!(
-                    decode_share_fragment(&edited).is_err(),
+                    decode_share_fragment(&edited).map(|s| s.profile).is_err(),
                     "{edited} decoded (char {at} → {c})"
                 );
             }
@@ -1327,11 +1328,11 @@ fn every_single_character_edit_of_a_real_link_is_an_error() {
             let mut dropped = chars.clone();
             dropped.remove(at);
             let dropped: String = dropped.into_iter().collect();
-            assert!(decode_share_fragment(&dropped).is_err(), "{dropped}");
+            assert!(decode_share_fragment(&dropped).map(|s| s.profile).is_err(), "{dropped}");
             let mut added = chars.clone();
             added.insert(at + 1, 'A');
             let added: String = added.into_iter().collect();
-            assert!(decode_share_fragment(&added).is_err(), "{added}");
+            assert!(decode_share_fragment(&added).map(|s| s.profile).is_err(), "{added}");
         }
     }
 }
@@ -1367,8 +1368,8 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
     // bloc, unit "31211", empty label, empty other name, no entries: a valid profile.
     let valid = [0, 4, 0, 0, 0];
     let mut expected = Profile::default();
-    expected.set_unit("31211");
-    assert_eq!(decode_share_fragment(&forged(&valid)), Ok(expected));
+    expected.set_unit(builtin::plan_ref(), "31211");
+    assert_eq!(decode_share_fragment(&forged(&valid)).map(|s| s.profile), Ok(expected));
     let cases: &[(&[u8], Malformed)] = &[
         (&[7, 4, 0, 0, 0], Malformed::BadBloc(7)),
         (&[0, 99, 0, 0, 0], Malformed::BadUnitIndex(99)),
@@ -1407,7 +1408,7 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
     ];
     for (body, malformed) in cases {
         assert_eq!(
-            decode_share_fragment(&forged(body)),
+            decode_share_fragment(&forged(body)).map(|s| s.profile),
             Err(LinkError::Malformed(*malformed)),
             "{body:?}"
         );
@@ -1417,9 +1418,9 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
     by_key.extend_from_slice(b"recruitment");
     by_key.extend_from_slice(&[0b11 << 5, 5, 7]);
     let mut expected = Profile::default();
-    expected.set_unit("31211");
+    expected.set_unit(builtin::plan_ref(), "31211");
     counts(&mut expected, Recruitment, "2", "3");
-    assert_eq!(decode_share_fragment(&forged(&by_key)), Ok(expected));
+    assert_eq!(decode_share_fragment(&forged(&by_key)).map(|s| s.profile), Ok(expected));
 }
 
 /// `-5`, `+3`, `65.5`: what the CSV writer leaves without an apostrophe.
@@ -1440,7 +1441,7 @@ fn plain_number(text: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 
 fn target_ids() -> Vec<TargetId> {
-    TARGETS.iter().map(|t| t.id).collect()
+    builtin::plan_ref().targets.iter().map(|t| t.id).collect()
 }
 
 fn any_entry() -> impl Strategy<Value = TargetEntry> {
@@ -1479,9 +1480,9 @@ fn any_entry() -> impl Strategy<Value = TargetEntry> {
 
 /// Any profile at all, as the page may hold it mid-typing.
 fn any_profile() -> impl Strategy<Value = Profile> {
-    let unit_ids: Vec<String> = COMMUNES
+    let unit_ids: Vec<String> = builtin::plan_ref().blocs[0].units
         .iter()
-        .chain(AGENCIES)
+        .chain(builtin::plan_ref().blocs[1].units)
         .map(|u| u.id.to_string())
         .chain(["other".to_string(), String::new()])
         .collect();
@@ -1494,7 +1495,7 @@ fn any_profile() -> impl Strategy<Value = Profile> {
     )
         .prop_map(|(label, agency, unit_id, other_name, entries)| Profile {
             label,
-            bloc: if agency { Bloc::Agency } else { Bloc::Commune },
+            bloc: if agency { builtin::AGENCY } else { builtin::COMMUNE },
             unit_id,
             other_name,
             entries,
@@ -1523,7 +1524,7 @@ fn typed_percent() -> impl Strategy<Value = String> {
 /// An entry whose figures in use are possible, with anything at all in the others.
 fn valid_entry(id: TargetId) -> BoxedStrategy<TargetEntry> {
     let base = any_entry();
-    match target(id).measure {
+    match builtin::plan_ref().target(id).unwrap().measure {
         Measure::Ratio { .. } => (
             base,
             typed_count(MAX_COUNT)
@@ -1554,13 +1555,13 @@ fn valid_entry(id: TargetId) -> BoxedStrategy<TargetEntry> {
 
 /// A profile that import accepts: a real unit of its bloc or a named `other`.
 fn valid_profile() -> impl Strategy<Value = Profile> {
-    let units: Vec<(Bloc, &'static str)> = COMMUNES
+    let units: Vec<(BlocId, &'static str)> = builtin::plan_ref().blocs[0].units
         .iter()
-        .chain(AGENCIES)
+        .chain(builtin::plan_ref().blocs[1].units)
         .map(|u| (u.bloc, u.id))
-        .chain([(Bloc::Commune, "other"), (Bloc::Agency, "other")])
+        .chain([(builtin::COMMUNE, "other"), (builtin::AGENCY, "other")])
         .collect();
-    let entries: Vec<BoxedStrategy<Option<TargetEntry>>> = TARGETS
+    let entries: Vec<BoxedStrategy<Option<TargetEntry>>> = builtin::plan_ref().targets
         .iter()
         .map(|t| proptest::option::of(valid_entry(t.id)).boxed())
         .collect();
@@ -1572,7 +1573,7 @@ fn valid_profile() -> impl Strategy<Value = Profile> {
     )
         .prop_map(|((bloc, unit_id), label, name, entries)| {
             let mut entries_map = BTreeMap::new();
-            for (t, entry) in TARGETS.iter().zip(entries) {
+            for (t, entry) in builtin::plan_ref().targets.iter().zip(entries) {
                 if let Some(entry) = entry.filter(|e| !e.is_empty()) {
                     entries_map.insert(t.id, entry);
                 }
@@ -1596,45 +1597,45 @@ proptest! {
 
     #[test]
     fn unit_files_round_trip(profile in valid_profile()) {
-        prop_assert_eq!(check_profile(&profile), Ok(()));
+        prop_assert_eq!(check_profile(builtin::plan_ref(), &profile), Ok(()));
         let text = export_unit_file(&profile, "2021-12-31");
-        let imported = import_unit_file("p.json", text.as_bytes()).map(|i| i.profile);
+        let imported = import_unit_file("p.json", text.as_bytes(), builtin::only).map(|i| i.profile);
         prop_assert_eq!(imported, Ok(profile));
     }
 
     #[test]
     fn share_links_round_trip(profile in any_profile()) {
-        let fragment = encode_share_fragment(&profile);
+        let fragment = encode_share_fragment(&profile, "");
         prop_assert!(fragment.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));
-        prop_assert_eq!(decode_share_fragment(&fragment), Ok(profile));
+        prop_assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(profile));
     }
 
     #[test]
     fn truncated_share_links_are_refused(profile in any_profile(), cut in any::<prop::sample::Index>()) {
-        let fragment = encode_share_fragment(&profile);
+        let fragment = encode_share_fragment(&profile, "");
         let cut = 1 + cut.index(fragment.len() - 1);
-        prop_assert_eq!(decode_share_fragment(&fragment[..cut]), Err(LinkError::Truncated));
+        prop_assert_eq!(decode_share_fragment(&fragment[..cut]).map(|s| s.profile), Err(LinkError::Truncated));
     }
 
     #[test]
     fn decoding_any_text_never_panics(text in any::<String>()) {
-        let _ = decode_share_fragment(&text);
-        let _ = decode_share_fragment(&format!("u1.{text}"));
+        let _ = decode_share_fragment(&text).map(|s| s.profile);
+        let _ = decode_share_fragment(&format!("u1.{text}")).map(|s| s.profile);
     }
 
     #[test]
     fn decoding_any_base64_never_panics(payload in "[A-Za-z0-9_-]{0,120}") {
-        let _ = decode_share_fragment(&format!("u1.{payload}"));
+        let _ = decode_share_fragment(&format!("u1.{payload}")).map(|s| s.profile);
     }
 
     #[test]
     fn decoding_any_checksummed_bytes_never_panics(body in proptest::collection::vec(any::<u8>(), 0..80)) {
-        let _ = decode_share_fragment(&forged(&body));
+        let _ = decode_share_fragment(&forged(&body)).map(|s| s.profile);
     }
 
     #[test]
     fn importing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        let _ = import_unit_file("x", &bytes);
+        let _ = import_unit_file("x", &bytes, builtin::only);
     }
 
     #[test]
@@ -1642,9 +1643,9 @@ proptest! {
         let mut bytes = export_unit_file(&agency_full(), "2021-12-28").into_bytes();
         let at = at.index(bytes.len());
         bytes[at] = byte;
-        if let Ok(imported) = import_unit_file("x", &bytes) {
+        if let Ok(imported) = import_unit_file("x", &bytes, builtin::only) {
             // Whatever still opens is a profile the page accepts.
-            prop_assert_eq!(check_profile(&imported.profile), Ok(()));
+            prop_assert_eq!(check_profile(builtin::plan_ref(), &imported.profile), Ok(()));
         }
     }
 
@@ -1685,7 +1686,7 @@ proptest! {
 /// test) is this link.
 fn agency_under_commune() -> Profile {
     let mut p = Profile {
-        bloc: Bloc::Commune,
+        bloc: builtin::COMMUNE,
         unit_id: "y-te".into(),
         ..Profile::default()
     };
@@ -1699,7 +1700,7 @@ fn agency_under_commune() -> Profile {
 #[test]
 fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file() {
     use cchc_2021::formats::share_link::read_share_link;
-    let fragment = encode_share_fragment(&agency_under_commune());
+    let fragment = encode_share_fragment(&agency_under_commune(), "");
     assert_eq!(
         String::from_utf8(fixture("share-links/forged-agency-under-commune.txt"))
             .unwrap()
@@ -1707,19 +1708,19 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
         fragment
     );
     // The codec reads it as written; the page's way in refuses it, as import refuses the file.
-    assert_eq!(decode_share_fragment(&fragment), Ok(agency_under_commune()));
+    assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(agency_under_commune()));
     let bloc = ProfileProblem::BlocMismatch {
         unit_id: "y-te".into(),
-        bloc: Bloc::Commune,
-        unit_bloc: Bloc::Agency,
+        bloc: builtin::COMMUNE,
+        unit_bloc: builtin::AGENCY,
     };
     assert_eq!(
-        read_share_link(&fragment),
+        read_share_link(&fragment, builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(bloc.clone()))
     );
     let file = export_unit_file(&agency_under_commune(), "2026-11-30");
     assert_eq!(
-        import_unit_file("x.json", file.as_bytes()).map(|u| u.profile),
+        import_unit_file("x.json", file.as_bytes(), builtin::only).map(|u| u.profile),
         Err(ImportError {
             file_name: "x.json".into(),
             problem: ImportProblem::Profile(bloc)
@@ -1731,7 +1732,7 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
     unknown.extend_from_slice(b"99999");
     unknown.extend_from_slice(&[0, 0, 0]);
     assert_eq!(
-        read_share_link(&forged(&unknown)),
+        read_share_link(&forged(&unknown), builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(ProfileProblem::UnknownUnit {
             unit_id: "99999".into()
         }))
@@ -1740,13 +1741,13 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
     let mut impossible = commune();
     counts(&mut impossible, Recruitment, "5", "3");
     assert!(matches!(
-        read_share_link(&encode_share_fragment(&impossible)),
+        read_share_link(&encode_share_fragment(&impossible, ""), builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(ProfileProblem::ImpossibleFigures(_)))
     ));
     let mut long = commune();
     counts(&mut long, Recruitment, &format!("1{}", " ".repeat(40)), "3");
     assert_eq!(
-        read_share_link(&encode_share_fragment(&long)),
+        read_share_link(&encode_share_fragment(&long, ""), builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(ProfileProblem::FigureTooLong {
             target: Recruitment,
             field: Field::Numerator,
@@ -1764,7 +1765,7 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
         "v1-commune-xa-vinh-binh.txt",
     ] {
         let text = String::from_utf8(fixture(&format!("share-links/{name}"))).unwrap();
-        assert!(read_share_link(&text).is_ok(), "{name}");
+        assert!(read_share_link(&text, builtin::only).map(|s| s.profile).is_ok(), "{name}");
     }
 }
 
@@ -1774,7 +1775,7 @@ fn a_figure_too_long_to_be_one_is_refused_in_a_unit_file() {
     counts(&mut p, OnlineWorkFiles, &"4".repeat(70_000), "1.038");
     let file = export_unit_file(&p, "2026-11-30");
     assert!(matches!(
-        import_unit_file("long.json", file.as_bytes()).map_err(|e| e.problem),
+        import_unit_file("long.json", file.as_bytes(), builtin::only).map_err(|e| e.problem),
         Err(ImportProblem::Profile(ProfileProblem::FigureTooLong {
             target: OnlineWorkFiles,
             field: Field::Numerator,
@@ -1785,7 +1786,7 @@ fn a_figure_too_long_to_be_one_is_refused_in_a_unit_file() {
     let mut unused = commune();
     unused.update_entry(SatisfactionAdmin, |e| e.numerator = "1".repeat(41));
     assert!(matches!(
-        check_profile(&unused),
+        check_profile(builtin::plan_ref(), &unused),
         Err(ProfileProblem::FigureTooLong { .. })
     ));
 }
@@ -1796,33 +1797,33 @@ fn the_share_button_makes_only_links_that_open_and_else_offers_the_file() {
         make_share_fragment, read_share_link, ShareRefusal, MAX_FRAGMENT_CHARS,
     };
     for profile in [commune(), agency_full(), other_agency()] {
-        let fragment = make_share_fragment(&profile).unwrap();
-        assert_eq!(read_share_link(&fragment), Ok(profile));
+        let fragment = make_share_fragment(builtin::plan_ref(), &profile).unwrap();
+        assert_eq!(read_share_link(&fragment, builtin::only).map(|s| s.profile), Ok(profile));
     }
     // What the link would refuse, no link is made for.
     let mut figure = commune();
     counts(&mut figure, Recruitment, &"3".repeat(70_000), "3");
     assert!(matches!(
-        make_share_fragment(&figure),
+        make_share_fragment(builtin::plan_ref(), &figure),
         Err(ShareRefusal::Invalid(ProfileProblem::FigureTooLong { .. }))
     ));
     assert_eq!(
-        make_share_fragment(&Profile::default()),
+        make_share_fragment(builtin::plan_ref(), &Profile::default()),
         Err(ShareRefusal::Invalid(ProfileProblem::NoUnit))
     );
     // A profile name of 70 000 characters (saved before names had a limit) makes a link
     // too long to open: the unit file carries the profile instead.
     let mut named = commune();
     named.label = "Xã Vĩnh Bình ".repeat(5_400);
-    let Err(ShareRefusal::TooLong { chars, limit }) = make_share_fragment(&named) else {
+    let Err(ShareRefusal::TooLong { chars, limit }) = make_share_fragment(builtin::plan_ref(), &named) else {
         panic!("a link too long for the reader was made");
     };
     assert_eq!(limit, MAX_FRAGMENT_CHARS);
     assert!(chars > limit);
-    assert!(read_share_link(&encode_share_fragment(&named)).is_err());
+    assert!(read_share_link(&encode_share_fragment(&named, ""), builtin::only).map(|s| s.profile).is_err());
     let file = export_unit_file(&named, "2026-11-30");
     assert_eq!(
-        import_unit_file("named.json", file.as_bytes()).map(|u| u.profile),
+        import_unit_file("named.json", file.as_bytes(), builtin::only).map(|u| u.profile),
         Ok(named)
     );
 }

@@ -5,6 +5,7 @@
 //! `PROPTEST_CASES` (see docs/testing.md for the documented runs).
 #![cfg(not(target_arch = "wasm32"))]
 
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::bloc_table::{BlocTable, ScoreCache};
 use cchc_2021::domain::evaluate::{evaluate, Gap, Status};
 use cchc_2021::domain::figures::{EntryMode, TargetEntry};
@@ -15,8 +16,8 @@ use cchc_2021::domain::number::{
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
 use cchc_2021::domain::score::{ScoringMode, ScoringModel, Weight};
-use cchc_2021::domain::targets::{Measure, TARGETS};
-use cchc_2021::domain::units::{Bloc, COMMUNES, OTHER_UNIT_ID};
+use cchc_2021::domain::plan::Measure;
+use cchc_2021::domain::plan::{BlocId, OTHER_UNIT_ID};
 use cchc_2021::domain::workspace::Workspace;
 use cchc_2021::formats::envelope;
 use cchc_2021::formats::share_link::{decode_share_fragment, encode_share_fragment};
@@ -26,9 +27,9 @@ use proptest::prelude::*;
 const STYLES: [NumberStyle; 2] = [NumberStyle::Vietnamese, NumberStyle::English];
 
 /// A percentage (in ten-thousandths) typed for the `pick`-th ratio target, judged.
-fn evaluate_typed(actual: u64, pick: usize, bloc: Bloc) -> cchc_2021::domain::evaluate::Evaluation {
+fn evaluate_typed(actual: u64, pick: usize, bloc: BlocId) -> cchc_2021::domain::evaluate::Evaluation {
     let targets = ratio_targets();
-    let target = &TARGETS[targets[pick % targets.len()]];
+    let target = &builtin::plan_ref().targets[targets[pick % targets.len()]];
     let entry = TargetEntry {
         not_applicable: Some(false),
         mode: EntryMode::Percent,
@@ -39,7 +40,7 @@ fn evaluate_typed(actual: u64, pick: usize, bloc: Bloc) -> cchc_2021::domain::ev
 }
 
 fn ratio_targets() -> Vec<usize> {
-    TARGETS
+    builtin::plan_ref().targets
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.measure, Measure::Ratio { .. }))
@@ -50,9 +51,9 @@ fn ratio_targets() -> Vec<usize> {
 /// A commune profile with counts `(n, d)` for each of its ratio targets.
 fn profile_with(counts: &[(u64, u64)]) -> Profile {
     let mut profile = Profile::default();
-    profile.set_unit(COMMUNES[2].id);
+    profile.set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[2].id);
     for (index, &(n, d)) in ratio_targets().iter().zip(counts) {
-        let target = &TARGETS[*index];
+        let target = &builtin::plan_ref().targets[*index];
         profile.update_entry(target.id, |e| {
             *e = TargetEntry {
                 numerator: n.to_string(),
@@ -77,7 +78,7 @@ fn model_strategy() -> impl Strategy<Value = ScoringModel> {
         if strict {
             model.mode = ScoringMode::AllOrNothing;
         }
-        for (target, weight) in TARGETS.iter().zip(weights) {
+        for (target, weight) in builtin::plan_ref().targets.iter().zip(weights) {
             model.set_weight(target.id, Weight::new(weight).unwrap());
         }
         model
@@ -159,17 +160,17 @@ fn apply(workspace: &mut Workspace, edit: &Edit) {
     let id_at = |w: &Workspace, i: usize| w.profiles[i % w.profiles.len()].id.clone();
     match edit {
         Edit::Counts(target, n, d) => {
-            let id = TARGETS[ratio_targets()[*target]].id;
+            let id = builtin::plan_ref().targets[ratio_targets()[*target]].id;
             workspace.active_profile_mut().update_entry(id, |e| {
                 e.numerator = n.to_string();
                 e.denominator = d.to_string();
             });
         }
-        Edit::Unit(Some(unit)) => workspace.active_profile_mut().set_unit(COMMUNES[*unit].id),
+        Edit::Unit(Some(unit)) => workspace.active_profile_mut().set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*unit].id),
         Edit::Unit(None) => {
             let profile = workspace.active_profile_mut();
-            profile.set_bloc(Bloc::Commune);
-            profile.set_unit(OTHER_UNIT_ID);
+            profile.set_bloc(builtin::plan_ref(), builtin::COMMUNE);
+            profile.set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
             profile.other_name = format!("Đơn vị {}", profile.entries.len());
         }
         Edit::Switch(i) => {
@@ -190,7 +191,7 @@ fn apply(workspace: &mut Workspace, edit: &Edit) {
         Edit::PeerScore(unit, score) => {
             workspace
                 .peer_scores
-                .insert(COMMUNES[*unit].id.to_string(), score.to_string());
+                .insert(builtin::plan_ref().blocs[0].units[*unit].id.to_string(), score.to_string());
         }
         Edit::OtherWorkspace => {}
     }
@@ -261,10 +262,10 @@ proptest! {
         let (n, d) = raised[pick];
         raised[pick] = ((n + raise).min(d), d);
         let after = profile_with(&raised);
-        let target = &TARGETS[ratio_targets()[pick]];
+        let target = &builtin::plan_ref().targets[ratio_targets()[pick]];
         let (e0, e1) = (before.evaluate(target, &model), after.evaluate(target, &model));
         prop_assert!(e1.attainment >= e0.attainment);
-        let (s0, s1) = (before.summary(&model).score, after.summary(&model).score);
+        let (s0, s1) = (before.summary(builtin::plan_ref(), &model).score, after.summary(builtin::plan_ref(), &model).score);
         prop_assert!(s1 >= s0 - 1e-9, "score fell from {s0} to {s1}");
         let (r0, r1) = (rank_among(s0, &peers), rank_among(s1, &peers));
         prop_assert!(r1.best <= r0.best && r1.worst <= r0.worst);
@@ -282,14 +283,14 @@ proptest! {
         let mut lowered = counts.clone();
         lowered[pick] = (n, d.saturating_sub(lower).max(n).max(1));
         let (before, after) = (profile_with(&counts), profile_with(&lowered));
-        let target = &TARGETS[ratio_targets()[pick]];
+        let target = &builtin::plan_ref().targets[ratio_targets()[pick]];
         prop_assert!(after.evaluate(target, &model).attainment >= before.evaluate(target, &model).attainment);
-        prop_assert!(after.summary(&model).score >= before.summary(&model).score - 1e-9);
+        prop_assert!(after.summary(builtin::plan_ref(), &model).score >= before.summary(builtin::plan_ref(), &model).score - 1e-9);
     }
 
     #[test]
     fn the_score_stays_between_0_and_100_under_any_model(counts in counts_strategy(), model in model_strategy()) {
-        let summary = profile_with(&counts).summary(&model);
+        let summary = profile_with(&counts).summary(builtin::plan_ref(), &model);
         prop_assert!((0.0..=100.0).contains(&summary.score));
         prop_assert!(summary.met <= summary.applicable);
     }
@@ -320,8 +321,8 @@ proptest! {
 
     #[test]
     fn met_agrees_with_exact_rational_comparison_for_every_threshold(n in 0u64..100_000, extra in 0u64..100_000, pick in 0usize..13, agency in any::<bool>()) {
-        let target = &TARGETS[pick];
-        let bloc = if agency { Bloc::Agency } else { Bloc::Commune };
+        let target = &builtin::plan_ref().targets[pick];
+        let bloc = if agency { builtin::AGENCY } else { builtin::COMMUNE };
         let Some(threshold) = target.threshold(bloc) else { return Ok(()) };
         let d = n + extra;
         prop_assume!(d > 0);
@@ -341,7 +342,7 @@ proptest! {
         pick in 0usize..13,
         agency in any::<bool>(),
     ) {
-        let bloc = if agency { Bloc::Agency } else { Bloc::Commune };
+        let bloc = if agency { builtin::AGENCY } else { builtin::COMMUNE };
         let e = evaluate_typed(actual, pick, bloc);
         let threshold = e.threshold.unwrap();
         if let Some(Gap::Points(points)) = e.gap {
@@ -382,7 +383,7 @@ proptest! {
 
     #[test]
     fn the_score_is_the_number_shown(counts in counts_strategy(), model in model_strategy()) {
-        let score = profile_with(&counts).summary(&model).score;
+        let score = profile_with(&counts).summary(builtin::plan_ref(), &model).score;
         prop_assert_eq!(score, format_hundredths(score).parse::<f64>().unwrap());
     }
 
@@ -421,7 +422,7 @@ proptest! {
 
     #[test]
     fn unit_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let _ = import_unit_file("fuzz.json", &bytes);
+        let _ = import_unit_file("fuzz.json", &bytes, builtin::only);
     }
 
     #[test]
@@ -433,21 +434,21 @@ proptest! {
             bytes[at] = byte;
         }
         // Whatever it says, reading must not panic; a file that still reads is a valid profile.
-        if let Ok(imported) = import_unit_file("mutated.json", &bytes) {
-            prop_assert!(cchc_2021::formats::validate::check_profile(&imported.profile).is_ok());
+        if let Ok(imported) = import_unit_file("mutated.json", &bytes, builtin::only) {
+            prop_assert!(cchc_2021::formats::validate::check_profile(builtin::plan_ref(), &imported.profile).is_ok());
         }
     }
 
     #[test]
     fn share_links_never_panic(text in "[A-Za-z0-9._~#-]{0,300}") {
-        let _ = decode_share_fragment(&text);
+        let _ = decode_share_fragment(&text).map(|s| s.profile);
     }
 
     #[test]
     fn edited_share_links_are_refused(counts in counts_strategy(), at in any::<usize>(), replacement in "[A-Za-z0-9_-]") {
         let profile = profile_with(&counts);
-        let fragment = encode_share_fragment(&profile);
-        prop_assert_eq!(decode_share_fragment(&fragment), Ok(profile.clone()));
+        let fragment = encode_share_fragment(&profile, "");
+        prop_assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(profile.clone()));
         let position = 3 + at % (fragment.len() - 3);
         let mut edited: Vec<char> = fragment.chars().collect();
         let mut new = replacement.chars().next().unwrap();
@@ -456,8 +457,8 @@ proptest! {
         }
         edited[position] = new;
         let edited: String = edited.into_iter().collect();
-        prop_assert!(decode_share_fragment(&edited).is_err(), "an edited link was accepted: {edited}");
-        prop_assert!(decode_share_fragment(&fragment[..position]).is_err());
+        prop_assert!(decode_share_fragment(&edited).map(|s| s.profile).is_err(), "an edited link was accepted: {edited}");
+        prop_assert!(decode_share_fragment(&fragment[..position]).map(|s| s.profile).is_err());
     }
 }
 
@@ -514,7 +515,7 @@ fn saved_data_of_version_1_keeps_opening() {
         Some("75,5")
     );
     assert_eq!(data.model.mode, ScoringMode::AllOrNothing);
-    let summary = data.active_profile().summary(&data.model);
+    let summary = data.active_profile().summary(builtin::plan_ref(), &data.model);
     assert_eq!(summary.applicable, 8);
 }
 
@@ -526,7 +527,7 @@ fn saved_data_of_version_1_is_written_back_unchanged() {
     assert_eq!(
         data.model
             .weights
-            .get(&cchc_2021::domain::targets::TargetId::Recruitment),
+            .get(&cchc_2021::domain::plan::builtin::RECRUITMENT),
         Some(&Weight::new(2).unwrap())
     );
     assert_eq!(envelope::encode(&data), text);
@@ -537,7 +538,7 @@ fn saved_data_of_version_1_is_written_back_unchanged() {
 /// NaN or infinite (before, two weights of 1e308 made every score NaN).
 #[test]
 fn a_saved_weight_of_1e308_is_read_as_10_and_no_score_is_nan() {
-    use cchc_2021::domain::targets::TargetId::*;
+    use cchc_2021::domain::plan::TargetId::*;
     let text = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"numerator":"1","denominator":"3"},"online_work_files":{"numerator":"7","denominator":"20"}}}}],"model":{"weights":{"recruitment":1e308,"online_work_files":1e308,"tthc_online_l34":-4,"infosec_dossiers":2.5},"award_places":{"commune":1000000,"agency":0},"bands":{"good":1e308,"fair":-1,"average":50}}}}"#;
     let data = envelope::decode(text).unwrap();
     let weight = |id| data.model.weights.get(&id).map(|w| w.get());
@@ -558,7 +559,7 @@ fn a_saved_weight_of_1e308_is_read_as_10_and_no_score_is_nan() {
         (11, 1)
     );
     assert_eq!((data.model.bands.good, data.model.bands.fair), (100.0, 0.0));
-    let summary = data.active_profile().summary(&data.model);
+    let summary = data.active_profile().summary(builtin::plan_ref(), &data.model);
     assert!(summary.score.is_finite() && (0.0..=100.0).contains(&summary.score));
     // The same score as the model the settings would have made.
     let mut model = ScoringModel::default();
@@ -575,7 +576,7 @@ fn a_saved_weight_of_1e308_is_read_as_10_and_no_score_is_nan() {
     model.bands.good = 100.0;
     model.bands.fair = 0.0;
     assert_eq!(data.model, model);
-    assert_eq!(summary, data.active_profile().summary(&model));
+    assert_eq!(summary, data.active_profile().summary(builtin::plan_ref(), &model));
 }
 
 /// Any text in any field, any unit id (of the lists, of the other bloc, unknown, empty,
@@ -584,8 +585,8 @@ fn any_profile() -> impl Strategy<Value = Profile> {
     let unit = prop_oneof![
         Just(String::new()),
         Just(OTHER_UNIT_ID.to_string()),
-        (0usize..11).prop_map(|i| COMMUNES[i].id.to_string()),
-        (0usize..12).prop_map(|i| cchc_2021::domain::units::AGENCIES[i].id.to_string()),
+        (0usize..11).prop_map(|i| builtin::plan_ref().blocs[0].units[i].id.to_string()),
+        (0usize..12).prop_map(|i| cchc_2021::domain::plan::AGENCIES[i].id.to_string()),
         "[a-z0-9-]{1,8}",
     ];
     let text = prop_oneof![
@@ -624,10 +625,10 @@ fn any_profile() -> impl Strategy<Value = Profile> {
     )
         .prop_map(|(agency, unit_id, label, other_name, entries)| Profile {
             label,
-            bloc: if agency { Bloc::Agency } else { Bloc::Commune },
+            bloc: if agency { builtin::AGENCY } else { builtin::COMMUNE },
             unit_id,
             other_name,
-            entries: TARGETS
+            entries: builtin::plan_ref().targets
                 .iter()
                 .zip(entries)
                 .filter_map(|(t, e)| e.filter(|e| !e.is_empty()).map(|e| (t.id, e)))
@@ -645,7 +646,7 @@ fn any_saved_model() -> impl Strategy<Value = String> {
         Just("1e308".to_string()),
     ];
     proptest::collection::vec(weight, 13).prop_map(|weights| {
-        let weights: Vec<String> = TARGETS
+        let weights: Vec<String> = builtin::plan_ref().targets
             .iter()
             .zip(weights)
             .map(|(t, w)| format!(r#""{}":{w}"#, t.key))
@@ -662,14 +663,14 @@ proptest! {
     fn any_link_the_page_opens_passes_validation_and_scores_finite(profile in any_profile(), model in model_strategy()) {
         use cchc_2021::formats::share_link::{read_share_link, LinkError};
         use cchc_2021::formats::validate::check_profile;
-        match read_share_link(&encode_share_fragment(&profile)) {
+        match read_share_link(&encode_share_fragment(&profile, ""), builtin::only).map(|s| s.profile) {
             Ok(opened) => {
-                prop_assert!(check_profile(&opened).is_ok());
-                let score = opened.summary(&model).score;
+                prop_assert!(check_profile(builtin::plan_ref(), &opened).is_ok());
+                let score = opened.summary(builtin::plan_ref(), &model).score;
                 prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
                 prop_assert_eq!(opened, profile);
             }
-            Err(error) => prop_assert_eq!(Some(error), check_profile(&profile).err().map(LinkError::Refused)),
+            Err(error) => prop_assert_eq!(Some(error), check_profile(builtin::plan_ref(), &profile).err().map(LinkError::Refused)),
         }
     }
 
@@ -678,12 +679,12 @@ proptest! {
     fn any_unit_file_the_page_imports_passes_validation_and_scores_finite(profile in any_profile(), model in model_strategy()) {
         use cchc_2021::formats::validate::check_profile;
         let file = export_unit_file(&profile, "2026-11-30");
-        if let Ok(imported) = import_unit_file("any.json", file.as_bytes()) {
-            prop_assert!(check_profile(&imported.profile).is_ok());
-            let score = imported.profile.summary(&model).score;
+        if let Ok(imported) = import_unit_file("any.json", file.as_bytes(), builtin::only) {
+            prop_assert!(check_profile(builtin::plan_ref(), &imported.profile).is_ok());
+            let score = imported.profile.summary(builtin::plan_ref(), &model).score;
             prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
         } else {
-            prop_assert!(check_profile(&profile).is_err());
+            prop_assert!(check_profile(builtin::plan_ref(), &profile).is_err());
         }
     }
 
@@ -707,11 +708,11 @@ proptest! {
         }
         for record in &data.profiles {
             let consistent = !matches!(
-                unit_problem(&record.profile),
+                unit_problem(builtin::plan_ref(), &record.profile),
                 Some(ProfileProblem::UnknownUnit { .. } | ProfileProblem::BlocMismatch { .. })
             );
             prop_assert!(consistent, "{:?}", record.profile);
-            let score = record.profile.summary(&data.model).score;
+            let score = record.profile.summary(builtin::plan_ref(), &data.model).score;
             prop_assert!(score.is_finite() && (0.0..=100.0).contains(&score));
         }
         let table = fresh_table(&data);

@@ -6,11 +6,11 @@
 use std::rc::Rc;
 
 use cchc_2021::app::state::{self, Action, AppState};
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::figures::{EntryMode, Field};
 use cchc_2021::domain::merge::{merge, same_data, EntryPart, ProfileField};
 use cchc_2021::domain::profile::Profile;
-use cchc_2021::domain::targets::{TargetId, TARGETS};
-use cchc_2021::domain::units::COMMUNES;
+use cchc_2021::domain::plan::TargetId;
 use cchc_2021::domain::workspace::Workspace;
 use cchc_2021::store::{self, KeyValueStore, LoadNotice, MemoryStorage, SaveOutcome};
 use proptest::prelude::*;
@@ -53,16 +53,16 @@ fn apply(w: &mut Workspace, edit: &Edit) {
     }
     match edit {
         Edit::Text(p, t, f, s) => {
-            profile(w, *p).update_entry(TARGETS[*t].id, |e| e.set_text(Field::ALL[*f], s.clone()))
+            profile(w, *p).update_entry(builtin::plan_ref().targets[*t].id, |e| e.set_text(Field::ALL[*f], s.clone()))
         }
         Edit::Mode(p, t) => {
-            profile(w, *p).update_entry(TARGETS[*t].id, |e| e.mode = EntryMode::Percent)
+            profile(w, *p).update_entry(builtin::plan_ref().targets[*t].id, |e| e.mode = EntryMode::Percent)
         }
-        Edit::Unit(p, u) => profile(w, *p).set_unit(COMMUNES[*u].id),
+        Edit::Unit(p, u) => profile(w, *p).set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*u].id),
         Edit::Label(p, s) => profile(w, *p).label = s.clone(),
         Edit::Add(u) => {
             let mut fresh = Profile::default();
-            fresh.set_unit(COMMUNES[*u].id);
+            fresh.set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*u].id);
             w.add_profile(fresh);
         }
         Edit::Delete(p) => {
@@ -70,14 +70,14 @@ fn apply(w: &mut Workspace, edit: &Edit) {
             w.delete(&id);
         }
         Edit::Peer(u, s) if s.is_empty() => {
-            w.peer_scores.remove(COMMUNES[*u].id);
+            w.peer_scores.remove(builtin::plan_ref().blocs[0].units[*u].id);
         }
         Edit::Peer(u, s) => {
-            w.peer_scores.insert(COMMUNES[*u].id.into(), s.clone());
+            w.peer_scores.insert(builtin::plan_ref().blocs[0].units[*u].id.into(), s.clone());
         }
         Edit::Weight(t, weight) => {
             w.model.weights.insert(
-                TARGETS[*t].id,
+                builtin::plan_ref().targets[*t].id,
                 cchc_2021::domain::score::Weight::new(*weight).unwrap(),
             );
         }
@@ -95,7 +95,7 @@ fn workspace_after(base: &Workspace, edits: &[Edit]) -> Workspace {
 fn base_strategy() -> impl Strategy<Value = Workspace> {
     proptest::collection::vec(edit_strategy(), 0..12).prop_map(|edits| {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit(COMMUNES[0].id);
+        w.active_profile_mut().set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[0].id);
         w.add_profile(Profile::default());
         workspace_after(&w, &edits)
     })
@@ -123,7 +123,7 @@ fn fields(w: &Workspace) -> Vec<(String, ProfileField, String)> {
             ProfileField::Unit,
             ProfileField::OtherName,
         ];
-        for target in TARGETS.iter() {
+        for target in builtin::plan_ref().targets.iter() {
             for field in Field::ALL {
                 all.push(ProfileField::Entry(target.id, EntryPart::Text(field)));
             }
@@ -255,7 +255,7 @@ fn two_tabs() -> (MemoryStorage, Tab, Tab) {
     (store, a, b)
 }
 
-const R: TargetId = TargetId::Recruitment;
+const R: TargetId = builtin::RECRUITMENT;
 
 #[test]
 fn a_tab_that_takes_in_another_tabs_save_keeps_its_profile_and_writes_nothing_back() {
@@ -408,7 +408,7 @@ fn typing_in_both_tabs_keeps_both_and_the_replaced_edit_is_told() {
     );
     assert_eq!(
         conflict.unit.as_deref(),
-        Some(COMMUNES.iter().find(|u| u.id == "31211").unwrap().name)
+        Some(builtin::plan_ref().blocs[0].units.iter().find(|u| u.id == "31211").unwrap().name)
     );
     assert_eq!(b.0.edit_conflict, None);
     assert_eq!(

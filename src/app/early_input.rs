@@ -9,8 +9,8 @@
 
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::keyed::keyed_enum;
-use crate::domain::targets::TargetId;
-use crate::domain::units::Bloc;
+use crate::domain::plan::TargetId;
+use crate::domain::plan::BlocId;
 use crate::i18n::Lang;
 
 use super::state::{Action, Edit, View};
@@ -21,6 +21,8 @@ keyed_enum! {
     /// components) write them, and `actions` reads them back.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Control {
+        /// The plan on screen (by plan id).
+        Plan = "plan",
         Bloc = "bloc",
         Unit = "unit",
         /// The typed name of a unit that is not in the lists.
@@ -78,7 +80,7 @@ impl EarlyInput {
                 .filter(move |c| c.target.is_none() && c.field == control.key())
         };
         let mut actions: Vec<Action> = by_field(Control::Bloc)
-            .filter_map(|c| Bloc::from_id(&c.value).map(|bloc| Action::Edit(Edit::SetBloc(bloc))))
+            .filter_map(|c| BlocId::new(&c.value).map(|bloc| Action::Edit(Edit::SetBloc(bloc))))
             .collect();
         actions
             .extend(by_field(Control::Unit).map(|c| Action::Edit(Edit::SetUnit(c.value.clone()))));
@@ -93,7 +95,7 @@ impl EarlyInput {
         let is_mode = |c: &&ChangedControl| c.field == Control::EntryMode.key();
         let modes = on_cards().filter(is_mode);
         for change in modes.chain(on_cards().filter(|c| !is_mode(c))) {
-            let Some(id) = change.target.as_deref().and_then(TargetId::from_key) else {
+            let Some(id) = change.target.as_deref().and_then(TargetId::new) else {
                 continue;
             };
             let checked = change.value == "true";

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::envelope;
-use crate::formats::share_link::{read_share_link, LinkError};
+use crate::formats::share_link::{decode_share_fragment, LinkError};
 use crate::names::{UPDATED_EVENT, UPDATED_FLAG};
 use crate::store::DATA_KEY;
 
@@ -104,11 +104,12 @@ pub fn use_share_links(on_action: Callback<Action>) {
             if fragment.is_empty() {
                 return;
             }
-            match read_share_link(&fragment) {
+            match decode_share_fragment(&fragment) {
                 // Some other fragment: not ours to touch.
                 Err(LinkError::Empty | LinkError::NotAShareLink) => {}
-                outcome => {
-                    on_action.emit(Action::OpenLink(outcome));
+                // Read again by the reducer, which knows the plans.
+                _ => {
+                    on_action.emit(Action::OpenLink(fragment));
                     browser::clear_fragment();
                 }
             }

@@ -14,6 +14,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
+use crate::domain::evaluate::Evaluation;
+use crate::domain::plan::Plan;
 use crate::domain::language::Lang;
 use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage};
 use components::banners::Banners;
@@ -126,9 +128,17 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.language();
     let t = lang.texts();
     let workspace = state.workspace();
-    let model = &workspace.model;
+    let plan_rc = workspace.active_plan();
+    let plan = Shared::new(plan_rc.clone());
+    let plans = {
+        let state = state.clone();
+        use_memo(state.revision, move |_| Shared::new(Rc::new(state.workspace().all_plans())))
+    };
+    let plans: Shared<Vec<Rc<Plan>>> = (*plans).clone();
+    let model = &workspace.model_of(&plan_rc);
     let profile = workspace.active_profile();
-    let evaluations = profile.evaluate_all(model);
+    let evaluations = profile.evaluate_all(&plan_rc, model);
+    let evaluations_only: Vec<Evaluation> = evaluations.iter().map(|(_, e)| e.clone()).collect();
     let summary =
         crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model);
     // Derived from the whole workspace: computed once per change of it, not per render, and
@@ -170,6 +180,8 @@ pub fn App(props: &AppProps) -> Html {
             <>
                 <UnitPicker
                     lang={lang}
+                    plans={plans.clone()}
+                    plan={plan.clone()}
                     bloc={profile.bloc}
                     unit_id={profile.unit_id.clone()}
                     other_name={profile.other_name.clone()}
@@ -178,11 +190,13 @@ pub fn App(props: &AppProps) -> Html {
                 />
                 <section class="targets" aria-labelledby="targets-heading">
                     <h2 id="targets-heading">{ t.targets_heading }</h2>
-                    { for evaluations.iter().map(|(target, evaluation)| html! {
+                    // Only the targets the plan offers to the unit's bloc.
+                    { for evaluations.iter().enumerate().filter(|(_, (target, _))| target.is_offered(profile.bloc)).map(|(index, (target, evaluation))| html! {
                         <TargetCard
-                            key={target.key}
+                            key={target.id.key().to_string()}
                             lang={lang}
-                            target={*target}
+                            plan={plan.clone()}
+                            index={index}
                             bloc={profile.bloc}
                             entry={profile.entry(target.id).clone()}
                             evaluation={evaluation.clone()}
@@ -192,17 +206,17 @@ pub fn App(props: &AppProps) -> Html {
                         />
                     }) }
                 </section>
-                <Explain lang={lang} evaluations={evaluations.clone()} model={model.clone()} summary={summary} />
+                <Explain lang={lang} plan={plan.clone()} evaluations={evaluations_only.clone()} model={model.clone()} summary={summary} />
             </>
         },
         View::Ranking => html! {
-            <RankingView lang={lang} table={table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
+            <RankingView lang={lang} plan={plan.clone()} table={table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
         },
         View::District => {
-            html! { <DistrictView lang={lang} workspace={shared_workspace} on_action={on_action.clone()} /> }
+            html! { <DistrictView lang={lang} plan={plan.clone()} workspace={shared_workspace} on_action={on_action.clone()} /> }
         }
         View::Settings => html! {
-            <SettingsView lang={lang} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
+            <SettingsView lang={lang} plan={plan.clone()} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
         },
         View::Data => html! {
             <DataView
@@ -216,8 +230,9 @@ pub fn App(props: &AppProps) -> Html {
         View::Print => html! {
             <PrintView
                 lang={lang}
+                plan={plan.clone()}
                 profile={profile.clone()}
-                evaluations={evaluations.clone()}
+                evaluations={evaluations_only.clone()}
                 summary={summary}
                 model={model.clone()}
                 standing={table.standing}
@@ -226,16 +241,22 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     let link_preview = state.incoming.clone().map(|incoming| {
-        let replace_name = match &incoming {
-            Ok(incoming) => workspace
-                .replaced_by_link(incoming)
-                .profile
-                .display_name()
-                .unwrap_or(t.profile_unnamed)
-                .to_string(),
-            Err(_) => String::new(),
+        let link_plan = incoming
+            .as_ref()
+            .ok()
+            .and_then(|shared| workspace.plan(&shared.profile.plan));
+        let replace_name = match (&incoming, &link_plan) {
+            (Ok(shared), Some(_)) => {
+                let record = workspace.replaced_by_link(&shared.profile);
+                workspace
+                    .plan(&record.profile.plan)
+                    .and_then(|p| record.profile.display_name(&p).map(str::to_string))
+                    .unwrap_or_else(|| t.profile_unnamed.to_string())
+            }
+            _ => String::new(),
         };
-        html! { <LinkPreview lang={lang} incoming={incoming} model={model.clone()} replace_name={replace_name} on_action={on_action.clone()} /> }
+        let link_model = link_plan.as_ref().map(|p| workspace.model_of(p)).unwrap_or_default();
+        html! { <LinkPreview lang={lang} incoming={incoming} plan={link_plan.map(Shared::new)} model={link_model} replace_name={replace_name} on_action={on_action.clone()} /> }
     });
 
     html! {
@@ -251,6 +272,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <Banners
                 lang={lang}
+                plan={plan.clone()}
                 load_notice={state.load_notice.clone()}
                 save_error={state.save_error}
                 demo={state.demo.is_some()}
@@ -267,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
                     active={workspace.active.clone()}
                     label={profile.label.clone()}
                     refused={state.refused.clone().filter(|r| r.input == TextInput::ProfileName)}
-                    undo={state.undo.iter().map(|d| d.record.profile.display_name().unwrap_or(t.profile_unnamed).to_string()).collect::<Vec<_>>()}
+                    undo={state.undo.iter().map(|d| workspace.plan(&d.record.profile.plan).and_then(|p| d.record.profile.display_name(&p).map(str::to_string)).unwrap_or_else(|| t.profile_unnamed.to_string())).collect::<Vec<_>>()}
                     on_action={on_action.clone()}
                 />
                 <Nav lang={lang} view={state.view} on_action={on_action.clone()} />
@@ -277,10 +299,10 @@ pub fn App(props: &AppProps) -> Html {
                 <SummaryPanel
                     lang={lang}
                     summary={summary}
-                    unit_name={profile.display_name().map(str::to_string)}
+                    unit_name={profile.display_name(&plan_rc).map(str::to_string)}
                     standing={table.standing}
-                    bloc={profile.bloc}
-                    custom_model={!model.is_default()}
+                    bloc_name={crate::i18n::bloc_name(lang, &plan_rc, profile.bloc).to_string()}
+                    custom_model={!model.is_default(&plan_rc)}
                     demo={state.demo.is_some()}
                 />
                 { view }

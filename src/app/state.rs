@@ -13,11 +13,11 @@ use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
 use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
-use crate::domain::targets::TargetId;
-use crate::domain::units::Bloc;
+use crate::domain::plan::TargetId;
+use crate::domain::plan::BlocId;
 use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::envelope::Stamp;
-use crate::formats::share_link::LinkError;
+use crate::formats::share_link::{read_share_link, LinkError, SharedProfile};
 use crate::formats::unit_file::ImportError;
 use crate::store::{Known, LoadNotice, Loaded, Snapshot, StorageError, Stored, Version, Writer};
 
@@ -72,7 +72,10 @@ pub struct AppState {
     pub import: Option<ImportReview>,
     /// A profile opened from a share link, waiting for the user's choice, or why the link
     /// could not be read.
-    pub incoming: Option<Result<Profile, LinkError>>,
+    pub incoming: Option<Result<SharedProfile, LinkError>>,
+    /// A share link whose plan this browser does not have yet: opened again when a plan
+    /// is added.
+    pub waiting_link: Option<String>,
     /// Goes up whenever the workspace on screen changes, so that what is derived from it
     /// (the bloc table, the profile list) is computed once per change, not once per render.
     pub revision: u64,
@@ -187,6 +190,7 @@ impl PartialEq for AppState {
             && self.edit_conflict == other.edit_conflict
             && self.import == other.import
             && self.incoming == other.incoming
+            && self.waiting_link == other.waiting_link
             && self.refused == other.refused
     }
 }
@@ -240,6 +244,7 @@ impl AppState {
             synced: false,
             import: None,
             incoming: None,
+            waiting_link: None,
             revision: 0,
             list_revision: 0,
             data_revision: 0,
@@ -326,8 +331,9 @@ impl AppState {
                     profile(before, &edit.profile_id)?,
                     profile(after, &edit.profile_id)?,
                 );
+                let plan = self.workspace().plan(&after.plan)?;
                 (edit.field.value(&before) != edit.field.value(&after)).then(|| EditConflict {
-                    unit: after.display_name().map(str::to_string),
+                    unit: after.display_name(&plan).map(str::to_string),
                     field: edit.field,
                 })
             })
@@ -377,7 +383,9 @@ fn demo_workspace() -> Workspace {
 /// the variant: every `match` below names every variant, so a new edit cannot be left out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    SetBloc(Bloc),
+    /// Shows a plan: its latest profile, or a new one (by plan id).
+    ChoosePlan(String),
+    SetBloc(BlocId),
     SetUnit(String),
     SetOtherName(String),
     SetLabel(String),
@@ -395,7 +403,7 @@ pub enum Edit {
     SetWeight(TargetId, Weight),
     SetApplicability(TargetId, Option<ApplicabilityOverride>),
     SetBands(RatingBands),
-    SetAwardPlaces(Bloc, usize),
+    SetAwardPlaces(BlocId, usize),
     ResetModel,
 }
 
@@ -411,7 +419,8 @@ impl Edit {
             Edit::SetMode(id, _) => ProfileField::Entry(*id, EntryPart::Mode),
             Edit::SetNotApplicable(id, _) => ProfileField::Entry(*id, EntryPart::NotApplicable),
             Edit::SetAnswer(id, _) => ProfileField::Entry(*id, EntryPart::Answer),
-            Edit::NewProfile
+            Edit::ChoosePlan(_)
+            | Edit::NewProfile
             | Edit::DuplicateProfile
             | Edit::SwitchProfile(_)
             | Edit::SetPeerScore(..)
@@ -434,7 +443,10 @@ impl Edit {
             Some(field) => matches!(field, ProfileField::Entry(..)),
             None => !matches!(
                 self,
-                Edit::NewProfile | Edit::DuplicateProfile | Edit::SwitchProfile(_)
+                Edit::ChoosePlan(_)
+                    | Edit::NewProfile
+                    | Edit::DuplicateProfile
+                    | Edit::SwitchProfile(_)
             ),
         }
     }
@@ -452,7 +464,8 @@ impl Edit {
                 TextKind::Figure,
                 text,
             )),
-            Edit::SetBloc(_)
+            Edit::ChoosePlan(_)
+            | Edit::SetBloc(_)
             | Edit::SetUnit(_)
             | Edit::SetMode(..)
             | Edit::SetNotApplicable(..)
@@ -474,9 +487,11 @@ impl Edit {
     fn apply(self, workspace: &mut Workspace) {
         // Only the edits of the active profile copy it (the others leave it shared).
         let profile = Workspace::active_profile_mut;
+        let plan = workspace.active_plan();
         match self {
-            Edit::SetBloc(bloc) => profile(workspace).set_bloc(bloc),
-            Edit::SetUnit(unit_id) => profile(workspace).set_unit(&unit_id),
+            Edit::ChoosePlan(plan_id) => workspace.show_plan(&plan_id),
+            Edit::SetBloc(bloc) => profile(workspace).set_bloc(&plan, bloc),
+            Edit::SetUnit(unit_id) => profile(workspace).set_unit(&plan, &unit_id),
             Edit::SetOtherName(name) => profile(workspace).other_name = name,
             Edit::SetLabel(label) => profile(workspace).label = label,
             Edit::SetText(id, field, text) => {
@@ -491,8 +506,8 @@ impl Edit {
             }
             Edit::NewProfile => {
                 // A new profile starts in the bloc being worked on.
-                let mut fresh = Profile::default();
-                fresh.set_bloc(workspace.active_profile().bloc);
+                let mut fresh = Profile::new(&plan);
+                fresh.set_bloc(&plan, workspace.active_profile().bloc);
                 workspace.add_profile(fresh);
             }
             Edit::DuplicateProfile => {
@@ -500,29 +515,34 @@ impl Edit {
             }
             Edit::SwitchProfile(id) => workspace.switch_to(&id),
             Edit::SetPeerScore(unit_id, text) => {
+                let key = Workspace::peer_key(&plan, &unit_id);
                 if text.is_empty() {
-                    workspace.peer_scores.remove(&unit_id);
+                    workspace.peer_scores.remove(&key);
                 } else {
-                    workspace.peer_scores.insert(unit_id, text);
+                    workspace.peer_scores.insert(key, text);
                 }
             }
             Edit::ChooseDistrictProfile(unit_key, profile_id) => {
                 workspace.district_choices.insert(unit_key, profile_id);
             }
-            Edit::SetScoringMode(mode) => workspace.model.mode = mode,
-            Edit::SetWeight(id, weight) => workspace.model.set_weight(id, weight),
+            // The settings are the plan on screen's.
+            Edit::SetScoringMode(mode) => workspace.model_mut(&plan).mode = mode,
+            Edit::SetWeight(id, weight) => workspace.model_mut(&plan).set_weight(id, weight),
             Edit::SetApplicability(id, Some(value)) => {
-                workspace.model.applicability.insert(id, value);
+                workspace.model_mut(&plan).applicability.insert(id, value);
             }
             Edit::SetApplicability(id, None) => {
-                workspace.model.applicability.remove(&id);
+                workspace.model_mut(&plan).applicability.remove(&id);
             }
-            Edit::SetBands(bands) => workspace.model.bands = bands,
+            Edit::SetBands(bands) => workspace.model_mut(&plan).bands = bands,
             Edit::SetAwardPlaces(bloc, places) => {
-                let places = places.clamp(1, bloc.units().len());
-                workspace.model.award_places.set(bloc, places);
+                let size = plan.bloc(bloc).map_or(1, |b| b.units.len());
+                workspace
+                    .model_mut(&plan)
+                    .award_places
+                    .set(bloc, places.clamp(1, size.max(1)));
             }
-            Edit::ResetModel => workspace.model = ScoringModel::default(),
+            Edit::ResetModel => *workspace.model_mut(&plan) = ScoringModel::for_plan(&plan),
         }
     }
 }
@@ -557,7 +577,8 @@ pub enum Action {
     ResolveConflict(usize, Choice),
     DismissImport,
     /// A share link was opened.
-    OpenLink(Result<Profile, LinkError>),
+    /// A share link was opened (its fragment): read with the plans this browser has.
+    OpenLink(String),
     ResolveLink(Choice),
     DismissSyncNotice,
 }
@@ -747,9 +768,19 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissImport => next.import = None,
-            Action::OpenLink(outcome) => next.incoming = Some(outcome),
+            Action::OpenLink(fragment) => {
+                let workspace = next.workspace();
+                let outcome = read_share_link(&fragment, |id| workspace.plan(id));
+                // A link of a plan this browser lacks waits for the plan file.
+                next.waiting_link = matches!(outcome, Err(LinkError::UnknownPlan { .. }))
+                    .then_some(fragment);
+                next.incoming = Some(outcome);
+            }
             Action::ResolveLink(choice) => {
-                if let Some(Ok(incoming)) = next.incoming.take() {
+                if let Some(Ok(SharedProfile {
+                    profile: incoming, ..
+                })) = next.incoming.take()
+                {
                     let workspace = next.workspace_mut();
                     match choice {
                         Choice::Replace => {
@@ -794,6 +825,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::store::Loaded;
 
     fn state() -> Rc<AppState> {
@@ -806,7 +838,7 @@ mod tests {
 
     #[test]
     fn typing_keeps_the_text_and_clearing_drops_the_entry() {
-        let id = TargetId::Recruitment;
+        let id = builtin::RECRUITMENT;
         let typed = state().reduce(Action::Edit(Edit::SetText(
             id,
             Field::Numerator,
@@ -831,7 +863,7 @@ mod tests {
             (before.revision, before.data_revision)
         );
         let edited = after.reduce(Action::Edit(Edit::SetText(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             Field::Numerator,
             "1".into(),
         )));
@@ -842,7 +874,7 @@ mod tests {
     fn typing_figures_keeps_the_list_of_profiles() {
         let before = state().reduce(Action::Edit(Edit::SetUnit("31211".into())));
         let typed = before.clone().reduce(Action::Edit(Edit::SetText(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             Field::Numerator,
             "1".into(),
         )));
@@ -856,7 +888,7 @@ mod tests {
         assert_eq!(added.list_revision, renamed.list_revision + 1);
         // Only the edited profile is copied; the others stay shared with the previous state.
         let edited = added.clone().reduce(Action::Edit(Edit::SetText(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             Field::Numerator,
             "2".into(),
         )));
@@ -876,7 +908,7 @@ mod tests {
         let names = workspace
             .profiles
             .iter()
-            .map(|r| (r.id.clone(), r.profile.display_name().map(str::to_string)))
+            .map(|r| (r.id.clone(), r.profile.display_name(builtin::plan_ref()).map(str::to_string)))
             .collect();
         (names, workspace.active.clone())
     }
@@ -884,12 +916,12 @@ mod tests {
     /// `keeps_list` is told by the variant alone: checked here against what each edit does.
     #[test]
     fn the_list_revision_follows_the_edits_that_change_the_list_and_only_those() {
-        let id = TargetId::Recruitment;
+        let id = builtin::RECRUITMENT;
         let start = state()
             .reduce(Action::Edit(Edit::SetUnit("31211".into())))
             .reduce(Action::Edit(Edit::NewProfile));
         let edits = [
-            Edit::SetBloc(Bloc::Agency),
+            Edit::SetBloc(builtin::AGENCY),
             Edit::SetUnit("31234".into()),
             Edit::SetUnit("other".into()),
             Edit::SetOtherName("Ban A".into()),
@@ -897,7 +929,7 @@ mod tests {
             Edit::SetText(id, Field::Numerator, "3".into()),
             Edit::SetMode(id, EntryMode::Percent),
             Edit::SetNotApplicable(id, true),
-            Edit::SetAnswer(TargetId::OrgStructure, Some(true)),
+            Edit::SetAnswer(builtin::ORG_STRUCTURE, Some(true)),
             Edit::NewProfile,
             Edit::DuplicateProfile,
             Edit::SwitchProfile("p1".into()),
@@ -910,7 +942,7 @@ mod tests {
                 good: 95.0,
                 ..RatingBands::default()
             }),
-            Edit::SetAwardPlaces(Bloc::Commune, 2),
+            Edit::SetAwardPlaces(builtin::COMMUNE, 2),
             Edit::ResetModel,
         ];
         let mut before = start;
@@ -945,7 +977,7 @@ mod tests {
         let demo = real.clone().reduce(Action::StartDemo);
         let edited = demo
             .reduce(Action::Edit(Edit::SetText(
-                TargetId::Recruitment,
+                builtin::RECRUITMENT,
                 Field::Numerator,
                 "1".into(),
             )))
@@ -968,7 +1000,7 @@ mod tests {
         Result<Profile, crate::formats::unit_file::ImportError>,
     ) {
         let mut profile = Profile::default();
-        profile.set_unit(unit);
+        profile.set_unit(builtin::plan_ref(), unit);
         (format!("{unit}.json"), Ok(profile))
     }
 
@@ -978,7 +1010,7 @@ mod tests {
         let start = state()
             .reduce(Action::Edit(Edit::SetUnit("31211".into())))
             .reduce(Action::Edit(Edit::SetText(
-                TargetId::Recruitment,
+                builtin::RECRUITMENT,
                 Field::Numerator,
                 "1".into(),
             )))
@@ -1000,7 +1032,7 @@ mod tests {
     fn importing_identical_data_again_is_already_there_not_a_conflict() {
         let first = state().reduce(Action::Import(vec![imported("31211")]));
         let edited = first.reduce(Action::Edit(Edit::SetText(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             Field::Numerator,
             "1".into(),
         )));
@@ -1037,7 +1069,7 @@ mod tests {
 
     #[test]
     fn text_too_long_for_its_field_is_refused_and_the_last_good_value_stays() {
-        let id = TargetId::Recruitment;
+        let id = builtin::RECRUITMENT;
         let good = state()
             .reduce(Action::Edit(Edit::SetUnit("other".into())))
             .reduce(Action::Edit(Edit::SetText(

@@ -10,7 +10,7 @@ use super::number::{parse_score, NumberError};
 use super::profile::Profile;
 use super::rank::{rank_rows, standing, AwardVerdict, RankRange, Standing};
 use super::score::ScoringModel;
-use super::units::{find_unit, Bloc, OTHER_UNIT_ID};
+use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::workspace::{ProfileRecord, Workspace};
 
 keyed_enum! {
@@ -62,7 +62,7 @@ impl BlocRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlocTable {
-    pub bloc: Bloc,
+    pub bloc: BlocId,
     /// The award places of the bloc, under the model the table was made with.
     pub places: usize,
     pub rows: Vec<BlocRow>,
@@ -72,7 +72,7 @@ pub struct BlocTable {
 
 impl Workspace {
     /// The other profiles of a bloc, one per unit (the first), by unit id.
-    fn peer_profiles(&self, bloc: Bloc) -> BTreeMap<&str, &ProfileRecord> {
+    fn peer_profiles(&self, plan: &Plan, bloc: BlocId) -> BTreeMap<&str, &ProfileRecord> {
         let own = self.active_profile();
         let mut peers = BTreeMap::new();
         for record in &self.profiles {
@@ -82,7 +82,8 @@ impl Workspace {
                 && p.unit_id != OTHER_UNIT_ID
                 && p.unit_id != own.unit_id
                 && record.id != self.active
-                && find_unit(&p.unit_id).is_some()
+                && p.plan == plan.id
+                && plan.find_unit(&p.unit_id).is_some()
             {
                 peers.entry(p.unit_id.as_str()).or_insert(record);
             }
@@ -102,15 +103,20 @@ impl Workspace {
     pub fn bloc_table_with(&self, cache: &mut ScoreCache) -> BlocTable {
         let own = self.active_profile();
         let bloc = own.bloc;
-        let model = &self.model;
-        let peers = self.peer_profiles(bloc);
-        let mut scores = cache.start(model);
+        let plan = self.active_plan();
+        let model = &self.model_of(&plan);
+        let peers = self.peer_profiles(&plan, bloc);
+        let mut scores = cache.start(&plan, model);
         let own_score = scores.score(&self.active().profile);
-        let mut rows: Vec<BlocRow> = bloc
-            .units()
+        let units = plan.bloc(bloc).map_or(&[][..], |b| &b.units[..]);
+        let mut rows: Vec<BlocRow> = units
             .iter()
             .map(|unit| {
-                let typed = self.peer_scores.get(unit.id).cloned().unwrap_or_default();
+                let typed = self
+                    .peer_scores
+                    .get(&Workspace::peer_key(&plan, &unit.id))
+                    .cloned()
+                    .unwrap_or_default();
                 let mut row = BlocRow {
                     unit_id: unit.id.to_string(),
                     profile_id: None,
@@ -126,7 +132,7 @@ impl Workspace {
                     row.source = ScoreSource::Own;
                     row.profile_id = Some(self.active.clone());
                     row.score = Some(own_score);
-                } else if let Some(peer) = peers.get(unit.id) {
+                } else if let Some(peer) = peers.get(unit.id.as_str()) {
                     row.source = ScoreSource::Profile;
                     row.profile_id = Some(peer.id.clone());
                     row.score = Some(scores.score(&peer.profile));
@@ -146,13 +152,13 @@ impl Workspace {
             .collect();
         for record in &self.profiles {
             let p = &record.profile;
-            if p.bloc != bloc || p.unit_id != OTHER_UNIT_ID {
+            if p.bloc != bloc || p.unit_id != OTHER_UNIT_ID || p.plan != plan.id {
                 continue;
             }
             let is_own = record.id == self.active;
             // A peer "other" unit without a name could not be told apart: it is left out
             // until it has one. The active unit is always listed.
-            let name = match (p.unit_name(), is_own) {
+            let name = match (p.unit_name(&plan), is_own) {
                 (Some(name), _) => name,
                 (None, true) => "",
                 (None, false) => continue,
@@ -212,7 +218,7 @@ impl Workspace {
 /// holds, so an address cannot be reused by another profile while it is remembered.
 #[derive(Debug, Default)]
 pub struct ScoreCache {
-    model: Option<ScoringModel>,
+    model: Option<(Rc<Plan>, ScoringModel)>,
     /// `(address, profile, score)`, sorted by address.
     scores: Vec<(usize, Rc<Profile>, f64)>,
 }
@@ -220,6 +226,7 @@ pub struct ScoreCache {
 /// The scores being gathered for one table, looked up in those of the previous one; what
 /// the table no longer uses is dropped when it is done.
 struct Scoring<'a> {
+    plan: &'a Plan,
     model: &'a ScoringModel,
     old: Vec<(usize, Rc<Profile>, f64)>,
     new: Vec<(usize, Rc<Profile>, f64)>,
@@ -230,7 +237,7 @@ impl Scoring<'_> {
         let key = Rc::as_ptr(profile) as usize;
         let score = match self.old.binary_search_by_key(&key, |entry| entry.0) {
             Ok(found) => self.old[found].2,
-            Err(_) => profile.summary(self.model).score,
+            Err(_) => profile.summary(self.plan, self.model).score,
         };
         self.new.push((key, profile.clone(), score));
         score
@@ -247,14 +254,16 @@ impl ScoreCache {
         self.scores.is_empty()
     }
 
-    fn start<'a>(&mut self, model: &'a ScoringModel) -> Scoring<'a> {
-        let old = if self.model.as_ref() == Some(model) {
+    fn start<'a>(&mut self, plan: &'a Rc<Plan>, model: &'a ScoringModel) -> Scoring<'a> {
+        let same = matches!(&self.model, Some((p, m)) if Rc::ptr_eq(p, plan) && m == model);
+        let old = if same {
             std::mem::take(&mut self.scores)
         } else {
-            self.model = Some(model.clone());
+            self.model = Some((plan.clone(), model.clone()));
             Vec::new()
         };
         Scoring {
+            plan,
             model,
             new: Vec::with_capacity(old.len()),
             old,
@@ -272,8 +281,9 @@ impl ScoreCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::targets::{TargetId, TARGETS};
+    use crate::domain::plan::TargetId;
 
     /// A table made afresh (no cache).
     fn bloc_table(workspace: &Workspace) -> BlocTable {
@@ -282,8 +292,8 @@ mod tests {
 
     fn full_marks(unit: &str) -> Profile {
         let mut p = Profile::default();
-        p.set_unit(unit);
-        for t in TARGETS {
+        p.set_unit(builtin::plan_ref(), unit);
+        for t in &builtin::plan_ref().targets {
             p.update_entry(t.id, |e| {
                 *e = TargetEntry {
                     numerator: "1".into(),
@@ -304,7 +314,7 @@ mod tests {
             full_marks("noi-vu"),
         ]);
         w.active_profile_mut()
-            .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "0".into());
         w.peer_scores.insert("31231".into(), "99,5".into());
         w.peer_scores.insert("31232".into(), "abc".into());
         let table = bloc_table(&w);
@@ -329,8 +339,8 @@ mod tests {
     #[test]
     fn an_other_unit_joins_its_bloc_as_an_extra_row() {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_bloc(Bloc::Agency);
-        w.active_profile_mut().set_unit(OTHER_UNIT_ID);
+        w.active_profile_mut().set_bloc(builtin::plan_ref(), builtin::AGENCY);
+        w.active_profile_mut().set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
         w.active_profile_mut().other_name = "Ban Quản lý dự án".into();
         let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);
@@ -340,26 +350,26 @@ mod tests {
 
     #[test]
     fn other_units_of_other_profiles_are_peers_each_in_its_own_row() {
-        let other = |bloc: Bloc, name: &str, full: bool| {
+        let other = |bloc: BlocId, name: &str, full: bool| {
             let mut p = if full {
                 full_marks(OTHER_UNIT_ID)
             } else {
                 Profile::default()
             };
-            p.set_bloc(bloc);
-            p.set_unit(OTHER_UNIT_ID);
+            p.set_bloc(builtin::plan_ref(), bloc);
+            p.set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
             p.other_name = name.into();
             p
         };
         let mut w = Workspace::with_profiles(vec![
             full_marks("31211"),
-            other(Bloc::Commune, "Xã Mới", true),
-            other(Bloc::Commune, "Xã Mới", false), // same name: still its own row
-            other(Bloc::Commune, "  ", true),      // no name: left out
-            other(Bloc::Agency, "Ban Quản lý dự án", true), // another bloc
+            other(builtin::COMMUNE, "Xã Mới", true),
+            other(builtin::COMMUNE, "Xã Mới", false), // same name: still its own row
+            other(builtin::COMMUNE, "  ", true),      // no name: left out
+            other(builtin::AGENCY, "Ban Quản lý dự án", true), // another bloc
         ]);
         w.active_profile_mut()
-            .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "0".into());
         let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);
         let extra: Vec<(String, Option<&str>, ScoreSource, String)> = table.rows[11..]
@@ -415,18 +425,18 @@ mod tests {
     /// active) and `n - 11` "other" units, with varied scores.
     fn district_of(n: usize) -> Workspace {
         let mut profiles = Vec::with_capacity(n);
-        for (i, unit) in crate::domain::units::COMMUNES.iter().enumerate() {
-            let mut p = full_marks(unit.id);
+        for (i, unit) in builtin::plan_ref().blocs[0].units.iter().enumerate() {
+            let mut p = full_marks(&unit.id);
             if i % 2 == 1 {
-                p.update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+                p.update_entry(builtin::RECRUITMENT, |e| e.numerator = "0".into());
             }
             profiles.push(p);
         }
         for i in 0..n - profiles.len() {
             let mut p = Profile::default();
-            p.set_unit(OTHER_UNIT_ID);
+            p.set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
             p.other_name = format!("Đơn vị {i}");
-            for (k, t) in TARGETS.iter().enumerate() {
+            for (k, t) in builtin::plan_ref().targets.iter().enumerate() {
                 if (i >> k) & 1 == 1 {
                     p.update_entry(t.id, |e| {
                         *e = TargetEntry {
@@ -479,7 +489,7 @@ mod tests {
         let previous = w.clone(); // the previous state keeps its workspace
         w.switch_to("p5");
         w.active_profile_mut()
-            .update_entry(TargetId::Recruitment, |e| e.numerator = "0".into());
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "0".into());
         let after = w.bloc_table_with(&mut cache);
         let now: Vec<usize> = cache.scores.iter().map(|e| e.0).collect();
         let kept = remembered.iter().filter(|k| now.contains(k)).count();
@@ -490,7 +500,7 @@ mod tests {
         // Another model scores everything again.
         w.model.mode = crate::domain::score::ScoringMode::AllOrNothing;
         assert_eq!(w.bloc_table_with(&mut cache), bloc_table(&w));
-        assert!(cache.model == Some(w.model.clone()));
+        assert!(cache.model.as_ref().map(|(_, m)| m) == Some(&w.model));
     }
 
     /// Times ranking and aggregating 10 000 units (not part of the normal run):
@@ -522,7 +532,7 @@ mod tests {
             assert_eq!(ranks.len(), rows);
             edited
                 .active_profile_mut()
-                .update_entry(TargetId::Recruitment, |e| e.numerator.push('1'));
+                .update_entry(builtin::RECRUITMENT, |e| e.numerator.push('1'));
             let start = Instant::now();
             edited.bloc_table_with(&mut cache);
             edited_ms.push(start.elapsed().as_secs_f64() * 1000.0);

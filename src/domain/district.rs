@@ -9,14 +9,15 @@ use super::figures::EntryMode;
 use super::number::Percent;
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::targets::{Measure, Target, TARGETS};
-use super::units::{Bloc, OTHER_UNIT_ID};
+use super::builtin;
+use super::plan::{BlocId, Measure, Plan, Target, OTHER_UNIT_ID};
 use super::workspace::ProfileRecord;
 
 /// What a total covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    Bloc(Bloc),
+    Bloc(BlocId),
+    /// Every bloc of the plan together.
     District,
 }
 
@@ -37,8 +38,8 @@ pub struct Total {
 
 /// One target across the district.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DistrictTarget {
-    pub target: &'static Target,
+pub struct DistrictTarget<'p> {
+    pub target: &'p Target,
     /// Units meeting the target, of those where it applies.
     pub units_met: usize,
     pub units_applicable: usize,
@@ -57,20 +58,28 @@ struct Sum {
 /// (the same test as import's [`super::workspace::Workspace::profile_for_unit`]). `None`
 /// for a profile without a unit, or an "other" unit without a name (it cannot be told
 /// apart from another, so it always counts on its own).
+/// For a plan other than the built-in one the key starts with `<plan id>/`.
 pub fn unit_key(profile: &Profile) -> Option<String> {
     if profile.unit_id.is_empty() {
         return None;
     }
-    if profile.unit_id != OTHER_UNIT_ID {
-        return Some(profile.unit_id.clone());
-    }
-    let name = profile.other_name.trim();
-    (!name.is_empty()).then(|| {
+    let key = if profile.unit_id != OTHER_UNIT_ID {
+        profile.unit_id.clone()
+    } else {
+        let name = profile.other_name.trim();
+        if name.is_empty() {
+            return None;
+        }
         format!(
             "{OTHER_UNIT_ID}:{}:{}",
-            profile.bloc.id(),
+            profile.bloc.key(),
             name.to_ascii_lowercase()
         )
+    };
+    Some(if profile.plan == builtin::PLAN_ID {
+        key
+    } else {
+        format!("{}/{key}", profile.plan)
     })
 }
 
@@ -93,14 +102,19 @@ pub struct DistrictSelection<'a> {
     pub duplicates: Vec<DuplicateUnit>,
 }
 
-/// One profile per unit, with a unit chosen: for a unit with several, the one `choices`
-/// names (unit key → profile id; saved with the data), else the first.
+/// One profile per unit of `plan`, with a unit chosen: for a unit with several, the one
+/// `choices` names (unit key → profile id; saved with the data), else the first.
 pub fn district_selection<'a>(
+    plan: &Plan,
     profiles: &'a [ProfileRecord],
     choices: &BTreeMap<String, String>,
 ) -> DistrictSelection<'a> {
+    let profiles: Vec<&ProfileRecord> = profiles
+        .iter()
+        .filter(|r| r.profile.plan == plan.id)
+        .collect();
     let mut by_unit: BTreeMap<String, Vec<&ProfileRecord>> = BTreeMap::new();
-    for record in profiles {
+    for &record in &profiles {
         if let Some(key) = unit_key(&record.profile) {
             by_unit.entry(key).or_default().push(record);
         }
@@ -138,26 +152,35 @@ pub fn district_selection<'a>(
     }
 }
 
-pub fn district(profiles: &[&Profile], model: &ScoringModel) -> Vec<DistrictTarget> {
-    let evaluated: Vec<(&Profile, Vec<(&'static Target, Evaluation)>)> = profiles
+/// Every target of `plan` across the given profiles (of that plan).
+pub fn district<'p>(
+    plan: &'p Plan,
+    profiles: &[&Profile],
+    model: &ScoringModel,
+) -> Vec<DistrictTarget<'p>> {
+    let evaluated: Vec<(&Profile, Vec<(&Target, Evaluation)>)> = profiles
         .iter()
-        .map(|p| (*p, p.evaluate_all(model)))
+        .map(|p| (*p, p.evaluate_all(plan, model)))
         .collect();
-    TARGETS
+    plan.targets
         .iter()
         .enumerate()
         .map(|(index, target)| {
             let mut units_met = 0;
             let mut units_applicable = 0;
-            let mut sums = [Sum::default(), Sum::default()];
+            let mut sums: Vec<Sum> = plan.blocs.iter().map(|_| Sum::default()).collect();
             for (profile, evaluations) in &evaluated {
                 let evaluation = &evaluations[index].1;
+                let Some(bloc_index) = plan.blocs.iter().position(|b| b.id == profile.bloc)
+                else {
+                    continue;
+                };
                 if !evaluation.status.counts() {
                     continue;
                 }
                 units_applicable += 1;
                 units_met += usize::from(evaluation.status == Status::Met);
-                let sum = &mut sums[usize::from(profile.bloc == Bloc::Agency)];
+                let sum = &mut sums[bloc_index];
                 let entry = profile.entry(target.id);
                 match target.measure {
                     Measure::YesNo { .. } => {
@@ -179,19 +202,28 @@ pub fn district(profiles: &[&Profile], model: &ScoringModel) -> Vec<DistrictTarg
                     }
                 }
             }
-            let [commune, agency] = sums;
-            let mut totals = vec![
-                judge(target, Scope::Bloc(Bloc::Commune), &commune),
-                judge(target, Scope::Bloc(Bloc::Agency), &agency),
-            ];
-            let same_threshold = target.threshold(Bloc::Commune) == target.threshold(Bloc::Agency);
-            if same_threshold {
-                let whole = Sum {
-                    units: commune.units + agency.units,
-                    first: commune.first + agency.first,
-                    second: commune.second + agency.second,
-                    percent_only: commune.percent_only + agency.percent_only,
-                };
+            let offered: Vec<(BlocId, &Sum)> = plan
+                .blocs
+                .iter()
+                .zip(&sums)
+                .filter(|(bloc, _)| target.is_offered(bloc.id))
+                .map(|(bloc, sum)| (bloc.id, sum))
+                .collect();
+            let mut totals: Vec<Total> = offered
+                .iter()
+                .map(|(bloc, sum)| judge(target, Scope::Bloc(*bloc), sum))
+                .collect();
+            // The plan's area as a whole, where every bloc offered has the same threshold.
+            let same_threshold = offered
+                .windows(2)
+                .all(|pair| target.threshold(pair[0].0) == target.threshold(pair[1].0));
+            if same_threshold && !offered.is_empty() {
+                let whole = offered.iter().fold(Sum::default(), |acc, (_, sum)| Sum {
+                    units: acc.units + sum.units,
+                    first: acc.first + sum.first,
+                    second: acc.second + sum.second,
+                    percent_only: acc.percent_only + sum.percent_only,
+                });
                 totals.push(judge(target, Scope::District, &whole));
             }
             DistrictTarget {
@@ -205,26 +237,28 @@ pub fn district(profiles: &[&Profile], model: &ScoringModel) -> Vec<DistrictTarg
 }
 
 fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
-    let bloc = match scope {
-        Scope::Bloc(bloc) => bloc,
-        Scope::District => Bloc::Agency,
-    };
     let evaluation = if sum.units == 0 {
         let mut none = evaluate_ratio(0, 0, Percent::ZERO);
         none.status = Status::Incomplete;
         none.not_applicable = None;
         none
     } else {
-        match target.measure {
-            Measure::Ratio { threshold, .. } => {
-                evaluate_ratio(sum.first, sum.second, threshold.for_bloc(bloc))
+        match &target.measure {
+            Measure::Ratio { .. } => {
+                // For the whole area every bloc has the same threshold (see `district`).
+                let threshold = match scope {
+                    Scope::Bloc(bloc) => target.threshold(bloc),
+                    Scope::District => target.blocs.first().and_then(|rule| rule.threshold),
+                };
+                evaluate_ratio(sum.first, sum.second, threshold.unwrap_or(Percent::HUNDRED))
             }
+            // A plan without an overall threshold asks every unit to answer yes.
             Measure::YesNo {
-                district_threshold, ..
+                overall_threshold, ..
             } => evaluate_ratio(
                 sum.first,
                 sum.second,
-                Percent::from_whole(district_threshold),
+                overall_threshold.unwrap_or(Percent::HUNDRED),
             ),
             Measure::Increase { .. } => evaluate_increase_counts(sum.first, sum.second),
         }
@@ -242,20 +276,21 @@ fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::targets::{target, TargetId};
+    use crate::domain::plan::TargetId;
 
     fn unit(id: &str, n: &str, d: &str, rated: Option<bool>) -> Profile {
         let mut p = Profile::default();
-        p.set_unit(id);
-        p.update_entry(TargetId::OnlineWorkFiles, |e| {
+        p.set_unit(builtin::plan_ref(), id);
+        p.update_entry(builtin::ONLINE_WORK_FILES, |e| {
             *e = TargetEntry {
                 numerator: n.into(),
                 denominator: d.into(),
                 ..Default::default()
             }
         });
-        p.update_entry(TargetId::TthcRatingGood, |e| e.answer = rated);
+        p.update_entry(builtin::TTHC_RATING_GOOD, |e| e.answer = rated);
         p
     }
 
@@ -266,12 +301,12 @@ mod tests {
         let c = unit("noi-vu", "13", "20", Some(false));
         let duplicate = unit("31211", "10", "10", Some(true));
         let records = records([a, b, c, duplicate]);
-        let selection = district_selection(&records, &BTreeMap::new());
+        let selection = district_selection(builtin::plan_ref(), &records, &BTreeMap::new());
         let profiles = selection.counted;
         assert_eq!(profiles.len(), 3);
-        let rows = district(&profiles, &ScoringModel::default());
+        let rows = district(builtin::plan_ref(), &profiles, &ScoringModel::default());
         let files = &rows[0];
-        assert_eq!(files.target.id, TargetId::OnlineWorkFiles);
+        assert_eq!(files.target.id, builtin::ONLINE_WORK_FILES);
         assert_eq!((files.units_met, files.units_applicable), (2, 3));
         // Communes: 7 of 20 = 35% meets 35%; agencies 13 of 20 meets 65%; the thresholds
         // differ, so there is no whole-district total.
@@ -282,7 +317,7 @@ mod tests {
 
         let rating = rows
             .iter()
-            .find(|r| r.target.id == TargetId::TthcRatingGood)
+            .find(|r| r.target.id == builtin::TTHC_RATING_GOOD)
             .unwrap();
         let whole = rating
             .totals
@@ -294,8 +329,8 @@ mod tests {
         assert_eq!(whole.evaluation.status, Status::NotMet);
         assert_eq!(
             whole.evaluation.threshold,
-            target(TargetId::TthcRatingGood)
-                .threshold(Bloc::Agency)
+            builtin::plan_ref().target(builtin::TTHC_RATING_GOOD).unwrap()
+                .threshold(builtin::AGENCY)
                 .or(Some(Percent::from_whole(90)))
         );
     }
@@ -308,10 +343,10 @@ mod tests {
             .collect()
     }
 
-    fn other(bloc: Bloc, name: &str, n: &str) -> Profile {
+    fn other(bloc: BlocId, name: &str, n: &str) -> Profile {
         let mut p = unit(OTHER_UNIT_ID, n, "10", None);
-        p.set_bloc(bloc);
-        p.set_unit(OTHER_UNIT_ID);
+        p.set_bloc(builtin::plan_ref(), bloc);
+        p.set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
         p.other_name = name.into();
         p
     }
@@ -324,15 +359,15 @@ mod tests {
             unit("31211", "3", "10", None),
             unit("31234", "4", "10", None),
             unit("31211", "9", "10", None),
-            other(Bloc::Commune, "Xã Mới", "1"),
-            other(Bloc::Commune, " xã mới ", "2"),
-            other(Bloc::Commune, "", "5"),
-            other(Bloc::Commune, "", "6"),
-            other(Bloc::Agency, "Xã Mới", "7"),
+            other(builtin::COMMUNE, "Xã Mới", "1"),
+            other(builtin::COMMUNE, " xã mới ", "2"),
+            other(builtin::COMMUNE, "", "5"),
+            other(builtin::COMMUNE, "", "6"),
+            other(builtin::AGENCY, "Xã Mới", "7"),
         ]);
         let commune_total = |choices: &BTreeMap<String, String>| {
-            let selection = district_selection(&records, choices);
-            let rows = district(&selection.counted, &ScoringModel::default());
+            let selection = district_selection(builtin::plan_ref(), &records, choices);
+            let rows = district(builtin::plan_ref(), &selection.counted, &ScoringModel::default());
             let total = &rows[0].totals[0];
             ((total.first, total.second), selection)
         };
@@ -368,7 +403,7 @@ mod tests {
 
     #[test]
     fn no_figures_is_incomplete_not_a_division() {
-        let rows = district(&[], &ScoringModel::default());
+        let rows = district(builtin::plan_ref(), &[], &ScoringModel::default());
         assert!(rows.iter().all(|r| r
             .totals
             .iter()

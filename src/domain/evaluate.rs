@@ -7,8 +7,8 @@ use super::number::{
     parse_count, parse_percent, show_quotient, NumberError, NumberStyle, Percent, Shown,
     PERCENT_SCALE, PERCENT_SHOWN,
 };
-use super::targets::{Measure, Target};
-use super::units::Bloc;
+use super::plan::{Measure, Target};
+use super::plan::BlocId;
 
 keyed_enum! {
     /// The outcome of a target; `key()` is the page's `data-status`.
@@ -158,7 +158,7 @@ fn read<T>(
 }
 
 /// Evaluates with the target's own default applicability for the unit.
-pub fn evaluate(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str) -> Evaluation {
+pub fn evaluate(target: &Target, entry: &TargetEntry, bloc: BlocId, unit_id: &str) -> Evaluation {
     evaluate_with(
         target,
         entry,
@@ -171,17 +171,19 @@ pub fn evaluate(target: &Target, entry: &TargetEntry, bloc: Bloc, unit_id: &str)
 pub fn evaluate_with(
     target: &Target,
     entry: &TargetEntry,
-    bloc: Bloc,
+    bloc: BlocId,
     applies_by_default: bool,
 ) -> Evaluation {
-    if !is_applicable(entry, applies_by_default) {
+    // A target the plan does not offer to the bloc never applies, whatever was saved.
+    if !target.is_offered(bloc) || !is_applicable(entry, applies_by_default) {
         let mut evaluation = Evaluation::new(Status::NotApplicable, target.threshold(bloc));
         evaluation.not_applicable = Some(NotApplicableReason::Switched);
         return evaluation;
     }
     match target.measure {
-        Measure::Ratio { threshold, .. } => {
-            let threshold = threshold.for_bloc(bloc);
+        Measure::Ratio { .. } => {
+            // A checked plan gives every offered ratio a threshold.
+            let threshold = target.threshold(bloc).unwrap_or(Percent::HUNDRED);
             match entry.mode {
                 EntryMode::Counts => evaluate_counts(entry, threshold),
                 EntryMode::Percent => evaluate_percent(entry, threshold),

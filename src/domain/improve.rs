@@ -5,7 +5,7 @@ use super::evaluate::{Gap, Status};
 use super::profile::Profile;
 use super::rank::{hundredths, Standing, ZoneMargin};
 use super::score::{Breakdown, ScoringModel};
-use super::targets::{target, Target};
+use super::plan::{Plan, Target};
 
 /// What the unit would have to do for a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,14 +22,14 @@ pub enum StepAction {
 
 /// One improvement: meeting `target` would add `points` to the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Step {
-    pub target: &'static Target,
+pub struct Step<'p> {
+    pub target: &'p Target,
     pub points: f64,
     pub action: StepAction,
 }
 
 /// Every step that would add points, the most valuable first (ties in table order).
-fn steps_of(breakdown: &Breakdown) -> Vec<Step> {
+fn steps_of<'p>(plan: &'p Plan, breakdown: &Breakdown) -> Vec<Step<'p>> {
     if breakdown.possible <= 0.0 {
         return Vec::new();
     }
@@ -46,8 +46,9 @@ fn steps_of(breakdown: &Breakdown) -> Vec<Step> {
                 _ => return None,
             };
             let points = breakdown.gain(line);
+            let target = plan.target(line.id)?;
             (points > 0.0).then_some(Step {
-                target: target(line.id),
+                target,
                 points,
                 action,
             })
@@ -70,21 +71,22 @@ pub enum ZoneSteps {
 
 /// What to improve, and how many steps reach the award zone.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    pub steps: Vec<Step>,
+pub struct ImprovementPlan<'p> {
+    pub steps: Vec<Step<'p>>,
     /// `None` without a standing, or while too few peers' scores are known.
     pub zone: Option<ZoneSteps>,
 }
 
 /// The improvement plan of `profile`, with `standing` its standing in its bloc.
-pub fn improvement_plan(
+pub fn improvement_plan<'p>(
+    plan: &'p Plan,
     profile: &Profile,
     model: &ScoringModel,
     standing: Option<Standing>,
-) -> Plan {
-    let evaluations = profile.evaluate_all(model);
+) -> ImprovementPlan<'p> {
+    let evaluations = profile.evaluate_all(plan, model);
     let breakdown = Breakdown::new(evaluations.iter().map(|(t, e)| (t.id, e)), model);
-    let steps = steps_of(&breakdown);
+    let steps = steps_of(plan, &breakdown);
     let score = breakdown.summary(model).score;
     let zone = standing.and_then(|standing| match standing.margin? {
         ZoneMargin::Ahead(_) => Some(ZoneSteps::Already),
@@ -93,7 +95,7 @@ pub fn improvement_plan(
             None => ZoneSteps::Unreachable,
         }),
     });
-    Plan { steps, zone }
+    ImprovementPlan { steps, zone }
 }
 
 /// A stable sort by points, largest first: what `sort_by` would give, by insertion (there
@@ -130,8 +132,9 @@ pub fn steps_to_reach(steps: &[Step], score: f64, goal: f64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::targets::{TargetId, TARGETS};
+    use crate::domain::plan::TargetId;
 
     #[test]
     fn best_first_order_is_the_stable_sort() {
@@ -141,16 +144,16 @@ mod tests {
             for code in 0..3usize.pow(length) {
                 let steps: Vec<Step> = (0..length as usize)
                     .map(|i| Step {
-                        target: &TARGETS[i],
+                        target: &builtin::plan_ref().targets[i],
                         points: values[code / 3usize.pow(i as u32) % 3],
                         action: StepAction::EnterFigures,
                     })
                     .collect();
                 let order =
-                    |steps: &[Step]| -> Vec<&str> { steps.iter().map(|s| s.target.key).collect() };
+                    |steps: &[Step]| -> Vec<String> { steps.iter().map(|s| s.target.id.key().to_string()).collect() };
                 let mut expected: Vec<&Step> = steps.iter().collect();
                 expected.sort_by(|a, b| b.points.total_cmp(&a.points));
-                let expected: Vec<&str> = expected.iter().map(|s| s.target.key).collect();
+                let expected: Vec<String> = expected.iter().map(|s| s.target.id.key().to_string()).collect();
                 let mut ours = steps;
                 sort_best_first(&mut ours);
                 assert_eq!(order(&ours), expected);
@@ -169,21 +172,21 @@ mod tests {
     #[test]
     fn largest_gain_first_with_the_gap_in_the_units_terms() {
         let mut profile = Profile::default();
-        profile.set_unit("31211");
+        profile.set_unit(builtin::plan_ref(), "31211");
         let model = ScoringModel::default();
         // 8 applicable targets; fill all but two as met.
-        for target in crate::domain::targets::TARGETS {
+        for target in &builtin::plan_ref().targets {
             profile.update_entry(target.id, |e| *e = counts("10", "10"));
         }
-        profile.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(true));
-        profile.update_entry(TargetId::OnlineResolution, |e| *e = counts("2", "10"));
-        profile.update_entry(TargetId::Recruitment, |e| *e = counts("abc", "10"));
-        let steps = improvement_plan(&profile, &model, None).steps;
+        profile.update_entry(builtin::TTHC_RATING_GOOD, |e| e.answer = Some(true));
+        profile.update_entry(builtin::ONLINE_RESOLUTION, |e| *e = counts("2", "10"));
+        profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("abc", "10"));
+        let steps = improvement_plan(builtin::plan_ref(), &profile, &model, None).steps;
         assert_eq!(steps.len(), 2);
-        assert_eq!(steps[0].target.id, TargetId::Recruitment);
+        assert_eq!(steps[0].target.id, builtin::RECRUITMENT);
         assert!((steps[0].points - 12.5).abs() < 1e-9);
         assert_eq!(steps[0].action, StepAction::FixFigures);
-        assert_eq!(steps[1].target.id, TargetId::OnlineResolution);
+        assert_eq!(steps[1].target.id, builtin::ONLINE_RESOLUTION);
         // 2 of 10 against 25%: attainment 0,8, so 12,5 × 0,2 = 2,5 points; one more file.
         assert!((steps[1].points - 2.5).abs() < 1e-9);
         assert_eq!(
@@ -195,7 +198,7 @@ mod tests {
             })
         );
 
-        let score = profile.summary(&model).score;
+        let score = profile.summary(builtin::plan_ref(), &model).score;
         assert_eq!(steps_to_reach(&steps, score, score), Some(0));
         assert_eq!(steps_to_reach(&steps, score, score + 12.5), Some(1));
         assert_eq!(steps_to_reach(&steps, score, score + 13.0), Some(2));

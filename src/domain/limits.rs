@@ -68,11 +68,10 @@ mod tests {
         assert_eq!(check_length(TextKind::Name, &"Ư".repeat(150)), Ok(()));
         assert!(check_length(TextKind::Label, &"a".repeat(151)).is_err());
         // Every unit name of the lists fits.
-        for unit in crate::domain::units::COMMUNES
-            .iter()
-            .chain(crate::domain::units::AGENCIES)
-        {
-            assert_eq!(check_length(TextKind::Name, unit.name), Ok(()));
+        for bloc in &crate::domain::builtin::plan_ref().blocs {
+            for unit in &bloc.units {
+                assert_eq!(check_length(TextKind::Name, &unit.name), Ok(()));
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::figures::{Field, TargetEntry};
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::targets::TargetId;
+use super::plan::{Plan, TargetId};
 use super::workspace::{ProfileRecord, Workspace};
 
 /// A part of a target's entry.
@@ -37,7 +37,12 @@ impl ProfileField {
     pub fn value(self, profile: &Profile) -> String {
         match self {
             ProfileField::Label => profile.label.clone(),
-            ProfileField::Unit => format!("{}:{}", profile.bloc.id(), profile.unit_id),
+            ProfileField::Unit => format!(
+                "{}:{}:{}",
+                profile.plan,
+                profile.bloc.key(),
+                profile.unit_id
+            ),
             ProfileField::OtherName => profile.other_name.clone(),
             ProfileField::Entry(id, part) => {
                 let entry = profile.entry(id);
@@ -116,10 +121,10 @@ fn merge_profile(base: &Rc<Profile>, ours: &Rc<Profile>, theirs: &Rc<Profile>) -
         return ours.clone();
     }
     let (b, o, t) = (&**base, &**ours, &**theirs);
-    let (bloc, unit_id) = leaf(
-        &(b.bloc, &b.unit_id),
-        &(o.bloc, &o.unit_id),
-        &(t.bloc, &t.unit_id),
+    let (plan, bloc, unit_id) = leaf(
+        &(&b.plan, b.bloc, &b.unit_id),
+        &(&o.plan, o.bloc, &o.unit_id),
+        &(&t.plan, t.bloc, &t.unit_id),
     );
     let ids: BTreeSet<TargetId> = b
         .entries
@@ -134,6 +139,7 @@ fn merge_profile(base: &Rc<Profile>, ours: &Rc<Profile>, theirs: &Rc<Profile>) -
         .filter(|(_, entry)| !entry.is_empty())
         .collect();
     Rc::new(Profile {
+        plan: plan.clone(),
         label: leaf(&b.label, &o.label, &t.label),
         bloc,
         unit_id: unit_id.clone(),
@@ -263,9 +269,45 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
                 }
                 merge_maps(&base.district_choices, &choices, &theirs.district_choices)
             },
+            plans: merge_plans(&base.plans, &ours.plans, &theirs.plans),
+            models: merge_models(&base.models, &ours.models, &theirs.models),
         },
         renamed,
     }
+}
+
+/// The settings of every plan, each merged field by field.
+fn merge_models(
+    base: &BTreeMap<String, ScoringModel>,
+    ours: &BTreeMap<String, ScoringModel>,
+    theirs: &BTreeMap<String, ScoringModel>,
+) -> BTreeMap<String, ScoringModel> {
+    let mut merged = merge_maps(base, ours, theirs);
+    for (id, model) in &mut merged {
+        if let (Some(b), Some(o), Some(t)) = (base.get(id), ours.get(id), theirs.get(id)) {
+            *model = merge_model(b, o, t);
+        }
+    }
+    merged
+}
+
+/// The plans of both sides, each plan as a whole (the later edit of one plan wins), in
+/// ours's order and then theirs's additions.
+fn merge_plans(base: &[Rc<Plan>], ours: &[Rc<Plan>], theirs: &[Rc<Plan>]) -> Vec<Rc<Plan>> {
+    let by_id = |plans: &[Rc<Plan>]| -> BTreeMap<String, Rc<Plan>> {
+        plans.iter().map(|p| (p.id.clone(), p.clone())).collect()
+    };
+    let merged = merge_maps(&by_id(base), &by_id(ours), &by_id(theirs));
+    let mut order: Vec<&String> = Vec::new();
+    for plan in ours.iter().chain(theirs) {
+        if !order.contains(&&plan.id) {
+            order.push(&plan.id);
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|id| merged.get(id).cloned())
+        .collect()
 }
 
 /// Ours's active profile under its new id, or when it is gone the nearest one that stayed.
@@ -318,8 +360,12 @@ pub fn same_data(a: &Workspace, b: &Workspace) -> bool {
         model,
         language,
         district_choices,
+        plans,
+        models,
     } = a;
     *profiles == b.profiles
+        && *plans == b.plans
+        && *models == b.models
         && *peer_scores == b.peer_scores
         && *model == b.model
         && *language == b.language
@@ -329,14 +375,15 @@ pub fn same_data(a: &Workspace, b: &Workspace) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::figures::EntryMode;
     use crate::domain::language::Lang;
 
     fn two() -> Workspace {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit("31211");
+        w.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
         let mut other = Profile::default();
-        other.set_unit("31234");
+        other.set_unit(builtin::plan_ref(), "31234");
         w.add_profile(other);
         w.switch_to("p1");
         w
@@ -351,13 +398,13 @@ mod tests {
         let record = w.profiles.iter().find(|r| r.id == id).unwrap();
         record
             .profile
-            .entry(TargetId::Recruitment)
+            .entry(builtin::RECRUITMENT)
             .numerator
             .clone()
     }
 
     fn set_numerator(text: &str) -> impl FnOnce(&mut Profile) + '_ {
-        move |p| p.update_entry(TargetId::Recruitment, |e| e.numerator = text.into())
+        move |p| p.update_entry(builtin::RECRUITMENT, |e| e.numerator = text.into())
     }
 
     #[test]
@@ -368,13 +415,13 @@ mod tests {
         ours.language = Lang::En;
         let mut theirs = base.clone();
         edit(&mut theirs, "p1", |p| {
-            p.update_entry(TargetId::Recruitment, |e| e.denominator = "1038".into())
+            p.update_entry(builtin::RECRUITMENT, |e| e.denominator = "1038".into())
         });
         edit(&mut theirs, "p2", |p| p.label = "Xã B".into());
         theirs.peer_scores.insert("31231".into(), "80".into());
         theirs.switch_to("p2");
         let merged = merge(&base, &ours, &theirs).workspace;
-        let entry = merged.profiles[0].profile.entry(TargetId::Recruitment);
+        let entry = merged.profiles[0].profile.entry(builtin::RECRUITMENT);
         assert_eq!(
             (entry.numerator.as_str(), entry.denominator.as_str()),
             ("412", "1038")
@@ -424,11 +471,11 @@ mod tests {
         let base = two();
         let mut ours = base.clone();
         let mut mine = Profile::default();
-        mine.set_unit("31240");
+        mine.set_unit(builtin::plan_ref(), "31240");
         ours.add_profile(mine);
         let mut theirs = base.clone();
         let mut other = Profile::default();
-        other.set_unit("31241");
+        other.set_unit(builtin::plan_ref(), "31241");
         theirs.add_profile(other);
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(merged.renamed, [("p3".to_string(), "p4".to_string())]);
@@ -482,18 +529,18 @@ mod tests {
         let base = two();
         let mut ours = base.clone();
         ours.model.weights.insert(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             crate::domain::score::Weight::new(2).unwrap(),
         );
         let mut theirs = base.clone();
         theirs.model.weights.insert(
-            TargetId::OrgStructure,
+            builtin::ORG_STRUCTURE,
             crate::domain::score::Weight::new(3).unwrap(),
         );
         theirs.model.mode = crate::domain::score::ScoringMode::AllOrNothing;
         let merged = merge(&base, &ours, &theirs).workspace;
-        assert_eq!(merged.model.weight(TargetId::Recruitment), 2.0);
-        assert_eq!(merged.model.weight(TargetId::OrgStructure), 3.0);
+        assert_eq!(merged.model.weight(builtin::RECRUITMENT), 2.0);
+        assert_eq!(merged.model.weight(builtin::ORG_STRUCTURE), 3.0);
         assert_eq!(
             merged.model.mode,
             crate::domain::score::ScoringMode::AllOrNothing
@@ -505,20 +552,20 @@ mod tests {
         let base = two();
         let mut ours = base.clone();
         edit(&mut ours, "p1", |p| {
-            p.update_entry(TargetId::SatisfactionAdmin, |e| e.mode = EntryMode::Percent)
+            p.update_entry(builtin::SATISFACTION_ADMIN, |e| e.mode = EntryMode::Percent)
         });
         let mut theirs = base.clone();
         edit(&mut theirs, "p1", |p| {
-            p.update_entry(TargetId::SatisfactionAdmin, |e| e.percent = "86,9".into());
-            p.set_unit("y-te");
+            p.update_entry(builtin::SATISFACTION_ADMIN, |e| e.percent = "86,9".into());
+            p.set_unit(builtin::plan_ref(), "y-te");
         });
         let merged = merge(&base, &ours, &theirs).workspace;
         let p = &merged.profiles[0].profile;
-        let entry = p.entry(TargetId::SatisfactionAdmin);
+        let entry = p.entry(builtin::SATISFACTION_ADMIN);
         assert_eq!(
             (entry.mode, entry.percent.as_str()),
             (EntryMode::Percent, "86,9")
         );
-        assert_eq!((p.bloc.id(), p.unit_id.as_str()), ("agency", "y-te"));
+        assert_eq!((p.bloc.key(), p.unit_id.as_str()), ("agency", "y-te"));
     }
 }

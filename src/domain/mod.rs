@@ -1,6 +1,7 @@
 //! The domain: plain Rust, no browser APIs, tested natively.
 
 pub mod bloc_table;
+pub mod builtin;
 pub mod demo;
 pub mod district;
 pub mod evaluate;
@@ -16,6 +17,4 @@ pub mod plan_check;
 pub mod profile;
 pub mod rank;
 pub mod score;
-pub mod targets;
-pub mod units;
 pub mod workspace;

@@ -25,21 +25,33 @@ pub struct Key {
 
 impl Key {
     /// `text` as a key, if it is one: 1–40 characters of `A–Z a–z 0–9 - _ .`.
-    pub fn new(text: &str) -> Option<Key> {
-        let valid = !text.is_empty()
-            && text.len() <= MAX_KEY_LEN
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-        if !valid {
+    pub const fn new(text: &str) -> Option<Key> {
+        let source = text.as_bytes();
+        if source.is_empty() || source.len() > MAX_KEY_LEN {
             return None;
         }
         let mut bytes = [0; MAX_KEY_LEN];
-        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        let mut i = 0;
+        while i < source.len() {
+            let b = source[i];
+            if !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.') {
+                return None;
+            }
+            bytes[i] = b;
+            i += 1;
+        }
         Some(Key {
-            len: text.len() as u8,
+            len: source.len() as u8,
             bytes,
         })
+    }
+
+    /// A key written in the code; not a key is a compile error where used in a `const`.
+    pub const fn from_static(text: &'static str) -> Key {
+        match Key::new(text) {
+            Some(key) => key,
+            None => panic!("not a key"),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -368,5 +380,12 @@ impl Plan {
     /// The targets offered to `bloc`, in the plan's order.
     pub fn targets_for(&self, bloc: BlocId) -> impl Iterator<Item = &Target> {
         self.targets.iter().filter(move |t| t.is_offered(bloc))
+    }
+}
+
+impl Plan {
+    /// A short fingerprint of the plan's scoring rules (stub until the plan-file work lands).
+    pub fn fingerprint(&self) -> String {
+        String::new()
     }
 }

@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 use super::evaluate::{evaluate_with, Evaluation};
 use super::figures::TargetEntry;
 use super::score::{summarize, ScoringModel, Summary};
-use super::targets::{Target, TargetId, TARGETS};
-use super::units::{find_unit, Bloc, OTHER_UNIT_ID};
+use super::builtin;
+use super::plan::{BlocId, Plan, Target, TargetId, OTHER_UNIT_ID};
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
+    /// The id of the plan the profile belongs to. Not written for the built-in plan, so that
+    /// its profiles are saved, exported and shared exactly as before plans were data.
+    #[serde(skip_serializing_if = "is_builtin_plan")]
+    pub plan: String,
     /// A name the user gave the profile; empty means "use the unit's name".
     pub label: String,
-    pub bloc: Bloc,
+    pub bloc: BlocId,
     /// A unit id of the bloc, [`OTHER_UNIT_ID`], or empty while none is chosen.
     pub unit_id: String,
     /// The typed name of an "other" unit.
@@ -24,7 +28,33 @@ pub struct Profile {
     pub entries: BTreeMap<TargetId, TargetEntry>,
 }
 
+fn is_builtin_plan(plan: &str) -> bool {
+    plan == builtin::PLAN_ID
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            plan: builtin::PLAN_ID.to_string(),
+            label: String::new(),
+            bloc: builtin::COMMUNE,
+            unit_id: String::new(),
+            other_name: String::new(),
+            entries: BTreeMap::new(),
+        }
+    }
+}
+
 impl Profile {
+    /// An empty profile of `plan`, in its first bloc.
+    pub fn new(plan: &Plan) -> Profile {
+        Profile {
+            plan: plan.id.clone(),
+            bloc: plan.first_bloc(),
+            ..Profile::default()
+        }
+    }
+
     pub fn entry(&self, id: TargetId) -> &TargetEntry {
         static EMPTY: TargetEntry = TargetEntry {
             not_applicable: None,
@@ -48,20 +78,22 @@ impl Profile {
         }
     }
 
-    /// Switches bloc; a unit of the other bloc is no longer chosen.
-    pub fn set_bloc(&mut self, bloc: Bloc) {
+    /// Switches bloc; a unit of another bloc is no longer chosen.
+    pub fn set_bloc(&mut self, plan: &Plan, bloc: BlocId) {
         self.bloc = bloc;
         let keeps_unit = self.unit_id == OTHER_UNIT_ID
-            || find_unit(&self.unit_id).is_some_and(|unit| unit.bloc == bloc);
+            || plan
+                .find_unit(&self.unit_id)
+                .is_some_and(|(unit_bloc, _)| unit_bloc.id == bloc);
         if !keeps_unit {
             self.unit_id.clear();
         }
     }
 
-    /// Chooses a unit; a unit id of either bloc also sets the bloc.
-    pub fn set_unit(&mut self, unit_id: &str) {
-        if let Some(unit) = find_unit(unit_id) {
-            self.bloc = unit.bloc;
+    /// Chooses a unit; a unit id of any bloc also sets the bloc.
+    pub fn set_unit(&mut self, plan: &Plan, unit_id: &str) {
+        if let Some((bloc, _)) = plan.find_unit(unit_id) {
+            self.bloc = bloc.id;
         } else if unit_id != OTHER_UNIT_ID {
             self.unit_id.clear();
             return;
@@ -70,12 +102,13 @@ impl Profile {
     }
 
     /// The unit's display name, if one is chosen.
-    pub fn unit_name(&self) -> Option<&str> {
+    pub fn unit_name<'a>(&'a self, plan: &'a Plan) -> Option<&'a str> {
         if self.unit_id == OTHER_UNIT_ID {
             let name = self.other_name.trim();
             return (!name.is_empty()).then_some(name);
         }
-        find_unit(&self.unit_id).map(|unit| unit.name)
+        plan.find_unit(&self.unit_id)
+            .map(|(_, unit)| unit.name.as_str())
     }
 
     pub fn evaluate(&self, target: &Target, model: &ScoringModel) -> Evaluation {
@@ -83,24 +116,28 @@ impl Profile {
         evaluate_with(target, self.entry(target.id), self.bloc, applies)
     }
 
-    /// Every target with its evaluation, in table order.
-    pub fn evaluate_all(&self, model: &ScoringModel) -> Vec<(&'static Target, Evaluation)> {
-        TARGETS
+    /// Every target of the plan with its evaluation, in the plan's order.
+    pub fn evaluate_all<'p>(
+        &self,
+        plan: &'p Plan,
+        model: &ScoringModel,
+    ) -> Vec<(&'p Target, Evaluation)> {
+        plan.targets
             .iter()
             .map(|target| (target, self.evaluate(target, model)))
             .collect()
     }
 
-    pub fn summary(&self, model: &ScoringModel) -> Summary {
-        let evaluations = self.evaluate_all(model);
+    pub fn summary(&self, plan: &Plan, model: &ScoringModel) -> Summary {
+        let evaluations = self.evaluate_all(plan, model);
         summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model)
     }
 
     /// The name to show: the user's label, else the unit's name.
-    pub fn display_name(&self) -> Option<&str> {
+    pub fn display_name<'a>(&'a self, plan: &'a Plan) -> Option<&'a str> {
         let label = self.label.trim();
         if label.is_empty() {
-            self.unit_name()
+            self.unit_name(plan)
         } else {
             Some(label)
         }

@@ -8,8 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::evaluate::{Evaluation, Status};
 use super::keyed::keyed_enum;
 use super::number::format_hundredths;
-use super::targets::{Target, TargetId};
-use super::units::Bloc;
+use super::builtin;
+use super::plan::{BlocId, Plan, Target, TargetId};
 
 /// How a target's attainment is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -73,35 +73,30 @@ pub enum ApplicabilityOverride {
     NoUnit,
 }
 
-/// How many leading units of each bloc are rewarded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AwardPlaces {
-    pub commune: usize,
-    pub agency: usize,
-}
-
-impl Default for AwardPlaces {
-    fn default() -> Self {
-        AwardPlaces {
-            commune: Bloc::Commune.award_places(),
-            agency: Bloc::Agency.award_places(),
-        }
-    }
-}
+/// How many leading units of each bloc are rewarded, by bloc id (saved as
+/// `{"commune": 5, "agency": 3}`, as before plans were data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct AwardPlaces(BTreeMap<BlocId, usize>);
 
 impl AwardPlaces {
-    pub fn for_bloc(self, bloc: Bloc) -> usize {
-        match bloc {
-            Bloc::Commune => self.commune,
-            Bloc::Agency => self.agency,
-        }
+    /// The plan's own award places.
+    pub fn of_plan(plan: &Plan) -> AwardPlaces {
+        AwardPlaces(
+            plan.blocs
+                .iter()
+                .map(|bloc| (bloc.id, bloc.award_places))
+                .collect(),
+        )
     }
 
-    pub fn set(&mut self, bloc: Bloc, places: usize) {
-        match bloc {
-            Bloc::Commune => self.commune = places,
-            Bloc::Agency => self.agency = places,
-        }
+    /// The places of `bloc` (1 for a bloc the settings do not know).
+    pub fn for_bloc(&self, bloc: BlocId) -> usize {
+        self.0.get(&bloc).copied().unwrap_or(1)
+    }
+
+    pub fn set(&mut self, bloc: BlocId, places: usize) {
+        self.0.insert(bloc, places);
     }
 }
 
@@ -156,12 +151,13 @@ impl<'de> Deserialize<'de> for Weight {
     }
 }
 
-/// The scoring settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+/// The scoring settings of one plan: the plan's defaults ([`ScoringModel::for_plan`]) or a
+/// trainer's changes to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScoringModel {
     pub mode: ScoringMode,
-    /// Weights that differ from 1.
+    /// Weights that differ from 1 (the plan's own weights included).
     pub weights: BTreeMap<TargetId, Weight>,
     /// Targets whose default applicability a trainer changed.
     pub applicability: BTreeMap<TargetId, ApplicabilityOverride>,
@@ -169,7 +165,29 @@ pub struct ScoringModel {
     pub award_places: AwardPlaces,
 }
 
+impl Default for ScoringModel {
+    /// The built-in plan's default model.
+    fn default() -> Self {
+        ScoringModel::for_plan(&builtin::plan())
+    }
+}
+
 impl ScoringModel {
+    /// The model a plan sets: its mode, bands, weights and award places.
+    pub fn for_plan(plan: &Plan) -> ScoringModel {
+        let mut model = ScoringModel {
+            mode: plan.scoring.mode,
+            weights: BTreeMap::new(),
+            applicability: BTreeMap::new(),
+            bands: plan.scoring.bands,
+            award_places: AwardPlaces::of_plan(plan),
+        };
+        for target in &plan.targets {
+            model.set_weight(target.id, target.weight);
+        }
+        model
+    }
+
     pub fn weight(&self, id: TargetId) -> f64 {
         self.weights
             .get(&id)
@@ -188,14 +206,22 @@ impl ScoringModel {
     }
 
     /// Repairs what hand-edited saved data may carry, as the settings would have it: award
-    /// places from 1 to the bloc's size, rating bands from 0 to 100 (weights are repaired
-    /// when read, see [`Weight`]).
-    pub fn normalised(mut self) -> ScoringModel {
-        for bloc in Bloc::ALL {
-            let places = self.award_places.for_bloc(bloc);
-            self.award_places
-                .set(bloc, places.clamp(1, bloc.units().len()));
+    /// places from 1 to the bloc's size (the plan's own for a bloc missing), rating bands from
+    /// 0 to 100 (weights are repaired when read, see [`Weight`]).
+    pub fn normalised(mut self, plan: &Plan) -> ScoringModel {
+        let mut places = AwardPlaces::default();
+        for bloc in &plan.blocs {
+            let saved = self.award_places.0.get(&bloc.id).copied();
+            places.set(
+                bloc.id,
+                saved
+                    .unwrap_or(bloc.award_places)
+                    .clamp(1, bloc.units.len().max(1)),
+            );
         }
+        self.award_places = places;
+        self.weights.retain(|id, _| plan.target(*id).is_some());
+        self.applicability.retain(|id, _| plan.target(*id).is_some());
         for band in [
             &mut self.bands.good,
             &mut self.bands.fair,
@@ -210,13 +236,13 @@ impl ScoringModel {
         self
     }
 
-    /// Whether anything differs from the documented default model.
-    pub fn is_default(&self) -> bool {
-        *self == ScoringModel::default()
+    /// Whether anything differs from the plan's own model.
+    pub fn is_default(&self, plan: &Plan) -> bool {
+        *self == ScoringModel::for_plan(plan)
     }
 
     /// Whether a target applies to a unit unless the unit says otherwise.
-    pub fn applies_by_default(&self, target: &Target, bloc: Bloc, unit_id: &str) -> bool {
+    pub fn applies_by_default(&self, target: &Target, bloc: BlocId, unit_id: &str) -> bool {
         match self.applicability.get(&target.id) {
             Some(ApplicabilityOverride::AllUnits) => true,
             Some(ApplicabilityOverride::NoUnit) => false,
@@ -374,21 +400,22 @@ pub fn summarize<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::evaluate::{evaluate_increase_counts, evaluate_ratio};
     use crate::domain::number::Percent;
 
     #[test]
     fn the_breakdown_is_what_the_summary_adds_up() {
         let mut model = ScoringModel::default();
-        model.set_weight(TargetId::Recruitment, Weight::new(3).unwrap());
+        model.set_weight(builtin::RECRUITMENT, Weight::new(3).unwrap());
         let half = evaluate_ratio(1, 2, Percent::HUNDRED);
         let met = evaluate_increase_counts(1, 2);
         let mut na = evaluate_increase_counts(1, 2);
         na.status = Status::NotApplicable;
         let evaluations = [
-            (TargetId::Recruitment, &half),
-            (TargetId::SelfFinancingUnits, &met),
-            (TargetId::OnlineResolution, &na),
+            (builtin::RECRUITMENT, &half),
+            (builtin::SELF_FINANCING_UNITS, &met),
+            (builtin::ONLINE_RESOLUTION, &na),
         ];
         let breakdown = Breakdown::new(evaluations, &model);
         let points: Vec<(f64, f64)> = breakdown

@@ -10,7 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::language::Lang;
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::units::{find_unit, OTHER_UNIT_ID};
+use super::builtin;
+use super::plan::{Plan, OTHER_UNIT_ID};
 
 /// A deleted profile with what is needed to put it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +67,14 @@ pub struct Workspace {
     /// existed, and not written while empty.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub district_choices: BTreeMap<String, String>,
+    /// The plans added to this browser, in the order added (the built-in plan is not among
+    /// them). Saved by `formats::envelope` as plan files, not by serde here.
+    #[serde(skip)]
+    pub plans: Vec<Rc<Plan>>,
+    /// The scoring settings of the added plans, by plan id (the built-in plan's are
+    /// `model`, where version 1 kept them). Not written while empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub models: BTreeMap<String, ScoringModel>,
 }
 
 impl Default for Workspace {
@@ -89,6 +98,94 @@ impl Workspace {
             model: ScoringModel::default(),
             language: Lang::default(),
             district_choices: BTreeMap::new(),
+            plans: Vec::new(),
+            models: BTreeMap::new(),
+        }
+    }
+
+    /// The plan with this id: the built-in one or one added.
+    pub fn plan(&self, id: &str) -> Option<Rc<Plan>> {
+        if id == builtin::PLAN_ID {
+            return Some(builtin::plan());
+        }
+        self.plans.iter().find(|plan| plan.id == id).cloned()
+    }
+
+    /// Every plan, the built-in one first.
+    pub fn all_plans(&self) -> Vec<Rc<Plan>> {
+        std::iter::once(builtin::plan())
+            .chain(self.plans.iter().cloned())
+            .collect()
+    }
+
+    /// The plan of the active profile; the built-in plan stands in for a plan this browser
+    /// does not have (the profile's figures are kept untouched; the page asks for the plan).
+    pub fn active_plan(&self) -> Rc<Plan> {
+        self.plan(&self.active_profile().plan)
+            .unwrap_or_else(builtin::plan)
+    }
+
+    /// The scoring settings in use for `plan`.
+    pub fn model_of(&self, plan: &Plan) -> ScoringModel {
+        if plan.id == builtin::PLAN_ID {
+            return self.model.clone();
+        }
+        self.models
+            .get(&plan.id)
+            .cloned()
+            .unwrap_or_else(|| ScoringModel::for_plan(plan))
+    }
+
+    /// The scoring settings of `plan`, to change.
+    pub fn model_mut(&mut self, plan: &Plan) -> &mut ScoringModel {
+        if plan.id == builtin::PLAN_ID {
+            return &mut self.model;
+        }
+        self.models
+            .entry(plan.id.clone())
+            .or_insert_with(|| ScoringModel::for_plan(plan))
+    }
+
+    /// Adds a plan, or replaces the plan with the same id (the built-in one cannot be).
+    /// Settings that no longer fit the new version are repaired.
+    pub fn put_plan(&mut self, plan: Plan) {
+        if plan.id == builtin::PLAN_ID {
+            return;
+        }
+        let plan = Rc::new(plan);
+        if let Some(model) = self.models.remove(&plan.id) {
+            self.models
+                .insert(plan.id.clone(), model.normalised(&plan));
+        }
+        match self.plans.iter_mut().find(|p| p.id == plan.id) {
+            Some(slot) => *slot = plan,
+            None => self.plans.push(plan),
+        }
+    }
+
+    /// Shows `plan_id` on screen: its most recently added profile, or a new empty profile of
+    /// it (the untouched empty profile of a first visit is used for it).
+    pub fn show_plan(&mut self, plan_id: &str) {
+        if self.active_profile().plan == plan_id {
+            return;
+        }
+        let Some(plan) = self.plan(plan_id) else {
+            return;
+        };
+        if let Some(record) = self.profiles.iter().rev().find(|r| r.profile.plan == plan_id) {
+            self.active = record.id.clone();
+            return;
+        }
+        self.add_or_fill_empty(Profile::new(&plan));
+    }
+
+    /// The key of a peer's typed score: the unit id for the built-in plan (as in version
+    /// 1), `<plan id>/<unit id>` for the others (plan ids have no `/`).
+    pub fn peer_key(plan: &Plan, unit_id: &str) -> String {
+        if plan.id == builtin::PLAN_ID {
+            unit_id.to_string()
+        } else {
+            format!("{}/{unit_id}", plan.id)
         }
     }
 
@@ -171,7 +268,12 @@ impl Workspace {
     /// Adds a profile and makes it active; an untouched empty profile (as on a first
     /// visit) is used for it instead of being kept beside it.
     pub fn add_or_fill_empty(&mut self, profile: Profile) -> String {
-        if self.profiles.len() == 1 && *self.profiles[0].profile == Profile::default() {
+        let untouched = Profile {
+            plan: self.profiles[0].profile.plan.clone(),
+            bloc: self.profiles[0].profile.bloc,
+            ..Profile::default()
+        };
+        if self.profiles.len() == 1 && *self.profiles[0].profile == untouched {
             self.profiles[0].profile = Rc::new(profile);
             self.active = self.profiles[0].id.clone();
             return self.active.clone();
@@ -254,20 +356,43 @@ impl Workspace {
         }
         let mut seen = std::collections::BTreeSet::new();
         let mut counter = self.profiles.len();
+        let plans = self.all_plans();
+        let plan_of = |id: &str| plans.iter().find(|plan| plan.id == id).cloned();
         for record in &mut self.profiles {
             if record.id.is_empty() || !seen.insert(record.id.clone()) {
                 counter += 1;
                 record.id = format!("p{counter}");
                 seen.insert(record.id.clone());
             }
-            let unit_id = record.profile.unit_id.clone();
-            Rc::make_mut(&mut record.profile).set_unit(&unit_id);
+            // A profile of a plan this browser lacks is kept as it is, for when the plan
+            // comes.
+            if let Some(plan) = plan_of(&record.profile.plan) {
+                let unit_id = record.profile.unit_id.clone();
+                let profile = Rc::make_mut(&mut record.profile);
+                if plan.bloc(profile.bloc).is_none() {
+                    profile.bloc = plan.first_bloc();
+                }
+                profile.set_unit(&plan, &unit_id);
+            }
         }
         if !self.profiles.iter().any(|r| r.id == self.active) {
             self.active = self.profiles[0].id.clone();
         }
-        self.peer_scores.retain(|unit, _| find_unit(unit).is_some());
-        self.model = self.model.normalised();
+        // Scores of units a plan no longer has go; those of a plan this browser lacks wait.
+        self.peer_scores.retain(|key, _| match key.split_once('/') {
+            Some((plan_id, unit)) => plan_of(plan_id).is_none_or(|plan| plan.find_unit(unit).is_some()),
+            None => builtin::plan().find_unit(key).is_some(),
+        });
+        self.model = self.model.normalised(&builtin::plan());
+        let models = std::mem::take(&mut self.models);
+        for (id, model) in models {
+            // The settings of a plan this browser lacks wait for the plan, untouched.
+            let model = match plan_of(&id) {
+                Some(plan) => model.normalised(&plan),
+                None => model,
+            };
+            self.models.insert(id, model);
+        }
         self
     }
 }
@@ -275,11 +400,12 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
 
     #[test]
     fn profiles_can_be_added_duplicated_switched_deleted_and_restored() {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit("31211");
+        w.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
         let second = w.add_profile(Profile::default());
         assert_eq!((second.as_str(), w.active.as_str()), ("p2", "p2"));
         let copy = w.duplicate_active();
@@ -296,7 +422,7 @@ mod tests {
         assert_eq!(w.active, "p1");
         // Deleting every profile leaves one empty profile; undo brings the last one back.
         let mut single = Workspace::default();
-        single.active_profile_mut().set_unit("y-te");
+        single.active_profile_mut().set_unit(builtin::plan_ref(), "y-te");
         let deleted = single.delete("p1").unwrap();
         assert_eq!(single.profiles.len(), 1);
         assert_eq!(single.active_profile(), &Profile::default());
@@ -309,7 +435,7 @@ mod tests {
     fn a_link_replaces_the_profile_of_its_unit_else_the_active_one() {
         let unit = |id: &str| {
             let mut p = Profile::default();
-            p.set_unit(id);
+            p.set_unit(builtin::plan_ref(), id);
             p
         };
         let mut w = Workspace::with_profiles(vec![unit("31211"), unit("31234")]);

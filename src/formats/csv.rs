@@ -20,8 +20,7 @@ use crate::domain::number::{
 use crate::domain::profile::Profile;
 use crate::domain::rank::RankRange;
 use crate::domain::score::ScoringModel;
-use crate::domain::targets::{Measure, Target};
-use crate::domain::units::Bloc;
+use crate::domain::plan::{BlocId, Measure, Plan, Target};
 use crate::i18n::{bloc_name, rating_name, source_name, status_name, Lang};
 
 /// The byte-order mark every CSV of the app starts with.
@@ -171,14 +170,14 @@ fn count_cell(typed: &str) -> String {
 // ---------------------------------------------------------------------------------------
 
 /// The 14 cells of one target's row.
-fn target_cells(
-    target: &Target,
+fn target_cells<'a>(
+    target: &'a Target,
     entry: &TargetEntry,
     evaluation: &Evaluation,
-    bloc: Bloc,
+    bloc: BlocId,
     lang: Lang,
 ) -> Vec<String> {
-    let pick = |text: &crate::domain::targets::Text| lang.pick(*text);
+    let pick = |text: &'a crate::domain::plan::Text| lang.pick(&text);
     let mut numerator = String::new();
     let mut denominator = String::new();
     let percent_cell = |percent: Percent| percent_cell(percent, lang);
@@ -187,9 +186,9 @@ fn target_cells(
     let mut before = String::new();
     let mut after = String::new();
     let mut gap_noun = "";
-    match target.measure {
-        Measure::Ratio { gap_noun: noun, .. } => {
-            gap_noun = pick(&noun);
+    match &target.measure {
+        Measure::Ratio { one_more, .. } => {
+            gap_noun = pick(&one_more);
             match entry.mode {
                 EntryMode::Counts => {
                     numerator = count_cell(&entry.numerator);
@@ -207,8 +206,8 @@ fn target_cells(
             }
         }
         Measure::YesNo { .. } => answer = flag(entry.answer),
-        Measure::Increase { gap_noun: noun, .. } => {
-            gap_noun = pick(&noun);
+        Measure::Increase { one_more, .. } => {
+            gap_noun = pick(&one_more);
             before = count_cell(&entry.before);
             after = count_cell(&entry.after);
         }
@@ -219,7 +218,7 @@ fn target_cells(
         None => (String::new(), ""),
     };
     vec![
-        target.key.to_string(),
+        target.id.key().to_string(),
         pick(&target.label).to_string(),
         flag(Some(evaluation.status.counts())).to_string(),
         evaluation.status.key().to_string(),
@@ -240,18 +239,18 @@ fn target_cells(
 /// score, rating, met and applicable), an empty row, then a table with one row per target
 /// in table order. Labels, words and decimals in the language; ids (target, unit, status)
 /// and whole numbers are the same in both.
-pub fn profile_csv(profile: &Profile, model: &ScoringModel, lang: Lang) -> String {
+pub fn profile_csv(plan: &Plan, profile: &Profile, model: &ScoringModel, lang: Lang) -> String {
     let t = lang.texts();
     let sep = separator(lang);
     let [unit, unit_id, label, bloc, score, rating, met] = t.csv_profile_rows;
-    let evaluations = profile.evaluate_all(model);
-    let summary = profile.summary(model);
+    let evaluations = profile.evaluate_all(plan, model);
+    let summary = profile.summary(plan, model);
     let mut out = String::new();
     out.push(BOM);
-    push_row(&mut out, sep, &[unit, profile.unit_name().unwrap_or("")]);
+    push_row(&mut out, sep, &[unit, profile.unit_name(plan).unwrap_or("")]);
     push_row(&mut out, sep, &[unit_id, &profile.unit_id]);
     push_row(&mut out, sep, &[label, &profile.label]);
-    push_row(&mut out, sep, &[bloc, bloc_name(lang, profile.bloc)]);
+    push_row(&mut out, sep, &[bloc, bloc_name(lang, plan, profile.bloc)]);
     push_row(&mut out, sep, &[score, &score_cell(summary.score, lang)]);
     push_row(&mut out, sep, &[rating, rating_name(lang, summary.rating)]);
     push_row(

@@ -14,11 +14,16 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::domain::plan::Plan;
 pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
 /// The version this build writes. Bump it with a migration from the previous one.
-pub const CURRENT_VERSION: u64 = 1;
+/// Version 2 (plans as data): `data.plans` holds the plans added to the browser (each as the
+/// `plan` object of a plan file), `data.models` the scoring settings of those plans, and a
+/// profile of such a plan names it (`plan`). Older builds refuse version 2 as newer, so they
+/// never save over plans they cannot see.
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Which stored version saved data is (see the module's documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -58,7 +63,20 @@ pub enum DecodeError {
     BadData(String),
 }
 
+/// The workspace as saved: its serde fields and its plans.
+fn data_value(data: &Workspace) -> Value {
+    let mut value = serde_json::to_value(data).expect("saved data always serialises");
+    if !data.plans.is_empty() {
+        if let Some(object) = value.as_object_mut() {
+            let plans = data.plans.iter().map(|plan| plan_to_value(plan)).collect();
+            object.insert("plans".into(), Value::Array(plans));
+        }
+    }
+    value
+}
+
 pub fn encode(data: &Workspace) -> String {
+    let data = &data_value(data);
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -72,6 +90,7 @@ pub fn encode(data: &Workspace) -> String {
 
 /// The envelope as saved in local storage, with its stamp.
 pub fn encode_stamped(data: &Workspace, stamp: &Stamp) -> String {
+    let data = &data_value(data);
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -163,51 +182,73 @@ pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
             .unwrap_or_default(),
     };
     let data = object.get("data").cloned().unwrap_or(Value::Null);
-    let data = migrate(version, data);
-    serde_json::from_value::<Workspace>(data)
-        .map(|data| (data.normalised(), stamp))
-        .map_err(|e| DecodeError::BadData(e.to_string()))
+    let mut data = migrate(version, data);
+    let plans = match data.as_object_mut().and_then(|o| o.remove("plans")) {
+        Some(Value::Array(plans)) => plans,
+        _ => Vec::new(),
+    };
+    let mut workspace = serde_json::from_value::<Workspace>(data)
+        .map_err(|e| DecodeError::BadData(e.to_string()))?;
+    for plan in plans {
+        // Saved by this app, so checked when it was added; a plan that no longer reads
+        // (edited by hand) is left out, and its profiles wait for it untouched.
+        if let Some(plan) = plan_from_value(&plan) {
+            workspace.put_plan(plan);
+        }
+    }
+    Ok((workspace.normalised(), stamp))
 }
 
 /// Brings data of an older version up to the current one, one version at a time.
 fn migrate(from: u64, data: Value) -> Value {
-    // Version 1 is the first; later versions add a step here per version.
     debug_assert!(from <= CURRENT_VERSION);
+    // 1 → 2: nothing moves. Version 1 data is version 2 data with only the built-in plan:
+    // its profiles name no plan (so they are the built-in plan's) and `model` stays the
+    // built-in plan's settings.
     data
+}
+
+fn plan_to_value(plan: &Plan) -> Value {
+    super::plan_file::plan_to_value(plan)
+}
+
+fn plan_from_value(value: &Value) -> Option<Plan> {
+    super::plan_file::plan_from_value(value).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
     use crate::domain::figures::EntryMode;
     use crate::domain::profile::Profile;
     use crate::domain::score::ScoringMode;
-    use crate::domain::targets::TargetId;
+    use crate::domain::plan::TargetId;
 
     fn sample() -> Workspace {
         let mut data = Workspace::default();
         let profile = data.active_profile_mut();
-        profile.set_unit("other");
+        profile.set_unit(builtin::plan_ref(), "other");
         profile.other_name = "Xã Thử Nghiệm <b>Đặc Biệt</b>".into();
-        profile.update_entry(TargetId::OnlineWorkFiles, |e| {
+        profile.update_entry(builtin::ONLINE_WORK_FILES, |e| {
             e.numerator = "abc".into();
             e.denominator = "20".into();
         });
-        profile.update_entry(TargetId::SatisfactionAdmin, |e| {
+        profile.update_entry(builtin::SATISFACTION_ADMIN, |e| {
             e.mode = EntryMode::Percent;
             e.percent = "86,9".into();
         });
-        profile.update_entry(TargetId::SatisfactionHealth, |e| {
+        profile.update_entry(builtin::SATISFACTION_HEALTH, |e| {
             e.not_applicable = Some(false)
         });
-        profile.update_entry(TargetId::TthcRatingGood, |e| e.answer = Some(false));
+        profile.update_entry(builtin::TTHC_RATING_GOOD, |e| e.answer = Some(false));
         let mut peer = Profile::default();
-        peer.set_unit("31211");
+        peer.set_unit(builtin::plan_ref(), "31211");
         data.add_profile(peer);
         data.peer_scores.insert("31234".into(), "75,5".into());
         data.model.mode = ScoringMode::AllOrNothing;
         data.model.weights.insert(
-            TargetId::Recruitment,
+            builtin::RECRUITMENT,
             crate::domain::score::Weight::new(2).unwrap(),
         );
         data
@@ -318,7 +359,7 @@ mod tests {
         let data = decode(mismatched).unwrap();
         let profile = data.active_profile();
         assert_eq!(
-            (profile.bloc.id(), profile.unit_id.as_str()),
+            (profile.bloc.key(), profile.unit_id.as_str()),
             ("agency", "y-te")
         );
     }

@@ -22,14 +22,18 @@ use std::collections::BTreeMap;
 
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::Profile;
-use crate::domain::targets::TargetId;
-use crate::domain::units::Bloc;
+use std::rc::Rc;
+
+use crate::domain::builtin;
+use crate::domain::plan::{BlocId, Key, Plan, TargetId};
 use crate::formats::validate::{check_profile, ProfileProblem};
 
 /// The letter that starts a unit share fragment.
 pub const SHARE_PREFIX: char = 'u';
-/// The version this build writes and the newest it reads.
-pub const SHARE_VERSION: u64 = 1;
+/// The newest version this build reads. Profiles of the built-in plan are written as version
+/// 1 (frozen, readable by every build); profiles of any other plan as version 2, which names
+/// the plan, its rules' fingerprint and every id as text.
+pub const SHARE_VERSION: u64 = 2;
 /// Longer input is refused before decoding (a real link is a few hundred characters).
 pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
 
@@ -107,6 +111,8 @@ pub enum LinkError {
     /// agency under the commune bloc, an unknown unit, impossible or absurdly long figures):
     /// it is refused, never applied ([`read_share_link`]).
     Refused(ProfileProblem),
+    /// The link is of a plan this browser does not have.
+    UnknownPlan { plan_id: String },
 }
 
 /// What is impossible in a link whose checksum is right.
@@ -120,6 +126,8 @@ pub enum Malformed {
     BadNumber,
     /// A bloc code other than 0 or 1.
     BadBloc(u8),
+    /// A version-2 plan id or bloc id that is not an id.
+    BadPlan,
     /// A unit index beyond the frozen list.
     BadUnitIndex(u64),
     /// A target index beyond the frozen list, or a target key this build does not know.
@@ -285,10 +293,10 @@ fn figures(entry: &TargetEntry) -> [&str; 5] {
     ]
 }
 
-fn push_entry(out: &mut Vec<u8>, id: TargetId, entry: &TargetEntry) {
+fn push_entry(out: &mut Vec<u8>, version: u64, id: TargetId, entry: &TargetEntry) {
     match TARGETS_V1.iter().position(|key| *key == id.key()) {
-        Some(index) => out.push(index as u8),
-        None => {
+        Some(index) if version == 1 => out.push(index as u8),
+        _ => {
             out.push(TARGET_BY_KEY);
             push_text(out, id.key());
         }
@@ -309,41 +317,58 @@ fn push_entry(out: &mut Vec<u8>, id: TargetId, entry: &TargetEntry) {
     }
 }
 
-fn body(profile: &Profile) -> Vec<u8> {
+/// The version a profile is written in: 1 for the built-in plan, else 2.
+fn version_of(profile: &Profile) -> u64 {
+    if profile.plan == builtin::PLAN_ID && (profile.bloc == builtin::COMMUNE || profile.bloc == builtin::AGENCY) {
+        1
+    } else {
+        2
+    }
+}
+
+fn body(profile: &Profile, fingerprint: &str) -> Vec<u8> {
     let mut out = Vec::new();
-    out.push(match profile.bloc {
-        Bloc::Commune => 0,
-        Bloc::Agency => 1,
-    });
-    match UNITS_V1.iter().position(|id| *id == profile.unit_id) {
-        Some(index) => push_varint(&mut out, index as u64 + 1),
-        None => {
-            push_varint(&mut out, 0);
-            push_text(&mut out, &profile.unit_id);
+    let version = version_of(profile);
+    if version == 1 {
+        out.push(u8::from(profile.bloc == builtin::AGENCY));
+        match UNITS_V1.iter().position(|id| *id == profile.unit_id) {
+            Some(index) => push_varint(&mut out, index as u64 + 1),
+            None => {
+                push_varint(&mut out, 0);
+                push_text(&mut out, &profile.unit_id);
+            }
         }
+    } else {
+        push_text(&mut out, &profile.plan);
+        push_text(&mut out, fingerprint);
+        push_text(&mut out, profile.bloc.key());
+        push_text(&mut out, &profile.unit_id);
     }
     push_text(&mut out, &profile.label);
     push_text(&mut out, &profile.other_name);
     push_varint(&mut out, profile.entries.len() as u64);
     for (id, entry) in &profile.entries {
-        push_entry(&mut out, *id, entry);
+        push_entry(&mut out, version, *id, entry);
     }
     out
 }
 
-fn version_tag() -> String {
-    format!("{SHARE_PREFIX}{SHARE_VERSION}")
+fn version_tag(version: u64) -> String {
+    format!("{SHARE_PREFIX}{version}")
 }
 
-/// The fragment (what follows `#`) that carries the whole profile: `u1.<base64url>`.
-pub fn encode_share_fragment(profile: &Profile) -> String {
-    let body = body(profile);
+/// The fragment (what follows `#`) that carries the whole profile: `u1.<base64url>` for the
+/// built-in plan, `u2.<base64url>` naming the plan and `fingerprint` (its rules', see
+/// `Plan::fingerprint`) for any other.
+pub fn encode_share_fragment(profile: &Profile, fingerprint: &str) -> String {
+    let version = version_of(profile);
+    let body = body(profile, fingerprint);
     let mut bytes = Vec::with_capacity(body.len() + 8);
     push_varint(&mut bytes, body.len() as u64);
     bytes.extend_from_slice(&body);
-    let checksum = crc32(&[version_tag().as_bytes(), &bytes]);
+    let checksum = crc32(&[version_tag(version).as_bytes(), &bytes]);
     bytes.extend_from_slice(&checksum.to_le_bytes());
-    format!("{}.{}", version_tag(), base64url_encode(&bytes))
+    format!("{}.{}", version_tag(version), base64url_encode(&bytes))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -432,7 +457,7 @@ fn read_entry(reader: &mut Reader) -> Result<(TargetId, TargetEntry), Malformed>
             .ok_or(Malformed::UnknownTarget)?
             .to_string()
     };
-    let id = TargetId::from_key(&key).ok_or(Malformed::UnknownTarget)?;
+    let id = TargetId::new(&key).ok_or(Malformed::UnknownTarget)?;
     let flags = reader.varint()?;
     if flags >= 1 << 10 || flags & 0b11 == 3 || flags >> 3 & 0b11 == 3 {
         return Err(Malformed::BadFlags(flags));
@@ -461,19 +486,31 @@ fn read_entry(reader: &mut Reader) -> Result<(TargetId, TargetEntry), Malformed>
     Ok((id, entry))
 }
 
-fn read_body(body: &[u8]) -> Result<Profile, Malformed> {
+fn read_body(version: u64, body: &[u8]) -> Result<SharedProfile, Malformed> {
     let mut reader = Reader { bytes: body, at: 0 };
-    let bloc = match reader.byte()? {
-        0 => Bloc::Commune,
-        1 => Bloc::Agency,
-        other => return Err(Malformed::BadBloc(other)),
-    };
-    let unit_id = match reader.varint()? {
-        0 => reader.text()?,
-        k => UNITS_V1
-            .get(usize::try_from(k - 1).unwrap_or(usize::MAX))
-            .ok_or(Malformed::BadUnitIndex(k))?
-            .to_string(),
+    let (plan, fingerprint, bloc, unit_id) = if version == 1 {
+        let bloc = match reader.byte()? {
+            0 => builtin::COMMUNE,
+            1 => builtin::AGENCY,
+            other => return Err(Malformed::BadBloc(other)),
+        };
+        let unit_id = match reader.varint()? {
+            0 => reader.text()?,
+            k => UNITS_V1
+                .get(usize::try_from(k - 1).unwrap_or(usize::MAX))
+                .ok_or(Malformed::BadUnitIndex(k))?
+                .to_string(),
+        };
+        (builtin::PLAN_ID.to_string(), None, bloc, unit_id)
+    } else {
+        let plan = reader.text()?;
+        if Key::new(&plan).is_none() {
+            return Err(Malformed::BadPlan);
+        }
+        let fingerprint = reader.text()?;
+        let bloc = BlocId::new(&reader.text()?).ok_or(Malformed::BadPlan)?;
+        let unit_id = reader.text()?;
+        (plan, Some(fingerprint), bloc, unit_id)
     };
     let label = reader.text()?;
     let other_name = reader.text()?;
@@ -488,13 +525,25 @@ fn read_body(body: &[u8]) -> Result<Profile, Malformed> {
     if reader.at != body.len() {
         return Err(Malformed::TrailingBytes);
     }
-    Ok(Profile {
-        label,
-        bloc,
-        unit_id,
-        other_name,
-        entries,
+    Ok(SharedProfile {
+        profile: Profile {
+            plan,
+            label,
+            bloc,
+            unit_id,
+            other_name,
+            entries,
+        },
+        fingerprint,
     })
+}
+
+/// A profile read from a link, with the fingerprint of its plan's rules as the sender had
+/// them (version 2; `None` for the built-in plan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedProfile {
+    pub profile: Profile,
+    pub fingerprint: Option<String>,
 }
 
 /// Reads `u<digits>.`: the version and the character position after the dot.
@@ -520,7 +569,7 @@ fn read_prefix(text: &str) -> Result<(u64, usize), LinkError> {
 /// Reads a profile from a share fragment: `u1.…`, `#u1.…` or a whole URL containing `#u1.…`
 /// (spaces and line breaks around it are ignored). Never panics; any cut, edit or foreign
 /// text gives a [`LinkError`].
-pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
+pub fn decode_share_fragment(text: &str) -> Result<SharedProfile, LinkError> {
     let text = text.trim();
     let (text, mut offset) = match text.find('#') {
         Some(at) => (&text[at + 1..], text[..=at].chars().count()),
@@ -543,7 +592,7 @@ pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
             supported: SHARE_VERSION,
         });
     }
-    if version != SHARE_VERSION {
+    if version == 0 {
         return Err(LinkError::NotAShareLink);
     }
     offset += payload_at;
@@ -572,10 +621,10 @@ pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
     }
     let (content, checksum) = bytes.split_at(bytes.len() - 4);
     let checksum = u32::from_le_bytes([checksum[0], checksum[1], checksum[2], checksum[3]]);
-    if crc32(&[version_tag().as_bytes(), content]) != checksum {
+    if crc32(&[version_tag(version).as_bytes(), content]) != checksum {
         return Err(LinkError::Damaged);
     }
-    read_body(&content[header_len..]).map_err(LinkError::Malformed)
+    read_body(version, &content[header_len..]).map_err(LinkError::Malformed)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -584,10 +633,19 @@ pub fn decode_share_fragment(text: &str) -> Result<Profile, LinkError> {
 
 /// Reads a share link as the page opens it: [`decode_share_fragment`], then the check every
 /// unit file gets ([`check_profile`]); what fails it is [`LinkError::Refused`].
-pub fn read_share_link(text: &str) -> Result<Profile, LinkError> {
-    let profile = decode_share_fragment(text)?;
-    check_profile(&profile).map_err(LinkError::Refused)?;
-    Ok(profile)
+///
+/// The link's plan is looked up with `plan_of`; a plan this browser does not have is
+/// [`LinkError::UnknownPlan`] (the page asks for the plan file).
+pub fn read_share_link(
+    text: &str,
+    plan_of: impl Fn(&str) -> Option<Rc<Plan>>,
+) -> Result<SharedProfile, LinkError> {
+    let decoded = decode_share_fragment(text)?;
+    let plan = plan_of(&decoded.profile.plan).ok_or_else(|| LinkError::UnknownPlan {
+        plan_id: decoded.profile.plan.clone(),
+    })?;
+    check_profile(&plan, &decoded.profile).map_err(LinkError::Refused)?;
+    Ok(decoded)
 }
 
 /// Why the page makes no link for a profile.
@@ -605,9 +663,9 @@ pub enum ShareRefusal {
 /// profile means, and typing keeps them short), so a very long one (saved by an older
 /// version, or from a unit file) can make a link too long for the reader: the unit file,
 /// which takes up to a mebibyte, carries that profile.
-pub fn make_share_fragment(profile: &Profile) -> Result<String, ShareRefusal> {
-    check_profile(profile).map_err(ShareRefusal::Invalid)?;
-    let fragment = encode_share_fragment(profile);
+pub fn make_share_fragment(plan: &Plan, profile: &Profile) -> Result<String, ShareRefusal> {
+    check_profile(plan, profile).map_err(ShareRefusal::Invalid)?;
+    let fragment = encode_share_fragment(profile, &plan.fingerprint());
     fits(fragment)
 }
 
@@ -628,6 +686,7 @@ fn fits(fragment: String) -> Result<String, ShareRefusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::builtin;
 
     #[test]
     fn a_link_longer_than_the_reader_takes_is_not_made() {
@@ -635,22 +694,22 @@ mod tests {
             label: "x".repeat(MAX_FRAGMENT_CHARS),
             ..Profile::default()
         };
-        profile.set_unit("31211");
-        let fragment = encode_share_fragment(&profile);
+        profile.set_unit(builtin::plan_ref(), "31211");
+        let fragment = encode_share_fragment(&profile, "");
         assert!(matches!(
-            decode_share_fragment(&fragment),
+            decode_share_fragment(&fragment).map(|s| s.profile),
             Err(LinkError::TooLong { .. })
         ));
         assert_eq!(
-            make_share_fragment(&profile),
+            make_share_fragment(builtin::plan_ref(), &profile),
             Err(ShareRefusal::TooLong {
                 chars: fragment.len(),
                 limit: MAX_FRAGMENT_CHARS
             })
         );
         profile.label = "x".repeat(150);
-        let short = encode_share_fragment(&profile);
-        assert_eq!(make_share_fragment(&profile), Ok(short.clone()));
-        assert_eq!(read_share_link(&short), Ok(profile));
+        let short = encode_share_fragment(&profile, "");
+        assert_eq!(make_share_fragment(builtin::plan_ref(), &profile), Ok(short.clone()));
+        assert_eq!(read_share_link(&short, builtin::only).map(|s| s.profile), Ok(profile));
     }
 }

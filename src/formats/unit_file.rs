@@ -29,13 +29,18 @@ use super::validate::{check_profile, ProfileProblem};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::Profile;
 use crate::domain::score::ScoringModel;
-use crate::domain::targets::TargetId;
-use crate::domain::units::Bloc;
+use std::rc::Rc;
+
+use crate::domain::builtin;
+use crate::domain::plan::{BlocId, Plan, TargetId};
 
 /// The `format` of a unit file.
 pub const UNIT_FILE_FORMAT: &str = "cchc-2021-unit";
-/// The version this build writes and the newest it reads.
-pub const UNIT_FILE_VERSION: u64 = 1;
+/// The newest version this build reads. A profile of the built-in plan is written as
+/// version 1 (byte for byte as before plans were data, so every build reads it); a profile
+/// of another plan as version 2, whose `unit` header names the plan and its rules'
+/// fingerprint.
+pub const UNIT_FILE_VERSION: u64 = 2;
 /// The largest file import reads: 1 MiB. A real unit file is a few kilobytes.
 pub const MAX_UNIT_FILE_BYTES: usize = 1024 * 1024;
 /// The app version written into `app_version`.
@@ -62,7 +67,11 @@ struct UnitFileOut<'a> {
 
 #[derive(Serialize)]
 struct UnitHeaderOut<'a> {
-    bloc: Bloc,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan_fingerprint: Option<String>,
+    bloc: BlocId,
     unit_id: &'a str,
     name: &'a str,
 }
@@ -77,8 +86,8 @@ struct SummaryOut {
 
 /// The unit's display name for the header and the file name: the unit list's name, or the
 /// typed name of an `other` unit; empty when none is chosen.
-fn header_name(profile: &Profile) -> &str {
-    profile.unit_name().unwrap_or("")
+fn header_name<'a>(plan: &'a Plan, profile: &'a Profile) -> &'a str {
+    profile.unit_name(plan).unwrap_or("")
 }
 
 /// The unit file of a profile, as pretty-printed JSON ending with a newline, with the summary
@@ -88,25 +97,30 @@ fn header_name(profile: &Profile) -> &str {
 /// [`check_profile`](super::validate::check_profile) accepts it. Run that check first to
 /// warn before writing a file that would be refused.
 pub fn export_unit_file(profile: &Profile, exported_at: &str) -> String {
-    export_unit_file_with_model(profile, exported_at, &ScoringModel::default())
+    let plan = builtin::plan();
+    export_unit_file_with_model(&plan, profile, exported_at, &ScoringModel::for_plan(&plan))
 }
 
 /// [`export_unit_file`] with the summary scored by the page's current scoring model.
 pub fn export_unit_file_with_model(
+    plan: &Plan,
     profile: &Profile,
     exported_at: &str,
     model: &ScoringModel,
 ) -> String {
-    let summary = profile.summary(model);
+    let summary = profile.summary(plan, model);
+    let builtin_plan = profile.plan == builtin::PLAN_ID;
     let file = UnitFileOut {
         format: UNIT_FILE_FORMAT,
-        version: UNIT_FILE_VERSION,
+        version: if builtin_plan { 1 } else { UNIT_FILE_VERSION },
         exported_at,
         app_version: APP_VERSION,
         unit: UnitHeaderOut {
+            plan: (!builtin_plan).then_some(profile.plan.as_str()),
+            plan_fingerprint: (!builtin_plan).then(|| plan.fingerprint()),
             bloc: profile.bloc,
             unit_id: &profile.unit_id,
-            name: header_name(profile),
+            name: header_name(plan, profile),
         },
         profile,
         summary: SummaryOut {
@@ -126,9 +140,9 @@ pub fn export_unit_file_with_model(
 /// The name part is the profile's label when it has one, else the unit's name, without
 /// Vietnamese diacritics (đ → d), lowercased, words joined by hyphens, at most 60 characters;
 /// `don-vi` when nothing is left. `date` keeps only its digits and hyphens.
-pub fn suggested_file_name(profile: &Profile, date: &str) -> String {
+pub fn suggested_file_name(plan: &Plan, profile: &Profile, date: &str) -> String {
     let source = if profile.label.trim().is_empty() {
-        header_name(profile)
+        header_name(plan, profile)
     } else {
         profile.label.as_str()
     };
@@ -223,6 +237,9 @@ pub struct ImportedUnit {
     pub exported_at: Option<String>,
     /// `app_version` of the file, when present.
     pub app_version: Option<String>,
+    /// The fingerprint of the plan's rules as the sender had them (version 2), to compare
+    /// with this browser's copy of the plan.
+    pub plan_fingerprint: Option<String>,
 }
 
 /// A unit file that could not be read: which file and what is wrong with it.
@@ -272,6 +289,8 @@ pub enum Expected {
     Date,
     /// One of these strings.
     OneOf(&'static [&'static str]),
+    /// An id: 1–40 letters, digits, `-`, `_` or `.`.
+    Id,
 }
 
 /// Everything that makes import refuse a file. Field paths are dotted JSON paths such as
@@ -310,6 +329,8 @@ pub enum ImportProblem {
         header: String,
         profile: String,
     },
+    /// The file is of a plan this browser does not have: the plan file is needed first.
+    UnknownPlan { plan_id: String },
     /// Bringing an older version up to date failed.
     Migration(MigrationError),
     /// The profile itself cannot be used: no unit, an unknown unit, a nameless `other` unit,
@@ -323,14 +344,24 @@ pub enum ImportProblem {
 /// `version` (newer is refused), migration to the current version, the shape of every
 /// field, then the unit and the figures (see [`check_profile`]). Entries that are empty are
 /// dropped, as the page does.
-pub fn import_unit_file(file_name: &str, bytes: &[u8]) -> Result<ImportedUnit, ImportError> {
-    read(bytes).map_err(|problem| ImportError {
+///
+/// The file's plan is looked up with `plan_of` (the built-in plan for version 1); a plan this
+/// browser lacks is [`ImportProblem::UnknownPlan`].
+pub fn import_unit_file(
+    file_name: &str,
+    bytes: &[u8],
+    plan_of: impl Fn(&str) -> Option<Rc<Plan>>,
+) -> Result<ImportedUnit, ImportError> {
+    read(bytes, plan_of).map_err(|problem| ImportError {
         file_name: file_name.to_string(),
         problem,
     })
 }
 
-fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
+fn read(
+    bytes: &[u8],
+    plan_of: impl Fn(&str) -> Option<Rc<Plan>>,
+) -> Result<ImportedUnit, ImportProblem> {
     if bytes.len() > MAX_UNIT_FILE_BYTES {
         return Err(ImportProblem::TooBig {
             size: bytes.len(),
@@ -380,15 +411,19 @@ fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
         .ok_or(ImportProblem::NotUnitFile { format: None })?;
 
     let file = read_current(object)?;
-    check_profile(&file.profile).map_err(ImportProblem::Profile)?;
     if let Some(header) = &file.header {
         check_header(header, &file.profile)?;
     }
+    let plan = plan_of(&file.profile.plan).ok_or_else(|| ImportProblem::UnknownPlan {
+        plan_id: file.profile.plan.clone(),
+    })?;
+    check_profile(&plan, &file.profile).map_err(ImportProblem::Profile)?;
     Ok(ImportedUnit {
         profile: file.profile,
         file_version: version,
         exported_at: file.exported_at,
         app_version: file.app_version,
+        plan_fingerprint: file.header.and_then(|h| h.plan_fingerprint),
     })
 }
 
@@ -424,7 +459,16 @@ pub type MigrationStep = fn(Value) -> Result<Value, MigrationError>;
 /// `MIGRATIONS[i]` turns a version `i + 1` document into a version `i + 2` document. Adding a
 /// version means: bump [`UNIT_FILE_VERSION`], append its step here, keep the v1 fixtures
 /// under `tests/fixtures/unit-files/` opening, and document the change in `docs/formats.md`.
-pub const MIGRATIONS: &[MigrationStep] = &[];
+pub const MIGRATIONS: &[MigrationStep] = &[v1_to_v2];
+
+/// Version 2 only adds optional fields (the plan, in `unit` and `profile`): a version-1 file
+/// is a version-2 file of the built-in plan.
+fn v1_to_v2(mut document: Value) -> Result<Value, MigrationError> {
+    if let Some(object) = document.as_object_mut() {
+        object.insert("version".into(), Value::from(2));
+    }
+    Ok(document)
+}
 
 /// Brings a whole unit-file document of `version` up to [`UNIT_FILE_VERSION`], one step at
 /// a time. The current version passes through unchanged.
@@ -455,9 +499,17 @@ const TOP_FIELDS: &[&str] = &[
     "profile",
     "summary",
 ];
-const HEADER_FIELDS: &[&str] = &["bloc", "unit_id", "name"];
-/// The fields of `profile`, in the order they are written.
-pub const PROFILE_FIELDS: &[&str] = &["label", "bloc", "unit_id", "other_name", "entries"];
+const HEADER_FIELDS: &[&str] = &["plan", "plan_fingerprint", "bloc", "unit_id", "name"];
+/// The fields of `profile`, in the order they are written (`plan` only for a plan other than
+/// the built-in one).
+pub const PROFILE_FIELDS: &[&str] = &[
+    "plan",
+    "label",
+    "bloc",
+    "unit_id",
+    "other_name",
+    "entries",
+];
 /// The fields of an entry, in the order they are written (`not_applicable` only when set).
 pub const ENTRY_FIELDS: &[&str] = &[
     "not_applicable",
@@ -469,11 +521,12 @@ pub const ENTRY_FIELDS: &[&str] = &[
     "before",
     "after",
 ];
-const BLOC_IDS: &[&str] = &["commune", "agency"];
 const MODE_KEYS: &[&str] = &["counts", "percent"];
 
 /// The parts of the readable `unit` header that must agree with the profile, when present.
 struct Header {
+    plan: Option<String>,
+    plan_fingerprint: Option<String>,
     bloc: Option<String>,
     unit_id: Option<String>,
 }
@@ -608,17 +661,25 @@ fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> 
 
 fn read_header(value: &Value) -> Result<Header, ImportProblem> {
     let map = object(value, "unit", HEADER_FIELDS)?;
-    let bloc = one_of(map, "unit", "bloc", BLOC_IDS)?;
+    let plan = text(map, "unit", "plan")?;
+    let plan_fingerprint = text(map, "unit", "plan_fingerprint")?;
+    let bloc = text(map, "unit", "bloc")?;
     let unit_id = text(map, "unit", "unit_id")?;
     // The name is for people: it may differ from this version's unit list, so it is only
     // checked to be text.
     text(map, "unit", "name")?;
-    Ok(Header { bloc, unit_id })
+    Ok(Header {
+        plan,
+        plan_fingerprint,
+        bloc,
+        unit_id,
+    })
 }
 
 fn check_header(header: &Header, profile: &Profile) -> Result<(), ImportProblem> {
     let checks = [
-        ("unit.bloc", &header.bloc, profile.bloc.id()),
+        ("unit.plan", &header.plan, profile.plan.as_str()),
+        ("unit.bloc", &header.bloc, profile.bloc.key()),
         ("unit.unit_id", &header.unit_id, profile.unit_id.as_str()),
     ];
     for (field, in_header, in_profile) in checks {
@@ -636,18 +697,23 @@ fn check_header(header: &Header, profile: &Profile) -> Result<(), ImportProblem>
 fn read_profile(value: &Value) -> Result<Profile, ImportProblem> {
     const AT: &str = "profile";
     let map = object(value, AT, PROFILE_FIELDS)?;
-    let bloc = match one_of(map, AT, "bloc", BLOC_IDS)? {
-        Some(id) => Bloc::from_id(&id).expect("checked against BLOC_IDS"),
+    let bloc = match text(map, AT, "bloc")? {
+        Some(id) => BlocId::new(&id).ok_or_else(|| wrong("profile.bloc", Expected::Id, &map["bloc"]))?,
         None => {
             return Err(ImportProblem::MissingField {
                 field: "profile.bloc".into(),
             })
         }
     };
+    let plan = match text(map, AT, "plan")? {
+        Some(plan) => plan,
+        None => builtin::PLAN_ID.to_string(),
+    };
     let unit_id = required_text(map, AT, "unit_id")?;
     // Every field of the profile is named here, so a new field cannot be forgotten by the
     // file format: it must be read here (and the format version bumped).
     Ok(Profile {
+        plan,
         label: text(map, AT, "label")?.unwrap_or_default(),
         bloc,
         unit_id,
@@ -671,8 +737,8 @@ fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, Import
     let mut previous: Option<&String> = None;
     while let Some(key) = map.keys().filter(|k| previous < Some(*k)).min() {
         previous = Some(key);
-        let id = TargetId::from_key(key)
-            .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
+        let id =
+            TargetId::new(key).ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
         let entry = read_entry(&map[key], &path(AT, key))?;
         if !entry.is_empty() {
             entries.insert(id, entry);

@@ -10,13 +10,14 @@ use crate::domain::evaluate::{evaluate, FieldError};
 use crate::domain::figures::{Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind, TooLong};
 use crate::domain::profile::Profile;
-use crate::domain::targets::{TargetId, TARGETS};
-use crate::domain::units::{find_unit, Bloc, OTHER_UNIT_ID};
+use crate::domain::plan::{BlocId, Plan, Target, TargetId, Text, OTHER_UNIT_ID};
 
 /// One figure that cannot be a real value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureProblem {
     pub target: TargetId,
+    /// The target's label, for the message (the plan may not be at hand when it is shown).
+    pub target_label: Text,
     pub field: Field,
     /// The text as it stands in the profile (or file).
     pub value: String,
@@ -31,22 +32,29 @@ pub struct FigureProblem {
 pub enum ProfileProblem {
     /// No unit is chosen (`unit_id` is empty).
     NoUnit,
-    /// `unit_id` is neither a unit of this version's lists nor `other`.
+    /// `unit_id` is neither a unit of the plan's lists nor `other`.
     UnknownUnit { unit_id: String },
+    /// Figures for a target that the profile's plan does not have.
+    UnknownTarget { key: String },
+    /// The profile's bloc is not a bloc of its plan.
+    UnknownBloc { bloc: String },
     /// `unit_id` is `other` but the typed name is empty or only spaces.
     OtherUnitWithoutName,
     /// The profile's bloc is not the bloc of its unit.
     BlocMismatch {
         unit_id: String,
         /// The bloc written in the profile.
-        bloc: Bloc,
+        bloc: BlocId,
         /// The bloc the unit belongs to.
-        unit_bloc: Bloc,
+        unit_bloc: BlocId,
+        /// The name of the profile's bloc, for the message.
+        bloc_name: Text,
     },
     /// A figure longer than a figure may be ([`TextKind::Figure`]): the first in table
     /// order. Checked in every field, used by the entry's mode or not.
     FigureTooLong {
         target: TargetId,
+        target_label: Text,
         field: Field,
         too_long: TooLong,
     },
@@ -87,19 +95,20 @@ impl FigureProblems {
 }
 
 /// The first figure of the profile that is too long to be one, in table order.
-pub fn length_problem(profile: &Profile) -> Option<ProfileProblem> {
-    TARGETS
+pub fn length_problem(plan: &Plan, profile: &Profile) -> Option<ProfileProblem> {
+    plan.targets
         .iter()
-        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
-        .flat_map(|(id, entry)| {
+        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target, e)))
+        .flat_map(|(target, entry)| {
             Field::ALL
                 .iter()
-                .map(move |&field| (id, field, entry.text(field)))
+                .map(move |&field| (target, field, entry.text(field)))
         })
         .find_map(|(target, field, text)| {
             check_length(TextKind::Figure, text).err().map(|too_long| {
                 ProfileProblem::FigureTooLong {
-                    target,
+                    target: target.id,
+                    target_label: target.label.clone(),
                     field,
                     too_long,
                 }
@@ -113,18 +122,22 @@ pub fn length_problem(profile: &Profile) -> Option<ProfileProblem> {
 /// Checked whether or not the target applies, because a target switched off today may be
 /// switched on tomorrow. Fields the mode does not use (a percentage typed before switching to
 /// counts) are carried as typed and not checked, like the page keeps them.
-pub fn entry_problems(id: TargetId, entry: &TargetEntry) -> Vec<FigureProblem> {
-    let target = crate::domain::targets::target(id);
+pub fn entry_problems(target: &Target, entry: &TargetEntry) -> Vec<FigureProblem> {
+    let id = target.id;
+    // The bloc only chooses the threshold, which no field error depends on.
+    let Some(bloc) = target.blocs.first().map(|rule| rule.bloc) else {
+        return Vec::new();
+    };
     let forced = TargetEntry {
         not_applicable: Some(false),
         ..entry.clone()
     };
-    // Bloc and unit only choose the threshold and the default applicability, which is forced.
-    evaluate(target, &forced, Bloc::Commune, "")
+    evaluate(target, &forced, bloc, "")
         .errors
         .into_iter()
         .map(|(field, error)| FigureProblem {
             target: id,
+            target_label: target.label.clone(),
             field,
             value: entry.text(field).to_string(),
             error,
@@ -133,16 +146,21 @@ pub fn entry_problems(id: TargetId, entry: &TargetEntry) -> Vec<FigureProblem> {
 }
 
 /// Every impossible figure of the profile, in table order.
-pub fn figure_problems(profile: &Profile) -> Vec<FigureProblem> {
-    TARGETS
+pub fn figure_problems(plan: &Plan, profile: &Profile) -> Vec<FigureProblem> {
+    plan.targets
         .iter()
-        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target.id, e)))
-        .flat_map(|(id, entry)| entry_problems(id, entry))
+        .filter_map(|target| profile.entries.get(&target.id).map(|e| (target, e)))
+        .flat_map(|(target, entry)| entry_problems(target, entry))
         .collect()
 }
 
 /// The unit part of the check: a chosen, known unit (or a named `other`) of the profile's bloc.
-pub fn unit_problem(profile: &Profile) -> Option<ProfileProblem> {
+pub fn unit_problem(plan: &Plan, profile: &Profile) -> Option<ProfileProblem> {
+    if plan.bloc(profile.bloc).is_none() {
+        return Some(ProfileProblem::UnknownBloc {
+            bloc: profile.bloc.key().to_string(),
+        });
+    }
     let unit_id = profile.unit_id.as_str();
     if unit_id.is_empty() {
         return Some(ProfileProblem::NoUnit);
@@ -154,14 +172,18 @@ pub fn unit_problem(profile: &Profile) -> Option<ProfileProblem> {
             .is_empty()
             .then_some(ProfileProblem::OtherUnitWithoutName);
     }
-    match find_unit(unit_id) {
+    match plan.find_unit(unit_id) {
         None => Some(ProfileProblem::UnknownUnit {
             unit_id: unit_id.to_string(),
         }),
-        Some(unit) if unit.bloc != profile.bloc => Some(ProfileProblem::BlocMismatch {
+        Some((bloc, _)) if bloc.id != profile.bloc => Some(ProfileProblem::BlocMismatch {
             unit_id: unit_id.to_string(),
             bloc: profile.bloc,
-            unit_bloc: unit.bloc,
+            unit_bloc: bloc.id,
+            bloc_name: plan
+                .bloc(profile.bloc)
+                .map(|b| b.name.clone())
+                .unwrap_or_default(),
         }),
         Some(_) => None,
     }
@@ -169,11 +191,23 @@ pub fn unit_problem(profile: &Profile) -> Option<ProfileProblem> {
 
 /// Whether the profile can come in or travel (unit file, share link); the unit is checked
 /// first, then the figures' length, then the figures.
-pub fn check_profile(profile: &Profile) -> Result<(), ProfileProblem> {
-    if let Some(problem) = unit_problem(profile).or_else(|| length_problem(profile)) {
+pub fn check_profile(plan: &Plan, profile: &Profile) -> Result<(), ProfileProblem> {
+    let unknown_target = || {
+        profile
+            .entries
+            .keys()
+            .find(|id| plan.target(**id).is_none())
+            .map(|id| ProfileProblem::UnknownTarget {
+                key: id.key().to_string(),
+            })
+    };
+    if let Some(problem) = unit_problem(plan, profile)
+        .or_else(unknown_target)
+        .or_else(|| length_problem(plan, profile))
+    {
         return Err(problem);
     }
-    match FigureProblems::new(figure_problems(profile)) {
+    match FigureProblems::new(figure_problems(plan, profile)) {
         None => Ok(()),
         Some(figures) => Err(ProfileProblem::ImpossibleFigures(figures)),
     }

@@ -34,9 +34,10 @@ pub static EN: Texts = Texts {
     privacy_note: "Figures are kept in this browser only and are never sent anywhere.",
     first_screen_loading: "Loading the calculator… You can enter figures now; the results appear once it has loaded.",
     unit_section: "Unit",
+    plan_label: "Target plan",
+    plan_mismatch: "Note: the sender used a version of the plan with other scoring rules than this browser's copy; the score below follows yours.",
+    plan_example: "example",
     bloc_label: "Bloc",
-    bloc_commune: "Communes and towns",
-    bloc_agency: "District agencies",
     unit_label: "Unit",
     unit_placeholder: "— Choose a unit —",
     unit_other: "Another unit (type its name)",
@@ -128,9 +129,8 @@ pub static EN: Texts = Texts {
     district_intro: "Adds up the figures of every profile in this browser (one per unit) and checks them against the targets.",
     col_target: "Target",
     col_units_met: "Units meeting",
-    scope_communes: "Communes",
-    scope_agencies: "Agencies",
     scope_district: "District",
+    scope_whole_plan: "All blocs",
     total_none: "no figures",
     settings_heading: "Scoring model (training mode)",
     settings_intro: "Change the model to demonstrate and explain. The plan's thresholds do not change.",
@@ -404,12 +404,12 @@ impl Messages for En {
             format!("The first {} steps of the list are the fewest that reach the award zone (against the peers with known scores).", count(steps, STYLE))
         }
     }
-    fn coverage(&self, communes: usize, agencies: usize) -> String {
-        format!(
-            "{} of 11 communes and towns and {} of 12 agencies have a profile.",
-            count(communes, STYLE),
-            count(agencies, STYLE)
-        )
+    fn coverage(&self, blocs: &[(usize, usize, &str)]) -> String {
+        let parts: Vec<String> = blocs
+            .iter()
+            .map(|(n, size, bloc)| format!("{} of {} ({bloc})", count(*n, STYLE), count(*size, STYLE)))
+            .collect();
+        format!("Units with a profile: {}.", parts.join(", "))
     }
     fn district_duplicates(&self, units: usize) -> String {
         let (subject, verb) = if units == 1 {
@@ -473,7 +473,13 @@ impl Messages for En {
         format!("the unit “{unit}” is not in the lists.")
     }
     fn problem_bloc(&self, unit: &str, bloc: &str) -> String {
-        format!("the unit {unit} is not in the {bloc} bloc.")
+        format!("the unit {unit} is not in “{bloc}”.")
+    }
+    fn problem_unknown_bloc(&self, bloc: &str) -> String {
+        format!("the bloc “{bloc}” is not in the plan.")
+    }
+    fn unknown_plan(&self, plan_id: &str) -> String {
+        format!("the profile belongs to the plan “{plan_id}”, which this browser does not have. Open that plan's file (.json) first, then open this again.")
     }
     fn problem_figures(&self, n: usize, target: &str, error: &str) -> String {
         let verb = if n == 1 { "is" } else { "are" };

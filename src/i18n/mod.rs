@@ -12,8 +12,7 @@ use crate::domain::number::{
 };
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
-use crate::domain::targets::{target, Measure, Requirement, Target, Text};
-use crate::domain::units::Bloc;
+use crate::domain::plan::{BlocId, Measure, Plan, Requirement, Target, Text};
 use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
@@ -34,10 +33,11 @@ impl Lang {
         }
     }
 
-    pub fn pick(self, text: Text) -> &'static str {
+    /// A plan's text in this language (the Vietnamese where the plan has no English).
+    pub fn pick(self, text: &Text) -> &str {
         match self {
-            Lang::Vi => text.vi,
-            Lang::En => text.en,
+            Lang::Vi => &text.vi,
+            Lang::En => text.english_or_vi(),
         }
     }
 
@@ -65,7 +65,11 @@ impl Lang {
 }
 
 /// The name of a profile's field, as the form labels it ("target — input" for a target's).
-pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField) -> String {
+pub fn profile_field_name(
+    lang: Lang,
+    plan: &Plan,
+    field: crate::domain::merge::ProfileField,
+) -> String {
     use crate::domain::figures::Field;
     use crate::domain::merge::{EntryPart, ProfileField};
     let t = lang.texts();
@@ -80,26 +84,28 @@ pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField)
         ProfileField::Unit => t.unit_label.to_string(),
         ProfileField::OtherName => t.unit_name_label.to_string(),
         ProfileField::Entry(id, part) => {
-            let target = target(id);
-            let part = match (part, target.measure) {
+            let Some(target) = plan.target(id) else {
+                return id.key().to_string();
+            };
+            let part = match (part, &target.measure) {
                 (EntryPart::Text(Field::Numerator), Measure::Ratio { numerator, .. }) => {
-                    lang.pick(numerator)
+                    lang.pick(&numerator)
                 }
                 (EntryPart::Text(Field::Denominator), Measure::Ratio { denominator, .. }) => {
-                    lang.pick(denominator)
+                    lang.pick(&denominator)
                 }
                 (EntryPart::Text(Field::Before), Measure::Increase { before, .. }) => {
-                    lang.pick(before)
+                    lang.pick(&before)
                 }
                 (EntryPart::Text(Field::After), Measure::Increase { after, .. }) => {
-                    lang.pick(after)
+                    lang.pick(&after)
                 }
-                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(question),
+                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(&question),
                 (EntryPart::Mode, _) => t.entry_label,
                 (EntryPart::NotApplicable, _) => t.na_label,
                 _ => t.percent_label,
             };
-            format!("{} — {}", lang.pick(target.label), part)
+            format!("{} — {}", lang.pick(&target.label), part)
         }
     }
 }
@@ -107,12 +113,13 @@ pub fn profile_field_name(lang: Lang, field: crate::domain::merge::ProfileField)
 /// The notice that another tab's later edit replaced one of this tab's.
 pub fn edit_conflict_message(
     lang: Lang,
+    plan: &Plan,
     unit: Option<&str>,
     field: crate::domain::merge::ProfileField,
 ) -> String {
     let t = lang.texts();
     t.banner_edit_conflict(
-        &profile_field_name(lang, field),
+        &profile_field_name(lang, plan, field),
         unit.unwrap_or(t.profile_unnamed),
     )
 }
@@ -128,9 +135,12 @@ pub struct Texts {
     /// Shown on the pre-rendered first screen until the app has started.
     pub first_screen_loading: &'static str,
     pub unit_section: &'static str,
+    pub plan_label: &'static str,
+    /// A unit file or link made with other rules than this browser's copy of its plan.
+    pub plan_mismatch: &'static str,
+    /// After the name of a plan shipped as an example.
+    pub plan_example: &'static str,
     pub bloc_label: &'static str,
-    pub bloc_commune: &'static str,
-    pub bloc_agency: &'static str,
     pub unit_label: &'static str,
     pub unit_placeholder: &'static str,
     pub unit_other: &'static str,
@@ -222,9 +232,9 @@ pub struct Texts {
     pub district_table: &'static str,
     pub col_target: &'static str,
     pub col_units_met: &'static str,
-    pub scope_communes: &'static str,
-    pub scope_agencies: &'static str,
     pub scope_district: &'static str,
+    /// The last column of the district table, for a plan other than the built-in one.
+    pub scope_whole_plan: &'static str,
     pub total_none: &'static str,
     pub settings_heading: &'static str,
     pub settings_intro: &'static str,
@@ -373,7 +383,8 @@ pub trait Messages: Sync {
     fn award_zone_caption(&self, places: usize) -> String;
     fn step_points(&self, points: f64) -> String;
     fn improve_zone(&self, steps: usize) -> String;
-    fn coverage(&self, communes: usize, agencies: usize) -> String;
+    /// `(units with a profile, units, bloc name)` of every bloc.
+    fn coverage(&self, blocs: &[(usize, usize, &str)]) -> String;
     /// Units with more than one profile, of which only one counts.
     fn district_duplicates(&self, units: usize) -> String;
     /// The label of the choice of the profile that counts for a unit (`profiles` ≥ 2).
@@ -396,6 +407,9 @@ pub trait Messages: Sync {
     fn export_blocked(&self, problem: &str) -> String;
     fn problem_unknown_unit(&self, unit: &str) -> String;
     fn problem_bloc(&self, unit: &str, bloc: &str) -> String;
+    fn problem_unknown_bloc(&self, bloc: &str) -> String;
+    /// A unit file or link of a plan this browser does not have.
+    fn unknown_plan(&self, plan_id: &str) -> String;
     fn problem_figures(&self, n: usize, target: &str, error: &str) -> String;
     fn problem_figure_too_long(&self, target: &str, chars: usize, limit: usize) -> String;
     fn import_added(&self, n: usize, files: &str) -> String;
@@ -449,11 +463,11 @@ fn count(n: usize, style: NumberStyle) -> String {
     format_count(n as u64, style)
 }
 
-pub fn bloc_name(lang: Lang, bloc: Bloc) -> &'static str {
-    let t = lang.texts();
-    match bloc {
-        Bloc::Commune => t.bloc_commune,
-        Bloc::Agency => t.bloc_agency,
+/// A bloc's name in the plan (its id for a bloc the plan does not have).
+pub fn bloc_name<'a>(lang: Lang, plan: &'a Plan, bloc: BlocId) -> &'a str {
+    match plan.bloc(bloc) {
+        Some(found) => lang.pick(&found.name),
+        None => "",
     }
 }
 
@@ -515,9 +529,9 @@ pub fn error_message(lang: Lang, error: FieldError) -> String {
     }
 }
 
-pub fn gap_message(lang: Lang, gap: Gap, noun: Text) -> String {
+pub fn gap_message(lang: Lang, gap: Gap, noun: &Text) -> String {
     let t = lang.texts();
-    let noun = lang.pick(noun);
+    let noun = lang.pick(&noun);
     match gap {
         Gap::Items(n) => t.gap_items(n, noun),
         Gap::Share {
@@ -569,21 +583,21 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
         ProfileProblem::NoUnit => t.problem_no_unit.to_string(),
         ProfileProblem::UnknownUnit { unit_id } => t.problem_unknown_unit(unit_id),
         ProfileProblem::OtherUnitWithoutName => t.problem_other_no_name.to_string(),
-        ProfileProblem::BlocMismatch { unit_id, bloc, .. } => {
-            t.problem_bloc(unit_id, bloc_name(lang, *bloc))
-        }
+        ProfileProblem::UnknownBloc { bloc } => t.problem_unknown_bloc(bloc),
+        ProfileProblem::UnknownTarget { key } => t.file_unknown_target(key),
+        ProfileProblem::BlocMismatch {
+            unit_id, bloc_name, ..
+        } => t.problem_bloc(unit_id, lang.pick(&bloc_name)),
         ProfileProblem::FigureTooLong {
-            target: id,
+            target_label,
             too_long,
             ..
-        } => {
-            t.problem_figure_too_long(lang.pick(target(*id).label), too_long.chars, too_long.limit)
-        }
+        } => t.problem_figure_too_long(lang.pick(&target_label), too_long.chars, too_long.limit),
         ProfileProblem::ImpossibleFigures(problems) => {
             let first = problems.first();
             t.problem_figures(
                 problems.count(),
-                lang.pick(target(first.target).label),
+                lang.pick(&first.target_label),
                 &error_message(lang, first.error),
             )
         }
@@ -621,6 +635,7 @@ pub fn import_error_message(lang: Lang, error: &ImportError) -> String {
         ImportProblem::WrongShape { field, .. } => t.file_wrong_shape(field),
         ImportProblem::UnknownField { field } => t.file_unknown_field(field),
         ImportProblem::UnknownTarget { key } => t.file_unknown_target(key),
+        ImportProblem::UnknownPlan { plan_id } => t.unknown_plan(plan_id),
         ImportProblem::HeaderMismatch {
             field,
             header,
@@ -640,6 +655,7 @@ pub fn link_error_message(lang: Lang, error: &LinkError) -> String {
         LinkError::TooLong { .. } => t.link_too_long.to_string(),
         LinkError::BadCharacter { position, .. } => t.link_bad_character(*position),
         LinkError::Truncated => t.link_truncated.to_string(),
+        LinkError::UnknownPlan { plan_id } => t.unknown_plan(plan_id),
         LinkError::Damaged => t.link_damaged.to_string(),
         LinkError::Malformed(_) => t.link_malformed.to_string(),
         LinkError::Refused(problem) => t.link_refused(&profile_problem_message(lang, problem)),
@@ -845,19 +861,19 @@ mod tests {
     #[test]
     fn messages_use_each_language_number_format() {
         let noun = Text {
-            vi: "hồ sơ",
-            en: "files",
+            vi: "hồ sơ".into(),
+            en: Some("files".into()),
         };
         assert_eq!(
-            gap_message(Lang::Vi, Gap::Items(1234), noun),
+            gap_message(Lang::Vi, Gap::Items(1234), &noun),
             "Cần thêm 1.234 hồ sơ"
         );
         assert_eq!(
-            gap_message(Lang::En, Gap::Items(1234), noun),
+            gap_message(Lang::En, Gap::Items(1234), &noun),
             "1,234 more files needed"
         );
         assert_eq!(
-            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(5_000)), noun),
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(5_000)), &noun),
             "Cần thêm 0,5 điểm phần trăm"
         );
         // 80 of 100 against 87%: 7 more if the total stays 100, 54 if it grows with them.
@@ -867,11 +883,11 @@ mod tests {
             growing: Some(54),
         };
         assert_eq!(
-            gap_message(Lang::Vi, share, noun),
+            gap_message(Lang::Vi, share, &noun),
             "Cần thêm 7 hồ sơ nếu tổng số giữ nguyên 100; 54 nếu mỗi hồ sơ thêm vào cũng được cộng vào tổng số"
         );
         assert_eq!(
-            gap_message(Lang::En, share, noun),
+            gap_message(Lang::En, share, &noun),
             "7 more files needed if the total stays 100; 54 more files if they also add to the total"
         );
         let full = Gap::Share {
@@ -880,20 +896,20 @@ mod tests {
             growing: None,
         };
         assert_eq!(
-            gap_message(Lang::Vi, full, noun),
+            gap_message(Lang::Vi, full, &noun),
             "Cần thêm 3 hồ sơ nếu tổng số giữ nguyên 1.234"
         );
         // A gap is rounded up: 64,99 against 65 needs 0,01, never 0.
         assert_eq!(
-            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(100)), noun),
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(100)), &noun),
             "Cần thêm 0,01 điểm phần trăm"
         );
         assert_eq!(
-            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(1)), noun),
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(1)), &noun),
             "Cần thêm 0,01 điểm phần trăm"
         );
         assert_eq!(
-            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(9_500)), noun),
+            gap_message(Lang::Vi, Gap::Points(Percent::from_scaled(9_500)), &noun),
             "Cần thêm 0,95 điểm phần trăm"
         );
         assert_eq!(

@@ -22,9 +22,10 @@ pub static VI: Texts = Texts {
     privacy_note: "Số liệu chỉ lưu trên trình duyệt này và không được gửi đi đâu.",
     first_screen_loading: "Đang tải phần tính điểm… Có thể nhập số liệu ngay; kết quả sẽ hiện khi tải xong.",
     unit_section: "Đơn vị",
+    plan_label: "Kế hoạch chỉ tiêu",
+    plan_mismatch: "Lưu ý: đơn vị gửi dùng bản kế hoạch có quy tắc chấm điểm khác với bản trong trình duyệt này; điểm dưới đây tính theo bản của bạn.",
+    plan_example: "ví dụ",
     bloc_label: "Khối thi đua",
-    bloc_commune: "Khối xã, thị trấn",
-    bloc_agency: "Khối ban ngành huyện",
     unit_label: "Đơn vị",
     unit_placeholder: "— Chọn đơn vị —",
     unit_other: "Đơn vị khác (tự nhập tên)",
@@ -116,9 +117,8 @@ pub static VI: Texts = Texts {
     district_intro: "Cộng số liệu của mọi hồ sơ trong trình duyệt này (mỗi đơn vị một hồ sơ) và đối chiếu với chỉ tiêu.",
     col_target: "Chỉ tiêu",
     col_units_met: "Số đơn vị đạt",
-    scope_communes: "Khối xã",
-    scope_agencies: "Khối huyện",
     scope_district: "Toàn huyện",
+    scope_whole_plan: "Tất cả các khối",
     total_none: "chưa có số liệu",
     settings_heading: "Cách tính điểm (chế độ tập huấn)",
     settings_intro: "Thay đổi cách tính để minh họa và giải thích. Mức chỉ tiêu theo kế hoạch không đổi.",
@@ -383,12 +383,12 @@ impl Messages for Vi {
     fn improve_zone(&self, steps: usize) -> String {
         format!("Cần ít nhất {} bước (các bước đầu danh sách) để vào nhóm khen thưởng, so với các đơn vị đã biết điểm.", count(steps, STYLE))
     }
-    fn coverage(&self, communes: usize, agencies: usize) -> String {
-        format!(
-            "{}/11 xã, thị trấn và {}/12 cơ quan, ban ngành có hồ sơ.",
-            count(communes, STYLE),
-            count(agencies, STYLE)
-        )
+    fn coverage(&self, blocs: &[(usize, usize, &str)]) -> String {
+        let parts: Vec<String> = blocs
+            .iter()
+            .map(|(n, size, bloc)| format!("{}/{} ({bloc})", count(*n, STYLE), count(*size, STYLE)))
+            .collect();
+        format!("Đơn vị có hồ sơ: {}.", parts.join(", "))
     }
     fn district_duplicates(&self, units: usize) -> String {
         format!("{} đơn vị có nhiều hồ sơ. Mỗi đơn vị chỉ tính một hồ sơ vào tổng toàn huyện; hãy chọn hồ sơ được tính.", count(units, STYLE))
@@ -437,6 +437,12 @@ impl Messages for Vi {
     }
     fn problem_bloc(&self, unit: &str, bloc: &str) -> String {
         format!("đơn vị {unit} không thuộc {bloc}.")
+    }
+    fn problem_unknown_bloc(&self, bloc: &str) -> String {
+        format!("khối “{bloc}” không có trong kế hoạch.")
+    }
+    fn unknown_plan(&self, plan_id: &str) -> String {
+        format!("hồ sơ thuộc kế hoạch “{plan_id}” mà trình duyệt này chưa có. Hãy mở tệp kế hoạch (.json) của kế hoạch đó trước, rồi mở lại.")
     }
     fn problem_figures(&self, n: usize, target: &str, error: &str) -> String {
         format!("có {n} ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “{target}”: {error}")

@@ -114,13 +114,14 @@ pub fn save(store: &impl KeyValueStore, data: &Workspace) -> Result<(), StorageE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::targets::TargetId;
+    use crate::domain::builtin;
+    use crate::domain::plan::TargetId;
 
     fn typed() -> Workspace {
         let mut data = Workspace::default();
-        data.active_profile_mut().set_unit("31211");
+        data.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
         data.active_profile_mut()
-            .update_entry(TargetId::Recruitment, |e| e.numerator = "abc".into());
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "abc".into());
         data
     }
 

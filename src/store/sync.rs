@@ -386,7 +386,8 @@ pub fn save_synced(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::targets::TargetId;
+    use crate::domain::builtin;
+    use crate::domain::plan::TargetId;
     use crate::store::{MemoryStorage, BACKUP_PREFIX};
 
     /// One tab, as the app holds it: its data, its base and what it knows.
@@ -418,13 +419,13 @@ mod tests {
         fn type_numerator(&mut self, text: &str) {
             Rc::make_mut(&mut self.data)
                 .active_profile_mut()
-                .update_entry(TargetId::Recruitment, |e| e.numerator = text.into());
+                .update_entry(builtin::RECRUITMENT, |e| e.numerator = text.into());
         }
 
         fn type_denominator(&mut self, text: &str) {
             Rc::make_mut(&mut self.data)
                 .active_profile_mut()
-                .update_entry(TargetId::Recruitment, |e| e.denominator = text.into());
+                .update_entry(builtin::RECRUITMENT, |e| e.denominator = text.into());
         }
 
         fn save(&mut self, store: &MemoryStorage) -> SaveOutcome {
@@ -458,7 +459,7 @@ mod tests {
             &self
                 .data
                 .active_profile()
-                .entry(TargetId::Recruitment)
+                .entry(builtin::RECRUITMENT)
                 .numerator
         }
     }
@@ -486,7 +487,7 @@ mod tests {
         assert_eq!(
             (
                 data.active_profile()
-                    .entry(TargetId::Recruitment)
+                    .entry(builtin::RECRUITMENT)
                     .numerator
                     .as_str(),
                 revision
@@ -507,7 +508,7 @@ mod tests {
         // The slow tab saves late, with no edit of its own: nothing is written.
         assert_eq!(slow.save(&store), SaveOutcome::Unchanged);
         let (data, revision) = stored(&store);
-        let entry = data.active_profile().entry(TargetId::Recruitment);
+        let entry = data.active_profile().entry(builtin::RECRUITMENT);
         assert_eq!(
             (
                 entry.numerator.as_str(),
@@ -529,7 +530,7 @@ mod tests {
         let outcome = b.save(&store);
         assert!(matches!(outcome, SaveOutcome::Saved { wrote: true, .. }));
         let (data, revision) = stored(&store);
-        let entry = data.active_profile().entry(TargetId::Recruitment);
+        let entry = data.active_profile().entry(builtin::RECRUITMENT);
         assert_eq!(
             (
                 entry.numerator.as_str(),
@@ -549,7 +550,7 @@ mod tests {
             stored(&store)
                 .0
                 .active_profile()
-                .entry(TargetId::Recruitment)
+                .entry(builtin::RECRUITMENT)
                 .numerator,
             "2"
         );
@@ -577,7 +578,7 @@ mod tests {
     fn data_saved_before_revisions_existed_loads_and_is_saved_at_revision_one() {
         let store = MemoryStorage::default();
         let mut old = Workspace::default();
-        old.active_profile_mut().set_unit("31211");
+        old.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
         store.set(DATA_KEY, &envelope::encode(&old)).unwrap();
         let mut tab = Tab::open(&store);
         assert_eq!((tab.data.as_ref(), tab.base_id.as_deref()), (&old, None));
@@ -589,12 +590,12 @@ mod tests {
         let mut older = stored(&store).0;
         older
             .active_profile_mut()
-            .update_entry(TargetId::Recruitment, |e| e.denominator = "5".into());
+            .update_entry(builtin::RECRUITMENT, |e| e.denominator = "5".into());
         store.set(DATA_KEY, &envelope::encode(&older)).unwrap();
         tab.type_numerator("4");
         tab.save(&store);
         let (data, revision) = stored(&store);
-        let entry = data.active_profile().entry(TargetId::Recruitment);
+        let entry = data.active_profile().entry(builtin::RECRUITMENT);
         assert_eq!(
             (
                 entry.numerator.as_str(),
@@ -620,7 +621,7 @@ mod tests {
             stored(&store)
                 .0
                 .active_profile()
-                .entry(TargetId::Recruitment)
+                .entry(builtin::RECRUITMENT)
                 .numerator,
             "1"
         );
@@ -681,7 +682,7 @@ mod tests {
         fast.save(&store);
         let (data, _) = stored(&store);
         let profile = data.active_profile();
-        let entry = profile.entry(TargetId::Recruitment);
+        let entry = profile.entry(builtin::RECRUITMENT);
         assert_eq!(
             (
                 entry.numerator.as_str(),

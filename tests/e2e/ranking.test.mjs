@@ -433,7 +433,7 @@ test('3. district view sums counts per bloc, one profile per unit, and judges th
 
     await go(page, 'district');
     const district = page.locator('[data-district]');
-    await waitForText(district.locator('[data-coverage]'), '3/11 xã, thị trấn và 1/12 cơ quan, ban ngành có hồ sơ.');
+    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có hồ sơ: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
     const cell = (target, scope) => district.locator(`tr[data-district-target="${target}"] td[data-scope="${scope}"]`);
     const expectCell = async (target, scope, figures, status) => {
       await waitForText(cell(target, scope).locator('.figures'), figures);
@@ -470,7 +470,7 @@ test('3. district view sums counts per bloc, one profile per unit, and judges th
     await enterRatio(page, 'online_work_files', '10', '10');
     await waitForStatus(card(page, 'online_work_files'), 'met');
     await go(page, 'district');
-    await waitForText(district.locator('[data-coverage]'), '3/11 xã, thị trấn và 1/12 cơ quan, ban ngành có hồ sơ.');
+    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có hồ sơ: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
     await expectCell('online_work_files', 'commune', '7/20 = 35% (≥ 35%)', 'met');
     await expectCell('tthc_rating_good', 'district', '3/4 = 75% (≥ 90%)', 'not-met');
   }),

@@ -9,6 +9,8 @@ use crate::store::{LoadNotice, StorageError};
 #[derive(Properties, PartialEq)]
 pub struct BannersProps {
     pub lang: Lang,
+    /// The plan on screen, which names the fields of its targets.
+    pub plan: crate::app::shared::Shared<crate::domain::plan::Plan>,
     pub load_notice: Option<LoadNotice>,
     pub save_error: Option<StorageError>,
     pub demo: bool,
@@ -65,7 +67,7 @@ pub fn Banners(props: &BannersProps) -> Html {
             if let Some(conflict) = &props.edit_conflict {
                 <div class="banner notice" role="status" data-banner="edit-conflict">
                     <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
-                    <p>{ crate::i18n::edit_conflict_message(props.lang, conflict.unit.as_deref(), conflict.field) }</p>
+                    <p>{ crate::i18n::edit_conflict_message(props.lang, &props.plan, conflict.unit.as_deref(), conflict.field) }</p>
                     <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissEditConflict)}>{ t.dismiss }</button>
                 </div>
             }

@@ -13,7 +13,9 @@ use crate::domain::number::format_real;
 use crate::domain::profile::Profile;
 use crate::domain::rank::AwardVerdict;
 use crate::domain::score::ScoringModel;
-use crate::domain::targets::TARGETS;
+use std::rc::Rc;
+
+use crate::domain::plan::Plan;
 use crate::domain::workspace::Workspace;
 use crate::formats::csv::{profile_csv, table_csv, TableRow};
 use crate::formats::share_link::{make_share_fragment, ShareRefusal};
@@ -37,7 +39,7 @@ pub struct DataViewProps {
 }
 
 /// Reads the chosen or dropped files and hands them to the reducer in one action.
-fn import_files(files: web_sys::FileList, on_action: Callback<Action>) {
+fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: Callback<Action>) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.is_empty() {
         return;
@@ -58,7 +60,10 @@ fn import_files(files: web_sys::FileList, on_action: Callback<Action>) {
                 })
             } else {
                 match browser::read_file(&file).await {
-                    Some(bytes) => import_unit_file(&name, &bytes).map(|imported| imported.profile),
+                    Some(bytes) => import_unit_file(&name, &bytes, |id| {
+                        plans.iter().find(|plan| plan.id == id).cloned()
+                    })
+                    .map(|imported| imported.profile),
                     None => Err(ImportError {
                         file_name: name.clone(),
                         problem: ImportProblem::Empty,
@@ -91,14 +96,19 @@ pub fn DataView(props: &DataViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let profile = props.workspace.active_profile().clone();
-    let model = props.workspace.model.clone();
+    let plan = props.workspace.active_plan();
+    let model = props.workspace.model_of(&plan);
     let export_problem = use_state(|| None::<String>);
     let share_shown = use_state(|| false);
 
     let export_json = {
-        let (profile, model, export_problem) =
-            (profile.clone(), model.clone(), export_problem.clone());
-        Callback::from(move |_: MouseEvent| match check_profile(&profile) {
+        let (plan, profile, model, export_problem) = (
+            plan.clone(),
+            profile.clone(),
+            model.clone(),
+            export_problem.clone(),
+        );
+        Callback::from(move |_: MouseEvent| match check_profile(&plan, &profile) {
             Err(problem) => export_problem.set(Some(
                 t.export_blocked(&profile_problem_message(lang, &problem)),
             )),
@@ -106,22 +116,22 @@ pub fn DataView(props: &DataViewProps) -> Html {
                 export_problem.set(None);
                 let today = browser::today_iso();
                 let _ = browser::download(
-                    &suggested_file_name(&profile, &today),
+                    &suggested_file_name(&plan, &profile, &today),
                     "application/json",
-                    &export_unit_file_with_model(&profile, &today, &model),
+                    &export_unit_file_with_model(&plan, &profile, &today, &model),
                 );
             }
         })
     };
     let export_csv = {
-        let (profile, model) = (profile.clone(), model.clone());
+        let (plan, profile, model) = (plan.clone(), profile.clone(), model.clone());
         Callback::from(move |_: MouseEvent| {
-            let name =
-                suggested_file_name(&profile, &browser::today_iso()).replace(".json", ".csv");
+            let name = suggested_file_name(&plan, &profile, &browser::today_iso())
+                .replace(".json", ".csv");
             let _ = browser::download(
                 &name,
                 "text/csv;charset=utf-8",
-                &profile_csv(&profile, &model, lang),
+                &profile_csv(&plan, &profile, &model, lang),
             );
         })
     };
@@ -131,7 +141,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!(
                 "cchc-2021_bang-xep-hang_{}_{}.csv",
-                bloc.id(),
+                bloc.key(),
                 browser::today_iso()
             );
             let _ = browser::download(&name, "text/csv;charset=utf-8", &table_csv(&rows, lang));
@@ -139,10 +149,11 @@ pub fn DataView(props: &DataViewProps) -> Html {
     };
     let on_files = {
         let on_action = props.on_action.clone();
+        let workspace = props.workspace.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Some(files) = input.files() {
-                import_files(files, on_action.clone());
+                import_files(files, workspace.all_plans(), on_action.clone());
             }
             // Choosing the same file again must read it again.
             input.set_value("");
@@ -150,17 +161,18 @@ pub fn DataView(props: &DataViewProps) -> Html {
     };
     let on_drop = {
         let on_action = props.on_action.clone();
+        let workspace = props.workspace.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-                import_files(files, on_action.clone());
+                import_files(files, workspace.all_plans(), on_action.clone());
             }
         })
     };
     // A link is made only when it will open: the profile passes the check links get, and the
     // link is not longer than a link reader takes (else the unit file is offered).
     let share = (*share_shown).then(|| {
-        make_share_fragment(&profile)
+        make_share_fragment(&plan, &profile)
             .map(|fragment| format!("{}#{}", browser::page_address(), fragment))
     });
     let share_url = share.clone().and_then(Result::ok);
@@ -255,7 +267,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
 fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let model = &props.workspace.model;
+
     html! {
         <div class="import-review" data-import-review="" role="status">
             if !review.added.is_empty() {
@@ -279,8 +291,8 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
                 html! {
                     <div class="conflict" data-conflict={conflict.file_name.clone()}>
                         <p><strong>{ t.import_conflict_heading(&conflict.file_name) }</strong></p>
-                        if let Some(existing) = existing {
-                            { side_by_side(lang, existing, &conflict.incoming, model) }
+                        if let (Some(existing), Some(plan)) = (existing, props.workspace.plan(&conflict.incoming.plan)) {
+                            { side_by_side(lang, &plan, existing, &conflict.incoming, &props.workspace.model_of(&plan)) }
                         }
                         <div class="actions">
                             <button type="button" class="secondary danger" data-action="conflict-replace" onclick={choose(Choice::Replace)}>{ t.import_replace }</button>
@@ -308,14 +320,22 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
 }
 
 /// Two profiles of the same unit, target by target.
-pub fn side_by_side(lang: Lang, left: &Profile, right: &Profile, model: &ScoringModel) -> Html {
+pub fn side_by_side(
+    lang: Lang,
+    plan: &Plan,
+    left: &Profile,
+    right: &Profile,
+    model: &ScoringModel,
+) -> Html {
     let t = lang.texts();
-    let (left_evaluations, right_evaluations) =
-        (left.evaluate_all(model), right.evaluate_all(model));
-    let (left_summary, right_summary) = (left.summary(model), right.summary(model));
+    let (left_evaluations, right_evaluations) = (
+        left.evaluate_all(plan, model),
+        right.evaluate_all(plan, model),
+    );
+    let (left_summary, right_summary) = (left.summary(plan, model), right.summary(plan, model));
     let cell =
         |profile: &Profile, evaluation: &crate::domain::evaluate::Evaluation, index: usize| {
-            let target = &TARGETS[index];
+            let target = &plan.targets[index];
             format!(
                 "{} · {}",
                 figures_text(lang, target, profile.entry(target.id), evaluation),
@@ -338,11 +358,11 @@ pub fn side_by_side(lang: Lang, left: &Profile, right: &Profile, model: &Scoring
                         <td>{ format_real(left_summary.score, 2, lang.numbers()) }</td>
                         <td>{ format_real(right_summary.score, 2, lang.numbers()) }</td>
                     </tr>
-                    { for TARGETS.iter().enumerate().map(|(index, target)| {
+                    { for plan.targets.iter().enumerate().map(|(index, target)| {
                         let (l, r) = (cell(left, &left_evaluations[index].1, index), cell(right, &right_evaluations[index].1, index));
                         html! {
                             <tr class={classes!((l != r).then_some("differs"))}>
-                                <th scope="row">{ lang.pick(target.label) }</th>
+                                <th scope="row">{ lang.pick(&target.label) }</th>
                                 <td>{ l }</td>
                                 <td>{ r }</td>
                             </tr>

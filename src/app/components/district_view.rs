@@ -7,14 +7,15 @@ use crate::app::shared::Shared;
 use crate::app::state::{Action, Edit};
 use crate::domain::district::{district, district_selection, DuplicateUnit, Scope, Total};
 use crate::domain::number::{format_count, format_percent};
-use crate::domain::targets::Measure;
-use crate::domain::units::Bloc;
+use crate::domain::builtin;
+use crate::domain::plan::{BlocId, Measure, Plan};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{status_icon, status_name, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct DistrictViewProps {
     pub lang: Lang,
+    pub plan: Shared<Plan>,
     pub workspace: Shared<Workspace>,
     pub on_action: Callback<Action>,
 }
@@ -23,17 +24,32 @@ pub struct DistrictViewProps {
 pub fn DistrictView(props: &DistrictViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let selection =
-        district_selection(&props.workspace.profiles, &props.workspace.district_choices);
+    let plan = &props.plan;
+    let selection = district_selection(
+        plan,
+        &props.workspace.profiles,
+        &props.workspace.district_choices,
+    );
     let profiles = selection.counted;
-    let rows = district(&profiles, &props.workspace.model);
-    let in_bloc = |bloc: Bloc| {
+    let model = props.workspace.model_of(plan);
+    let rows = district(plan, &profiles, &model);
+    let in_bloc = |bloc: BlocId| {
         profiles
             .iter()
-            .filter(|p| p.bloc == bloc && p.unit_id != crate::domain::units::OTHER_UNIT_ID)
+            .filter(|p| p.bloc == bloc && p.unit_id != crate::domain::plan::OTHER_UNIT_ID)
             .count()
     };
-    let coverage = t.coverage(in_bloc(Bloc::Commune), in_bloc(Bloc::Agency));
+    let parts: Vec<(usize, usize, &str)> = plan
+        .blocs
+        .iter()
+        .map(|bloc| (in_bloc(bloc.id), bloc.units.len(), lang.pick(&bloc.name)))
+        .collect();
+    let coverage = t.coverage(&parts);
+    let whole = if plan.id == builtin::PLAN_ID {
+        t.scope_district
+    } else {
+        t.scope_whole_plan
+    };
     html! {
         <section class="district" aria-labelledby="district-heading" data-district="">
             <h2 id="district-heading">{ t.district_heading }</h2>
@@ -51,23 +67,21 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                         <tr>
                             <th scope="col">{ t.col_target }</th>
                             <th scope="col">{ t.col_units_met }</th>
-                            <th scope="col">{ t.scope_communes }</th>
-                            <th scope="col">{ t.scope_agencies }</th>
-                            <th scope="col">{ t.scope_district }</th>
+                            { for plan.blocs.iter().map(|bloc| html! { <th scope="col">{ lang.pick(&bloc.name).to_string() }</th> }) }
+                            <th scope="col">{ whole }</th>
                         </tr>
                     </thead>
                     <tbody>
                         { for rows.iter().map(|row| {
                             let cell = |scope: Scope| match row.totals.iter().find(|total| total.scope == scope) {
-                                Some(total) => total_cell(lang, row.target.measure, total),
+                                Some(total) => total_cell(lang, &row.target.measure, total),
                                 None => html! { <td class="muted">{ "—" }</td> },
                             };
                             html! {
-                                <tr data-district-target={row.target.key}>
-                                    <th scope="row">{ lang.pick(row.target.label) }</th>
+                                <tr data-district-target={row.target.id.key().to_string()}>
+                                    <th scope="row">{ lang.pick(&row.target.label) }</th>
                                     <td>{ t.units_met(row.units_met, row.units_applicable) }</td>
-                                    { cell(Scope::Bloc(Bloc::Commune)) }
-                                    { cell(Scope::Bloc(Bloc::Agency)) }
+                                    { for plan.blocs.iter().map(|bloc| cell(Scope::Bloc(bloc.id))) }
                                     { cell(Scope::District) }
                                 </tr>
                             }
@@ -91,14 +105,20 @@ fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &Duplica
         .collect();
     let unit = records
         .first()
-        .and_then(|r| r.profile.unit_name())
+        .and_then(|r| r.profile.unit_name(&props.plan))
         .unwrap_or_default();
     let options: Vec<(AttrValue, AttrValue)> = records
         .iter()
         .enumerate()
         .map(|(place, record)| {
-            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
-            let score = record.profile.summary(&workspace.model).score;
+            let name = record
+                .profile
+                .display_name(&props.plan)
+                .unwrap_or(t.profile_unnamed);
+            let score = record
+                .profile
+                .summary(&props.plan, &workspace.model_of(&props.plan))
+                .score;
             let text = t.district_choice_option(place + 1, name, score);
             (AttrValue::from(record.id.clone()), AttrValue::from(text))
         })
@@ -118,13 +138,13 @@ fn duplicate_choice(props: &DistrictViewProps, index: usize, duplicate: &Duplica
     }
 }
 
-fn total_cell(lang: Lang, measure: Measure, total: &Total) -> Html {
+fn total_cell(lang: Lang, measure: &Measure, total: &Total) -> Html {
     let t = lang.texts();
     let style = lang.numbers();
     let status = total.evaluation.status;
     let scope = match total.scope {
-        Scope::Bloc(bloc) => bloc.id(),
-        Scope::District => "district",
+        Scope::Bloc(bloc) => bloc.key().to_string(),
+        Scope::District => "district".to_string(),
     };
     if total.units == 0 {
         return html! {

@@ -6,31 +6,18 @@ use yew::prelude::*;
 use crate::domain::evaluate::{Evaluation, Status};
 use crate::domain::number::{format_percent, format_real, show_real};
 use crate::domain::score::{Breakdown, ScoringMode, ScoringModel, Summary};
-use crate::domain::targets::{target, Target};
+use crate::app::shared::Shared;
+use crate::domain::plan::Plan;
 use crate::i18n::Lang;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ExplainProps {
     pub lang: Lang,
-    pub evaluations: Vec<(&'static Target, Evaluation)>,
+    pub plan: Shared<Plan>,
+    /// One per target of the plan, in its order.
+    pub evaluations: Vec<Evaluation>,
     pub model: ScoringModel,
     pub summary: Summary,
-}
-
-/// Compared on every keystroke: the targets (the static table's) by address.
-impl PartialEq for ExplainProps {
-    fn eq(&self, other: &Self) -> bool {
-        let same_evaluations = self.evaluations.len() == other.evaluations.len()
-            && self
-                .evaluations
-                .iter()
-                .zip(&other.evaluations)
-                .all(|((ta, ea), (tb, eb))| std::ptr::eq(*ta, *tb) && ea == eb);
-        self.lang == other.lang
-            && same_evaluations
-            && self.model == other.model
-            && self.summary == other.summary
-    }
 }
 
 #[component]
@@ -40,13 +27,20 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let style = lang.numbers();
     let number = |x: f64| format_real(x, 3, style);
     let model = &props.model;
-    let breakdown = Breakdown::new(props.evaluations.iter().map(|(t, e)| (t.id, e)), model);
+    let plan = &props.plan;
+    let breakdown = Breakdown::new(
+        plan.targets
+            .iter()
+            .zip(&props.evaluations)
+            .map(|(t, e)| (t.id, e)),
+        model,
+    );
     let left_out = props.evaluations.len() - breakdown.targets.len();
     let rows: Vec<Html> = breakdown
         .targets
         .iter()
-        .map(|line| {
-            let (target, evaluation) = (target(line.id), line.evaluation);
+        .filter_map(|line| {
+            let (target, evaluation) = (plan.target(line.id)?, line.evaluation);
             let how = match (
                 evaluation.status,
                 model.mode,
@@ -77,14 +71,14 @@ pub fn Explain(props: &ExplainProps) -> Html {
                 (Status::Invalid, ..) => t.attain_invalid.to_string(),
                 _ => t.attain_missing.to_string(),
             };
-            html! {
-                <tr data-explain-target={target.key}>
-                    <th scope="row">{ lang.pick(target.label) }</th>
+            Some(html! {
+                <tr data-explain-target={target.id.key().to_string()}>
+                    <th scope="row">{ lang.pick(&target.label) }</th>
                     <td>{ number(line.weight) }</td>
                     <td>{ how }</td>
                     <td>{ number(line.points) }</td>
                 </tr>
-            }
+            })
         })
         .collect();
     // Each "=" of the formula is true at the precision shown, else it is "≈": the sums when

@@ -5,16 +5,19 @@ use yew::prelude::*;
 
 use crate::app::state::{Action, Choice};
 use crate::domain::number::format_real;
-use crate::domain::profile::Profile;
 use crate::domain::score::ScoringModel;
-use crate::domain::targets::TARGETS;
+use crate::app::shared::Shared;
+use crate::domain::plan::Plan;
+use crate::formats::share_link::SharedProfile;
 use crate::formats::share_link::LinkError;
 use crate::i18n::{bloc_name, figures_text, link_error_message, status_name, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct LinkPreviewProps {
     pub lang: Lang,
-    pub incoming: Result<Profile, LinkError>,
+    pub incoming: Result<SharedProfile, LinkError>,
+    /// The plan of the incoming profile (read links always have one here).
+    pub plan: Option<Shared<Plan>>,
     pub model: ScoringModel,
     /// The name of the profile that "replace" would overwrite.
     pub replace_name: String,
@@ -40,26 +43,39 @@ pub fn LinkPreview(props: &LinkPreviewProps) -> Html {
                 </div>
             };
         }
-        Ok(profile) => profile,
+        Ok(shared) => &shared.profile,
     };
-    let summary = profile.summary(&props.model);
-    let evaluations = profile.evaluate_all(&props.model);
+    let Some(plan) = props.plan.as_deref() else {
+        return Html::default();
+    };
+    let mismatch = match &props.incoming {
+        Ok(SharedProfile {
+            fingerprint: Some(theirs),
+            ..
+        }) => *theirs != plan.fingerprint(),
+        _ => false,
+    };
+    let summary = profile.summary(plan, &props.model);
+    let evaluations = profile.evaluate_all(plan, &props.model);
     html! {
         <section class="link-preview" data-link-preview="" aria-labelledby="link-preview-heading">
             <h2 id="link-preview-heading">{ t.link_preview_heading }</h2>
             <p>{ t.link_preview_intro }</p>
+            if mismatch {
+                <p class="warning" data-plan-mismatch="">{ t.plan_mismatch }</p>
+            }
             <p class="preview-unit">
-                <strong>{ profile.display_name().unwrap_or(t.profile_unnamed) }</strong>
-                { " · " }{ bloc_name(lang, profile.bloc) }
+                <strong>{ profile.display_name(plan).unwrap_or(t.profile_unnamed).to_string() }</strong>
+                { " · " }{ bloc_name(lang, plan, profile.bloc).to_string() }
                 { " · " }{ t.score_label }{ ": " }{ format_real(summary.score, 2, lang.numbers()) }
                 { " · " }{ t.met_of(summary.met, summary.applicable) }
             </p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.link_preview_heading}>
                 <table>
                     <tbody>
-                        { for TARGETS.iter().zip(&evaluations).map(|(target, (_, evaluation))| html! {
+                        { for evaluations.iter().map(|(target, evaluation)| html! {
                             <tr>
-                                <th scope="row">{ lang.pick(target.label) }</th>
+                                <th scope="row">{ lang.pick(&target.label) }</th>
                                 <td>{ figures_text(lang, target, profile.entry(target.id), evaluation) }</td>
                                 <td>{ status_name(lang, evaluation.status) }</td>
                             </tr>

@@ -10,7 +10,8 @@ use crate::domain::number::format_real;
 use crate::domain::profile::Profile;
 use crate::domain::rank::Standing;
 use crate::domain::score::{ScoringMode, ScoringModel, Summary};
-use crate::domain::targets::{Target, TARGETS};
+use crate::app::shared::Shared;
+use crate::domain::plan::Plan;
 use crate::i18n::{
     award_text, bloc_name, figures_text, rank_text, rating_name, status_icon, status_name,
     threshold_short, Lang,
@@ -19,8 +20,10 @@ use crate::i18n::{
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
     pub lang: Lang,
+    pub plan: Shared<Plan>,
     pub profile: Profile,
-    pub evaluations: Vec<(&'static Target, Evaluation)>,
+    /// One per target of the plan, in its order.
+    pub evaluations: Vec<Evaluation>,
     pub summary: Summary,
     pub model: ScoringModel,
     pub standing: Option<Standing>,
@@ -39,21 +42,23 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let date = t.report_date(year, month, day);
     let unit = format!(
         "{} ({})",
-        profile.display_name().unwrap_or(t.unit_not_chosen),
-        bloc_name(lang, profile.bloc)
+        profile.display_name(&props.plan).unwrap_or(t.unit_not_chosen),
+        bloc_name(lang, &props.plan, profile.bloc)
     );
     let mode = match model.mode {
         ScoringMode::Proportional => t.mode_proportional,
         ScoringMode::AllOrNothing => t.mode_all_or_nothing,
     };
     let settings = t.report_model(mode, model.bands, model.award_places.for_bloc(profile.bloc));
-    let weights: Vec<String> = TARGETS
+    let weights: Vec<String> = props
+        .plan
+        .targets
         .iter()
         .filter(|target| model.weights.contains_key(&target.id))
         .map(|target| {
             format!(
                 "{}: {}",
-                lang.pick(target.label),
+                lang.pick(&target.label),
                 format_real(model.weight(target.id), 2, style)
             )
         })
@@ -73,7 +78,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
             </div>
             <article class="print-report" data-print="">
                 <header class="report-head">
-                    <div class="report-unit-name">{ profile.display_name().unwrap_or_default() }</div>
+                    <div class="report-unit-name">{ profile.display_name(&props.plan).unwrap_or_default().to_string() }</div>
                     <div class="report-nation">
                         <strong>{ t.report_nation }</strong>
                         <div class="motto">{ t.report_motto }</div>
@@ -93,7 +98,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for props.evaluations.iter().enumerate().map(|(index, (target, evaluation))| {
+                        { for props.plan.targets.iter().zip(&props.evaluations).enumerate().map(|(index, (target, evaluation))| {
                             // A typed percentage is already in the figures; a share of two counts
                             // is followed by its percentage, "≈" when that is rounded.
                             let actual = evaluation
@@ -102,9 +107,9 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                                 .map(|p| format!(" {} {}%", p.relation(), p.text))
                                 .unwrap_or_default();
                             html! {
-                                <tr data-print-target={target.key}>
+                                <tr data-print-target={target.id.key().to_string()}>
                                     <td>{ index + 1 }</td>
-                                    <td>{ lang.pick(target.label) }</td>
+                                    <td>{ lang.pick(&target.label) }</td>
                                     <td>{ figures_text(lang, target, profile.entry(target.id), evaluation) }{ actual }</td>
                                     <td>{ threshold_short(lang, target.requirement(profile.bloc)) }</td>
                                     <td>{ status_icon(evaluation.status) }{ " " }{ status_name(lang, evaluation.status) }</td>

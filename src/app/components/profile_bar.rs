@@ -12,11 +12,15 @@ use crate::i18n::{too_long_message, Lang};
 /// `(profile id, name)` of every profile, for the picker.
 pub fn profile_options(workspace: &Workspace, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     let t = lang.texts();
+    let plans = workspace.all_plans();
     workspace
         .profiles
         .iter()
         .map(|record| {
-            let name = record.profile.display_name().unwrap_or(t.profile_unnamed);
+            let plan = plans.iter().find(|p| p.id == record.profile.plan);
+            let name = plan
+                .and_then(|plan| record.profile.display_name(plan))
+                .unwrap_or(t.profile_unnamed);
             (record.id.clone().into(), name.to_string().into())
         })
         .collect()

@@ -21,7 +21,7 @@ use crate::domain::number::{format_count, format_real, NumberError};
 use crate::domain::profile::Profile;
 use crate::domain::rank::{AwardVerdict, Standing};
 use crate::domain::score::ScoringModel;
-use crate::domain::targets::Measure;
+use crate::domain::plan::Plan;
 use crate::i18n::{
     award_text, bloc_name, error_message, gap_message, margin_text, rank_text, too_long_message,
     Lang,
@@ -46,6 +46,7 @@ pub fn page_count(rows: usize) -> usize {
 #[derive(Properties, PartialEq)]
 pub struct RankingViewProps {
     pub lang: Lang,
+    pub plan: Shared<Plan>,
     /// Computed once per change of the workspace; compared by pointer.
     pub table: Shared<BlocTable>,
     pub profile: Rc<Profile>,
@@ -96,7 +97,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     html! {
         <>
             <section class="ranking" aria-labelledby="ranking-heading">
-                <h2 id="ranking-heading">{ t.table_heading }{ " · " }{ bloc_name(lang, props.table.bloc) }</h2>
+                <h2 id="ranking-heading">{ t.table_heading }{ " · " }{ bloc_name(lang, &props.plan, props.table.bloc).to_string() }</h2>
                 if let Some(standing) = props.table.standing {
                     <p class="standing-line">
                         <strong>{ rank_text(lang, standing.rank, standing.bloc_size) }</strong>
@@ -125,7 +126,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                     </div>
                 }
             </section>
-            <Improvements lang={lang} profile={props.profile.clone()} model={props.model.clone()} standing={props.table.standing} />
+            <Improvements lang={lang} plan={props.plan.clone()} profile={props.profile.clone()} model={props.model.clone()} standing={props.table.standing} />
         </>
     }
 }
@@ -256,6 +257,7 @@ fn peer_input(props: &RankingViewProps, row: &BlocRow) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ImprovementsProps {
     pub lang: Lang,
+    pub plan: Shared<Plan>,
     pub profile: Rc<Profile>,
     pub model: ScoringModel,
     pub standing: Option<Standing>,
@@ -267,7 +269,7 @@ pub struct ImprovementsProps {
 fn Improvements(props: &ImprovementsProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let plan = improvement_plan(&props.profile, &props.model, props.standing);
+    let plan = improvement_plan(&props.plan, &props.profile, &props.model, props.standing);
     let steps = plan.steps;
     let zone_note = plan.zone.map(|zone| match zone {
         ZoneSteps::Already => t.improve_zone_already.to_string(),
@@ -285,19 +287,17 @@ fn Improvements(props: &ImprovementsProps) -> Html {
             } else {
                 <ol class="steps">
                     { for steps.iter().map(|step| {
-                        let action = match (step.action, step.target.measure) {
-                            (StepAction::CloseGap(gap), Measure::Ratio { gap_noun, .. } | Measure::Increase { gap_noun, .. }) => {
-                                gap_message(lang, gap, gap_noun)
-                            }
+                        let action = match (step.action, step.target.one_more()) {
+                            (StepAction::CloseGap(gap), Some(one_more)) => gap_message(lang, gap, one_more),
                             (StepAction::EnterFigures, _) => t.step_enter.to_string(),
                             (StepAction::FixFigures, _) => t.step_fix.to_string(),
                             _ => t.step_yes.to_string(),
                         };
                         html! {
-                            <li data-step={step.target.key}>
+                            <li data-step={step.target.id.key().to_string()}>
                                 <strong>{ t.step_points(step.points) }</strong>
                                 { ": " }{ action }
-                                <span class="step-target">{ " — " }{ lang.pick(step.target.label) }</span>
+                                <span class="step-target">{ " — " }{ lang.pick(&step.target.label) }</span>
                             </li>
                         }
                     }) }

@@ -6,13 +6,14 @@ use yew::prelude::*;
 use super::select::{number_options, Select};
 use crate::app::state::{Action, Edit};
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
-use crate::domain::targets::TARGETS;
-use crate::domain::units::Bloc;
-use crate::i18n::{bloc_name, Lang};
+use crate::app::shared::Shared;
+use crate::domain::plan::Plan;
+use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsViewProps {
     pub lang: Lang,
+    pub plan: Shared<Plan>,
     pub model: ScoringModel,
     pub demo: bool,
     pub on_action: Callback<Action>,
@@ -74,7 +75,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
         <section class="settings" aria-labelledby="settings-heading" data-settings="">
             <h2 id="settings-heading">{ t.settings_heading }</h2>
             <p class="hint">{ t.settings_intro }</p>
-            if !model.is_default() {
+            if !model.is_default(&props.plan) {
                 <p class="mark-line"><span class="mark" data-model="custom">{ t.model_custom_mark }</span></p>
             }
             <fieldset>
@@ -94,15 +95,16 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
             <fieldset>
                 <legend>{ t.award_places_heading }</legend>
                 <div class="bands">
-                    { for Bloc::ALL.into_iter().map(|bloc| {
-                        let id = format!("award-places-{}", bloc.id());
+                    { for props.plan.blocs.iter().map(|bloc_of_plan| {
+                        let bloc = bloc_of_plan.id;
+                        let id = format!("award-places-{}", bloc.key());
                         let onchange = props.on_action.reform(move |text: String| {
                             Action::Edit(Edit::SetAwardPlaces(bloc, text.parse().unwrap_or(1)))
                         });
                         html! {
                             <div class="field">
-                                <label for={id.clone()}>{ bloc_name(lang, bloc) }</label>
-                                { number_select(id, "award-places", 1..=bloc.units().len(), model.award_places.for_bloc(bloc) as f64, onchange) }
+                                <label for={id.clone()}>{ lang.pick(&bloc_of_plan.name).to_string() }</label>
+                                { number_select(id, "award-places", 1..=bloc_of_plan.units.len(), model.award_places.for_bloc(bloc) as f64, onchange) }
                             </div>
                         }
                     }) }
@@ -116,10 +118,10 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                             <tr><th scope="col">{ t.col_target }</th><th scope="col">{ t.weight_label }</th><th scope="col">{ t.applicability_label }</th></tr>
                         </thead>
                         <tbody>
-                            { for TARGETS.iter().map(|target| {
+                            { for props.plan.targets.iter().map(|target| {
                                 let id = target.id;
-                                let weight_id = format!("weight-{}", target.key);
-                                let applies_id = format!("applies-{}", target.key);
+                                let weight_id = format!("weight-{}", target.id.key());
+                                let applies_id = format!("applies-{}", target.id.key());
                                 let on_weight = props.on_action.reform(move |text: String| {
                                     // The options are 0–10: anything else is the default.
                                     let weight = text.parse::<u8>().ok().and_then(Weight::new);
@@ -134,14 +136,14 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                                 });
                                 let applies = model.applicability.get(&id).copied();
                                 html! {
-                                    <tr data-setting-target={target.key}>
-                                        <th scope="row" id={format!("setting-{}", target.key)}>{ lang.pick(target.label) }</th>
+                                    <tr data-setting-target={target.id.key().to_string()}>
+                                        <th scope="row" id={format!("setting-{}", target.id.key())}>{ lang.pick(&target.label) }</th>
                                         <td>
-                                            <label for={weight_id.clone()} class="visually-hidden">{ t.weight_label }{ ": " }{ lang.pick(target.label) }</label>
+                                            <label for={weight_id.clone()} class="visually-hidden">{ t.weight_label }{ ": " }{ lang.pick(&target.label) }</label>
                                             { number_select(weight_id, "weight", 0..=usize::from(Weight::MAX), model.weight(id), on_weight) }
                                         </td>
                                         <td>
-                                            <label for={applies_id.clone()} class="visually-hidden">{ t.applicability_label }{ ": " }{ lang.pick(target.label) }</label>
+                                            <label for={applies_id.clone()} class="visually-hidden">{ t.applicability_label }{ ": " }{ lang.pick(&target.label) }</label>
                                             <Select
                                                 id={applies_id}
                                                 field="applicability"
@@ -166,7 +168,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                 </div>
             </fieldset>
             <p>
-                <button type="button" class="secondary" data-action="reset-model" disabled={model.is_default()}
+                <button type="button" class="secondary" data-action="reset-model" disabled={model.is_default(&props.plan)}
                     onclick={props.on_action.reform(|_: MouseEvent| Action::Edit(Edit::ResetModel))}>
                     { t.reset_model }
                 </button>

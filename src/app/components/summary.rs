@@ -6,8 +6,7 @@ use yew::prelude::*;
 use crate::domain::number::format_real;
 use crate::domain::rank::Standing;
 use crate::domain::score::Summary;
-use crate::domain::units::Bloc;
-use crate::i18n::{award_text, bloc_name, margin_text, rank_text, rating_name, Lang};
+use crate::i18n::{award_text, margin_text, rank_text, rating_name, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -15,7 +14,8 @@ pub struct SummaryProps {
     pub summary: Summary,
     pub unit_name: Option<String>,
     pub standing: Option<Standing>,
-    pub bloc: Bloc,
+    /// The name of the unit's bloc in the plan.
+    pub bloc_name: AttrValue,
     pub custom_model: bool,
     pub demo: bool,
 }
@@ -40,7 +40,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                 data-award={standing.award.key()}
             >
                 <strong>{ rank_text(lang, standing.rank, standing.bloc_size) }</strong>
-                <span class="wide-only">{ " · " }{ bloc_name(lang, props.bloc) }</span>
+                <span class="wide-only">{ " · " }{ props.bloc_name.clone() }</span>
                 { " · " }
                 <span class="award">{ award_text(lang, standing.award, standing.places) }</span>
                 if let Some(margin) = standing.margin {

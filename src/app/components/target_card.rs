@@ -11,8 +11,9 @@ use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
-use crate::domain::targets::{Measure, Target};
-use crate::domain::units::Bloc;
+use crate::app::shared::Shared;
+use crate::domain::plan::{Measure, Plan, Target};
+use crate::domain::plan::BlocId;
 use crate::i18n::{
     error_message, gap_message, status_icon, status_name, threshold_text, too_long_message, Lang,
 };
@@ -20,9 +21,11 @@ use crate::i18n::{
 #[derive(Properties)]
 pub struct TargetCardProps {
     pub lang: Lang,
-    pub target: &'static Target,
+    /// The plan on screen and the index of the card's target in it.
+    pub plan: Shared<Plan>,
+    pub index: usize,
     /// The unit's bloc, which sets the threshold.
-    pub bloc: Bloc,
+    pub bloc: BlocId,
     pub entry: TargetEntry,
     pub evaluation: Evaluation,
     pub applies_by_default: bool,
@@ -31,12 +34,13 @@ pub struct TargetCardProps {
     pub on_action: Callback<Action>,
 }
 
-/// Every card is compared on every keystroke: the target (one of the static table's) by
-/// address, not field by field.
+/// Every card is compared on every keystroke: the target by the plan's address and its
+/// index, not field by field.
 impl PartialEq for TargetCardProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
-            && std::ptr::eq(self.target, other.target)
+            && self.plan == other.plan
+            && self.index == other.index
             && self.bloc == other.bloc
             && self.entry == other.entry
             && self.evaluation == other.evaluation
@@ -50,8 +54,8 @@ impl PartialEq for TargetCardProps {
 pub fn TargetCard(props: &TargetCardProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let target = props.target;
-    let key = target.key;
+    let target = &props.plan.targets[props.index];
+    let key = target.id.key().to_string();
     let evaluation = &props.evaluation;
     let status = evaluation.status;
     let switched_off = evaluation.not_applicable == Some(NotApplicableReason::Switched);
@@ -75,7 +79,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
             aria-labelledby={title_id.clone()}
         >
             <header class="card-head">
-                <h3 id={title_id}>{ lang.pick(target.label) }</h3>
+                <h3 id={title_id}>{ lang.pick(&target.label) }</h3>
                 <span class={classes!("badge", format!("badge-{}", status.key()))}>
                     <span aria-hidden="true">{ status_icon(status) }</span>{ " " }{ status_name(lang, status) }
                 </span>
@@ -95,7 +99,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
             }
             <details class="help">
                 <summary>{ t.help_toggle }</summary>
-                <p>{ lang.pick(target.help) }</p>
+                <p>{ lang.pick(&target.help) }</p>
             </details>
         </article>
     }
@@ -104,10 +108,10 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
 fn text_input(
     props: &TargetCardProps,
     field: Field,
-    label: &'static str,
+    label: &str,
     inputmode: &'static str,
 ) -> Html {
-    let id = props.target.id;
+    let id = props.plan.targets[props.index].id;
     let lang = props.lang;
     let value = props.entry.text(field);
     // Refused typing first; then a value too long to be read (saved before the limit);
@@ -123,9 +127,9 @@ fn text_input(
     };
     html! {
         <NumberInput
-            id={format!("{}-{}", props.target.key, field.key())}
+            id={format!("{}-{}", props.plan.targets[props.index].id.key(), field.key())}
             field={field.key()}
-            label={label}
+            label={AttrValue::from(label.to_string())}
             value={value.to_string()}
             error={error.map(AttrValue::from)}
             inputmode={inputmode}
@@ -137,9 +141,10 @@ fn text_input(
 fn inputs(props: &TargetCardProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let id = props.target.id;
-    let key = props.target.key;
-    match props.target.measure {
+    let target = &props.plan.targets[props.index];
+    let id = target.id;
+    let key = target.id.key().to_string();
+    match &target.measure {
         Measure::Ratio {
             numerator,
             denominator,
@@ -164,8 +169,8 @@ fn inputs(props: &TargetCardProps) -> Html {
                         <Select id={select_id} field={Control::EntryMode.key()} value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
-                        { text_input(props, Field::Numerator, lang.pick(numerator), "numeric") }
-                        { text_input(props, Field::Denominator, lang.pick(denominator), "numeric") }
+                        { text_input(props, Field::Numerator, lang.pick(&numerator), "numeric") }
+                        { text_input(props, Field::Denominator, lang.pick(&denominator), "numeric") }
                     } else {
                         { text_input(props, Field::Percent, t.percent_label, "decimal") }
                     }
@@ -187,7 +192,7 @@ fn inputs(props: &TargetCardProps) -> Html {
                 <div class="inputs yes-no">
                     <label class="check">
                         <input type="checkbox" data-field={Control::Answer.key()} checked={answer == Some(true)} onchange={on_yes} />
-                        { lang.pick(question) }
+                        { lang.pick(&question) }
                     </label>
                     if answer.is_none() {
                         <span class="hint">{ t.unanswered }</span>
@@ -200,8 +205,8 @@ fn inputs(props: &TargetCardProps) -> Html {
         }
         Measure::Increase { before, after, .. } => html! {
             <div class="inputs">
-                { text_input(props, Field::Before, lang.pick(before), "numeric") }
-                { text_input(props, Field::After, lang.pick(after), "numeric") }
+                { text_input(props, Field::Before, lang.pick(&before), "numeric") }
+                { text_input(props, Field::After, lang.pick(&after), "numeric") }
             </div>
         },
     }
@@ -215,10 +220,7 @@ fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
     if !matches!(evaluation.status, Status::Met | Status::NotMet) {
         return Html::default();
     }
-    let noun = match target.measure {
-        Measure::Ratio { gap_noun, .. } | Measure::Increase { gap_noun, .. } => Some(gap_noun),
-        Measure::YesNo { .. } => None,
-    };
+    let noun = target.one_more();
     // A whole number 0–100 (attainment is never negative nor NaN), written without float
     // formatting.
     let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0) as u8;

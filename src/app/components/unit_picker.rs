@@ -6,13 +6,19 @@ use yew::prelude::*;
 use super::select::Select;
 use crate::app::early_input::Control;
 use crate::app::state::{Action, Edit, Refused};
-use crate::domain::units::{Bloc, OTHER_UNIT_ID};
-use crate::i18n::{bloc_name, too_long_message, Lang};
+use std::rc::Rc;
+
+use crate::app::shared::Shared;
+use crate::domain::plan::{BlocId, Plan, OTHER_UNIT_ID};
+use crate::i18n::{too_long_message, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct UnitPickerProps {
     pub lang: Lang,
-    pub bloc: Bloc,
+    /// Every plan in this browser (the built-in one first), and the one on screen.
+    pub plans: Shared<Vec<Rc<Plan>>>,
+    pub plan: Shared<Plan>,
+    pub bloc: BlocId,
     pub unit_id: String,
     pub other_name: String,
     /// A name typed and refused for its length.
@@ -23,24 +29,47 @@ pub struct UnitPickerProps {
 #[component]
 pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let t = props.lang.texts();
-    let on_bloc = props.on_action.reform(|value: String| {
-        Action::Edit(Edit::SetBloc(Bloc::from_id(&value).unwrap_or_default()))
+    let plan = &props.plan;
+    let first_bloc = plan.first_bloc();
+    let on_bloc = props.on_action.reform(move |value: String| {
+        Action::Edit(Edit::SetBloc(BlocId::new(&value).unwrap_or(first_bloc)))
     });
+    let on_plan = props
+        .on_action
+        .reform(|plan_id| Action::Edit(Edit::ChoosePlan(plan_id)));
+    let plan_options: Vec<(AttrValue, AttrValue)> = props
+        .plans
+        .iter()
+        .map(|p| {
+            let name = props.lang.pick(&p.name);
+            let label = if p.example {
+                format!("{name} ({})", t.plan_example)
+            } else {
+                name.to_string()
+            };
+            (p.id.clone().into(), label.into())
+        })
+        .collect();
     let on_unit = props
         .on_action
         .reform(|unit| Action::Edit(Edit::SetUnit(unit)));
-    let bloc_options: Vec<(AttrValue, AttrValue)> = Bloc::ALL
-        .into_iter()
-        .map(|bloc| (bloc.id().into(), bloc_name(props.lang, bloc).into()))
+    let bloc_options: Vec<(AttrValue, AttrValue)> = plan
+        .blocs
+        .iter()
+        .map(|bloc| {
+            (
+                bloc.id.key().to_string().into(),
+                props.lang.pick(&bloc.name).to_string().into(),
+            )
+        })
         .collect();
     let unit_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once(("".into(), t.unit_placeholder.into()))
             .chain(
-                props
-                    .bloc
-                    .units()
+                plan.bloc(props.bloc)
+                    .map_or(&[][..], |bloc| &bloc.units[..])
                     .iter()
-                    .map(|unit| (unit.id.into(), unit.name.into())),
+                    .map(|unit| (unit.id.clone().into(), unit.name.clone().into())),
             )
             .chain(std::iter::once((OTHER_UNIT_ID.into(), t.unit_other.into())))
             .collect();
@@ -52,8 +81,12 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     html! {
         <section class="unit-picker" aria-label={t.unit_section}>
             <div class="field">
+                <label for="plan">{ t.plan_label }</label>
+                <Select id="plan" field={Control::Plan.key()} value={plan.id.clone()} options={plan_options} onchange={on_plan} />
+            </div>
+            <div class="field">
                 <label for="bloc">{ t.bloc_label }</label>
-                <Select id="bloc" field={Control::Bloc.key()} value={props.bloc.id()} options={bloc_options} onchange={on_bloc} />
+                <Select id="bloc" field={Control::Bloc.key()} value={props.bloc.key().to_string()} options={bloc_options} onchange={on_bloc} />
             </div>
             <div class="field">
                 <label for="unit">{ t.unit_label }</label>

@@ -1,187 +1,136 @@
-//! The 2021 target set as data: the one table that the form, the scoring and the help text
-//! all read. Thresholds are the seed article's; applicability is the documented default.
+//! The built-in plan: Vĩnh Thạnh district's 2021 campaign, exactly as the seed article fixes it
+//! (thresholds, blocs, award places) with the documented defaults (agencies, applicability).
+//! The default plan of every profile that names none.
 
-use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 use super::number::Percent;
-use super::units::{Bloc, OTHER_UNIT_ID};
+use super::plan::{
+    Bloc, BlocId, BlocRule, DefaultUnits, Key, Measure, Plan, ScoringDefaults, Target, TargetId,
+    Text, Unit,
+};
+use super::score::Weight;
 
-/// A piece of user-visible text in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    pub vi: &'static str,
-    pub en: &'static str,
+/// The built-in plan's id: what profiles, files and links of version 1 belong to.
+pub const PLAN_ID: &str = "vinh-thanh-2021";
+
+/// The communes and towns (khối xã, thị trấn).
+pub const COMMUNE: BlocId = BlocId(Key::from_static("commune"));
+/// The district agencies (khối ban ngành huyện).
+pub const AGENCY: BlocId = BlocId(Key::from_static("agency"));
+
+macro_rules! target_ids {
+    ($($name:ident = $key:literal),+ $(,)?) => {
+        $(pub const $name: TargetId = TargetId(Key::from_static($key));)+
+        /// The 13 targets, in the article's order.
+        pub const TARGET_IDS: [TargetId; 13] = [$($name),+];
+    };
 }
 
-const fn text(vi: &'static str, en: &'static str) -> Text {
-    Text { vi, en }
+target_ids! {
+    ONLINE_WORK_FILES = "online_work_files",
+    TTHC_ONLINE_L34 = "tthc_online_l34",
+    L34_WITH_APPLICATIONS = "l34_with_applications",
+    ONLINE_RESOLUTION = "online_resolution",
+    INFOSEC_DOSSIERS = "infosec_dossiers",
+    TTHC_RATING_GOOD = "tthc_rating_good",
+    SATISFACTION_ADMIN = "satisfaction_admin",
+    SATISFACTION_EDUCATION = "satisfaction_education",
+    SATISFACTION_HEALTH = "satisfaction_health",
+    ORG_STRUCTURE = "org_structure",
+    LEADER_APPOINTMENTS = "leader_appointments",
+    RECRUITMENT = "recruitment",
+    SELF_FINANCING_UNITS = "self_financing_units",
 }
 
-/// The stable ids of the targets; serialised exactly as in the domain reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetId {
-    OnlineWorkFiles,
-    TthcOnlineL34,
-    L34WithApplications,
-    OnlineResolution,
-    InfosecDossiers,
-    TthcRatingGood,
-    SatisfactionAdmin,
-    SatisfactionEducation,
-    SatisfactionHealth,
-    OrgStructure,
-    LeaderAppointments,
-    Recruitment,
-    SelfFinancingUnits,
+static PLAN_DATA: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
+
+thread_local! {
+    static PLAN: Rc<Plan> = Rc::new(plan_ref().clone());
 }
 
-impl TargetId {
-    pub fn key(self) -> &'static str {
-        target(self).key
-    }
-
-    pub fn from_key(key: &str) -> Option<TargetId> {
-        TARGETS.iter().find(|t| t.key == key).map(|t| t.id)
-    }
+/// The built-in plan, shared: the same `Rc` on every call (the page compares plans by
+/// address).
+pub fn plan() -> Rc<Plan> {
+    PLAN.with(Rc::clone)
 }
 
-/// What a unit enters for a target, with the words for each input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    /// Two counts (or a percentage typed directly); met at `threshold` percent or more.
-    Ratio {
-        numerator: Text,
-        denominator: Text,
-        /// What one more item of the numerator is called, for "cần thêm 3 …".
-        gap_noun: Text,
-        threshold: BlocThreshold,
-    },
-    /// A yes/no answer; met on yes. For the district as a whole, the share of units
-    /// answering yes must reach `district_threshold` percent.
-    YesNo {
-        question: Text,
-        district_threshold: u32,
-    },
-    /// A count at the start and at the end of the year; met when it grew.
-    Increase {
-        before: Text,
-        after: Text,
-        gap_noun: Text,
-    },
+/// The built-in plan, borrowed for the whole program.
+pub fn plan_ref() -> &'static Plan {
+    PLAN_DATA.get_or_init(build)
 }
 
-/// A threshold in whole percent, which may differ between the blocs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlocThreshold {
-    pub commune: u32,
-    pub agency: u32,
+// ---- The 2021 tables, as they were compiled in before plans were data. ----
+
+type T = (&'static str, &'static str);
+
+const fn text(vi: &'static str, en: &'static str) -> T {
+    (vi, en)
 }
 
-impl BlocThreshold {
-    const fn same(percent: u32) -> BlocThreshold {
-        BlocThreshold {
-            commune: percent,
-            agency: percent,
-        }
-    }
+fn owned((vi, en): T) -> Text {
+    Text::both(vi, en)
+}
 
-    pub fn for_bloc(self, bloc: Bloc) -> Percent {
-        Percent::from_whole(match bloc {
-            Bloc::Commune => self.commune,
-            Bloc::Agency => self.agency,
-        })
+#[derive(Clone, Copy)]
+struct BlocThreshold {
+    commune: u32,
+    agency: u32,
+}
+
+const fn same(percent: u32) -> BlocThreshold {
+    BlocThreshold {
+        commune: percent,
+        agency: percent,
     }
 }
 
-/// Which units a target applies to unless the unit says otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Applicability {
+#[derive(Clone, Copy)]
+enum Applicability {
     AllUnits,
     AllAgencies,
-    /// Only the named agencies (and the district as a whole).
     Agencies(&'static [&'static str]),
-    /// The district as a whole; a unit switches it on when it has such figures.
     NoUnitByDefault,
 }
 
-impl Applicability {
-    pub fn applies_to(self, bloc: Bloc, unit_id: &str) -> bool {
-        match self {
-            Applicability::AllUnits => true,
-            Applicability::AllAgencies => bloc == Bloc::Agency,
-            Applicability::Agencies(ids) => {
-                bloc == Bloc::Agency && unit_id != OTHER_UNIT_ID && ids.contains(&unit_id)
-            }
-            Applicability::NoUnitByDefault => false,
-        }
-    }
+#[derive(Clone, Copy)]
+enum LegacyMeasure {
+    Ratio {
+        numerator: T,
+        denominator: T,
+        gap_noun: T,
+        threshold: BlocThreshold,
+    },
+    YesNo {
+        question: T,
+        district_threshold: u32,
+    },
+    Increase {
+        before: T,
+        after: T,
+        gap_noun: T,
+    },
 }
 
-/// One target of the campaign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub id: TargetId,
-    /// The id as written in files and the page contract.
-    pub key: &'static str,
-    pub label: Text,
-    pub help: Text,
-    pub measure: Measure,
-    pub applicability: Applicability,
+struct LegacyTarget {
+    key: &'static str,
+    label: T,
+    help: T,
+    measure: LegacyMeasure,
+    applicability: Applicability,
 }
 
-impl Target {
-    pub fn applies_by_default(&self, bloc: Bloc, unit_id: &str) -> bool {
-        self.applicability.applies_to(bloc, unit_id)
-    }
-
-    /// The percentage to reach for a ratio target, `None` for the other kinds.
-    pub fn threshold(&self, bloc: Bloc) -> Option<Percent> {
-        match self.measure {
-            Measure::Ratio { threshold, .. } => Some(threshold.for_bloc(bloc)),
-            _ => None,
-        }
-    }
-
-    /// What the target asks of a unit of `bloc`, for the page to state (the wording is
-    /// i18n's).
-    pub fn requirement(&self, bloc: Bloc) -> Requirement {
-        match self.measure {
-            Measure::Ratio { threshold, .. } => match threshold.for_bloc(bloc) {
-                all if all == Percent::HUNDRED => Requirement::All,
-                share => Requirement::AtLeast(share),
-            },
-            Measure::YesNo { .. } => Requirement::RatedGood,
-            Measure::Increase { .. } => Requirement::Increase,
-        }
-    }
-}
-
-/// What a target asks of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Requirement {
-    /// A share of 100%.
-    All,
-    /// A share of at least this percentage (below 100).
-    AtLeast(Percent),
-    /// Rated good or better (a yes/no target).
-    RatedGood,
-    /// More at the end of the year than at the start.
-    Increase,
-}
-
-const SATISFIED: Text = text("Số người hài lòng", "Satisfied respondents");
-const RESPONDENTS: Text = text("Số người được khảo sát", "Respondents");
-const SATISFIED_NOUN: Text = text("người trả lời hài lòng", "satisfied respondents");
-const SURVEY_HELP: Text = text(
+const SATISFIED: T = text("Số người hài lòng", "Satisfied respondents");
+const RESPONDENTS: T = text("Số người được khảo sát", "Respondents");
+const SATISFIED_NOUN: T = text("người trả lời hài lòng", "satisfied respondents");
+const SURVEY_HELP: T = text(
     "Nhập số người hài lòng và số người được khảo sát, hoặc chọn nhập tỷ lệ % nếu chỉ có kết quả khảo sát.",
     "Enter the satisfied respondents and all respondents, or switch to a percentage if only the survey result is known.",
 );
 
 /// The 13 targets of 2021, in the article's order.
-pub const TARGETS: &[Target] = &[
-    Target {
-        id: TargetId::OnlineWorkFiles,
+const TARGETS: &[LegacyTarget] = &[
+    LegacyTarget {
         key: "online_work_files",
         label: text(
             "Hồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật)",
@@ -191,7 +140,7 @@ pub const TARGETS: &[Target] = &[
             "Hồ sơ công việc gồm hồ sơ văn bản điện tử và hồ sơ thủ tục hành chính; không tính hồ sơ có nội dung mật. Cấp huyện và cấp xã có mức chỉ tiêu khác nhau.",
             "Work files are electronic document files and administrative-procedure files; secret files are not counted. District and commune levels have different thresholds.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số hồ sơ xử lý trên môi trường mạng", "Files handled online"),
             denominator: text("Tổng số hồ sơ công việc (trừ hồ sơ mật)", "All work files (secret excluded)"),
             gap_noun: text("hồ sơ được xử lý trên mạng", "files handled online"),
@@ -199,8 +148,7 @@ pub const TARGETS: &[Target] = &[
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::TthcOnlineL34,
+    LegacyTarget {
         key: "tthc_online_l34",
         label: text(
             "Thủ tục hành chính đủ điều kiện được triển khai dịch vụ công trực tuyến mức độ 3, 4",
@@ -210,16 +158,15 @@ pub const TARGETS: &[Target] = &[
             "Mức độ 3: nộp và xử lý hồ sơ trực tuyến, nhận kết quả trực tiếp. Mức độ 4: thêm thanh toán trực tuyến và trả kết quả trực tuyến hoặc qua bưu chính.",
             "Level 3: the application is submitted and handled online, results collected in person. Level 4: also paid online, results sent online or by post.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số TTHC đã cung cấp trực tuyến mức độ 3, 4", "Procedures offered online at level 3/4"),
             denominator: text("Số TTHC đủ điều kiện cung cấp mức độ 3, 4", "Procedures eligible for level 3/4"),
             gap_noun: text("TTHC đưa lên trực tuyến mức độ 3, 4", "procedures put online at level 3/4"),
-            threshold: BlocThreshold::same(65),
+            threshold: same(65),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::L34WithApplications,
+    LegacyTarget {
         key: "l34_with_applications",
         label: text(
             "TTHC trực tuyến mức độ 3, 4 có phát sinh hồ sơ trực tuyến",
@@ -229,16 +176,15 @@ pub const TARGETS: &[Target] = &[
             "Trong số TTHC đã cung cấp trực tuyến mức độ 3, 4, đếm những thủ tục có ít nhất một hồ sơ nộp trực tuyến trong năm.",
             "Of the procedures offered online at level 3/4, count those with at least one online application in the year.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số TTHC mức độ 3, 4 có hồ sơ trực tuyến", "Level 3/4 procedures with an online application"),
             denominator: text("Số TTHC cung cấp trực tuyến mức độ 3, 4", "Level 3/4 procedures offered"),
             gap_noun: text("TTHC có phát sinh hồ sơ trực tuyến", "procedures with an online application"),
-            threshold: BlocThreshold::same(30),
+            threshold: same(30),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::OnlineResolution,
+    LegacyTarget {
         key: "online_resolution",
         label: text(
             "Hồ sơ giải quyết trực tuyến mức độ 3, 4 trên tổng số hồ sơ TTHC",
@@ -248,16 +194,15 @@ pub const TARGETS: &[Target] = &[
             "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến mức độ 3, 4 trên tổng số hồ sơ đã giải quyết.",
             "The share of administrative-procedure applications resolved online at level 3/4 among all applications resolved.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số hồ sơ giải quyết trực tuyến mức độ 3, 4", "Applications resolved online (level 3/4)"),
             denominator: text("Tổng số hồ sơ TTHC đã giải quyết", "All applications resolved"),
             gap_noun: text("hồ sơ giải quyết trực tuyến", "applications resolved online"),
-            threshold: BlocThreshold::same(25),
+            threshold: same(25),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::InfosecDossiers,
+    LegacyTarget {
         key: "infosec_dossiers",
         label: text(
             "Hồ sơ hệ thống thông tin bảo đảm an toàn thông tin theo cấp độ được xây dựng, phê duyệt",
@@ -267,16 +212,15 @@ pub const TARGETS: &[Target] = &[
             "Mỗi hệ thống thông tin của đơn vị cần có hồ sơ đề xuất cấp độ an toàn thông tin được phê duyệt.",
             "Every information system of the unit needs an approved information-security level dossier.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số hệ thống có hồ sơ cấp độ được phê duyệt", "Systems with an approved dossier"),
             denominator: text("Tổng số hệ thống thông tin", "All information systems"),
             gap_noun: text("hồ sơ hệ thống được phê duyệt", "approved system dossiers"),
-            threshold: BlocThreshold::same(100),
+            threshold: same(100),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::TthcRatingGood,
+    LegacyTarget {
         key: "tthc_rating_good",
         label: text(
             "Kết quả đánh giá việc giải quyết TTHC xếp loại tốt trở lên",
@@ -286,56 +230,52 @@ pub const TARGETS: &[Target] = &[
             "Với một đơn vị: kết quả đánh giá của chính đơn vị. Toàn huyện cần tối thiểu 90% cơ quan xếp loại tốt trở lên.",
             "For one unit: its own rating. The district as a whole needs at least 90% of its bodies rated good or better.",
         ),
-        measure: Measure::YesNo {
+        measure: LegacyMeasure::YesNo {
             question: text("Đơn vị được xếp loại tốt trở lên", "The unit is rated good or better"),
             district_threshold: 90,
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::SatisfactionAdmin,
+    LegacyTarget {
         key: "satisfaction_admin",
         label: text(
             "Mức độ hài lòng của người dân với sự phục vụ của cơ quan hành chính nhà nước",
             "Citizen satisfaction with the service of state administrative bodies",
         ),
         help: SURVEY_HELP,
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: SATISFIED,
             denominator: RESPONDENTS,
             gap_noun: SATISFIED_NOUN,
-            threshold: BlocThreshold::same(87),
+            threshold: same(87),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::SatisfactionEducation,
+    LegacyTarget {
         key: "satisfaction_education",
         label: text("Mức độ hài lòng về dịch vụ giáo dục công lập", "Satisfaction with public education services"),
         help: SURVEY_HELP,
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: SATISFIED,
             denominator: RESPONDENTS,
             gap_noun: SATISFIED_NOUN,
-            threshold: BlocThreshold::same(90),
+            threshold: same(90),
         },
         applicability: Applicability::Agencies(&["giao-duc-dao-tao"]),
     },
-    Target {
-        id: TargetId::SatisfactionHealth,
+    LegacyTarget {
         key: "satisfaction_health",
         label: text("Mức độ hài lòng về dịch vụ y tế công lập", "Satisfaction with public health services"),
         help: SURVEY_HELP,
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: SATISFIED,
             denominator: RESPONDENTS,
             gap_noun: SATISFIED_NOUN,
-            threshold: BlocThreshold::same(85),
+            threshold: same(85),
         },
         applicability: Applicability::Agencies(&["y-te"]),
     },
-    Target {
-        id: TargetId::OrgStructure,
+    LegacyTarget {
         key: "org_structure",
         label: text(
             "Cơ quan, đơn vị sự nghiệp công lập sắp xếp tổ chức bộ máy theo Nghị định 108/2020/NĐ-CP và 120/2020/NĐ-CP",
@@ -345,16 +285,15 @@ pub const TARGETS: &[Target] = &[
             "Đếm các cơ quan hành chính, đơn vị sự nghiệp công lập phải sắp xếp lại và những đơn vị đã sắp xếp đúng quy định.",
             "Count the administrative bodies and public service units required to restructure, and those that did as required.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số cơ quan, đơn vị đã sắp xếp đúng quy định", "Units restructured as required"),
             denominator: text("Số cơ quan, đơn vị phải sắp xếp", "Units required to restructure"),
             gap_noun: text("cơ quan, đơn vị sắp xếp xong", "units restructured"),
-            threshold: BlocThreshold::same(100),
+            threshold: same(100),
         },
         applicability: Applicability::AllAgencies,
     },
-    Target {
-        id: TargetId::LeaderAppointments,
+    LegacyTarget {
         key: "leader_appointments",
         label: text(
             "Lãnh đạo cấp phòng, đơn vị sự nghiệp trực thuộc UBND huyện được bổ nhiệm mới đúng quy định",
@@ -364,16 +303,15 @@ pub const TARGETS: &[Target] = &[
             "Đếm các trường hợp bổ nhiệm mới trong năm và những trường hợp đúng quy định.",
             "Count the new appointments in the year and those made by the rules.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số trường hợp bổ nhiệm đúng quy định", "Appointments made by the rules"),
             denominator: text("Tổng số trường hợp bổ nhiệm mới", "All new appointments"),
             gap_noun: text("trường hợp bổ nhiệm đúng quy định", "appointments made by the rules"),
-            threshold: BlocThreshold::same(100),
+            threshold: same(100),
         },
         applicability: Applicability::AllAgencies,
     },
-    Target {
-        id: TargetId::Recruitment,
+    LegacyTarget {
         key: "recruitment",
         label: text(
             "Cán bộ, công chức, viên chức được tuyển dụng (thi tuyển, xét tuyển) đúng quy định",
@@ -383,16 +321,15 @@ pub const TARGETS: &[Target] = &[
             "Đếm số người được tuyển dụng trong năm và số người được tuyển đúng quy định.",
             "Count the people recruited in the year and those recruited by the rules.",
         ),
-        measure: Measure::Ratio {
+        measure: LegacyMeasure::Ratio {
             numerator: text("Số người tuyển dụng đúng quy định", "Recruited by the rules"),
             denominator: text("Tổng số người được tuyển dụng", "All recruits"),
             gap_noun: text("người tuyển dụng đúng quy định", "recruits hired by the rules"),
-            threshold: BlocThreshold::same(100),
+            threshold: same(100),
         },
         applicability: Applicability::AllUnits,
     },
-    Target {
-        id: TargetId::SelfFinancingUnits,
+    LegacyTarget {
         key: "self_financing_units",
         label: text(
             "Có thêm đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên (toàn bộ hoặc một phần)",
@@ -402,7 +339,7 @@ pub const TARGETS: &[Target] = &[
             "Chỉ tiêu của toàn huyện; cơ quan quản lý đơn vị sự nghiệp công lập bật chỉ tiêu này để nhập số đơn vị đầu năm và cuối năm.",
             "A target for the district as a whole; an agency that manages public service units switches it on to enter the counts at the start and the end of the year.",
         ),
-        measure: Measure::Increase {
+        measure: LegacyMeasure::Increase {
             before: text("Số đơn vị tự bảo đảm chi thường xuyên đầu năm 2021", "Self-financing units at the start of 2021"),
             after: text("Số đơn vị tự bảo đảm chi thường xuyên cuối năm 2021", "Self-financing units at the end of 2021"),
             gap_noun: text("đơn vị tự bảo đảm chi thường xuyên", "self-financing units"),
@@ -411,92 +348,146 @@ pub const TARGETS: &[Target] = &[
     },
 ];
 
-/// The target with this id.
-pub fn target(id: TargetId) -> &'static Target {
-    TARGETS
-        .iter()
-        .find(|t| t.id == id)
-        .expect("every TargetId has a row in TARGETS")
+
+const COMMUNES: &[(&str, &str)] = &[
+    ("31231", "Thị trấn Thạnh An"),
+    ("31232", "Thị trấn Vĩnh Thạnh"),
+    ("31211", "Xã Vĩnh Bình"),
+    ("31234", "Xã Thạnh Mỹ"),
+    ("31237", "Xã Vĩnh Trinh"),
+    ("31240", "Xã Thạnh An"),
+    ("31241", "Xã Thạnh Tiến"),
+    ("31243", "Xã Thạnh Thắng"),
+    ("31244", "Xã Thạnh Lợi"),
+    ("31246", "Xã Thạnh Qưới"),
+    ("31252", "Xã Thạnh Lộc"),
+];
+
+/// The default list of district agencies (not verified for Vĩnh Thạnh).
+const AGENCIES: &[(&str, &str)] = &[
+    ("vp-hdnd-ubnd", "Văn phòng HĐND và UBND huyện"),
+    ("noi-vu", "Phòng Nội vụ"),
+    ("tu-phap", "Phòng Tư pháp"),
+    ("tai-chinh-ke-hoach", "Phòng Tài chính – Kế hoạch"),
+    ("tai-nguyen-moi-truong", "Phòng Tài nguyên và Môi trường"),
+    ("lao-dong-tbxh", "Phòng Lao động – Thương binh và Xã hội"),
+    ("van-hoa-thong-tin", "Phòng Văn hóa và Thông tin"),
+    ("giao-duc-dao-tao", "Phòng Giáo dục và Đào tạo"),
+    ("y-te", "Phòng Y tế"),
+    ("thanh-tra", "Thanh tra huyện"),
+    ("nong-nghiep-ptnt", "Phòng Nông nghiệp và Phát triển nông thôn"),
+    ("kinh-te-ha-tang", "Phòng Kinh tế và Hạ tầng"),
+];
+
+fn units(list: &[(&str, &str)]) -> Vec<Unit> {
+    list.iter()
+        .map(|(id, name)| Unit {
+            id: id.to_string(),
+            name: name.to_string(),
+        })
+        .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn rules(applicability: Applicability, threshold: Option<BlocThreshold>) -> Vec<BlocRule> {
+    [(COMMUNE, false), (AGENCY, true)]
+        .into_iter()
+        .map(|(bloc, is_agency)| BlocRule {
+            bloc,
+            threshold: threshold.map(|t| {
+                Percent::from_whole(if is_agency { t.agency } else { t.commune })
+            }),
+            applies_to: match applicability {
+                Applicability::AllUnits => DefaultUnits::All,
+                Applicability::AllAgencies if is_agency => DefaultUnits::All,
+                Applicability::Agencies(ids) if is_agency => {
+                    DefaultUnits::Only(ids.iter().map(|id| id.to_string()).collect())
+                }
+                _ => DefaultUnits::None,
+            },
+        })
+        .collect()
+}
 
-    #[test]
-    fn a_requirement_follows_the_measure_and_the_bloc() {
-        let files = target(TargetId::OnlineWorkFiles);
-        assert_eq!(
-            files.requirement(Bloc::Commune),
-            Requirement::AtLeast(Percent::from_whole(35))
-        );
-        assert_eq!(
-            files.requirement(Bloc::Agency),
-            Requirement::AtLeast(Percent::from_whole(65))
-        );
-        assert_eq!(
-            target(TargetId::InfosecDossiers).requirement(Bloc::Commune),
-            Requirement::All
-        );
-        assert_eq!(
-            target(TargetId::TthcRatingGood).requirement(Bloc::Commune),
-            Requirement::RatedGood
-        );
-        assert_eq!(
-            target(TargetId::SelfFinancingUnits).requirement(Bloc::Agency),
-            Requirement::Increase
-        );
+fn build() -> Plan {
+    let targets = TARGETS
+        .iter()
+        .map(|legacy| {
+            let (measure, threshold) = match legacy.measure {
+                LegacyMeasure::Ratio {
+                    numerator,
+                    denominator,
+                    gap_noun,
+                    threshold,
+                } => (
+                    Measure::Ratio {
+                        numerator: owned(numerator),
+                        denominator: owned(denominator),
+                        one_more: owned(gap_noun),
+                    },
+                    Some(threshold),
+                ),
+                LegacyMeasure::YesNo {
+                    question,
+                    district_threshold,
+                } => (
+                    Measure::YesNo {
+                        question: owned(question),
+                        overall_threshold: Some(Percent::from_whole(district_threshold)),
+                    },
+                    None,
+                ),
+                LegacyMeasure::Increase {
+                    before,
+                    after,
+                    gap_noun,
+                } => (
+                    Measure::Increase {
+                        before: owned(before),
+                        after: owned(after),
+                        one_more: owned(gap_noun),
+                    },
+                    None,
+                ),
+            };
+            Target {
+                id: TargetId::new(legacy.key).expect("a valid key"),
+                label: owned(legacy.label),
+                help: owned(legacy.help),
+                measure,
+                blocs: rules(legacy.applicability, threshold),
+                weight: Weight::DEFAULT,
+            }
+        })
+        .collect();
+    Plan {
+        id: PLAN_ID.to_string(),
+        name: Text::both(
+            "Chỉ tiêu CCHC năm 2021 – huyện Vĩnh Thạnh",
+            "2021 administrative-reform targets – Vĩnh Thạnh district",
+        ),
+        year: 2021,
+        issuer: Text::both("UBND huyện Vĩnh Thạnh", "Vĩnh Thạnh District People's Committee"),
+        example: false,
+        blocs: vec![
+            Bloc {
+                id: COMMUNE,
+                name: Text::both("Khối xã, thị trấn", "Communes and towns"),
+                award_places: 5,
+                units: units(COMMUNES),
+            },
+            Bloc {
+                id: AGENCY,
+                name: Text::both("Khối ban ngành huyện", "District agencies"),
+                award_places: 3,
+                units: units(AGENCIES),
+            },
+        ],
+        targets,
+        scoring: ScoringDefaults::default(),
     }
+}
 
-    #[test]
-    fn every_id_has_exactly_one_row_and_a_stable_key() {
-        assert_eq!(TARGETS.len(), 13);
-        for t in TARGETS {
-            assert_eq!(TARGETS.iter().filter(|o| o.id == t.id).count(), 1);
-            assert_eq!(
-                serde_json::to_string(&t.id).unwrap(),
-                format!("\"{}\"", t.key)
-            );
-            assert_eq!(TargetId::from_key(t.key), Some(t.id));
-            assert!(!t.label.vi.is_empty() && !t.label.en.is_empty());
-        }
-    }
-
-    #[test]
-    fn seed_thresholds() {
-        let at = |id, bloc| target(id).threshold(bloc).map(|p| p.scaled() / 10_000);
-        use Bloc::*;
-        use TargetId::*;
-        assert_eq!(at(OnlineWorkFiles, Agency), Some(65));
-        assert_eq!(at(OnlineWorkFiles, Commune), Some(35));
-        assert_eq!(at(TthcOnlineL34, Commune), Some(65));
-        assert_eq!(at(L34WithApplications, Agency), Some(30));
-        assert_eq!(at(OnlineResolution, Commune), Some(25));
-        assert_eq!(at(InfosecDossiers, Commune), Some(100));
-        assert_eq!(at(TthcRatingGood, Commune), None);
-        assert_eq!(at(SatisfactionAdmin, Commune), Some(87));
-        assert_eq!(at(SatisfactionEducation, Agency), Some(90));
-        assert_eq!(at(SatisfactionHealth, Agency), Some(85));
-        assert_eq!(at(OrgStructure, Agency), Some(100));
-        assert_eq!(at(LeaderAppointments, Agency), Some(100));
-        assert_eq!(at(Recruitment, Commune), Some(100));
-        assert_eq!(at(SelfFinancingUnits, Agency), None);
-    }
-
-    #[test]
-    fn default_applicability() {
-        let applicable = |bloc, unit: &str| {
-            TARGETS
-                .iter()
-                .filter(|t| t.applies_by_default(bloc, unit))
-                .count()
-        };
-        assert_eq!(applicable(Bloc::Commune, "31211"), 8);
-        assert_eq!(applicable(Bloc::Agency, "noi-vu"), 10);
-        assert_eq!(applicable(Bloc::Agency, "giao-duc-dao-tao"), 11);
-        assert_eq!(applicable(Bloc::Agency, "y-te"), 11);
-        assert_eq!(applicable(Bloc::Agency, OTHER_UNIT_ID), 10);
-        assert!(!target(TargetId::SelfFinancingUnits).applies_by_default(Bloc::Agency, "y-te"));
-        assert!(!target(TargetId::OrgStructure).applies_by_default(Bloc::Commune, "31211"));
-    }
+/// Looks a plan up among the built-in one only (for code and tests that know no other).
+pub fn only(plan_id: &str) -> Option<Rc<Plan>> {
+    (plan_id == PLAN_ID).then(plan)
 }
