@@ -9,7 +9,7 @@
 
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::keyed::keyed_enum;
-use crate::domain::plan::TargetId;
+use crate::domain::builtin;
 use crate::domain::plan::BlocId;
 use crate::i18n::Lang;
 
@@ -95,7 +95,13 @@ impl EarlyInput {
         let is_mode = |c: &&ChangedControl| c.field == Control::EntryMode.key();
         let modes = on_cards().filter(is_mode);
         for change in modes.chain(on_cards().filter(|c| !is_mode(c))) {
-            let Some(id) = change.target.as_deref().and_then(TargetId::new) else {
+            // The first screen is the built-in plan's: its cards are the built-in targets.
+            let Some(id) = change
+                .target
+                .as_deref()
+                .and_then(|key| builtin::plan_ref().target_by_key(key))
+                .map(|target| target.id)
+            else {
                 continue;
             };
             let checked = change.value == "true";
@@ -155,12 +161,12 @@ mod tests {
         };
         let actions = early.actions();
         let expected = [
-            "SetBloc(Commune)",
+            "SetBloc(BlocId(\"commune\"))",
             "SetUnit(\"31231\")",
             "SetLabel(\"Xã A, lần 2\")",
-            "SetMode(TthcOnlineL34, Percent)",
-            "SetText(OnlineWorkFiles, Numerator, \"13\")",
-            "SetAnswer(Recruitment, Some(true))",
+            "SetMode(TargetId(\"tthc_online_l34\"), Percent)",
+            "SetText(TargetId(\"online_work_files\"), Numerator, \"13\")",
+            "SetAnswer(TargetId(\"recruitment\"), Some(true))",
             "SetLang(En)",
             "SetView(Ranking)",
         ];

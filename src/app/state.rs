@@ -488,6 +488,17 @@ impl Edit {
         // Only the edits of the active profile copy it (the others leave it shared).
         let profile = Workspace::active_profile_mut;
         let plan = workspace.active_plan();
+        // A card's edit of a target the plan on screen does not have (sent by a script, or
+        // typed before the page knew the plan) changes nothing.
+        if let Edit::SetText(id, ..)
+        | Edit::SetMode(id, _)
+        | Edit::SetNotApplicable(id, _)
+        | Edit::SetAnswer(id, _) = &self
+        {
+            if plan.target(*id).is_none() {
+                return;
+            }
+        }
         match self {
             Edit::ChoosePlan(plan_id) => workspace.show_plan(&plan_id),
             Edit::SetBloc(bloc) => profile(workspace).set_bloc(&plan, bloc),

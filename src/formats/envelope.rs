@@ -258,7 +258,8 @@ mod tests {
     fn round_trip_keeps_everything_as_typed() {
         let data = sample();
         let text = encode(&data);
-        assert!(text.starts_with(r#"{"format":"cchc-2021","version":1,"data":"#));
+        // Version 2 since plans are data (issue 12).
+        assert!(text.starts_with(r#"{"format":"cchc-2021","version":2,"data":"#));
         assert_eq!(decode(&text), Ok(data));
     }
 
@@ -272,7 +273,7 @@ mod tests {
         };
         let text = encode_stamped(&data, &stamp);
         assert!(text.starts_with(
-            r#"{"format":"cchc-2021","version":1,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
+            r#"{"format":"cchc-2021","version":2,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
         ));
         assert_eq!(decode_stamped(&text), Ok((data.clone(), stamp.clone())));
         let peeked = |version, revision, id: Option<&str>| {
@@ -284,7 +285,7 @@ mod tests {
         };
         assert_eq!(
             peek(&text[..PEEK_LENGTH as usize]),
-            peeked(1, 42, stamp.id.as_deref())
+            peeked(2, 42, stamp.id.as_deref())
         );
         // Even with the longest revision and many parents, the id fits in the peek.
         let long = encode_stamped(
@@ -300,7 +301,7 @@ mod tests {
         let revision_only = r#"{"format":"cchc-2021","version":1,"revision":7,"data":{}}"#;
         assert_eq!(peek(revision_only), peeked(1, 7, None));
         let old = encode(&data);
-        assert_eq!(peek(&old), peeked(1, 0, None));
+        assert_eq!(peek(&old), peeked(2, 0, None));
         assert_eq!(decode_stamped(&old), Ok((data, Stamp::default())));
         assert_eq!(
             peek(r#"{"format":"cchc-2021","version":2,"revision":7,"id":"x.1","data":{}}"#),
@@ -338,7 +339,8 @@ mod tests {
             decode(r#"{"format":"cchc-2021","version":999,"data":{}}"#),
             Err(DecodeError::NewerVersion(999))
         );
-        let unknown_target = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"entries":{"nope":{}}}}]}}"#;
+        // A target key of a plan not at hand is kept; one that is no id at all is not data.
+        let unknown_target = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"entries":{"no pe":{}}}}]}}"#;
         assert!(matches!(
             decode(unknown_target),
             Err(DecodeError::BadData(_))

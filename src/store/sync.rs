@@ -562,15 +562,15 @@ mod tests {
         let mut tab = Tab::open(&store);
         tab.type_numerator("1");
         tab.save(&store);
-        let newer = r#"{"format":"cchc-2021","version":2,"revision":9,"data":{"new":true}}"#;
+        let newer = r#"{"format":"cchc-2021","version":3,"revision":9,"data":{"new":true}}"#;
         store.set(DATA_KEY, newer).unwrap();
         tab.type_numerator("12");
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(2));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(3));
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         // Also when the newer version writes its keys in another order.
-        let reordered = r#"{"version":3,"format":"cchc-2021","data":{}}"#;
+        let reordered = r#"{"version":4,"format":"cchc-2021","data":{}}"#;
         store.set(DATA_KEY, reordered).unwrap();
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(3));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(4));
         assert_eq!(store.get(DATA_KEY), Ok(Some(reordered.into())));
     }
 
