@@ -24,8 +24,36 @@ pub struct Profile {
     pub unit_id: String,
     /// The typed name of an "other" unit.
     pub other_name: String,
-    /// Entries that differ from the empty one.
+    /// Entries that differ from the empty one. Written in the built-in plan's order (then
+    /// by id), as they were when the 2021 targets were compiled in.
+    #[serde(serialize_with = "entries_out")]
     pub entries: BTreeMap<TargetId, TargetEntry>,
+}
+
+fn entries_out<S: serde::Serializer>(
+    entries: &BTreeMap<TargetId, TargetEntry>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(entries.len()))?;
+    for (id, entry) in ordered_entries(entries) {
+        map.serialize_entry(id, entry)?;
+    }
+    map.end()
+}
+
+/// The entries in the built-in plan's target order, then the others by id: the order files
+/// and links write them in.
+pub fn ordered_entries(
+    entries: &BTreeMap<TargetId, TargetEntry>,
+) -> Vec<(&TargetId, &TargetEntry)> {
+    let known = &builtin::TARGET_IDS;
+    let mut ordered: Vec<(&TargetId, &TargetEntry)> = known
+        .iter()
+        .filter_map(|id| entries.get_key_value(id))
+        .collect();
+    ordered.extend(entries.iter().filter(|(id, _)| !known.contains(id)));
+    ordered
 }
 
 fn is_builtin_plan(plan: &str) -> bool {

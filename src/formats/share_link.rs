@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::figures::{EntryMode, TargetEntry};
-use crate::domain::profile::Profile;
+use crate::domain::profile::{ordered_entries, Profile};
 use std::rc::Rc;
 
 use crate::domain::builtin;
@@ -347,7 +347,7 @@ fn body(profile: &Profile, fingerprint: &str) -> Vec<u8> {
     push_text(&mut out, &profile.label);
     push_text(&mut out, &profile.other_name);
     push_varint(&mut out, profile.entries.len() as u64);
-    for (id, entry) in &profile.entries {
+    for (id, entry) in ordered_entries(&profile.entries) {
         push_entry(&mut out, version, *id, entry);
     }
     out

@@ -570,7 +570,7 @@ test('3. refused files are listed by name with a reason; the good one is added; 
       'bad-unknown-target.json': /^Tệp “bad-unknown-target\.json”: có chỉ tiêu không tồn tại “online_payments”\.$/,
       'bad-unknown-unit.json': /^Tệp “bad-unknown-unit\.json”: đơn vị “31299” không có trong danh sách\.$/,
       'bad-impossible-figures.json': /^Tệp “bad-impossible-figures\.json”: có 4 ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “[^”]+”: .+/,
-      'bad-newer-version.json': /^Tệp “bad-newer-version\.json”: tệp được tạo bởi phiên bản mới hơn của ứng dụng \(định dạng 2; phiên bản này đọc được đến 1\)\.$/,
+      'bad-newer-version.json': /^Tệp “bad-newer-version\.json”: tệp được tạo bởi phiên bản mới hơn của ứng dụng \(định dạng 3; phiên bản này đọc được đến 2\)\.$/,
       'bad-saved-data-backup.json': /^Tệp “bad-saved-data-backup\.json”: đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp hồ sơ một đơn vị\.$/,
     };
     const paths = Object.keys(bad).map((name) => (name === 'qua-lon.json' ? bigPath : fixture(name)));
