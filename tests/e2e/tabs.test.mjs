@@ -190,7 +190,7 @@ test('data of a newer version written while a tab is open is never written over 
     await choose(a, unitSelect(a), '31211');
     await waitForSavedProfiles(a, [['31211', '', '', '']]);
     // The newer version, in another tab, saves its own format.
-    const newer = JSON.stringify({ format: 'cchc-2021', version: 2, revision: 50, data: { profiles: [], future: true } });
+    const newer = JSON.stringify({ format: 'cchc-2021', version: 3, revision: 50, data: { profiles: [], future: true } });
     const b = await secondTab(context, log);
     await open(b);
     await b.evaluate(([key, value]) => localStorage.setItem(key, value), [DATA_KEY, newer]);
