@@ -177,7 +177,7 @@ fn target_cells<'a>(
     bloc: BlocId,
     lang: Lang,
 ) -> Vec<String> {
-    let pick = |text: &'a crate::domain::plan::Text| lang.pick(&text);
+    let pick = |text: &'a crate::domain::plan::Text| lang.pick(text);
     let mut numerator = String::new();
     let mut denominator = String::new();
     let percent_cell = |percent: Percent| percent_cell(percent, lang);
@@ -188,7 +188,7 @@ fn target_cells<'a>(
     let mut gap_noun = "";
     match &target.measure {
         Measure::Ratio { one_more, .. } => {
-            gap_noun = pick(&one_more);
+            gap_noun = pick(one_more);
             match entry.mode {
                 EntryMode::Counts => {
                     numerator = count_cell(&entry.numerator);
@@ -207,7 +207,7 @@ fn target_cells<'a>(
         }
         Measure::YesNo { .. } => answer = flag(entry.answer),
         Measure::Increase { one_more, .. } => {
-            gap_noun = pick(&one_more);
+            gap_noun = pick(one_more);
             before = count_cell(&entry.before);
             after = count_cell(&entry.after);
         }

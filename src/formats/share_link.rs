@@ -353,22 +353,11 @@ fn body(profile: &Profile, fingerprint: &str) -> Vec<u8> {
     out
 }
 
-fn version_tag(version: u64) -> String {
-    format!("{SHARE_PREFIX}{version}")
-}
-
 /// The fragment (what follows `#`) that carries the whole profile: `u1.<base64url>` for the
 /// built-in plan, `u2.<base64url>` naming the plan and `fingerprint` (its rules', see
 /// `Plan::fingerprint`) for any other.
 pub fn encode_share_fragment(profile: &Profile, fingerprint: &str) -> String {
-    let version = version_of(profile);
-    let body = body(profile, fingerprint);
-    let mut bytes = Vec::with_capacity(body.len() + 8);
-    push_varint(&mut bytes, body.len() as u64);
-    bytes.extend_from_slice(&body);
-    let checksum = crc32(&[version_tag(version).as_bytes(), &bytes]);
-    bytes.extend_from_slice(&checksum.to_le_bytes());
-    format!("{}.{}", version_tag(version), base64url_encode(&bytes))
+    frame(SHARE_PREFIX, version_of(profile), &body(profile, fingerprint))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -546,11 +535,9 @@ pub struct SharedProfile {
     pub fingerprint: Option<String>,
 }
 
-/// Reads `u<digits>.`: the version and the character position after the dot.
-fn read_prefix(text: &str) -> Result<(u64, usize), LinkError> {
-    let rest = text
-        .strip_prefix(SHARE_PREFIX)
-        .ok_or(LinkError::NotAShareLink)?;
+/// Reads `<prefix><digits>.`: the version and the character position after the dot.
+fn read_prefix(text: &str, prefix: char) -> Result<(u64, usize), LinkError> {
+    let rest = text.strip_prefix(prefix).ok_or(LinkError::NotAShareLink)?;
     let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
     let digits = &rest[..digits_len];
     let after = &rest[digits_len..];
@@ -570,6 +557,27 @@ fn read_prefix(text: &str) -> Result<(u64, usize), LinkError> {
 /// (spaces and line breaks around it are ignored). Never panics; any cut, edit or foreign
 /// text gives a [`LinkError`].
 pub fn decode_share_fragment(text: &str) -> Result<SharedProfile, LinkError> {
+    let (version, content) = read_frame(text, SHARE_PREFIX, SHARE_VERSION)?;
+    read_body(version, &content).map_err(LinkError::Malformed)
+}
+
+/// The framing every fragment of the app shares (profiles `u…`, plans `p…`):
+/// `<prefix><version>.<base64url(varint length, content, CRC-32 LE)>`, the CRC taken over
+/// `<prefix><version>`, the length and the content.
+pub(crate) fn frame(prefix: char, version: u64, content: &[u8]) -> String {
+    let tag = format!("{prefix}{version}");
+    let mut bytes = Vec::with_capacity(content.len() + 8);
+    push_varint(&mut bytes, content.len() as u64);
+    bytes.extend_from_slice(content);
+    let checksum = crc32(&[tag.as_bytes(), &bytes]);
+    bytes.extend_from_slice(&checksum.to_le_bytes());
+    format!("{tag}.{}", base64url_encode(&bytes))
+}
+
+/// Reads a framed fragment (see [`frame`]) of `prefix`, of a version up to `newest`, from a
+/// fragment, `#fragment` or a whole URL: its version and its content. Never panics; a cut,
+/// edited or foreign text is a [`LinkError`].
+pub(crate) fn read_frame(text: &str, prefix: char, newest: u64) -> Result<(u64, Vec<u8>), LinkError> {
     let text = text.trim();
     let (text, mut offset) = match text.find('#') {
         Some(at) => (&text[at + 1..], text[..=at].chars().count()),
@@ -585,11 +593,11 @@ pub fn decode_share_fragment(text: &str) -> Result<SharedProfile, LinkError> {
             limit: MAX_FRAGMENT_CHARS,
         });
     }
-    let (version, payload_at) = read_prefix(text)?;
-    if version > SHARE_VERSION {
+    let (version, payload_at) = read_prefix(text, prefix)?;
+    if version > newest {
         return Err(LinkError::NewerVersion {
             version,
-            supported: SHARE_VERSION,
+            supported: newest,
         });
     }
     if version == 0 {
@@ -621,10 +629,10 @@ pub fn decode_share_fragment(text: &str) -> Result<SharedProfile, LinkError> {
     }
     let (content, checksum) = bytes.split_at(bytes.len() - 4);
     let checksum = u32::from_le_bytes([checksum[0], checksum[1], checksum[2], checksum[3]]);
-    if crc32(&[version_tag(version).as_bytes(), content]) != checksum {
+    if crc32(&[format!("{prefix}{version}").as_bytes(), content]) != checksum {
         return Err(LinkError::Damaged);
     }
-    read_body(version, &content[header_len..]).map_err(LinkError::Malformed)
+    Ok((version, content[header_len..].to_vec()))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -89,18 +89,18 @@ pub fn profile_field_name(
             };
             let part = match (part, &target.measure) {
                 (EntryPart::Text(Field::Numerator), Measure::Ratio { numerator, .. }) => {
-                    lang.pick(&numerator)
+                    lang.pick(numerator)
                 }
                 (EntryPart::Text(Field::Denominator), Measure::Ratio { denominator, .. }) => {
-                    lang.pick(&denominator)
+                    lang.pick(denominator)
                 }
                 (EntryPart::Text(Field::Before), Measure::Increase { before, .. }) => {
-                    lang.pick(&before)
+                    lang.pick(before)
                 }
                 (EntryPart::Text(Field::After), Measure::Increase { after, .. }) => {
-                    lang.pick(&after)
+                    lang.pick(after)
                 }
-                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(&question),
+                (EntryPart::Answer, Measure::YesNo { question, .. }) => lang.pick(question),
                 (EntryPart::Mode, _) => t.entry_label,
                 (EntryPart::NotApplicable, _) => t.na_label,
                 _ => t.percent_label,
@@ -464,7 +464,7 @@ fn count(n: usize, style: NumberStyle) -> String {
 }
 
 /// A bloc's name in the plan (its id for a bloc the plan does not have).
-pub fn bloc_name<'a>(lang: Lang, plan: &'a Plan, bloc: BlocId) -> &'a str {
+pub fn bloc_name(lang: Lang, plan: &Plan, bloc: BlocId) -> &str {
     match plan.bloc(bloc) {
         Some(found) => lang.pick(&found.name),
         None => "",
@@ -531,7 +531,7 @@ pub fn error_message(lang: Lang, error: FieldError) -> String {
 
 pub fn gap_message(lang: Lang, gap: Gap, noun: &Text) -> String {
     let t = lang.texts();
-    let noun = lang.pick(&noun);
+    let noun = lang.pick(noun);
     match gap {
         Gap::Items(n) => t.gap_items(n, noun),
         Gap::Share {
@@ -587,12 +587,12 @@ pub fn profile_problem_message(lang: Lang, problem: &ProfileProblem) -> String {
         ProfileProblem::UnknownTarget { key } => t.file_unknown_target(key),
         ProfileProblem::BlocMismatch {
             unit_id, bloc_name, ..
-        } => t.problem_bloc(unit_id, lang.pick(&bloc_name)),
+        } => t.problem_bloc(unit_id, lang.pick(bloc_name)),
         ProfileProblem::FigureTooLong {
             target_label,
             too_long,
             ..
-        } => t.problem_figure_too_long(lang.pick(&target_label), too_long.chars, too_long.limit),
+        } => t.problem_figure_too_long(lang.pick(target_label), too_long.chars, too_long.limit),
         ProfileProblem::ImpossibleFigures(problems) => {
             let first = problems.first();
             t.problem_figures(

@@ -169,8 +169,8 @@ fn inputs(props: &TargetCardProps) -> Html {
                         <Select id={select_id} field={Control::EntryMode.key()} value={mode.key()} options={mode_options} onchange={on_mode} />
                     </div>
                     if mode == EntryMode::Counts {
-                        { text_input(props, Field::Numerator, lang.pick(&numerator), "numeric") }
-                        { text_input(props, Field::Denominator, lang.pick(&denominator), "numeric") }
+                        { text_input(props, Field::Numerator, lang.pick(numerator), "numeric") }
+                        { text_input(props, Field::Denominator, lang.pick(denominator), "numeric") }
                     } else {
                         { text_input(props, Field::Percent, t.percent_label, "decimal") }
                     }
@@ -192,7 +192,7 @@ fn inputs(props: &TargetCardProps) -> Html {
                 <div class="inputs yes-no">
                     <label class="check">
                         <input type="checkbox" data-field={Control::Answer.key()} checked={answer == Some(true)} onchange={on_yes} />
-                        { lang.pick(&question) }
+                        { lang.pick(question) }
                     </label>
                     if answer.is_none() {
                         <span class="hint">{ t.unanswered }</span>
@@ -205,8 +205,8 @@ fn inputs(props: &TargetCardProps) -> Html {
         }
         Measure::Increase { before, after, .. } => html! {
             <div class="inputs">
-                { text_input(props, Field::Before, lang.pick(&before), "numeric") }
-                { text_input(props, Field::After, lang.pick(&after), "numeric") }
+                { text_input(props, Field::Before, lang.pick(before), "numeric") }
+                { text_input(props, Field::After, lang.pick(after), "numeric") }
             </div>
         },
     }
