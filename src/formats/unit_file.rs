@@ -25,6 +25,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::json_read::{known_keys, object, one_of, optional_bool, path, required_text, text, wrong};
+pub use super::json_read::{Expected, JsonKind, ShapeProblem};
 use super::validate::{check_profile, ProfileProblem};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::Profile;
@@ -233,47 +235,6 @@ pub struct ImportError {
     pub problem: ImportProblem,
 }
 
-/// The kind of a JSON value, for "expected …, found …".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JsonKind {
-    Null,
-    Boolean,
-    Number,
-    Text,
-    Array,
-    Object,
-}
-
-impl JsonKind {
-    pub fn of(value: &Value) -> JsonKind {
-        match value {
-            Value::Null => JsonKind::Null,
-            Value::Bool(_) => JsonKind::Boolean,
-            Value::Number(_) => JsonKind::Number,
-            Value::String(_) => JsonKind::Text,
-            Value::Array(_) => JsonKind::Array,
-            Value::Object(_) => JsonKind::Object,
-        }
-    }
-}
-
-/// What a field should have held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    /// A JSON object `{…}`.
-    Object,
-    /// A JSON string.
-    Text,
-    /// `true`, `false` or `null` (not answered / default).
-    BooleanOrNull,
-    /// A whole number 1 or more.
-    VersionNumber,
-    /// A date written `YYYY-MM-DD`.
-    Date,
-    /// One of these strings.
-    OneOf(&'static [&'static str]),
-}
-
 /// Everything that makes import refuse a file. Field paths are dotted JSON paths such as
 /// `profile.entries.recruitment.numerator`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,6 +276,24 @@ pub enum ImportProblem {
     /// The profile itself cannot be used: no unit, an unknown unit, a nameless `other` unit,
     /// a bloc that is not the unit's, or impossible figures (each naming target and field).
     Profile(ProfileProblem),
+}
+
+impl From<ShapeProblem> for ImportProblem {
+    fn from(problem: ShapeProblem) -> ImportProblem {
+        match problem {
+            ShapeProblem::MissingField { field } => ImportProblem::MissingField { field },
+            ShapeProblem::WrongShape {
+                field,
+                expected,
+                found,
+            } => ImportProblem::WrongShape {
+                field,
+                expected,
+                found,
+            },
+            ShapeProblem::UnknownField { field } => ImportProblem::UnknownField { field },
+        }
+    }
 }
 
 /// Reads a unit file.
@@ -399,7 +378,7 @@ fn read_version(object: &Map<String, Value>) -> Result<u64, ImportProblem> {
     value
         .as_u64()
         .filter(|v| *v >= 1)
-        .ok_or_else(|| wrong("version", Expected::VersionNumber, value))
+        .ok_or_else(|| wrong("version", Expected::VersionNumber, value).into())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -485,86 +464,6 @@ struct CurrentFile {
     profile: Profile,
 }
 
-fn wrong(field: impl Into<String>, expected: Expected, found: &Value) -> ImportProblem {
-    ImportProblem::WrongShape {
-        field: field.into(),
-        expected,
-        found: JsonKind::of(found),
-    }
-}
-
-fn path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// Refuses keys that are not `known`, reporting the first in sorted order.
-fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ImportProblem> {
-    // The smallest unknown key, found without sorting (no sort code in the wasm).
-    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
-    match unknown {
-        Some(key) => Err(ImportProblem::UnknownField {
-            field: path(at, key),
-        }),
-        None => Ok(()),
-    }
-}
-
-/// An object with only known keys.
-fn object<'a>(
-    value: &'a Value,
-    at: &str,
-    known: &[&str],
-) -> Result<&'a Map<String, Value>, ImportProblem> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| wrong(at, Expected::Object, value))?;
-    known_keys(map, at, known)?;
-    Ok(map)
-}
-
-fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, ImportProblem> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(wrong(path(at, key), Expected::Text, other)),
-    }
-}
-
-fn required_text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, ImportProblem> {
-    text(map, at, key)?.ok_or_else(|| ImportProblem::MissingField {
-        field: path(at, key),
-    })
-}
-
-fn one_of(
-    map: &Map<String, Value>,
-    at: &str,
-    key: &str,
-    allowed: &'static [&'static str],
-) -> Result<Option<String>, ImportProblem> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.clone())),
-        Some(other) => Err(wrong(path(at, key), Expected::OneOf(allowed), other)),
-    }
-}
-
-fn optional_bool(
-    map: &Map<String, Value>,
-    at: &str,
-    key: &str,
-) -> Result<Option<bool>, ImportProblem> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
-    }
-}
-
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
 fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
@@ -589,7 +488,7 @@ fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> 
     let exported_at = text(top, "", "exported_at")?;
     if let Some(date) = &exported_at {
         if !is_date(date) {
-            return Err(wrong("exported_at", Expected::Date, &top["exported_at"]));
+            return Err(wrong("exported_at", Expected::Date, &top["exported_at"]).into());
         }
     }
     let app_version = text(top, "", "app_version")?;

@@ -1,0 +1,171 @@
+//! The strict JSON reading shared by the file formats (unit files, plan files): every field
+//! is looked up by its dotted path, and a field that is absent, of the wrong kind or unknown
+//! becomes a [`ShapeProblem`] naming that path. Each format turns it into its own error.
+
+use serde_json::{Map, Value};
+
+/// The kind of a JSON value, for "expected …, found …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Boolean,
+    Number,
+    Text,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    pub fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+}
+
+/// What a field should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object `{…}`.
+    Object,
+    /// A JSON string.
+    Text,
+    /// `true`, `false` or `null` (not answered / default).
+    BooleanOrNull,
+    /// A whole number 1 or more.
+    VersionNumber,
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number 0 or more.
+    WholeNumber,
+    /// A number (a percentage, a band).
+    Number,
+    /// A JSON array `[…]`.
+    Array,
+    /// A string, or `{"vi": "…", "en": "…"}`.
+    TextInLanguages,
+    /// An id: 1–40 characters of `A–Z a–z 0–9 - _ .`.
+    Id,
+    /// A number, `true`, `false` or an object (a plan's `applies` value for one bloc).
+    Rule,
+    /// Nothing: the field cannot be given together with another one.
+    Absent,
+}
+
+/// A field that is absent, of the wrong kind or not known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A required field is absent.
+    MissingField { field: String },
+    /// A field holds the wrong kind of value.
+    WrongShape {
+        field: String,
+        expected: Expected,
+        found: JsonKind,
+    },
+    /// A field this version does not know; refused, because dropping it could lose data.
+    UnknownField { field: String },
+}
+
+pub fn wrong(field: impl Into<String>, expected: Expected, found: &Value) -> ShapeProblem {
+    ShapeProblem::WrongShape {
+        field: field.into(),
+        expected,
+        found: JsonKind::of(found),
+    }
+}
+
+pub fn missing(field: impl Into<String>) -> ShapeProblem {
+    ShapeProblem::MissingField {
+        field: field.into(),
+    }
+}
+
+/// The dotted path of `key` inside `parent` (`""` is the top level).
+pub fn path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Refuses keys that are not `known`, reporting the first in sorted order.
+pub fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ShapeProblem> {
+    // The smallest unknown key, found without sorting (no sort code in the wasm).
+    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
+    match unknown {
+        Some(key) => Err(ShapeProblem::UnknownField {
+            field: path(at, key),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An object with only known keys.
+pub fn object<'a>(
+    value: &'a Value,
+    at: &str,
+    known: &[&str],
+) -> Result<&'a Map<String, Value>, ShapeProblem> {
+    let map = value
+        .as_object()
+        .ok_or_else(|| wrong(at, Expected::Object, value))?;
+    known_keys(map, at, known)?;
+    Ok(map)
+}
+
+pub fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, ShapeProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::Text, other)),
+    }
+}
+
+pub fn required_text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, ShapeProblem> {
+    text(map, at, key)?.ok_or_else(|| missing(path(at, key)))
+}
+
+/// The field `key`, which must be there.
+pub fn required<'a>(
+    map: &'a Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<&'a Value, ShapeProblem> {
+    map.get(key).ok_or_else(|| missing(path(at, key)))
+}
+
+pub fn one_of(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+    allowed: &'static [&'static str],
+) -> Result<Option<String>, ShapeProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::OneOf(allowed), other)),
+    }
+}
+
+pub fn optional_bool(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<Option<bool>, ShapeProblem> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
+    }
+}
