@@ -370,3 +370,83 @@ impl Plan {
         self.targets.iter().filter(move |t| t.is_offered(bloc))
     }
 }
+
+impl Plan {
+    /// A short fingerprint of the plan's scoring rules: 8 hex digits of the 32-bit FNV-1a
+    /// hash of [`Plan::rules_text`]. Two copies of a plan with the same id score alike when
+    /// their fingerprints agree; names, help texts, labels and the plan's id, name, year and
+    /// issuer do not count. A unit file carries it so that a mismatch with the local copy
+    /// of the plan can be shown.
+    pub fn fingerprint(&self) -> String {
+        let hash = self
+            .rules_text()
+            .bytes()
+            .fold(0x811c_9dc5_u32, |hash, byte| {
+                (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+            });
+        format!("{hash:08x}")
+    }
+
+    /// The canonical text of the scoring rules that [`Plan::fingerprint`] hashes, one line
+    /// each: the mode and bands, each bloc (id, award places, unit ids in order), each
+    /// target (id, kind, weight, overall threshold) and its rule per bloc (threshold in
+    /// ten-thousandths of a percent, and which units it applies to by default).
+    pub fn rules_text(&self) -> String {
+        use fmt::Write;
+        let mut out = String::from("cchc-plan-rules 1\n");
+        let bands = self.scoring.bands;
+        let mode = match self.scoring.mode {
+            ScoringMode::Proportional => "proportional",
+            ScoringMode::AllOrNothing => "all_or_nothing",
+        };
+        let _ = writeln!(
+            out,
+            "scoring {mode} {} {} {}",
+            bands.good, bands.fair, bands.average
+        );
+        for bloc in &self.blocs {
+            let units: Vec<&str> = bloc.units.iter().map(|unit| unit.id.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "bloc {} {} {}",
+                bloc.id,
+                bloc.award_places,
+                units.join(",")
+            );
+        }
+        let scaled = |percent: Option<Percent>| match percent {
+            Some(percent) => percent.scaled().to_string(),
+            None => "-".to_string(),
+        };
+        for target in &self.targets {
+            let (kind, overall) = match &target.measure {
+                Measure::Ratio { .. } => ("ratio", None),
+                Measure::YesNo {
+                    overall_threshold, ..
+                } => ("yes_no", *overall_threshold),
+                Measure::Increase { .. } => ("increase", None),
+            };
+            let _ = writeln!(
+                out,
+                "target {} {kind} {} {}",
+                target.id,
+                target.weight.get(),
+                scaled(overall)
+            );
+            for rule in &target.blocs {
+                let applies = match &rule.applies_to {
+                    DefaultUnits::All => "all".to_string(),
+                    DefaultUnits::None => "none".to_string(),
+                    DefaultUnits::Only(ids) => format!("only {}", ids.join(",")),
+                };
+                let _ = writeln!(
+                    out,
+                    "rule {} {} {applies}",
+                    rule.bloc,
+                    scaled(rule.threshold)
+                );
+            }
+        }
+        out
+    }
+}
