@@ -143,8 +143,18 @@ fn the_builtin_plan_answers_like_the_tables() {
         let target = plan.target_by_key(t.key).unwrap();
         for bloc in units::Bloc::ALL {
             let id = bloc_id(bloc);
-            assert_eq!(target.threshold(id), t.threshold(bloc), "{} {bloc:?}", t.key);
-            for unit in COMMUNES.iter().chain(AGENCIES).map(|u| u.id).chain(["other"]) {
+            assert_eq!(
+                target.threshold(id),
+                t.threshold(bloc),
+                "{} {bloc:?}",
+                t.key
+            );
+            for unit in COMMUNES
+                .iter()
+                .chain(AGENCIES)
+                .map(|u| u.id)
+                .chain(["other"])
+            {
                 assert_eq!(
                     target.applies_by_default(id, unit),
                     t.applies_by_default(bloc, unit),
@@ -181,7 +191,10 @@ fn the_builtin_plan_gives_both_languages_for_every_text() {
     }
     for text in texts {
         assert!(!text.vi.is_empty(), "{text:?}");
-        assert!(text.en.as_deref().is_some_and(|en| !en.is_empty()), "{text:?}");
+        assert!(
+            text.en.as_deref().is_some_and(|en| !en.is_empty()),
+            "{text:?}"
+        );
     }
 }
 
@@ -192,4 +205,3 @@ fn the_builtin_plan_exports_and_reads_back_the_same() {
     assert_eq!(again, plan);
     assert_eq!(again.fingerprint(), plan.fingerprint());
 }
-

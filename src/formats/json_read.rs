@@ -132,7 +132,11 @@ pub fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<Stri
     }
 }
 
-pub fn required_text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, ShapeProblem> {
+pub fn required_text(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<String, ShapeProblem> {
     text(map, at, key)?.ok_or_else(|| missing(path(at, key)))
 }
 

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use super::json_read::{
-    known_keys, object, one_of, path, required, required_text, text, wrong, Expected,
-    JsonKind, ShapeProblem,
+    known_keys, object, one_of, path, required, required_text, text, wrong, Expected, JsonKind,
+    ShapeProblem,
 };
 use crate::domain::number::{Percent, PERCENT_SCALE};
 use crate::domain::plan::{
@@ -222,7 +222,11 @@ fn read_text(value: &Value, at: &str) -> Result<Text, ShapeProblem> {
     }
 }
 
-fn required_text_field(map: &Map<String, Value>, at: &str, key: &str) -> Result<Text, ShapeProblem> {
+fn required_text_field(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<Text, ShapeProblem> {
     read_text(required(map, at, key)?, &path(at, key))
 }
 
@@ -391,11 +395,16 @@ impl Reader {
         let applies = required(map, at, "applies")?
             .as_object()
             .ok_or_else(|| wrong(&applies_at, Expected::Object, &map["applies"]))?;
+        let rules = self.rules(applies, &applies_at, blocs)?;
         let weight = match map.get("weight") {
             None => Weight::DEFAULT,
             Some(value) => {
                 let n = number(value, &path(at, "weight"))?;
-                match n.as_u64().and_then(|w| u8::try_from(w).ok()).and_then(Weight::new) {
+                match n
+                    .as_u64()
+                    .and_then(|w| u8::try_from(w).ok())
+                    .and_then(Weight::new)
+                {
                     Some(weight) => weight,
                     None => {
                         self.problem(path(at, "weight"), PlanProblemKind::WeightOutOfRange);
@@ -409,7 +418,7 @@ impl Reader {
             label,
             help,
             measure,
-            blocs: self.rules(applies, &applies_at, blocs)?,
+            blocs: rules,
             weight,
         })
     }
@@ -466,7 +475,9 @@ impl Reader {
                             .enumerate()
                             .map(|(i, unit)| match unit {
                                 Value::String(id) => Ok(id.clone()),
-                                other => Err(wrong(format!("{units_at}[{i}]"), Expected::Text, other)),
+                                other => {
+                                    Err(wrong(format!("{units_at}[{i}]"), Expected::Text, other))
+                                }
                             })
                             .collect::<Result<Vec<_>, _>>()?;
                         DefaultUnits::Only(ids)

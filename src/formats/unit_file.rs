@@ -25,7 +25,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::json_read::{known_keys, object, one_of, optional_bool, path, required_text, text, wrong};
+use super::json_read::{
+    known_keys, object, one_of, optional_bool, path, required_text, text, wrong,
+};
 pub use super::json_read::{Expected, JsonKind, ShapeProblem};
 use super::validate::{check_profile, ProfileProblem};
 use crate::domain::figures::{EntryMode, TargetEntry};
