@@ -211,6 +211,38 @@ pub enum Measure {
     },
 }
 
+impl Measure {
+    /// The kind as plan files write it: `ratio`, `yes_no` or `increase`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Measure::Ratio { .. } => "ratio",
+            Measure::YesNo { .. } => "yes_no",
+            Measure::Increase { .. } => "increase",
+        }
+    }
+
+    /// The measure's words, each with its field name in a plan file, in the file's order.
+    pub fn texts(&self) -> Vec<(&'static str, &Text)> {
+        match self {
+            Measure::Ratio {
+                numerator,
+                denominator,
+                one_more,
+            } => vec![
+                ("numerator", numerator),
+                ("denominator", denominator),
+                ("one_more", one_more),
+            ],
+            Measure::YesNo { question, .. } => vec![("question", question)],
+            Measure::Increase {
+                before,
+                after,
+                one_more,
+            } => vec![("before", before), ("after", after), ("one_more", one_more)],
+        }
+    }
+}
+
 /// Which units of a bloc a target applies to unless a unit says otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DefaultUnits {
@@ -316,6 +348,16 @@ pub struct ScoringDefaults {
     pub bands: RatingBands,
 }
 
+impl ScoringDefaults {
+    /// The mode as plan files write it: `proportional` or `all_or_nothing`.
+    pub fn mode_key(&self) -> &'static str {
+        match self.mode {
+            ScoringMode::Proportional => "proportional",
+            ScoringMode::AllOrNothing => "all_or_nothing",
+        }
+    }
+}
+
 /// A campaign's plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -395,10 +437,7 @@ impl Plan {
         use fmt::Write;
         let mut out = String::from("cchc-plan-rules 1\n");
         let bands = self.scoring.bands;
-        let mode = match self.scoring.mode {
-            ScoringMode::Proportional => "proportional",
-            ScoringMode::AllOrNothing => "all_or_nothing",
-        };
+        let mode = self.scoring.mode_key();
         let _ = writeln!(
             out,
             "scoring {mode} {} {} {}",
@@ -419,12 +458,12 @@ impl Plan {
             None => "-".to_string(),
         };
         for target in &self.targets {
-            let (kind, overall) = match &target.measure {
-                Measure::Ratio { .. } => ("ratio", None),
+            let kind = target.measure.kind();
+            let overall = match &target.measure {
                 Measure::YesNo {
                     overall_threshold, ..
-                } => ("yes_no", *overall_threshold),
-                Measure::Increase { .. } => ("increase", None),
+                } => *overall_threshold,
+                _ => None,
             };
             let _ = writeln!(
                 out,

@@ -169,34 +169,15 @@ fn check_targets(plan: &Plan, out: &mut Problems) {
         out.unique(&mut target_ids, target.id.key(), format!("{at}.id"));
         out.text(&format!("{at}.name"), &target.label);
         let is_ratio = matches!(target.measure, Measure::Ratio { .. });
-        match &target.measure {
-            Measure::Ratio {
-                numerator,
-                denominator,
-                one_more,
-            } => {
-                out.text(&format!("{at}.numerator"), numerator);
-                out.text(&format!("{at}.denominator"), denominator);
-                out.text(&format!("{at}.one_more"), one_more);
-            }
-            Measure::YesNo {
-                question,
-                overall_threshold,
-            } => {
-                out.text(&format!("{at}.question"), question);
-                if let Some(threshold) = overall_threshold {
-                    out.percent(&format!("{at}.overall_threshold"), *threshold);
-                }
-            }
-            Measure::Increase {
-                before,
-                after,
-                one_more,
-            } => {
-                out.text(&format!("{at}.before"), before);
-                out.text(&format!("{at}.after"), after);
-                out.text(&format!("{at}.one_more"), one_more);
-            }
+        for (field, text) in target.measure.texts() {
+            out.text(&format!("{at}.{field}"), text);
+        }
+        if let Measure::YesNo {
+            overall_threshold: Some(threshold),
+            ..
+        } = target.measure
+        {
+            out.percent(&format!("{at}.overall_threshold"), threshold);
         }
         let mut listed = Vec::new();
         for rule in &target.blocs {

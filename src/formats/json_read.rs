@@ -173,3 +173,65 @@ pub fn optional_bool(
         Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
     }
 }
+
+/// Why bytes are not a document of the expected format, before any of its fields is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentProblem {
+    /// Larger than the format's limit; checked before reading anything.
+    TooBig { size: usize, limit: usize },
+    /// No bytes, or only spaces and line breaks.
+    Empty,
+    /// Not UTF-8 text; `valid_up_to` bytes are fine (after a byte-order mark, if any).
+    NotUtf8 { valid_up_to: usize },
+    /// Text that is not JSON; 1-based line and column where reading stopped.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not this format; `format` is the `format` string found, if any.
+    OtherFormat { format: Option<String> },
+    /// `version` is absent or not a whole number 1 or more.
+    Version(ShapeProblem),
+}
+
+/// Reads a versioned JSON document of `format` (`{"format": …, "version": n, …}`): the size,
+/// UTF-8 (a leading byte-order mark is allowed), JSON, the `format` string and the version
+/// (1 or more; whether this build reads it is the caller's). Gives the document and its
+/// version.
+pub fn read_document(
+    bytes: &[u8],
+    limit: usize,
+    format: &str,
+) -> Result<(Value, u64), DocumentProblem> {
+    if bytes.len() > limit {
+        return Err(DocumentProblem::TooBig {
+            size: bytes.len(),
+            limit,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| DocumentProblem::NotUtf8 {
+        valid_up_to: e.valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(DocumentProblem::Empty);
+    }
+    let document: Value = serde_json::from_str(text).map_err(|e| DocumentProblem::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Some(object) = document.as_object() else {
+        return Err(DocumentProblem::OtherFormat { format: None });
+    };
+    match object.get("format") {
+        Some(Value::String(found)) if found == format => {}
+        Some(Value::String(found)) => {
+            return Err(DocumentProblem::OtherFormat {
+                format: Some(found.clone()),
+            })
+        }
+        _ => return Err(DocumentProblem::OtherFormat { format: None }),
+    }
+    let version = required(object, "", "version").map_err(DocumentProblem::Version)?;
+    let version = version.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
+        DocumentProblem::Version(wrong("version", Expected::VersionNumber, version))
+    })?;
+    Ok((document, version))
+}

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use super::json_read::{
-    known_keys, object, one_of, path, required, required_text, text, wrong, Expected, JsonKind,
-    ShapeProblem,
+    known_keys, object, one_of, path, read_document, required, required_text, text, wrong,
+    DocumentProblem, Expected, JsonKind, ShapeProblem,
 };
 use crate::domain::number::{Percent, PERCENT_SCALE};
 use crate::domain::plan::{
@@ -98,6 +98,19 @@ impl From<ShapeProblem> for PlanFileProblem {
 // Import
 // ---------------------------------------------------------------------------------------
 
+impl From<DocumentProblem> for PlanFileProblem {
+    fn from(problem: DocumentProblem) -> PlanFileProblem {
+        match problem {
+            DocumentProblem::TooBig { size, limit } => PlanFileProblem::TooBig { size, limit },
+            DocumentProblem::Empty => PlanFileProblem::Empty,
+            DocumentProblem::NotUtf8 { valid_up_to } => PlanFileProblem::NotUtf8 { valid_up_to },
+            DocumentProblem::NotJson { line, column } => PlanFileProblem::NotJson { line, column },
+            DocumentProblem::OtherFormat { format } => PlanFileProblem::NotPlanFile { format },
+            DocumentProblem::Version(shape) => shape.into(),
+        }
+    }
+}
+
 /// Reads a plan file.
 ///
 /// Checks, in order: size, UTF-8 (a leading byte-order mark is allowed), JSON, `format`,
@@ -110,46 +123,16 @@ pub fn import_plan_file(file_name: &str, bytes: &[u8]) -> Result<Plan, PlanFileE
 }
 
 fn read(bytes: &[u8]) -> Result<Plan, PlanFileProblem> {
-    if bytes.len() > MAX_PLAN_FILE_BYTES {
-        return Err(PlanFileProblem::TooBig {
-            size: bytes.len(),
-            limit: MAX_PLAN_FILE_BYTES,
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| PlanFileProblem::NotUtf8 {
-        valid_up_to: e.valid_up_to(),
-    })?;
-    if text.trim().is_empty() {
-        return Err(PlanFileProblem::Empty);
-    }
-    let document: Value = serde_json::from_str(text).map_err(|e| PlanFileProblem::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let Some(top) = document.as_object() else {
-        return Err(PlanFileProblem::NotPlanFile { format: None });
-    };
-    match top.get("format") {
-        Some(Value::String(format)) if format == PLAN_FILE_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(PlanFileProblem::NotPlanFile {
-                format: Some(format.clone()),
-            })
-        }
-        _ => return Err(PlanFileProblem::NotPlanFile { format: None }),
-    }
-    let version = required(top, "", "version")?;
-    let version = version
-        .as_u64()
-        .filter(|v| *v >= 1)
-        .ok_or_else(|| wrong("version", Expected::VersionNumber, version))?;
+    let (document, version) = read_document(bytes, MAX_PLAN_FILE_BYTES, PLAN_FILE_FORMAT)?;
     if version > PLAN_FILE_VERSION {
         return Err(PlanFileProblem::NewerVersion {
             version,
             supported: PLAN_FILE_VERSION,
         });
     }
+    let top = document
+        .as_object()
+        .ok_or(PlanFileProblem::NotPlanFile { format: None })?;
     known_keys(top, "", TOP_FIELDS)?;
 
     let mut reader = Reader::default();
@@ -575,11 +558,8 @@ pub fn export_plan_file(plan: &Plan) -> String {
             example: plan.example,
             blocs: plan.blocs.iter().map(BlocOut::of).collect(),
             targets: plan.targets.iter().map(TargetOut::of).collect(),
-            scoring: (plan.scoring != ScoringDefaults::default()).then(|| ScoringOut {
-                mode: match plan.scoring.mode {
-                    ScoringMode::Proportional => "proportional",
-                    ScoringMode::AllOrNothing => "all_or_nothing",
-                },
+            scoring: (plan.scoring != ScoringDefaults::default()).then_some(ScoringOut {
+                mode: plan.scoring.mode_key(),
                 bands: BandsOut {
                     good: Real(plan.scoring.bands.good),
                     fair: Real(plan.scoring.bands.fair),
@@ -687,7 +667,7 @@ impl<'a> TargetOut<'a> {
             id: target.id.key(),
             name: TextOut(&target.label),
             help: optional(&target.help),
-            kind: "",
+            kind: target.measure.kind(),
             numerator: None,
             denominator: None,
             question: None,
@@ -705,7 +685,6 @@ impl<'a> TargetOut<'a> {
                 denominator,
                 one_more,
             } => {
-                out.kind = "ratio";
                 out.numerator = Some(TextOut(numerator));
                 out.denominator = Some(TextOut(denominator));
                 out.one_more = (one_more != numerator).then_some(TextOut(one_more));
@@ -714,7 +693,6 @@ impl<'a> TargetOut<'a> {
                 question,
                 overall_threshold,
             } => {
-                out.kind = "yes_no";
                 out.question = Some(TextOut(question));
                 out.overall_threshold = overall_threshold.map(PercentOut);
             }
@@ -723,7 +701,6 @@ impl<'a> TargetOut<'a> {
                 after,
                 one_more,
             } => {
-                out.kind = "increase";
                 out.before = Some(TextOut(before));
                 out.after = Some(TextOut(after));
                 out.one_more = (one_more != after).then_some(TextOut(one_more));

@@ -26,7 +26,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::json_read::{
-    known_keys, object, one_of, optional_bool, path, required_text, text, wrong,
+    known_keys, object, one_of, optional_bool, path, read_document, required_text, text, wrong,
+    DocumentProblem,
 };
 pub use super::json_read::{Expected, JsonKind, ShapeProblem};
 use super::validate::{check_profile, ProfileProblem};
@@ -298,6 +299,19 @@ impl From<ShapeProblem> for ImportProblem {
     }
 }
 
+impl From<DocumentProblem> for ImportProblem {
+    fn from(problem: DocumentProblem) -> ImportProblem {
+        match problem {
+            DocumentProblem::TooBig { size, limit } => ImportProblem::TooBig { size, limit },
+            DocumentProblem::Empty => ImportProblem::Empty,
+            DocumentProblem::NotUtf8 { valid_up_to } => ImportProblem::NotUtf8 { valid_up_to },
+            DocumentProblem::NotJson { line, column } => ImportProblem::NotJson { line, column },
+            DocumentProblem::OtherFormat { format } => ImportProblem::NotUnitFile { format },
+            DocumentProblem::Version(shape) => shape.into(),
+        }
+    }
+}
+
 /// Reads a unit file.
 ///
 /// Checks, in order: size, UTF-8 (a leading byte-order mark is allowed), JSON, `format`,
@@ -312,37 +326,7 @@ pub fn import_unit_file(file_name: &str, bytes: &[u8]) -> Result<ImportedUnit, I
 }
 
 fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
-    if bytes.len() > MAX_UNIT_FILE_BYTES {
-        return Err(ImportProblem::TooBig {
-            size: bytes.len(),
-            limit: MAX_UNIT_FILE_BYTES,
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportProblem::NotUtf8 {
-        valid_up_to: e.valid_up_to(),
-    })?;
-    if text.trim().is_empty() {
-        return Err(ImportProblem::Empty);
-    }
-    let document: Value = serde_json::from_str(text).map_err(|e| ImportProblem::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-
-    let Some(object) = document.as_object() else {
-        return Err(ImportProblem::NotUnitFile { format: None });
-    };
-    match object.get("format") {
-        Some(Value::String(format)) if format == UNIT_FILE_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(ImportProblem::NotUnitFile {
-                format: Some(format.clone()),
-            })
-        }
-        _ => return Err(ImportProblem::NotUnitFile { format: None }),
-    }
-    let version = read_version(object)?;
+    let (document, version) = read_document(bytes, MAX_UNIT_FILE_BYTES, UNIT_FILE_FORMAT)?;
     if version > UNIT_FILE_VERSION {
         return Err(ImportProblem::NewerVersion {
             version,
@@ -371,16 +355,6 @@ fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
         exported_at: file.exported_at,
         app_version: file.app_version,
     })
-}
-
-fn read_version(object: &Map<String, Value>) -> Result<u64, ImportProblem> {
-    let value = object.get("version").ok_or(ImportProblem::MissingField {
-        field: "version".into(),
-    })?;
-    value
-        .as_u64()
-        .filter(|v| *v >= 1)
-        .ok_or_else(|| wrong("version", Expected::VersionNumber, value).into())
 }
 
 // ---------------------------------------------------------------------------------------
