@@ -12,7 +12,7 @@ use cchc_2021::domain::plan::{
 };
 use cchc_2021::domain::plan_check::{check_plan, PlanProblem, PlanProblemKind};
 use cchc_2021::domain::score::{RatingBands, ScoringMode, Weight};
-use cchc_2021::formats::json_read::{Expected, JsonKind};
+use cchc_2021::formats::json_read::{DocumentProblem, Expected, JsonKind, ShapeProblem};
 use cchc_2021::formats::plan_file::{
     export_plan_file, import_plan_file, PlanFileError, PlanFileProblem, MAX_PLAN_FILE_BYTES,
 };
@@ -284,7 +284,7 @@ fn each_refused_fixture_is_refused_with_its_problem_at_its_field() {
     );
     assert_eq!(
         refused("not-json.json"),
-        PlanFileProblem::NotJson { line: 3, column: 4 }
+        PlanFileProblem::Document(DocumentProblem::NotJson { line: 3, column: 4 })
     );
     assert_eq!(
         refused("newer-version.json"),
@@ -350,45 +350,46 @@ fn valid_text() -> String {
 
 #[test]
 fn the_file_level_refusals() {
-    assert_eq!(read_text(""), Err(PlanFileProblem::Empty));
-    assert_eq!(read_text(" \n"), Err(PlanFileProblem::Empty));
+    let document = |problem| Err(PlanFileProblem::Document(problem));
+    assert_eq!(read_text(""), document(DocumentProblem::Empty));
+    assert_eq!(read_text(" \n"), document(DocumentProblem::Empty));
     assert_eq!(
         import_plan_file("p.json", b"{\"a\": \"\xff\"}")
             .unwrap_err()
             .problem,
-        PlanFileProblem::NotUtf8 { valid_up_to: 7 }
+        PlanFileProblem::Document(DocumentProblem::NotUtf8 { valid_up_to: 7 })
     );
     let big = vec![b' '; MAX_PLAN_FILE_BYTES + 1];
     assert_eq!(
         import_plan_file("p.json", &big).unwrap_err().problem,
-        PlanFileProblem::TooBig {
+        PlanFileProblem::Document(DocumentProblem::TooBig {
             size: MAX_PLAN_FILE_BYTES + 1,
             limit: MAX_PLAN_FILE_BYTES
-        }
+        })
     );
     assert_eq!(
         read_text("[1]"),
-        Err(PlanFileProblem::NotPlanFile { format: None })
+        document(DocumentProblem::OtherFormat { format: None })
     );
     assert_eq!(
         read_text(r#"{"format": "cchc-2021-unit", "version": 1}"#),
-        Err(PlanFileProblem::NotPlanFile {
+        document(DocumentProblem::OtherFormat {
             format: Some("cchc-2021-unit".into())
         })
     );
     assert_eq!(
         read_text(r#"{"format": "cchc-plan", "version": "1"}"#),
-        Err(PlanFileProblem::WrongShape {
+        document(DocumentProblem::Version(ShapeProblem::WrongShape {
             field: "version".into(),
             expected: Expected::VersionNumber,
             found: JsonKind::Text
-        })
+        }))
     );
     assert_eq!(
         read_text(r#"{"format": "cchc-plan"}"#),
-        Err(PlanFileProblem::MissingField {
+        document(DocumentProblem::Version(ShapeProblem::MissingField {
             field: "version".into()
-        })
+        }))
     );
     // A byte-order mark (as Windows editors write) is fine.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
@@ -405,70 +406,70 @@ fn shape_problems_name_their_field() {
     };
     assert_eq!(
         case("\"year\": 2026", "\"year\": 2026, \"budget\": 1"),
-        PlanFileProblem::UnknownField {
+        PlanFileProblem::Shape(ShapeProblem::UnknownField {
             field: "plan.budget".into()
-        }
+        })
     );
     assert_eq!(
         case("\"award_places\": 5", "\"award_places\": \"5\""),
-        PlanFileProblem::WrongShape {
+        PlanFileProblem::Shape(ShapeProblem::WrongShape {
             field: "plan.blocs[0].award_places".into(),
             expected: Expected::WholeNumber,
             found: JsonKind::Text
-        }
+        })
     );
     assert_eq!(
         case("\"id\": \"p-1\"", "\"code\": \"p-1\""),
-        PlanFileProblem::UnknownField {
+        PlanFileProblem::Shape(ShapeProblem::UnknownField {
             field: "plan.blocs[0].units[0].code".into()
-        }
+        })
     );
     assert_eq!(
         case("\"id\": \"toan_trinh\"", "\"id\": \"toàn trình\""),
-        PlanFileProblem::WrongShape {
+        PlanFileProblem::Shape(ShapeProblem::WrongShape {
             field: "plan.targets[0].id".into(),
             expected: Expected::Id,
             found: JsonKind::Text
-        }
+        })
     );
     assert_eq!(
         case("\"question\"", "\"numerator\""),
-        PlanFileProblem::UnknownField {
+        PlanFileProblem::Shape(ShapeProblem::UnknownField {
             field: "plan.targets[1].numerator".into()
-        }
+        })
     );
     assert_eq!(
         case("\"phuong\": true", "\"phuong\": \"yes\""),
-        PlanFileProblem::WrongShape {
+        PlanFileProblem::Shape(ShapeProblem::WrongShape {
             field: "plan.targets[1].applies.phuong".into(),
             expected: Expected::Rule,
             found: JsonKind::Text
-        }
+        })
     );
     assert_eq!(
         case("\"name\": \"Khối xã\"", "\"name\": {\"en\": \"Communes\"}"),
-        PlanFileProblem::MissingField {
+        PlanFileProblem::Shape(ShapeProblem::MissingField {
             field: "plan.blocs[1].name.vi".into()
-        }
+        })
     );
     assert_eq!(
         case("\"kind\": \"yes_no\"", "\"kind\": 2"),
-        PlanFileProblem::WrongShape {
+        PlanFileProblem::Shape(ShapeProblem::WrongShape {
             field: "plan.targets[1].kind".into(),
             expected: Expected::OneOf(&["ratio", "yes_no", "increase"]),
             found: JsonKind::Number
-        }
+        })
     );
     assert_eq!(
         case(
             "\"phuong\": true",
             "\"phuong\": {\"units\": [\"p-1\"], \"default\": false}"
         ),
-        PlanFileProblem::WrongShape {
+        PlanFileProblem::Shape(ShapeProblem::WrongShape {
             field: "plan.targets[1].applies.phuong.default".into(),
             expected: Expected::Absent,
             found: JsonKind::Boolean
-        }
+        })
     );
 }
 

@@ -47,28 +47,13 @@ pub struct PlanFileError {
 /// list positions, such as `plan.targets[0].applies.xa`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanFileProblem {
-    /// Larger than [`MAX_PLAN_FILE_BYTES`]; checked before reading anything.
-    TooBig { size: usize, limit: usize },
-    /// No bytes, or only spaces and line breaks.
-    Empty,
-    /// Not UTF-8 text; `valid_up_to` bytes are fine (after a byte-order mark, if any).
-    NotUtf8 { valid_up_to: usize },
-    /// Text that is not JSON; 1-based line and column where reading stopped.
-    NotJson { line: usize, column: usize },
-    /// JSON, but not a plan file; `format` is the `format` string found, if any.
-    NotPlanFile { format: Option<String> },
+    /// Not a `cchc-plan` document: too big, empty, not UTF-8, not JSON, another format, no
+    /// version.
+    Document(DocumentProblem),
     /// Written for a newer version of the app; refused whole, never read in part.
     NewerVersion { version: u64, supported: u64 },
-    /// A required field is absent.
-    MissingField { field: String },
-    /// A field holds the wrong kind of value.
-    WrongShape {
-        field: String,
-        expected: Expected,
-        found: JsonKind,
-    },
-    /// A field this version does not know.
-    UnknownField { field: String },
+    /// A field that is absent, of the wrong kind or unknown.
+    Shape(ShapeProblem),
     /// A target `kind` this version does not know (`field` is its path).
     UnknownKind { field: String, kind: String },
     /// The file has the right shape but the plan cannot be used: every problem, each at
@@ -76,40 +61,21 @@ pub enum PlanFileProblem {
     Invalid(Vec<PlanProblem>),
 }
 
+impl From<DocumentProblem> for PlanFileProblem {
+    fn from(problem: DocumentProblem) -> PlanFileProblem {
+        PlanFileProblem::Document(problem)
+    }
+}
+
 impl From<ShapeProblem> for PlanFileProblem {
     fn from(problem: ShapeProblem) -> PlanFileProblem {
-        match problem {
-            ShapeProblem::MissingField { field } => PlanFileProblem::MissingField { field },
-            ShapeProblem::WrongShape {
-                field,
-                expected,
-                found,
-            } => PlanFileProblem::WrongShape {
-                field,
-                expected,
-                found,
-            },
-            ShapeProblem::UnknownField { field } => PlanFileProblem::UnknownField { field },
-        }
+        PlanFileProblem::Shape(problem)
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Import
 // ---------------------------------------------------------------------------------------
-
-impl From<DocumentProblem> for PlanFileProblem {
-    fn from(problem: DocumentProblem) -> PlanFileProblem {
-        match problem {
-            DocumentProblem::TooBig { size, limit } => PlanFileProblem::TooBig { size, limit },
-            DocumentProblem::Empty => PlanFileProblem::Empty,
-            DocumentProblem::NotUtf8 { valid_up_to } => PlanFileProblem::NotUtf8 { valid_up_to },
-            DocumentProblem::NotJson { line, column } => PlanFileProblem::NotJson { line, column },
-            DocumentProblem::OtherFormat { format } => PlanFileProblem::NotPlanFile { format },
-            DocumentProblem::Version(shape) => shape.into(),
-        }
-    }
-}
 
 /// Reads a plan file.
 ///
@@ -132,7 +98,7 @@ fn read(bytes: &[u8]) -> Result<Plan, PlanFileProblem> {
     }
     let top = document
         .as_object()
-        .ok_or(PlanFileProblem::NotPlanFile { format: None })?;
+        .ok_or(DocumentProblem::OtherFormat { format: None })?;
     known_keys(top, "", TOP_FIELDS)?;
 
     let mut reader = Reader::default();

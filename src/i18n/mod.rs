@@ -15,6 +15,7 @@ use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
 use crate::domain::targets::{target, Measure, Requirement, Target, Text};
 use crate::domain::units::Bloc;
+use crate::formats::json_read::{DocumentProblem, ShapeProblem};
 use crate::formats::plan_file::{PlanFileError, PlanFileProblem};
 use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
@@ -696,19 +697,30 @@ pub fn plan_problem_message(lang: Lang, problem: &PlanProblem) -> String {
         .plan_problem_at(&problem.path, &plan_problem_text(lang, &problem.kind))
 }
 
+/// A field of a file that is absent, of the wrong kind or unknown.
+pub fn shape_problem_text(lang: Lang, problem: &ShapeProblem) -> String {
+    let t = lang.texts();
+    match problem {
+        ShapeProblem::MissingField { field } => t.file_missing_field(field),
+        ShapeProblem::WrongShape { field, .. } => t.file_wrong_shape(field),
+        ShapeProblem::UnknownField { field } => t.file_unknown_field(field),
+    }
+}
+
 /// A sentence naming the plan file and everything that is wrong with it.
 pub fn plan_file_error(lang: Lang, error: &PlanFileError) -> String {
     let t = lang.texts();
     let problem = match &error.problem {
-        PlanFileProblem::TooBig { size, limit } => t.file_too_big(*size, *limit),
-        PlanFileProblem::Empty => t.file_empty.to_string(),
-        PlanFileProblem::NotUtf8 { .. } => t.file_not_utf8.to_string(),
-        PlanFileProblem::NotJson { line, column } => t.file_not_json(*line, *column),
-        PlanFileProblem::NotPlanFile { .. } => t.file_not_plan.to_string(),
+        PlanFileProblem::Document(problem) => match problem {
+            DocumentProblem::TooBig { size, limit } => t.file_too_big(*size, *limit),
+            DocumentProblem::Empty => t.file_empty.to_string(),
+            DocumentProblem::NotUtf8 { .. } => t.file_not_utf8.to_string(),
+            DocumentProblem::NotJson { line, column } => t.file_not_json(*line, *column),
+            DocumentProblem::OtherFormat { .. } => t.file_not_plan.to_string(),
+            DocumentProblem::Version(shape) => shape_problem_text(lang, shape),
+        },
         PlanFileProblem::NewerVersion { version, supported } => t.file_newer(*version, *supported),
-        PlanFileProblem::MissingField { field } => t.file_missing_field(field),
-        PlanFileProblem::WrongShape { field, .. } => t.file_wrong_shape(field),
-        PlanFileProblem::UnknownField { field } => t.file_unknown_field(field),
+        PlanFileProblem::Shape(shape) => shape_problem_text(lang, shape),
         PlanFileProblem::UnknownKind { field, kind } => t.plan_unknown_kind(kind, field),
         PlanFileProblem::Invalid(problems) => {
             let list: Vec<String> = problems
