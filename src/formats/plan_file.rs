@@ -13,7 +13,7 @@ use serde_json::{Map, Number, Value};
 
 use super::json_read::{
     known_keys, object, one_of, path, read_document, required, required_text, text, wrong,
-    DocumentProblem, Expected, JsonKind, ShapeProblem,
+    DocumentProblem, Expected, ShapeProblem,
 };
 use crate::domain::number::{Percent, PERCENT_SCALE};
 use crate::domain::plan::{
