@@ -1052,3 +1052,57 @@ proptest! {
         }
     }
 }
+
+/// The extensions as `docs/formats.md` shows them, added to the example.
+#[test]
+fn the_documented_extensions_read() {
+    let target = r#"{"id": "thanh_toan", "name": {"vi": "Hồ sơ thanh toán trực tuyến", "en": "Applications paid online"},
+ "help": "Tính trên hồ sơ có phí, lệ phí.", "kind": "ratio",
+ "numerator": "Số hồ sơ thanh toán trực tuyến", "denominator": "Số hồ sơ có phí",
+ "one_more": "hồ sơ thanh toán trực tuyến",
+ "applies": {"phuong": {"threshold": 50, "units": ["p-cai-khe"]}, "xa": {"threshold": 30, "default": false}},
+ "weight": 0},
+     {"id": "mot_cua""#;
+    let text = String::from_utf8(fixture("can-tho-2026-one-place.json"))
+        .unwrap()
+        .replacen(r#"{"id": "mot_cua""#, target, 1)
+        .replacen(
+            r#""year": 2026,"#,
+            r#""year": 2026, "issuer": "UBND thành phố Cần Thơ", "example": true,
+             "scoring": {"mode": "all_or_nothing", "bands": {"good": 85, "fair": 65.5, "average": 40}},"#,
+            1,
+        );
+    let plan = read_text(&text).unwrap();
+    assert_eq!(plan.issuer, Text::vi("UBND thành phố Cần Thơ"));
+    assert!(plan.example);
+    assert_eq!(plan.scoring.mode, ScoringMode::AllOrNothing);
+    assert_eq!(plan.scoring.bands.fair, 65.5);
+    let added = plan.target_by_key("thanh_toan").unwrap();
+    assert_eq!(
+        added.label,
+        Text::both("Hồ sơ thanh toán trực tuyến", "Applications paid online")
+    );
+    assert_eq!(added.help, Text::vi("Tính trên hồ sơ có phí, lệ phí."));
+    assert_eq!(
+        added.one_more(),
+        Some(&Text::vi("hồ sơ thanh toán trực tuyến"))
+    );
+    assert_eq!(added.weight, Weight::new(0).unwrap());
+    assert_eq!(
+        added.blocs,
+        vec![
+            rule(
+                "phuong",
+                Some(50),
+                DefaultUnits::Only(vec!["p-cai-khe".into()])
+            ),
+            rule("xa", Some(30), DefaultUnits::None),
+        ]
+    );
+    assert!(added.applies_by_default(bloc_id("phuong"), "p-cai-khe"));
+    assert!(!added.applies_by_default(bloc_id("xa"), "x-phong-dien"));
+    assert_eq!(
+        import_plan_file("p.json", export_plan_file(&plan).as_bytes()),
+        Ok(plan)
+    );
+}
