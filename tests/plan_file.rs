@@ -287,6 +287,14 @@ fn each_refused_fixture_is_refused_with_its_problem_at_its_field() {
         PlanFileProblem::Document(DocumentProblem::NotJson { line: 3, column: 4 })
     );
     assert_eq!(
+        refused("duplicate-key.json"),
+        PlanFileProblem::Document(DocumentProblem::DuplicateKey {
+            key: "xa".into(),
+            line: 10,
+            column: 48
+        })
+    );
+    assert_eq!(
         refused("newer-version.json"),
         PlanFileProblem::NewerVersion {
             version: 2,
@@ -302,7 +310,7 @@ fn every_refused_fixture_is_tested_and_its_message_names_the_file() {
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 10, "{names:?}");
+    assert_eq!(names.len(), 11, "{names:?}");
     for name in names {
         let error = import_plan_file(&name, &fixture(&format!("refused/{name}"))).unwrap_err();
         for lang in [Lang::Vi, Lang::En] {

@@ -185,10 +185,27 @@ pub enum DocumentProblem {
     NotUtf8 { valid_up_to: usize },
     /// Text that is not JSON; 1-based line and column where reading stopped.
     NotJson { line: usize, column: usize },
+    /// An object with `key` twice (JSON readers would keep one silently); where the
+    /// second one ends. Only for formats read with [`Keys::Unique`].
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not this format; `format` is the `format` string found, if any.
     OtherFormat { format: Option<String> },
     /// `version` is absent or not a whole number 1 or more.
     Version(ShapeProblem),
+}
+
+/// What to do with a key given twice in one object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// The last one counts (unit files, as they always did).
+    LastWins,
+    /// Refused as [`DocumentProblem::DuplicateKey`] (plan files: written by hand, where a
+    /// pasted `"xa": 60, "xa": 70` must not silently mean 70).
+    Unique,
 }
 
 /// Reads a versioned JSON document of `format` (`{"format": …, "version": n, …}`): the size,
@@ -199,6 +216,7 @@ pub fn read_document(
     bytes: &[u8],
     limit: usize,
     format: &str,
+    keys: Keys,
 ) -> Result<(Value, u64), DocumentProblem> {
     if bytes.len() > limit {
         return Err(DocumentProblem::TooBig {
@@ -213,10 +231,13 @@ pub fn read_document(
     if text.trim().is_empty() {
         return Err(DocumentProblem::Empty);
     }
-    let document: Value = serde_json::from_str(text).map_err(|e| DocumentProblem::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let document = match keys {
+        Keys::LastWins => serde_json::from_str(text).map_err(|e| DocumentProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?,
+        Keys::Unique => unique_keys::parse(text)?,
+    };
     let Some(object) = document.as_object() else {
         return Err(DocumentProblem::OtherFormat { format: None });
     };
@@ -234,4 +255,94 @@ pub fn read_document(
         DocumentProblem::Version(wrong("version", Expected::VersionNumber, version))
     })?;
     Ok((document, version))
+}
+
+/// JSON into a [`Value`], refusing an object with a key given twice.
+mod unique_keys {
+    use std::cell::RefCell;
+    use std::fmt;
+
+    use serde::de::{DeserializeSeed, Error, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+
+    use super::DocumentProblem;
+
+    pub fn parse(text: &str) -> Result<Value, DocumentProblem> {
+        let duplicate = RefCell::new(None);
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let value = Seed(&duplicate)
+            .deserialize(&mut reader)
+            .and_then(|value| reader.end().map(|()| value));
+        value.map_err(|e| match duplicate.take() {
+            Some(key) => DocumentProblem::DuplicateKey {
+                key,
+                line: e.line(),
+                column: e.column(),
+            },
+            None => DocumentProblem::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        })
+    }
+
+    /// Where the duplicated key is left for [`parse`] to report.
+    #[derive(Clone, Copy)]
+    struct Seed<'a>(&'a RefCell<Option<String>>);
+
+    impl<'de> DeserializeSeed<'de> for Seed<'_> {
+        type Value = Value;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seed<'_> {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_bool<E: Error>(self, b: bool) -> Result<Value, E> {
+            Ok(Value::Bool(b))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_f64<E: Error>(self, n: f64) -> Result<Value, E> {
+            Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<Value, E> {
+            Ok(Value::String(s.to_string()))
+        }
+        fn visit_string<E: Error>(self, s: String) -> Result<Value, E> {
+            Ok(Value::String(s))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(self)? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut object = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    let message = format!("duplicate key {key:?}");
+                    *self.0.borrow_mut() = Some(key);
+                    return Err(A::Error::custom(message));
+                }
+                let value = map.next_value_seed(self)?;
+                object.insert(key, value);
+            }
+            Ok(Value::Object(object))
+        }
+    }
 }

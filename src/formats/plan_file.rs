@@ -13,7 +13,7 @@ use serde_json::{Map, Number, Value};
 
 use super::json_read::{
     known_keys, object, one_of, path, read_document, required, required_text, text, wrong,
-    DocumentProblem, Expected, ShapeProblem,
+    DocumentProblem, Expected, Keys, ShapeProblem,
 };
 use crate::domain::number::{Percent, PERCENT_SCALE};
 use crate::domain::plan::{
@@ -89,7 +89,8 @@ pub fn import_plan_file(file_name: &str, bytes: &[u8]) -> Result<Plan, PlanFileE
 }
 
 fn read(bytes: &[u8]) -> Result<Plan, PlanFileProblem> {
-    let (document, version) = read_document(bytes, MAX_PLAN_FILE_BYTES, PLAN_FILE_FORMAT)?;
+    let (document, version) =
+        read_document(bytes, MAX_PLAN_FILE_BYTES, PLAN_FILE_FORMAT, Keys::Unique)?;
     if version > PLAN_FILE_VERSION {
         return Err(PlanFileProblem::NewerVersion {
             version,

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 
 use super::json_read::{
     known_keys, object, one_of, optional_bool, path, read_document, required_text, text, wrong,
-    DocumentProblem,
+    DocumentProblem, Keys,
 };
 pub use super::json_read::{Expected, JsonKind, ShapeProblem};
 use super::validate::{check_profile, ProfileProblem};
@@ -305,7 +305,11 @@ impl From<DocumentProblem> for ImportProblem {
             DocumentProblem::TooBig { size, limit } => ImportProblem::TooBig { size, limit },
             DocumentProblem::Empty => ImportProblem::Empty,
             DocumentProblem::NotUtf8 { valid_up_to } => ImportProblem::NotUtf8 { valid_up_to },
-            DocumentProblem::NotJson { line, column } => ImportProblem::NotJson { line, column },
+            DocumentProblem::NotJson { line, column }
+            // Unit files keep the last of a key given twice, so this does not happen.
+            | DocumentProblem::DuplicateKey { line, column, .. } => {
+                ImportProblem::NotJson { line, column }
+            }
             DocumentProblem::OtherFormat { format } => ImportProblem::NotUnitFile { format },
             DocumentProblem::Version(shape) => shape.into(),
         }
@@ -326,7 +330,8 @@ pub fn import_unit_file(file_name: &str, bytes: &[u8]) -> Result<ImportedUnit, I
 }
 
 fn read(bytes: &[u8]) -> Result<ImportedUnit, ImportProblem> {
-    let (document, version) = read_document(bytes, MAX_UNIT_FILE_BYTES, UNIT_FILE_FORMAT)?;
+    let (document, version) =
+        read_document(bytes, MAX_UNIT_FILE_BYTES, UNIT_FILE_FORMAT, Keys::LastWins)?;
     if version > UNIT_FILE_VERSION {
         return Err(ImportProblem::NewerVersion {
             version,

@@ -654,4 +654,7 @@ impl Messages for En {
     fn plan_year_range(&self, first: u16, last: u16) -> String {
         format!("the year is from {first} to {last}.")
     }
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
+        format!("“{key}” is given twice in the same object (line {line}, column {column}).")
+    }
 }

@@ -464,6 +464,7 @@ pub trait Messages: Sync {
     fn plan_award_places(&self, units: usize) -> String;
     fn plan_unknown_unit(&self, unit: &str) -> String;
     fn plan_year_range(&self, first: u16, last: u16) -> String;
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String;
 }
 
 impl std::ops::Deref for Texts {
@@ -716,6 +717,9 @@ pub fn plan_file_error(lang: Lang, error: &PlanFileError) -> String {
             DocumentProblem::Empty => t.file_empty.to_string(),
             DocumentProblem::NotUtf8 { .. } => t.file_not_utf8.to_string(),
             DocumentProblem::NotJson { line, column } => t.file_not_json(*line, *column),
+            DocumentProblem::DuplicateKey { key, line, column } => {
+                t.file_duplicate_key(key, *line, *column)
+            }
             DocumentProblem::OtherFormat { .. } => t.file_not_plan.to_string(),
             DocumentProblem::Version(shape) => shape_problem_text(lang, shape),
         },

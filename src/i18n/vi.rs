@@ -604,4 +604,7 @@ impl Messages for Vi {
     fn plan_year_range(&self, first: u16, last: u16) -> String {
         format!("năm phải từ {first} đến {last}.")
     }
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
+        format!("mục “{key}” được ghi hai lần trong cùng một nhóm (dòng {line}, cột {column}).")
+    }
 }
