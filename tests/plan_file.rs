@@ -206,14 +206,10 @@ fn the_example_exports_and_reads_back() {
 
 #[test]
 fn each_refused_fixture_is_refused_with_its_problem_at_its_field() {
+    // Each fixture is can-tho-2026-one-place.json (accepted) with one rule broken.
     let invalid = |name: &str, expected: Vec<PlanProblem>| {
         let problems = problems(import_plan_file(name, &fixture(&format!("refused/{name}"))));
-        // The example's own award places come along; the fixture's rule is the rest.
-        let own: Vec<_> = problems
-            .into_iter()
-            .filter(|p| !matches!(p.kind, PlanProblemKind::AwardPlaces { units: 1 }))
-            .collect();
-        assert_eq!(own, expected, "{name}");
+        assert_eq!(problems, expected, "{name}");
     };
     invalid(
         "duplicate-target-id.json",
@@ -258,16 +254,12 @@ fn each_refused_fixture_is_refused_with_its_problem_at_its_field() {
             PlanProblemKind::UnknownBloc,
         )],
     );
-    let award = problems(import_plan_file(
+    invalid(
         "award-places-larger-than-bloc.json",
-        &fixture("refused/award-places-larger-than-bloc.json"),
-    ));
-    assert_eq!(
-        award[0],
-        problem(
+        vec![problem(
             "plan.blocs[0].award_places",
-            PlanProblemKind::AwardPlaces { units: 1 }
-        )
+            PlanProblemKind::AwardPlaces { units: 1 },
+        )],
     );
 
     let refused = |name: &str| {
@@ -332,13 +324,16 @@ fn messages_name_the_file_and_the_field_in_both_languages() {
             message.contains("plan.targets[0].applies.phuong"),
             "{message}"
         );
-        assert!(message.contains("plan.blocs[0].award_places"), "{message}");
     }
-    assert!(
-        vi.contains("0–100") && vi.contains("số vị trí khen thưởng"),
-        "{vi}"
-    );
-    assert!(en.contains("0–100"), "{en}");
+    assert!(vi.contains("0–100") && vi.contains("1 lỗi"), "{vi}");
+    assert!(en.contains("0–100") && en.contains("1 problem "), "{en}");
+    // Every problem is in the message, not only the first.
+    let example = import_plan_file("can-tho-2026.json", &fixture("can-tho-2026.json")).unwrap_err();
+    for lang in [Lang::Vi, Lang::En] {
+        let message = plan_file_error(lang, &example);
+        assert!(message.contains("plan.blocs[0].award_places"), "{message}");
+        assert!(message.contains("plan.blocs[1].award_places"), "{message}");
+    }
     let error = import_plan_file("k.json", &fixture("refused/unknown-kind.json")).unwrap_err();
     assert!(plan_file_error(Lang::Vi, &error).contains("checkbox"));
     assert!(plan_file_error(Lang::En, &error).contains("plan.targets[2].kind"));
@@ -1113,4 +1108,51 @@ fn the_documented_extensions_read() {
         import_plan_file("p.json", export_plan_file(&plan).as_bytes()),
         Ok(plan)
     );
+}
+
+#[test]
+fn every_plan_problem_has_its_own_message_in_both_languages() {
+    use cchc_2021::i18n::plan_problem_text;
+    use PlanProblemKind::*;
+    let kinds = [
+        NotAnId,
+        ReservedId,
+        DuplicateId {
+            first: "plan.blocs[0].id".into(),
+        },
+        EmptyText,
+        NoBlocs,
+        NoTargets,
+        NoUnits,
+        AwardPlaces { units: 1234 },
+        UnknownBloc,
+        DuplicateRule,
+        MissingThreshold,
+        ThresholdNotRatio,
+        PercentOutOfRange,
+        PercentTooPrecise,
+        UnknownUnit {
+            unit: "y-te".into(),
+        },
+        BandOutOfRange,
+        BandsNotDescending,
+        YearOutOfRange,
+        WeightOutOfRange,
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        let texts: Vec<String> = kinds.iter().map(|k| plan_problem_text(lang, k)).collect();
+        for (i, text) in texts.iter().enumerate() {
+            assert!(!text.trim().is_empty());
+            assert!(
+                texts[..i].iter().all(|other| other != text),
+                "{lang:?}: {text} twice"
+            );
+        }
+        assert!(texts[2].contains("plan.blocs[0].id"));
+        assert!(texts[14].contains("y-te"));
+        assert!(texts[17].contains("2000") && texts[17].contains("2100"));
+    }
+    // Numbers in each language's format.
+    assert!(plan_problem_text(Lang::Vi, &kinds[7]).contains("1.234"));
+    assert!(plan_problem_text(Lang::En, &kinds[7]).contains("1,234"));
 }

@@ -578,7 +578,7 @@ impl Messages for Vi {
     }
     // Plan files (issue 12)
     fn plan_problem_at(&self, field: &str, problem: &str) -> String {
-        format!("mục “{field}”: {problem}")
+        format!("Mục “{field}”: {problem}")
     }
     fn plan_problems(&self, n: usize, list: &str) -> String {
         format!(
