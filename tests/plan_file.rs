@@ -509,6 +509,12 @@ fn values_a_plan_cannot_hold_are_listed_with_the_other_problems() {
             problem("plan.blocs[1].name", PlanProblemKind::EmptyText),
         ]
     );
+    // Whole numbers written as a spreadsheet may write them are whole numbers.
+    let text = valid
+        .replacen("\"weight\": 2", "\"weight\": 2.0", 1)
+        .replacen("\"year\": 2026", "\"year\": 2026.0", 1)
+        .replacen("\"award_places\": 5", "\"award_places\": 5e0", 1);
+    assert_eq!(read_text(&text), Ok(can_tho_valid()));
     assert_eq!(
         with(&[("\"year\": 2026", "\"year\": 70000")]),
         vec![problem("plan.year", PlanProblemKind::YearOutOfRange)]

@@ -144,10 +144,21 @@ fn array<'a>(value: &'a Value, at: &str) -> Result<&'a Vec<Value>, ShapeProblem>
         .ok_or_else(|| wrong(at, Expected::Array, value))
 }
 
+/// A whole number 0 or more, also when a spreadsheet wrote it `5.0`.
+fn whole(n: &Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && (0.0..(1u64 << 53) as f64).contains(f))
+            .map(|f| f as u64)
+    })
+}
+
 fn whole_number(value: &Value, at: &str) -> Result<u64, ShapeProblem> {
-    value
-        .as_u64()
-        .ok_or_else(|| wrong(at, Expected::WholeNumber, value))
+    match value {
+        Value::Number(n) => whole(n),
+        _ => None,
+    }
+    .ok_or_else(|| wrong(at, Expected::WholeNumber, value))
 }
 
 fn number<'a>(value: &'a Value, at: &str) -> Result<&'a Number, ShapeProblem> {
@@ -278,7 +289,7 @@ impl Reader {
 
     fn year(&mut self, value: &Value) -> Read<u16> {
         let n = number(value, "plan.year")?;
-        match n.as_u64().and_then(|year| u16::try_from(year).ok()) {
+        match whole(n).and_then(|year| u16::try_from(year).ok()) {
             Some(year) => Ok(year),
             None => {
                 self.problem("plan.year", PlanProblemKind::YearOutOfRange);
@@ -350,8 +361,7 @@ impl Reader {
             None => Weight::DEFAULT,
             Some(value) => {
                 let n = number(value, &path(at, "weight"))?;
-                match n
-                    .as_u64()
+                match whole(n)
                     .and_then(|w| u8::try_from(w).ok())
                     .and_then(Weight::new)
                 {
