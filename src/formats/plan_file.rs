@@ -784,3 +784,48 @@ impl Serialize for RuleOut<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every percentage with up to four decimals, as a person writes it, reads exactly:
+    /// the binary rounding of `87.12` never shows.
+    #[test]
+    fn every_written_percentage_reads_exactly() {
+        for scaled in 0..=100 * PERCENT_SCALE {
+            let written = format!("{}.{:04}", scaled / PERCENT_SCALE, scaled % PERCENT_SCALE);
+            let trimmed = written.trim_end_matches('0').trim_end_matches('.');
+            for text in [written.as_str(), trimmed] {
+                let Ok(Value::Number(n)) = serde_json::from_str::<Value>(text) else {
+                    panic!("{text}")
+                };
+                assert_eq!(percent_of(&n), Ok(Percent::from_scaled(scaled)), "{text}");
+            }
+        }
+        let read = |text: &str| match serde_json::from_str::<Value>(text) {
+            Ok(Value::Number(n)) => percent_of(&n),
+            _ => unreachable!(),
+        };
+        assert_eq!(read("1e2"), Ok(Percent::HUNDRED));
+        assert_eq!(read("87.12345"), Err(PlanProblemKind::PercentTooPrecise));
+        assert_eq!(read("-0.5"), Err(PlanProblemKind::PercentOutOfRange));
+        assert_eq!(read("-1"), Err(PlanProblemKind::PercentOutOfRange));
+        assert_eq!(read("1e300"), Err(PlanProblemKind::PercentOutOfRange));
+        assert_eq!(
+            read("18446744073709551615"),
+            Err(PlanProblemKind::PercentOutOfRange)
+        );
+        assert_eq!(read("100.00005"), Err(PlanProblemKind::PercentOutOfRange));
+    }
+
+    /// Export writes each such percentage back as the same short decimal.
+    #[test]
+    fn percentages_are_written_as_their_decimal() {
+        for scaled in [0, 1, 99, 871_200, 871_250, 875_000, 999_999, 1_000_000] {
+            let text = serde_json::to_string(&PercentOut(Percent::from_scaled(scaled))).unwrap();
+            let expected = format!("{}.{:04}", scaled / PERCENT_SCALE, scaled % PERCENT_SCALE);
+            assert_eq!(text, expected.trim_end_matches('0').trim_end_matches('.'));
+        }
+    }
+}
