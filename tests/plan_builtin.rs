@@ -205,3 +205,12 @@ fn the_builtin_plan_exports_and_reads_back_the_same() {
     assert_eq!(again, plan);
     assert_eq!(again.fingerprint(), plan.fingerprint());
 }
+
+/// Unit files carry the fingerprint of their plan's scoring rules: the built-in plan's is
+/// pinned, so that a change to its rules (which would flag every unit file written before as
+/// scored by another version of the plan) is a decision, not an accident.
+#[test]
+fn the_builtin_plans_fingerprint_is_pinned() {
+    let plan = builtin();
+    assert_eq!(plan.fingerprint(), "eab652e1");
+}
