@@ -495,7 +495,10 @@ fn values_a_plan_cannot_hold_are_listed_with_the_other_problems() {
             ("\"year\": 2026", "\"year\": 1999"),
             ("\"name\": \"Khối xã\"", "\"name\": \" \""),
         ]),
+        // In the order of the fields in the file, whoever found them.
         vec![
+            problem("plan.year", PlanProblemKind::YearOutOfRange),
+            problem("plan.blocs[1].name", PlanProblemKind::EmptyText),
             problem(
                 "plan.targets[0].applies.phuong",
                 PlanProblemKind::PercentOutOfRange
@@ -505,8 +508,6 @@ fn values_a_plan_cannot_hold_are_listed_with_the_other_problems() {
                 PlanProblemKind::PercentTooPrecise
             ),
             problem("plan.targets[0].weight", PlanProblemKind::WeightOutOfRange),
-            problem("plan.year", PlanProblemKind::YearOutOfRange),
-            problem("plan.blocs[1].name", PlanProblemKind::EmptyText),
         ]
     );
     // Whole numbers written as a spreadsheet may write them are whole numbers.

@@ -104,9 +104,10 @@ fn read(bytes: &[u8]) -> Result<Plan, PlanFileProblem> {
 
     let mut reader = Reader::default();
     let plan = reader.plan(required(top, "", "plan")?)?;
-    // Problems only the file can have (a weight of 2.5) come first, then the plan's.
+    // Problems only a file can have (a weight of 2.5) among the plan's, in the file's order.
     let mut problems = reader.problems;
     problems.extend(check_plan(&plan));
+    problems.sort_by_cached_key(|problem| file_position(&problem.path));
     if problems.is_empty() {
         Ok(plan)
     } else {
@@ -128,6 +129,56 @@ const INCREASE_FIELDS: &[&str] = &["before", "after", "one_more"];
 const RULE_FIELDS: &[&str] = &["threshold", "units", "default"];
 const SCORING_FIELDS: &[&str] = &["mode", "bands"];
 const BAND_FIELDS: &[&str] = &["good", "fair", "average"];
+
+/// The fields of a plan file in the order [`export_plan_file`] writes them (at every level).
+const FIELD_ORDER: &[&str] = &[
+    "plan",
+    "id",
+    "name",
+    "year",
+    "issuer",
+    "example",
+    "blocs",
+    "award_places",
+    "units",
+    "targets",
+    "help",
+    "kind",
+    "numerator",
+    "denominator",
+    "question",
+    "overall_threshold",
+    "before",
+    "after",
+    "one_more",
+    "applies",
+    "threshold",
+    "default",
+    "weight",
+    "scoring",
+    "mode",
+    "bands",
+    "good",
+    "fair",
+    "average",
+    "vi",
+    "en",
+];
+
+/// Where a path (`plan.targets[2].applies.xa`) stands in an exported file, for sorting:
+/// each part by its place in [`FIELD_ORDER`] (a bloc id after every field name) or its
+/// position in a list.
+fn file_position(path: &str) -> Vec<usize> {
+    path.split(['.', '['])
+        .map(|part| match part.strip_suffix(']') {
+            Some(index) => index.parse().unwrap_or(usize::MAX),
+            None => FIELD_ORDER
+                .iter()
+                .position(|field| *field == part)
+                .unwrap_or(FIELD_ORDER.len()),
+        })
+        .collect()
+}
 
 /// Reads the shape; values that are numbers but cannot be held by the plan (a weight of
 /// 2.5, a threshold of -5) are kept as problems, so that they are listed with the others.
