@@ -223,6 +223,38 @@ pub enum Measure {
     },
 }
 
+impl Measure {
+    /// The kind as plan files write it: `ratio`, `yes_no` or `increase`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Measure::Ratio { .. } => "ratio",
+            Measure::YesNo { .. } => "yes_no",
+            Measure::Increase { .. } => "increase",
+        }
+    }
+
+    /// The measure's words, each with its field name in a plan file, in the file's order.
+    pub fn texts(&self) -> Vec<(&'static str, &Text)> {
+        match self {
+            Measure::Ratio {
+                numerator,
+                denominator,
+                one_more,
+            } => vec![
+                ("numerator", numerator),
+                ("denominator", denominator),
+                ("one_more", one_more),
+            ],
+            Measure::YesNo { question, .. } => vec![("question", question)],
+            Measure::Increase {
+                before,
+                after,
+                one_more,
+            } => vec![("before", before), ("after", after), ("one_more", one_more)],
+        }
+    }
+}
+
 /// Which units of a bloc a target applies to unless a unit says otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DefaultUnits {
@@ -328,6 +360,16 @@ pub struct ScoringDefaults {
     pub bands: RatingBands,
 }
 
+impl ScoringDefaults {
+    /// The mode as plan files write it: `proportional` or `all_or_nothing`.
+    pub fn mode_key(&self) -> &'static str {
+        match self.mode {
+            ScoringMode::Proportional => "proportional",
+            ScoringMode::AllOrNothing => "all_or_nothing",
+        }
+    }
+}
+
 /// A campaign's plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -384,8 +426,78 @@ impl Plan {
 }
 
 impl Plan {
-    /// A short fingerprint of the plan's scoring rules (stub until the plan-file work lands).
+    /// A short fingerprint of the plan's scoring rules: 8 hex digits of the 32-bit FNV-1a
+    /// hash of [`Plan::rules_text`]. Two copies of a plan with the same id score alike when
+    /// their fingerprints agree; names, help texts, labels and the plan's id, name, year and
+    /// issuer do not count. A unit file carries it so that a mismatch with the local copy
+    /// of the plan can be shown.
     pub fn fingerprint(&self) -> String {
-        String::new()
+        let hash = self
+            .rules_text()
+            .bytes()
+            .fold(0x811c_9dc5_u32, |hash, byte| {
+                (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+            });
+        format!("{hash:08x}")
+    }
+
+    /// The canonical text of the scoring rules that [`Plan::fingerprint`] hashes, one line
+    /// each: the mode and bands, each bloc (id, award places, unit ids in order), each
+    /// target (id, kind, weight, overall threshold) and its rule per bloc (threshold in
+    /// ten-thousandths of a percent, and which units it applies to by default).
+    pub fn rules_text(&self) -> String {
+        use fmt::Write;
+        let mut out = String::from("cchc-plan-rules 1\n");
+        let bands = self.scoring.bands;
+        let mode = self.scoring.mode_key();
+        let _ = writeln!(
+            out,
+            "scoring {mode} {} {} {}",
+            bands.good, bands.fair, bands.average
+        );
+        for bloc in &self.blocs {
+            let units: Vec<&str> = bloc.units.iter().map(|unit| unit.id.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "bloc {} {} {}",
+                bloc.id,
+                bloc.award_places,
+                units.join(",")
+            );
+        }
+        let scaled = |percent: Option<Percent>| match percent {
+            Some(percent) => percent.scaled().to_string(),
+            None => "-".to_string(),
+        };
+        for target in &self.targets {
+            let kind = target.measure.kind();
+            let overall = match &target.measure {
+                Measure::YesNo {
+                    overall_threshold, ..
+                } => *overall_threshold,
+                _ => None,
+            };
+            let _ = writeln!(
+                out,
+                "target {} {kind} {} {}",
+                target.id,
+                target.weight.get(),
+                scaled(overall)
+            );
+            for rule in &target.blocs {
+                let applies = match &rule.applies_to {
+                    DefaultUnits::All => "all".to_string(),
+                    DefaultUnits::None => "none".to_string(),
+                    DefaultUnits::Only(ids) => format!("only {}", ids.join(",")),
+                };
+                let _ = writeln!(
+                    out,
+                    "rule {} {} {applies}",
+                    rule.bloc,
+                    scaled(rule.threshold)
+                );
+            }
+        }
+        out
     }
 }

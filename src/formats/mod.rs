@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod envelope;
+pub mod json_read;
 pub mod plan_file;
 pub mod share_link;
 pub mod unit_file;

@@ -25,6 +25,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::json_read::{
+    known_keys, object, one_of, optional_bool, path, read_document, required_text, text, wrong,
+    DocumentProblem, Keys,
+};
+pub use super::json_read::{Expected, JsonKind, ShapeProblem};
 use super::validate::{check_profile, ProfileProblem};
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::Profile;
@@ -250,49 +255,6 @@ pub struct ImportError {
     pub problem: ImportProblem,
 }
 
-/// The kind of a JSON value, for "expected …, found …".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JsonKind {
-    Null,
-    Boolean,
-    Number,
-    Text,
-    Array,
-    Object,
-}
-
-impl JsonKind {
-    pub fn of(value: &Value) -> JsonKind {
-        match value {
-            Value::Null => JsonKind::Null,
-            Value::Bool(_) => JsonKind::Boolean,
-            Value::Number(_) => JsonKind::Number,
-            Value::String(_) => JsonKind::Text,
-            Value::Array(_) => JsonKind::Array,
-            Value::Object(_) => JsonKind::Object,
-        }
-    }
-}
-
-/// What a field should have held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    /// A JSON object `{…}`.
-    Object,
-    /// A JSON string.
-    Text,
-    /// `true`, `false` or `null` (not answered / default).
-    BooleanOrNull,
-    /// A whole number 1 or more.
-    VersionNumber,
-    /// A date written `YYYY-MM-DD`.
-    Date,
-    /// One of these strings.
-    OneOf(&'static [&'static str]),
-    /// An id: 1–40 letters, digits, `-`, `_` or `.`.
-    Id,
-}
-
 /// Everything that makes import refuse a file. Field paths are dotted JSON paths such as
 /// `profile.entries.recruitment.numerator`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,6 +300,41 @@ pub enum ImportProblem {
     Profile(ProfileProblem),
 }
 
+impl From<ShapeProblem> for ImportProblem {
+    fn from(problem: ShapeProblem) -> ImportProblem {
+        match problem {
+            ShapeProblem::MissingField { field } => ImportProblem::MissingField { field },
+            ShapeProblem::WrongShape {
+                field,
+                expected,
+                found,
+            } => ImportProblem::WrongShape {
+                field,
+                expected,
+                found,
+            },
+            ShapeProblem::UnknownField { field } => ImportProblem::UnknownField { field },
+        }
+    }
+}
+
+impl From<DocumentProblem> for ImportProblem {
+    fn from(problem: DocumentProblem) -> ImportProblem {
+        match problem {
+            DocumentProblem::TooBig { size, limit } => ImportProblem::TooBig { size, limit },
+            DocumentProblem::Empty => ImportProblem::Empty,
+            DocumentProblem::NotUtf8 { valid_up_to } => ImportProblem::NotUtf8 { valid_up_to },
+            DocumentProblem::NotJson { line, column }
+            // Unit files keep the last of a key given twice, so this does not happen.
+            | DocumentProblem::DuplicateKey { line, column, .. } => {
+                ImportProblem::NotJson { line, column }
+            }
+            DocumentProblem::OtherFormat { format } => ImportProblem::NotUnitFile { format },
+            DocumentProblem::Version(shape) => shape.into(),
+        }
+    }
+}
+
 /// Reads a unit file.
 ///
 /// Checks, in order: size, UTF-8 (a leading byte-order mark is allowed), JSON, `format`,
@@ -362,37 +359,8 @@ fn read(
     bytes: &[u8],
     plan_of: impl Fn(&str) -> Option<Rc<Plan>>,
 ) -> Result<ImportedUnit, ImportProblem> {
-    if bytes.len() > MAX_UNIT_FILE_BYTES {
-        return Err(ImportProblem::TooBig {
-            size: bytes.len(),
-            limit: MAX_UNIT_FILE_BYTES,
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportProblem::NotUtf8 {
-        valid_up_to: e.valid_up_to(),
-    })?;
-    if text.trim().is_empty() {
-        return Err(ImportProblem::Empty);
-    }
-    let document: Value = serde_json::from_str(text).map_err(|e| ImportProblem::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-
-    let Some(object) = document.as_object() else {
-        return Err(ImportProblem::NotUnitFile { format: None });
-    };
-    match object.get("format") {
-        Some(Value::String(format)) if format == UNIT_FILE_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(ImportProblem::NotUnitFile {
-                format: Some(format.clone()),
-            })
-        }
-        _ => return Err(ImportProblem::NotUnitFile { format: None }),
-    }
-    let version = read_version(object)?;
+    let (document, version) =
+        read_document(bytes, MAX_UNIT_FILE_BYTES, UNIT_FILE_FORMAT, Keys::LastWins)?;
     if version > UNIT_FILE_VERSION {
         return Err(ImportProblem::NewerVersion {
             version,
@@ -425,16 +393,6 @@ fn read(
         app_version: file.app_version,
         plan_fingerprint: file.header.and_then(|h| h.plan_fingerprint),
     })
-}
-
-fn read_version(object: &Map<String, Value>) -> Result<u64, ImportProblem> {
-    let value = object.get("version").ok_or(ImportProblem::MissingField {
-        field: "version".into(),
-    })?;
-    value
-        .as_u64()
-        .filter(|v| *v >= 1)
-        .ok_or_else(|| wrong("version", Expected::VersionNumber, value))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -538,86 +496,6 @@ struct CurrentFile {
     profile: Profile,
 }
 
-fn wrong(field: impl Into<String>, expected: Expected, found: &Value) -> ImportProblem {
-    ImportProblem::WrongShape {
-        field: field.into(),
-        expected,
-        found: JsonKind::of(found),
-    }
-}
-
-fn path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// Refuses keys that are not `known`, reporting the first in sorted order.
-fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ImportProblem> {
-    // The smallest unknown key, found without sorting (no sort code in the wasm).
-    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
-    match unknown {
-        Some(key) => Err(ImportProblem::UnknownField {
-            field: path(at, key),
-        }),
-        None => Ok(()),
-    }
-}
-
-/// An object with only known keys.
-fn object<'a>(
-    value: &'a Value,
-    at: &str,
-    known: &[&str],
-) -> Result<&'a Map<String, Value>, ImportProblem> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| wrong(at, Expected::Object, value))?;
-    known_keys(map, at, known)?;
-    Ok(map)
-}
-
-fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, ImportProblem> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(wrong(path(at, key), Expected::Text, other)),
-    }
-}
-
-fn required_text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String, ImportProblem> {
-    text(map, at, key)?.ok_or_else(|| ImportProblem::MissingField {
-        field: path(at, key),
-    })
-}
-
-fn one_of(
-    map: &Map<String, Value>,
-    at: &str,
-    key: &str,
-    allowed: &'static [&'static str],
-) -> Result<Option<String>, ImportProblem> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.clone())),
-        Some(other) => Err(wrong(path(at, key), Expected::OneOf(allowed), other)),
-    }
-}
-
-fn optional_bool(
-    map: &Map<String, Value>,
-    at: &str,
-    key: &str,
-) -> Result<Option<bool>, ImportProblem> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
-    }
-}
-
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
 fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
@@ -642,7 +520,7 @@ fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> 
     let exported_at = text(top, "", "exported_at")?;
     if let Some(date) = &exported_at {
         if !is_date(date) {
-            return Err(wrong("exported_at", Expected::Date, &top["exported_at"]));
+            return Err(wrong("exported_at", Expected::Date, &top["exported_at"]).into());
         }
     }
     let app_version = text(top, "", "app_version")?;

@@ -264,6 +264,23 @@ pub static EN: Texts = Texts {
     pager_next: "Next page ›",
     pager_own: "Go to my unit's row",
     rating_none: "not rated yet",
+    // Plan files (issue 12)
+    file_not_plan: "this is not a target plan file (format cchc-plan).",
+    plan_not_an_id: "an id has 1–40 characters: unaccented letters, digits, hyphens, underscores or dots.",
+    plan_reserved_id: "the id “other” is kept for a unit not in the list; choose another.",
+    plan_empty_text: "is empty.",
+    plan_no_blocs: "the plan has no bloc.",
+    plan_no_targets: "the plan has no target.",
+    plan_no_units: "the bloc has no unit.",
+    plan_unknown_bloc: "the plan has no such bloc.",
+    plan_duplicate_rule: "this bloc is given twice for the same target.",
+    plan_missing_threshold: "a ratio target needs the percentage to reach in this bloc.",
+    plan_threshold_not_ratio: "only a ratio target has a percentage to reach.",
+    plan_percent_range: "a percentage is between 0–100.",
+    plan_percent_precise: "a percentage has at most two decimals.",
+    plan_band_range: "a rating band is between 0–100.",
+    plan_bands_order: "the rating bands must go down: Good above Fair, Fair above Average.",
+    plan_weight_range: "a weight is a whole number from 0 to 10.",
 };
 
 impl Messages for En {
@@ -613,5 +630,37 @@ impl Messages for En {
             count(last, STYLE),
             count(rows, STYLE)
         )
+    }
+    // Plan files (issue 12)
+    fn plan_problem_at(&self, field: &str, problem: &str) -> String {
+        format!("“{field}”: {problem}")
+    }
+    fn plan_problems(&self, n: usize, list: &str) -> String {
+        let problems = if n == 1 { "problem" } else { "problems" };
+        format!(
+            "the plan has {} {problems} and was not added: {list}",
+            count(n, STYLE)
+        )
+    }
+    fn plan_unknown_kind(&self, kind: &str, field: &str) -> String {
+        format!("there is no target kind “{kind}” (“{field}”); the kinds are ratio, yes_no and increase.")
+    }
+    fn plan_duplicate_id(&self, first: &str) -> String {
+        format!("this id is already used at “{first}”.")
+    }
+    fn plan_award_places(&self, units: usize) -> String {
+        format!(
+            "award places go from 1 to {} (the bloc's units).",
+            count(units, STYLE)
+        )
+    }
+    fn plan_unknown_unit(&self, unit: &str) -> String {
+        format!("the bloc has no unit “{unit}”.")
+    }
+    fn plan_year_range(&self, first: u16, last: u16) -> String {
+        format!("the year is from {first} to {last}.")
+    }
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
+        format!("“{key}” is given twice in the same object (line {line}, column {column}).")
     }
 }

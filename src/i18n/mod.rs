@@ -10,9 +10,12 @@ use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
     format_count, format_percent, NumberError, NumberStyle, Percent, MAX_COUNT, PERCENT_DECIMALS,
 };
+use crate::domain::plan_check::{PlanProblem, PlanProblemKind, YEARS};
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
 use crate::domain::plan::{BlocId, Measure, Plan, Requirement, Target, Text};
+use crate::formats::json_read::{DocumentProblem, ShapeProblem};
+use crate::formats::plan_file::{PlanFileError, PlanFileProblem};
 use crate::formats::share_link::{LinkError, ShareRefusal};
 use crate::formats::unit_file::{ImportError, ImportProblem, SAVED_DATA_FORMAT};
 use crate::formats::validate::ProfileProblem;
@@ -342,6 +345,23 @@ pub struct Texts {
     pub pager_next: &'static str,
     pub pager_own: &'static str,
     pub rating_none: &'static str,
+    // Plan files (issue 12)
+    pub file_not_plan: &'static str,
+    pub plan_not_an_id: &'static str,
+    pub plan_reserved_id: &'static str,
+    pub plan_empty_text: &'static str,
+    pub plan_no_blocs: &'static str,
+    pub plan_no_targets: &'static str,
+    pub plan_no_units: &'static str,
+    pub plan_unknown_bloc: &'static str,
+    pub plan_duplicate_rule: &'static str,
+    pub plan_missing_threshold: &'static str,
+    pub plan_threshold_not_ratio: &'static str,
+    pub plan_percent_range: &'static str,
+    pub plan_percent_precise: &'static str,
+    pub plan_band_range: &'static str,
+    pub plan_bands_order: &'static str,
+    pub plan_weight_range: &'static str,
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks
@@ -448,6 +468,17 @@ pub trait Messages: Sync {
         last: usize,
         rows: usize,
     ) -> String;
+    // Plan files (issue 12)
+    /// "`plan.year`: …" — one problem of a plan at its field.
+    fn plan_problem_at(&self, field: &str, problem: &str) -> String;
+    /// "the plan has 3 problems: …".
+    fn plan_problems(&self, n: usize, list: &str) -> String;
+    fn plan_unknown_kind(&self, kind: &str, field: &str) -> String;
+    fn plan_duplicate_id(&self, first: &str) -> String;
+    fn plan_award_places(&self, units: usize) -> String;
+    fn plan_unknown_unit(&self, unit: &str) -> String;
+    fn plan_year_range(&self, first: u16, last: u16) -> String;
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String;
 }
 
 impl std::ops::Deref for Texts {
@@ -643,6 +674,80 @@ pub fn import_error_message(lang: Lang, error: &ImportError) -> String {
         } => t.file_header_mismatch(header, profile, field),
         ImportProblem::Migration(_) => t.file_migration.to_string(),
         ImportProblem::Profile(problem) => profile_problem_message(lang, problem),
+    };
+    t.file_error(&error.file_name, &problem)
+}
+
+// Plan files (issue 12)
+
+/// What is wrong with a plan at one field, without the field (the plan editor shows it next
+/// to the field).
+pub fn plan_problem_text(lang: Lang, kind: &PlanProblemKind) -> String {
+    let t = lang.texts();
+    match kind {
+        PlanProblemKind::NotAnId => t.plan_not_an_id.to_string(),
+        PlanProblemKind::ReservedId => t.plan_reserved_id.to_string(),
+        PlanProblemKind::DuplicateId { first } => t.plan_duplicate_id(first),
+        PlanProblemKind::EmptyText => t.plan_empty_text.to_string(),
+        PlanProblemKind::NoBlocs => t.plan_no_blocs.to_string(),
+        PlanProblemKind::NoTargets => t.plan_no_targets.to_string(),
+        PlanProblemKind::NoUnits => t.plan_no_units.to_string(),
+        PlanProblemKind::AwardPlaces { units } => t.plan_award_places(*units),
+        PlanProblemKind::UnknownBloc => t.plan_unknown_bloc.to_string(),
+        PlanProblemKind::DuplicateRule => t.plan_duplicate_rule.to_string(),
+        PlanProblemKind::MissingThreshold => t.plan_missing_threshold.to_string(),
+        PlanProblemKind::ThresholdNotRatio => t.plan_threshold_not_ratio.to_string(),
+        PlanProblemKind::PercentOutOfRange => t.plan_percent_range.to_string(),
+        PlanProblemKind::PercentTooPrecise => t.plan_percent_precise.to_string(),
+        PlanProblemKind::UnknownUnit { unit } => t.plan_unknown_unit(unit),
+        PlanProblemKind::BandOutOfRange => t.plan_band_range.to_string(),
+        PlanProblemKind::BandsNotDescending => t.plan_bands_order.to_string(),
+        PlanProblemKind::YearOutOfRange => t.plan_year_range(*YEARS.start(), *YEARS.end()),
+        PlanProblemKind::WeightOutOfRange => t.plan_weight_range.to_string(),
+    }
+}
+
+/// One problem of a plan with its field: "mục “plan.year”: …".
+pub fn plan_problem_message(lang: Lang, problem: &PlanProblem) -> String {
+    lang.texts()
+        .plan_problem_at(&problem.path, &plan_problem_text(lang, &problem.kind))
+}
+
+/// A field of a file that is absent, of the wrong kind or unknown.
+pub fn shape_problem_text(lang: Lang, problem: &ShapeProblem) -> String {
+    let t = lang.texts();
+    match problem {
+        ShapeProblem::MissingField { field } => t.file_missing_field(field),
+        ShapeProblem::WrongShape { field, .. } => t.file_wrong_shape(field),
+        ShapeProblem::UnknownField { field } => t.file_unknown_field(field),
+    }
+}
+
+/// A sentence naming the plan file and everything that is wrong with it.
+pub fn plan_file_error(lang: Lang, error: &PlanFileError) -> String {
+    let t = lang.texts();
+    let problem = match &error.problem {
+        PlanFileProblem::Document(problem) => match problem {
+            DocumentProblem::TooBig { size, limit } => t.file_too_big(*size, *limit),
+            DocumentProblem::Empty => t.file_empty.to_string(),
+            DocumentProblem::NotUtf8 { .. } => t.file_not_utf8.to_string(),
+            DocumentProblem::NotJson { line, column } => t.file_not_json(*line, *column),
+            DocumentProblem::DuplicateKey { key, line, column } => {
+                t.file_duplicate_key(key, *line, *column)
+            }
+            DocumentProblem::OtherFormat { .. } => t.file_not_plan.to_string(),
+            DocumentProblem::Version(shape) => shape_problem_text(lang, shape),
+        },
+        PlanFileProblem::NewerVersion { version, supported } => t.file_newer(*version, *supported),
+        PlanFileProblem::Shape(shape) => shape_problem_text(lang, shape),
+        PlanFileProblem::UnknownKind { field, kind } => t.plan_unknown_kind(kind, field),
+        PlanFileProblem::Invalid(problems) => {
+            let list: Vec<String> = problems
+                .iter()
+                .map(|problem| plan_problem_message(lang, problem))
+                .collect();
+            t.plan_problems(problems.len(), &list.join(" "))
+        }
     };
     t.file_error(&error.file_name, &problem)
 }

@@ -252,6 +252,23 @@ pub static VI: Texts = Texts {
     pager_next: "Trang sau ›",
     pager_own: "Đến hàng của đơn vị mình",
     rating_none: "chưa xếp loại",
+    // Plan files (issue 12)
+    file_not_plan: "đây không phải tệp kế hoạch chỉ tiêu (định dạng cchc-plan).",
+    plan_not_an_id: "mã chỉ được gồm 1–40 chữ cái không dấu, chữ số, dấu gạch ngang, gạch dưới hoặc dấu chấm.",
+    plan_reserved_id: "mã “other” được dành cho đơn vị ngoài danh sách; hãy dùng mã khác.",
+    plan_empty_text: "chưa có nội dung.",
+    plan_no_blocs: "kế hoạch chưa có khối thi đua nào.",
+    plan_no_targets: "kế hoạch chưa có chỉ tiêu nào.",
+    plan_no_units: "khối chưa có đơn vị nào.",
+    plan_unknown_bloc: "kế hoạch không có khối này.",
+    plan_duplicate_rule: "khối này được ghi hai lần cho cùng một chỉ tiêu.",
+    plan_missing_threshold: "chỉ tiêu tỷ lệ cần mức phần trăm phải đạt cho khối này.",
+    plan_threshold_not_ratio: "chỉ chỉ tiêu tỷ lệ mới có mức phần trăm.",
+    plan_percent_range: "phần trăm phải trong khoảng 0–100.",
+    plan_percent_precise: "phần trăm có tối đa hai chữ số thập phân.",
+    plan_band_range: "ngưỡng xếp loại phải trong khoảng 0–100.",
+    plan_bands_order: "ngưỡng xếp loại phải giảm dần: Tốt cao hơn Khá, Khá cao hơn Trung bình.",
+    plan_weight_range: "trọng số phải là số nguyên từ 0 đến 10.",
 };
 
 impl Messages for Vi {
@@ -564,5 +581,36 @@ impl Messages for Vi {
             count(last, STYLE),
             count(rows, STYLE)
         )
+    }
+    // Plan files (issue 12)
+    fn plan_problem_at(&self, field: &str, problem: &str) -> String {
+        format!("Mục “{field}”: {problem}")
+    }
+    fn plan_problems(&self, n: usize, list: &str) -> String {
+        format!(
+            "kế hoạch có {} lỗi, chưa nhập được: {list}",
+            count(n, STYLE)
+        )
+    }
+    fn plan_unknown_kind(&self, kind: &str, field: &str) -> String {
+        format!("loại chỉ tiêu “{kind}” (mục “{field}”) không có; các loại là ratio, yes_no và increase.")
+    }
+    fn plan_duplicate_id(&self, first: &str) -> String {
+        format!("mã này đã dùng ở mục “{first}”.")
+    }
+    fn plan_award_places(&self, units: usize) -> String {
+        format!(
+            "số vị trí khen thưởng phải từ 1 đến {} (số đơn vị của khối).",
+            count(units, STYLE)
+        )
+    }
+    fn plan_unknown_unit(&self, unit: &str) -> String {
+        format!("khối không có đơn vị mã “{unit}”.")
+    }
+    fn plan_year_range(&self, first: u16, last: u16) -> String {
+        format!("năm phải từ {first} đến {last}.")
+    }
+    fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
+        format!("mục “{key}” được ghi hai lần trong cùng một nhóm (dòng {line}, cột {column}).")
     }
 }

@@ -1,0 +1,348 @@
+//! The strict JSON reading shared by the file formats (unit files, plan files): every field
+//! is looked up by its dotted path, and a field that is absent, of the wrong kind or unknown
+//! becomes a [`ShapeProblem`] naming that path. Each format turns it into its own error.
+
+use serde_json::{Map, Value};
+
+/// The kind of a JSON value, for "expected …, found …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Boolean,
+    Number,
+    Text,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    pub fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+}
+
+/// What a field should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object `{…}`.
+    Object,
+    /// A JSON string.
+    Text,
+    /// `true`, `false` or `null` (not answered / default).
+    BooleanOrNull,
+    /// A whole number 1 or more.
+    VersionNumber,
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// One of these strings.
+    OneOf(&'static [&'static str]),
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number 0 or more.
+    WholeNumber,
+    /// A number (a percentage, a band).
+    Number,
+    /// A JSON array `[…]`.
+    Array,
+    /// A string, or `{"vi": "…", "en": "…"}`.
+    TextInLanguages,
+    /// An id: 1–40 characters of `A–Z a–z 0–9 - _ .`.
+    Id,
+    /// A number, `true`, `false` or an object (a plan's `applies` value for one bloc).
+    Rule,
+    /// Nothing: the field cannot be given together with another one.
+    Absent,
+}
+
+/// A field that is absent, of the wrong kind or not known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A required field is absent.
+    MissingField { field: String },
+    /// A field holds the wrong kind of value.
+    WrongShape {
+        field: String,
+        expected: Expected,
+        found: JsonKind,
+    },
+    /// A field this version does not know; refused, because dropping it could lose data.
+    UnknownField { field: String },
+}
+
+pub fn wrong(field: impl Into<String>, expected: Expected, found: &Value) -> ShapeProblem {
+    ShapeProblem::WrongShape {
+        field: field.into(),
+        expected,
+        found: JsonKind::of(found),
+    }
+}
+
+pub fn missing(field: impl Into<String>) -> ShapeProblem {
+    ShapeProblem::MissingField {
+        field: field.into(),
+    }
+}
+
+/// The dotted path of `key` inside `parent` (`""` is the top level).
+pub fn path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Refuses keys that are not `known`, reporting the first in sorted order.
+pub fn known_keys(map: &Map<String, Value>, at: &str, known: &[&str]) -> Result<(), ShapeProblem> {
+    // The smallest unknown key, found without sorting (no sort code in the wasm).
+    let unknown = map.keys().filter(|k| !known.contains(&k.as_str())).min();
+    match unknown {
+        Some(key) => Err(ShapeProblem::UnknownField {
+            field: path(at, key),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An object with only known keys.
+pub fn object<'a>(
+    value: &'a Value,
+    at: &str,
+    known: &[&str],
+) -> Result<&'a Map<String, Value>, ShapeProblem> {
+    let map = value
+        .as_object()
+        .ok_or_else(|| wrong(at, Expected::Object, value))?;
+    known_keys(map, at, known)?;
+    Ok(map)
+}
+
+pub fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, ShapeProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::Text, other)),
+    }
+}
+
+pub fn required_text(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<String, ShapeProblem> {
+    text(map, at, key)?.ok_or_else(|| missing(path(at, key)))
+}
+
+/// The field `key`, which must be there.
+pub fn required<'a>(
+    map: &'a Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<&'a Value, ShapeProblem> {
+    map.get(key).ok_or_else(|| missing(path(at, key)))
+}
+
+pub fn one_of(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+    allowed: &'static [&'static str],
+) -> Result<Option<String>, ShapeProblem> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(path(at, key), Expected::OneOf(allowed), other)),
+    }
+}
+
+pub fn optional_bool(
+    map: &Map<String, Value>,
+    at: &str,
+    key: &str,
+) -> Result<Option<bool>, ShapeProblem> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(other) => Err(wrong(path(at, key), Expected::BooleanOrNull, other)),
+    }
+}
+
+/// Why bytes are not a document of the expected format, before any of its fields is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentProblem {
+    /// Larger than the format's limit; checked before reading anything.
+    TooBig { size: usize, limit: usize },
+    /// No bytes, or only spaces and line breaks.
+    Empty,
+    /// Not UTF-8 text; `valid_up_to` bytes are fine (after a byte-order mark, if any).
+    NotUtf8 { valid_up_to: usize },
+    /// Text that is not JSON; 1-based line and column where reading stopped.
+    NotJson { line: usize, column: usize },
+    /// An object with `key` twice (JSON readers would keep one silently); where the
+    /// second one ends. Only for formats read with [`Keys::Unique`].
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not this format; `format` is the `format` string found, if any.
+    OtherFormat { format: Option<String> },
+    /// `version` is absent or not a whole number 1 or more.
+    Version(ShapeProblem),
+}
+
+/// What to do with a key given twice in one object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// The last one counts (unit files, as they always did).
+    LastWins,
+    /// Refused as [`DocumentProblem::DuplicateKey`] (plan files: written by hand, where a
+    /// pasted `"xa": 60, "xa": 70` must not silently mean 70).
+    Unique,
+}
+
+/// Reads a versioned JSON document of `format` (`{"format": …, "version": n, …}`): the size,
+/// UTF-8 (a leading byte-order mark is allowed), JSON, the `format` string and the version
+/// (1 or more; whether this build reads it is the caller's). Gives the document and its
+/// version.
+pub fn read_document(
+    bytes: &[u8],
+    limit: usize,
+    format: &str,
+    keys: Keys,
+) -> Result<(Value, u64), DocumentProblem> {
+    if bytes.len() > limit {
+        return Err(DocumentProblem::TooBig {
+            size: bytes.len(),
+            limit,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| DocumentProblem::NotUtf8 {
+        valid_up_to: e.valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(DocumentProblem::Empty);
+    }
+    let document = match keys {
+        Keys::LastWins => serde_json::from_str(text).map_err(|e| DocumentProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?,
+        Keys::Unique => unique_keys::parse(text)?,
+    };
+    let Some(object) = document.as_object() else {
+        return Err(DocumentProblem::OtherFormat { format: None });
+    };
+    match object.get("format") {
+        Some(Value::String(found)) if found == format => {}
+        Some(Value::String(found)) => {
+            return Err(DocumentProblem::OtherFormat {
+                format: Some(found.clone()),
+            })
+        }
+        _ => return Err(DocumentProblem::OtherFormat { format: None }),
+    }
+    let version = required(object, "", "version").map_err(DocumentProblem::Version)?;
+    let version = version.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
+        DocumentProblem::Version(wrong("version", Expected::VersionNumber, version))
+    })?;
+    Ok((document, version))
+}
+
+/// JSON into a [`Value`], refusing an object with a key given twice.
+mod unique_keys {
+    use std::cell::RefCell;
+    use std::fmt;
+
+    use serde::de::{DeserializeSeed, Error, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+
+    use super::DocumentProblem;
+
+    pub fn parse(text: &str) -> Result<Value, DocumentProblem> {
+        let duplicate = RefCell::new(None);
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let value = Seed(&duplicate)
+            .deserialize(&mut reader)
+            .and_then(|value| reader.end().map(|()| value));
+        value.map_err(|e| match duplicate.take() {
+            Some(key) => DocumentProblem::DuplicateKey {
+                key,
+                line: e.line(),
+                column: e.column(),
+            },
+            None => DocumentProblem::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        })
+    }
+
+    /// Where the duplicated key is left for [`parse`] to report.
+    #[derive(Clone, Copy)]
+    struct Seed<'a>(&'a RefCell<Option<String>>);
+
+    impl<'de> DeserializeSeed<'de> for Seed<'_> {
+        type Value = Value;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seed<'_> {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_bool<E: Error>(self, b: bool) -> Result<Value, E> {
+            Ok(Value::Bool(b))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_f64<E: Error>(self, n: f64) -> Result<Value, E> {
+            Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<Value, E> {
+            Ok(Value::String(s.to_string()))
+        }
+        fn visit_string<E: Error>(self, s: String) -> Result<Value, E> {
+            Ok(Value::String(s))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(self)? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut object = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    let message = format!("duplicate key {key:?}");
+                    *self.0.borrow_mut() = Some(key);
+                    return Err(A::Error::custom(message));
+                }
+                let value = map.next_value_seed(self)?;
+                object.insert(key, value);
+            }
+            Ok(Value::Object(object))
+        }
+    }
+}
