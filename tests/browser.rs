@@ -220,7 +220,7 @@ async fn typing_updates_status_summary_and_saved_data() {
     assert_eq!(saved.active_profile().unit_id, "noi-vu");
     let entry = saved
         .active_profile()
-        .entry(cchc_2021::domain::plan::builtin::ONLINE_WORK_FILES);
+        .entry(cchc_2021::domain::builtin::ONLINE_WORK_FILES);
     assert_eq!(
         (entry.numerator.as_str(), entry.denominator.as_str()),
         ("abc", "20")

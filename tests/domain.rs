@@ -5,11 +5,11 @@
 use cchc_2021::domain::builtin;
 use cchc_2021::domain::evaluate::{evaluate, FieldError, Gap, NotApplicableReason, Status};
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
-use cchc_2021::domain::number::{NumberError, Percent};
+use cchc_2021::domain::number::{NumberError, Percent, PERCENT_SCALE};
+use cchc_2021::domain::plan::BlocId;
+use cchc_2021::domain::plan::{Measure, TargetId};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::score::{Rating, ScoringMode, ScoringModel};
-use cchc_2021::domain::plan::{Measure, TargetId};
-use cchc_2021::domain::plan::BlocId;
 use proptest::prelude::*;
 
 fn counts(numerator: &str, denominator: &str) -> TargetEntry {
@@ -40,32 +40,38 @@ fn status(id: TargetId, entry: &TargetEntry, bloc: BlocId) -> Status {
         not_applicable: Some(false),
         ..entry.clone()
     };
-    evaluate(builtin::plan_ref().target(id).unwrap(), &switched, bloc, "x").status
+    evaluate(
+        builtin::plan_ref().target(id).unwrap(),
+        &switched,
+        bloc,
+        "x",
+    )
+    .status
 }
 
 #[test]
 fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
     for t in &builtin::plan_ref().targets {
-        let Measure::Ratio { threshold, .. } = t.measure else {
+        let Measure::Ratio { .. } = t.measure else {
             continue;
         };
-        for (bloc, percent_needed) in [
-            (builtin::COMMUNE, threshold.commune),
-            (builtin::AGENCY, threshold.agency),
-        ] {
-            let p = u64::from(percent_needed);
+        for bloc in [builtin::COMMUNE, builtin::AGENCY] {
+            // The 2021 thresholds are whole percentages.
+            let threshold = t.threshold(bloc).unwrap();
+            assert_eq!(threshold.scaled() % PERCENT_SCALE, 0, "{} {bloc:?}", t.id);
+            let p = threshold.scaled() / PERCENT_SCALE;
             // Out of 100: p meets, p − 1 does not.
             assert_eq!(
                 status(t.id, &counts(&p.to_string(), "100"), bloc),
                 Status::Met,
                 "{} {bloc:?}",
-                t.key
+                t.id
             );
             assert_eq!(
                 status(t.id, &counts(&(p - 1).to_string(), "100"), bloc),
                 Status::NotMet,
                 "{} {bloc:?}",
-                t.key
+                t.id
             );
             // Out of 20 when the boundary is a whole item (65% = 13 of 20).
             if p * 20 % 100 == 0 {
@@ -74,13 +80,13 @@ fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
                     status(t.id, &counts(&n.to_string(), "20"), bloc),
                     Status::Met,
                     "{}",
-                    t.key
+                    t.id
                 );
                 assert_eq!(
                     status(t.id, &counts(&(n - 1).to_string(), "20"), bloc),
                     Status::NotMet,
                     "{}",
-                    t.key
+                    t.id
                 );
             }
             // Typed as a percentage, with a decimal comma just below.
@@ -88,14 +94,14 @@ fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
                 status(t.id, &percent(&p.to_string()), bloc),
                 Status::Met,
                 "{}",
-                t.key
+                t.id
             );
             let below = format!("{},9999", p - 1);
             assert_eq!(
                 status(t.id, &percent(&below), bloc),
                 Status::NotMet,
                 "{}",
-                t.key
+                t.id
             );
         }
     }
@@ -104,7 +110,9 @@ fn every_ratio_threshold_is_met_exactly_at_its_boundary() {
 #[test]
 fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
     let e = evaluate(
-        builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
+        builtin::plan_ref()
+            .target(builtin::ONLINE_WORK_FILES)
+            .unwrap(),
         &counts("13", "20"),
         builtin::AGENCY,
         "noi-vu",
@@ -114,7 +122,9 @@ fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
     assert_eq!(e.threshold, Some(Percent::from_whole(65)));
     assert_eq!(e.gap, None);
     let e = evaluate(
-        builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
+        builtin::plan_ref()
+            .target(builtin::ONLINE_WORK_FILES)
+            .unwrap(),
         &counts("12", "20"),
         builtin::AGENCY,
         "noi-vu",
@@ -135,7 +145,9 @@ fn thirteen_of_twenty_is_exactly_sixty_five_percent() {
 fn communes_and_agencies_have_different_online_file_thresholds() {
     let e = |n, bloc| {
         evaluate(
-            builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
+            builtin::plan_ref()
+                .target(builtin::ONLINE_WORK_FILES)
+                .unwrap(),
             &counts(n, "20"),
             bloc,
             "",
@@ -151,7 +163,9 @@ fn communes_and_agencies_have_different_online_file_thresholds() {
 fn gaps_count_the_fewest_additional_items() {
     let gap = |n: &str, d: &str| {
         evaluate(
-            builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(),
+            builtin::plan_ref()
+                .target(builtin::ONLINE_WORK_FILES)
+                .unwrap(),
             &counts(n, d),
             builtin::AGENCY,
             "",
@@ -196,7 +210,9 @@ fn gaps_count_the_fewest_additional_items() {
         })
     );
     let points = evaluate(
-        builtin::plan_ref().target(builtin::SATISFACTION_ADMIN).unwrap(),
+        builtin::plan_ref()
+            .target(builtin::SATISFACTION_ADMIN)
+            .unwrap(),
         &percent("86,5"),
         builtin::COMMUNE,
         "",
@@ -209,7 +225,9 @@ fn gaps_count_the_fewest_additional_items() {
 fn zero_denominator_is_not_applicable_never_a_division() {
     for n in ["", "0"] {
         let e = evaluate(
-            builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
+            builtin::plan_ref()
+                .target(builtin::ONLINE_RESOLUTION)
+                .unwrap(),
             &counts(n, "0"),
             builtin::COMMUNE,
             "",
@@ -219,7 +237,9 @@ fn zero_denominator_is_not_applicable_never_a_division() {
         assert_eq!(e.actual, None);
     }
     let e = evaluate(
-        builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
+        builtin::plan_ref()
+            .target(builtin::ONLINE_RESOLUTION)
+            .unwrap(),
         &counts("3", "0"),
         builtin::COMMUNE,
         "",
@@ -292,7 +312,9 @@ fn bad_input_is_invalid_with_the_field_named() {
 
 #[test]
 fn percentages_typed_with_comma_or_point_agree() {
-    let t = builtin::plan_ref().target(builtin::SATISFACTION_ADMIN).unwrap();
+    let t = builtin::plan_ref()
+        .target(builtin::SATISFACTION_ADMIN)
+        .unwrap();
     for text in ["87", "87,0", "87.0", "87 %", "100"] {
         assert_eq!(
             evaluate(t, &percent(text), builtin::COMMUNE, "").status,
@@ -311,7 +333,9 @@ fn percentages_typed_with_comma_or_point_agree() {
 
 #[test]
 fn yes_no_and_increase_targets() {
-    let rating = builtin::plan_ref().target(builtin::TTHC_RATING_GOOD).unwrap();
+    let rating = builtin::plan_ref()
+        .target(builtin::TTHC_RATING_GOOD)
+        .unwrap();
     let answer = |a| TargetEntry {
         answer: a,
         ..Default::default()
@@ -329,7 +353,9 @@ fn yes_no_and_increase_targets() {
         Status::NotMet
     );
 
-    let units = builtin::plan_ref().target(builtin::SELF_FINANCING_UNITS).unwrap();
+    let units = builtin::plan_ref()
+        .target(builtin::SELF_FINANCING_UNITS)
+        .unwrap();
     let grow = |b: &str, a: &str| TargetEntry {
         before: b.into(),
         after: a.into(),
@@ -361,7 +387,9 @@ fn yes_no_and_increase_targets() {
 
 #[test]
 fn applicability_follows_the_default_until_the_unit_chooses() {
-    let health = builtin::plan_ref().target(builtin::SATISFACTION_HEALTH).unwrap();
+    let health = builtin::plan_ref()
+        .target(builtin::SATISFACTION_HEALTH)
+        .unwrap();
     assert_eq!(
         evaluate(health, &TargetEntry::default(), builtin::AGENCY, "y-te").status,
         Status::Incomplete
@@ -405,12 +433,22 @@ fn score_follows_the_default_model() {
     assert_eq!(one.score_attribute(), "10.00");
 
     profile.update_entry(builtin::ONLINE_WORK_FILES, |e| *e = counts("12", "20"));
-    assert_eq!(profile.summary(builtin::plan_ref(), &model).score_attribute(), "9.23");
+    assert_eq!(
+        profile
+            .summary(builtin::plan_ref(), &model)
+            .score_attribute(),
+        "9.23"
+    );
     let strict = ScoringModel {
         mode: ScoringMode::AllOrNothing,
         ..Default::default()
     };
-    assert_eq!(profile.summary(builtin::plan_ref(), &strict).score_attribute(), "0.00");
+    assert_eq!(
+        profile
+            .summary(builtin::plan_ref(), &strict)
+            .score_attribute(),
+        "0.00"
+    );
 
     profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("abc", "3"));
     let with_invalid = profile.summary(builtin::plan_ref(), &model);
@@ -429,7 +467,7 @@ fn rating_bands_and_full_marks() {
             Measure::Increase { .. } => {}
         });
     }
-    let full = profile.summary(&ScoringModel::default());
+    let full = profile.summary(builtin::plan_ref(), &ScoringModel::default());
     assert_eq!(
         (full.met, full.applicable, full.score_attribute()),
         (8, 8, "100.00".to_string())
@@ -498,7 +536,7 @@ proptest! {
         for (t, (n, d)) in builtin::plan_ref().targets.iter().zip(texts) {
             profile.update_entry(t.id, |e| { e.numerator = n; e.denominator = d; });
         }
-        let summary = profile.summary(&ScoringModel::default());
+        let summary = profile.summary(builtin::plan_ref(), &ScoringModel::default());
         prop_assert!((0.0..=100.0).contains(&summary.score));
         prop_assert!(summary.met <= summary.applicable);
     }
@@ -520,11 +558,11 @@ fn a_ratio_gap_says_what_it_assumes_of_the_total() {
         })
     );
     let noun = cchc_2021::domain::plan::Text {
-        vi: "người hài lòng",
-        en: "satisfied people",
+        vi: "người hài lòng".into(),
+        en: Some("satisfied people".into()),
     };
     assert_eq!(
-        cchc_2021::i18n::gap_message(cchc_2021::i18n::Lang::Vi, e.gap.unwrap(), noun),
+        cchc_2021::i18n::gap_message(cchc_2021::i18n::Lang::Vi, e.gap.unwrap(), &noun),
         "Cần thêm 7 người hài lòng nếu tổng số giữ nguyên 100; 54 nếu mỗi người hài lòng thêm vào cũng được cộng vào tổng số"
     );
 }
@@ -533,7 +571,14 @@ fn a_ratio_gap_says_what_it_assumes_of_the_total() {
 fn shown_percentages_are_rounded_and_never_reach_an_unmet_threshold() {
     use cchc_2021::domain::number::NumberStyle::Vietnamese as VI;
     let shown = |entry: &TargetEntry| {
-        let e = evaluate(builtin::plan_ref().target(builtin::ONLINE_WORK_FILES).unwrap(), entry, builtin::AGENCY, "");
+        let e = evaluate(
+            builtin::plan_ref()
+                .target(builtin::ONLINE_WORK_FILES)
+                .unwrap(),
+            entry,
+            builtin::AGENCY,
+            "",
+        );
         let actual = e.shown_actual(VI).unwrap();
         let attainment = e.shown_attainment(VI).unwrap();
         let relation = attainment.relation();
@@ -548,7 +593,9 @@ fn shown_percentages_are_rounded_and_never_reach_an_unmet_threshold() {
     );
     // 18,75 ÷ 25 = 0,75 exactly (the old page showed 18,7% ÷ 25% = 0,75).
     let e = evaluate(
-        builtin::plan_ref().target(builtin::ONLINE_RESOLUTION).unwrap(),
+        builtin::plan_ref()
+            .target(builtin::ONLINE_RESOLUTION)
+            .unwrap(),
         &percent("18,75"),
         builtin::AGENCY,
         "",
@@ -576,9 +623,13 @@ fn the_score_is_the_hundredths_shown_and_rated_as_shown() {
 fn a_blank_profile_is_not_rated() {
     let mut profile = Profile::default();
     profile.set_unit(builtin::plan_ref(), "31211");
-    assert!(!profile.summary(&ScoringModel::default()).is_rated());
+    assert!(!profile
+        .summary(builtin::plan_ref(), &ScoringModel::default())
+        .is_rated());
     profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("1", "2"));
-    assert!(profile.summary(&ScoringModel::default()).is_rated());
+    assert!(profile
+        .summary(builtin::plan_ref(), &ScoringModel::default())
+        .is_rated());
     // Nothing applicable: nothing to rate either.
     let nothing = cchc_2021::domain::score::Summary {
         score: 0.0,

@@ -5,16 +5,20 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use cchc_2021::domain::builtin;
+use builtin::{
+    INFOSEC_DOSSIERS, L34_WITH_APPLICATIONS, LEADER_APPOINTMENTS, ONLINE_RESOLUTION,
+    ONLINE_WORK_FILES, ORG_STRUCTURE, RECRUITMENT, SATISFACTION_ADMIN, SATISFACTION_EDUCATION,
+    SATISFACTION_HEALTH, SELF_FINANCING_UNITS, TTHC_ONLINE_L34, TTHC_RATING_GOOD,
+};
 use cchc_2021::domain::bloc_table::ScoreSource;
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::evaluate::FieldError;
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{format_count, format_real, NumberError, NumberStyle, MAX_COUNT};
+use cchc_2021::domain::plan::{BlocId, Measure, TargetId, Text, Unit};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::RankRange;
 use cchc_2021::domain::score::{ScoringModel, Weight};
-use cchc_2021::domain::plan::{Measure, TargetId};
-use cchc_2021::domain::plan::BlocId;
 use cchc_2021::formats::csv::{parse_csv, profile_csv, table_csv, TableRow};
 use cchc_2021::formats::share_link::{
     crc32, decode_share_fragment, encode_share_fragment, push_varint, LinkError, Malformed,
@@ -30,11 +34,28 @@ use cchc_2021::formats::validate::{check_profile, FigureProblem, FigureProblems,
 use cchc_2021::i18n::Lang;
 use proptest::prelude::*;
 use serde_json::Value;
-use TargetId::*;
 
 // ---------------------------------------------------------------------------------------
 // Realistic profiles (the same as the v1 fixtures)
 // ---------------------------------------------------------------------------------------
+
+/// The built-in plan's label of a target, as problems carry it.
+fn label(id: TargetId) -> Text {
+    builtin::plan_ref().target(id).unwrap().label.clone()
+}
+
+/// The built-in plan's name of a bloc, as problems carry it.
+fn bloc_name(bloc: BlocId) -> Text {
+    builtin::plan_ref().bloc(bloc).unwrap().name.clone()
+}
+
+/// Every unit of the built-in plan with its bloc (the old `COMMUNES` then `AGENCIES`).
+fn all_units() -> impl Iterator<Item = (BlocId, &'static Unit)> {
+    builtin::plan_ref()
+        .blocs
+        .iter()
+        .flat_map(|bloc| bloc.units.iter().map(move |unit| (bloc.id, unit)))
+}
 
 fn counts(p: &mut Profile, id: TargetId, n: &str, d: &str) {
     p.update_entry(id, |e| {
@@ -47,17 +68,17 @@ fn counts(p: &mut Profile, id: TargetId, n: &str, d: &str) {
 fn commune() -> Profile {
     let mut p = Profile::default();
     p.set_unit(builtin::plan_ref(), "31211");
-    counts(&mut p, OnlineWorkFiles, "412", "1.038");
-    counts(&mut p, TthcOnlineL34, "58", "95");
-    counts(&mut p, L34WithApplications, "21", "58");
-    counts(&mut p, OnlineResolution, "312", "1406");
-    counts(&mut p, InfosecDossiers, "2", "2");
-    p.update_entry(TthcRatingGood, |e| e.answer = Some(true));
-    p.update_entry(SatisfactionAdmin, |e| {
+    counts(&mut p, ONLINE_WORK_FILES, "412", "1.038");
+    counts(&mut p, TTHC_ONLINE_L34, "58", "95");
+    counts(&mut p, L34_WITH_APPLICATIONS, "21", "58");
+    counts(&mut p, ONLINE_RESOLUTION, "312", "1406");
+    counts(&mut p, INFOSEC_DOSSIERS, "2", "2");
+    p.update_entry(TTHC_RATING_GOOD, |e| e.answer = Some(true));
+    p.update_entry(SATISFACTION_ADMIN, |e| {
         e.mode = EntryMode::Percent;
         e.percent = "88,6".into();
     });
-    counts(&mut p, Recruitment, "3", "3");
+    counts(&mut p, RECRUITMENT, "3", "3");
     p
 }
 
@@ -66,23 +87,23 @@ fn agency_full() -> Profile {
     let mut p = Profile::default();
     p.set_unit(builtin::plan_ref(), "y-te");
     p.label = "Phòng Y tế – số liệu cuối năm 2021".into();
-    counts(&mut p, OnlineWorkFiles, "1.846", "2.519");
-    counts(&mut p, TthcOnlineL34, "41", "60");
-    counts(&mut p, L34WithApplications, "9", "41");
-    counts(&mut p, OnlineResolution, "1.127", "3.904");
-    counts(&mut p, InfosecDossiers, "3", "4");
-    p.update_entry(TthcRatingGood, |e| e.answer = Some(true));
-    counts(&mut p, SatisfactionAdmin, "412", "468");
-    p.update_entry(SatisfactionEducation, |e| {
+    counts(&mut p, ONLINE_WORK_FILES, "1.846", "2.519");
+    counts(&mut p, TTHC_ONLINE_L34, "41", "60");
+    counts(&mut p, L34_WITH_APPLICATIONS, "9", "41");
+    counts(&mut p, ONLINE_RESOLUTION, "1.127", "3.904");
+    counts(&mut p, INFOSEC_DOSSIERS, "3", "4");
+    p.update_entry(TTHC_RATING_GOOD, |e| e.answer = Some(true));
+    counts(&mut p, SATISFACTION_ADMIN, "412", "468");
+    p.update_entry(SATISFACTION_EDUCATION, |e| {
         e.not_applicable = Some(false);
         e.mode = EntryMode::Percent;
         e.percent = "91,25".into();
     });
-    counts(&mut p, SatisfactionHealth, "1.204", "1.390");
-    counts(&mut p, OrgStructure, "6", "6");
-    counts(&mut p, LeaderAppointments, "4", "5");
-    counts(&mut p, Recruitment, "12", "12");
-    p.update_entry(SelfFinancingUnits, |e| {
+    counts(&mut p, SATISFACTION_HEALTH, "1.204", "1.390");
+    counts(&mut p, ORG_STRUCTURE, "6", "6");
+    counts(&mut p, LEADER_APPOINTMENTS, "4", "5");
+    counts(&mut p, RECRUITMENT, "12", "12");
+    p.update_entry(SELF_FINANCING_UNITS, |e| {
         e.not_applicable = Some(false);
         e.before = "2".into();
         e.after = "3".into();
@@ -97,15 +118,15 @@ fn other_agency() -> Profile {
     p.set_bloc(builtin::plan_ref(), builtin::AGENCY);
     p.set_unit(builtin::plan_ref(), "other");
     p.other_name = "Trung tâm Văn hóa – Thể thao và Truyền thanh".into();
-    counts(&mut p, OnlineWorkFiles, "530", "760");
-    p.update_entry(TthcOnlineL34, |e| e.not_applicable = Some(true));
-    p.update_entry(SatisfactionAdmin, |e| {
+    counts(&mut p, ONLINE_WORK_FILES, "530", "760");
+    p.update_entry(TTHC_ONLINE_L34, |e| e.not_applicable = Some(true));
+    p.update_entry(SATISFACTION_ADMIN, |e| {
         e.mode = EntryMode::Percent;
         e.percent = "87".into();
         e.numerator = "stale".into();
     });
-    counts(&mut p, OrgStructure, "0", "0");
-    p.update_entry(TthcRatingGood, |e| e.answer = Some(false));
+    counts(&mut p, ORG_STRUCTURE, "0", "0");
+    p.update_entry(TTHC_RATING_GOOD, |e| e.answer = Some(false));
     p
 }
 
@@ -121,7 +142,7 @@ fn fixture(relative: &str) -> Vec<u8> {
 }
 
 fn import_fixture(name: &str) -> Result<ImportedUnit, ImportError> {
-    import_unit_file(name, &fixture(&format!("unit-files/{name}")))
+    import_unit_file(name, &fixture(&format!("unit-files/{name}")), builtin::only)
 }
 
 fn problem(name: &str) -> ImportProblem {
@@ -220,8 +241,8 @@ fn v1_fixtures_open_with_the_same_meaning() {
     let commune = import_fixture(VALID[0].0).unwrap().profile;
     assert_eq!(commune.bloc, builtin::COMMUNE);
     assert_eq!(commune.unit_name(builtin::plan_ref()), Some("Xã Vĩnh Bình"));
-    assert_eq!(commune.entry(OnlineWorkFiles).denominator, "1.038");
-    assert_eq!(commune.entry(SatisfactionAdmin).percent, "88,6");
+    assert_eq!(commune.entry(ONLINE_WORK_FILES).denominator, "1.038");
+    assert_eq!(commune.entry(SATISFACTION_ADMIN).percent, "88,6");
     let agency = import_fixture(VALID[1].0).unwrap().profile;
     assert_eq!(agency.entries.len(), builtin::plan_ref().targets.len());
 }
@@ -255,7 +276,7 @@ fn export_header_and_summary() {
         doc["unit"],
         serde_json::json!({"bloc": "commune", "unit_id": "31211", "name": "Xã Vĩnh Bình"})
     );
-    let summary = commune().summary(&ScoringModel::default());
+    let summary = commune().summary(builtin::plan_ref(), &ScoringModel::default());
     assert_eq!(doc["summary"]["score"], summary.score_attribute());
     assert_eq!(doc["summary"]["met"], summary.met);
     assert_eq!(doc["summary"]["applicable"], summary.applicable);
@@ -270,18 +291,23 @@ fn export_header_and_summary() {
 
     // The summary follows the model it is given, and is ignored on import.
     let mut model = ScoringModel::default();
-    model.set_weight(Recruitment, Weight::new(5).unwrap());
-    let weighted = export_unit_file_with_model(&commune(), "2026-11-28", &model);
+    model.set_weight(RECRUITMENT, Weight::new(5).unwrap());
+    let weighted =
+        export_unit_file_with_model(builtin::plan_ref(), &commune(), "2026-11-28", &model);
     let doc: Value = serde_json::from_str(&weighted).unwrap();
     assert_eq!(
         doc["summary"]["score"],
-        commune().summary(builtin::plan_ref(), &model).score_attribute()
+        commune()
+            .summary(builtin::plan_ref(), &model)
+            .score_attribute()
     );
     let mut edited = doc.clone();
     edited["summary"] = serde_json::json!("anything at all");
     let bytes = serde_json::to_vec(&edited).unwrap();
     assert_eq!(
-        import_unit_file("x.json", &bytes, builtin::only).unwrap().profile,
+        import_unit_file("x.json", &bytes, builtin::only)
+            .unwrap()
+            .profile,
         commune()
     );
 }
@@ -302,7 +328,9 @@ fn a_byte_order_mark_and_a_missing_header_are_accepted() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(export_unit_file(&commune(), "2021-12-20").as_bytes());
     assert_eq!(
-        import_unit_file("bom.json", &bytes, builtin::only).unwrap().profile,
+        import_unit_file("bom.json", &bytes, builtin::only)
+            .unwrap()
+            .profile,
         commune()
     );
 
@@ -310,12 +338,22 @@ fn a_byte_order_mark_and_a_missing_header_are_accepted() {
     for key in ["unit", "summary", "exported_at", "app_version"] {
         doc.as_object_mut().unwrap().remove(key);
     }
-    let imported = import_unit_file("bare.json", &serde_json::to_vec(&doc).unwrap()).unwrap();
+    let imported = import_unit_file(
+        "bare.json",
+        &serde_json::to_vec(&doc).unwrap(),
+        builtin::only,
+    )
+    .unwrap();
     assert_eq!(imported.profile, commune());
     assert_eq!(imported.exported_at, None);
     // A header with only a name is fine: the name is for people.
     doc["unit"] = serde_json::json!({"name": "Vĩnh Bình (tên cũ)"});
-    let imported = import_unit_file("named.json", &serde_json::to_vec(&doc).unwrap()).unwrap();
+    let imported = import_unit_file(
+        "named.json",
+        &serde_json::to_vec(&doc).unwrap(),
+        builtin::only,
+    )
+    .unwrap();
     assert_eq!(imported.profile, commune());
 }
 
@@ -330,7 +368,7 @@ fn missing_optional_profile_fields_take_defaults_and_empty_entries_are_dropped()
         .profile;
     let mut expected = Profile::default();
     expected.set_unit(builtin::plan_ref(), "noi-vu");
-    counts(&mut expected, Recruitment, "2", "3");
+    counts(&mut expected, RECRUITMENT, "2", "3");
     assert_eq!(profile, expected);
 }
 
@@ -339,7 +377,13 @@ fn missing_optional_profile_fields_take_defaults_and_empty_entries_are_dropped()
 #[test]
 fn the_format_knows_every_field_of_the_profile() {
     let mut profile = commune();
-    profile.update_entry(Recruitment, |e| e.not_applicable = Some(false));
+    profile.update_entry(RECRUITMENT, |e| e.not_applicable = Some(false));
+    // The plan is written only for a plan other than the built-in one.
+    assert!(serde_json::to_value(&profile)
+        .unwrap()
+        .get("plan")
+        .is_none());
+    profile.plan = "can-tho-2026".into();
     let value = serde_json::to_value(&profile).unwrap();
     let keys: Vec<&str> = value
         .as_object()
@@ -388,7 +432,9 @@ fn too_big_is_refused_before_reading() {
     // Not even the bytes are looked at: garbage over the limit is still "too big".
     let garbage = vec![0xFF; MAX_UNIT_FILE_BYTES + 10];
     assert!(matches!(
-        import_unit_file("g", &garbage, builtin::only).unwrap_err().problem,
+        import_unit_file("g", &garbage, builtin::only)
+            .unwrap_err()
+            .problem,
         ImportProblem::TooBig { .. }
     ));
 }
@@ -397,7 +443,9 @@ fn too_big_is_refused_before_reading() {
 fn empty_and_not_utf8() {
     assert_eq!(problem("bad-empty.json"), ImportProblem::Empty);
     assert_eq!(
-        import_unit_file("s.json", b" \r\n\t ", builtin::only).unwrap_err().problem,
+        import_unit_file("s.json", b" \r\n\t ", builtin::only)
+            .unwrap_err()
+            .problem,
         ImportProblem::Empty
     );
     let bytes = fixture("unit-files/bad-not-utf8.json");
@@ -450,7 +498,9 @@ fn not_a_unit_file() {
         r#"{"format":7}"#,
     ] {
         assert_eq!(
-            import_unit_file("x", text.as_bytes(), builtin::only).unwrap_err().problem,
+            import_unit_file("x", text.as_bytes(), builtin::only)
+                .unwrap_err()
+                .problem,
             ImportProblem::NotUnitFile { format: None },
             "{text}"
         );
@@ -459,13 +509,21 @@ fn not_a_unit_file() {
 
 #[test]
 fn versions() {
+    // Version 2 is now this build's own (plans as data): the fixture, written as version 2,
+    // is newer as version 3.
+    let newer = String::from_utf8(fixture("unit-files/bad-newer-version.json"))
+        .unwrap()
+        .replacen(r#""version": 2,"#, r#""version": 3,"#, 1);
     assert_eq!(
-        problem("bad-newer-version.json"),
+        import_unit_file("bad-newer-version.json", newer.as_bytes(), builtin::only)
+            .unwrap_err()
+            .problem,
         ImportProblem::NewerVersion {
-            version: 2,
-            supported: 1
+            version: 3,
+            supported: UNIT_FILE_VERSION
         }
     );
+    assert_eq!(UNIT_FILE_VERSION, 2);
     assert_eq!(
         problem("bad-version-not-a-number.json"),
         ImportProblem::WrongShape {
@@ -476,7 +534,9 @@ fn versions() {
     );
     let version = |v: &str| {
         let text = format!(r#"{{"format":"cchc-2021-unit","version":{v},"profile":{{}}}}"#);
-        import_unit_file("v", text.as_bytes(), builtin::only).unwrap_err().problem
+        import_unit_file("v", text.as_bytes(), builtin::only)
+            .unwrap_err()
+            .problem
     };
     assert_eq!(
         version("0"),
@@ -492,10 +552,14 @@ fn versions() {
         version("18446744073709551615"),
         ImportProblem::NewerVersion {
             version: u64::MAX,
-            supported: 1
+            supported: UNIT_FILE_VERSION
         }
     );
-    let missing = import_unit_file("v", br#"{"format":"cchc-2021-unit","profile":{}}"#);
+    let missing = import_unit_file(
+        "v",
+        br#"{"format":"cchc-2021-unit","profile":{}}"#,
+        builtin::only,
+    );
     assert_eq!(
         missing.unwrap_err().problem,
         ImportProblem::MissingField {
@@ -508,7 +572,10 @@ fn versions() {
 fn migration_is_a_chain_of_steps() {
     assert_eq!(MIGRATIONS.len() as u64, UNIT_FILE_VERSION - 1);
     let doc = serde_json::json!({"format": "cchc-2021-unit", "version": 1});
-    assert_eq!(migrate(1, doc.clone()), Ok(doc.clone()));
+    // Version 1 becomes version 2 (plans as data) with nothing else changed.
+    let v2 = serde_json::json!({"format": "cchc-2021-unit", "version": 2});
+    assert_eq!(migrate(1, doc.clone()), Ok(v2.clone()));
+    assert_eq!(migrate(UNIT_FILE_VERSION, v2.clone()), Ok(v2));
     assert_eq!(
         migrate(0, doc.clone()),
         Err(MigrationError::UnknownVersion(0))
@@ -704,18 +771,20 @@ fn the_first_problem_in_key_order_is_reported() {
         ),
     ];
     for (entries, expected) in cases {
-        let got = import_unit_file("s.json", file(entries).as_bytes()).unwrap_err();
+        let got = import_unit_file("s.json", file(entries).as_bytes(), builtin::only).unwrap_err();
         assert_eq!(&got.problem, expected, "{entries}");
     }
 }
 
 #[test]
 fn unknown_targets_and_units_are_named() {
+    // Checked against the plan now (plans are data): the same message, by way of the
+    // profile check.
     assert_eq!(
         problem("bad-unknown-target.json"),
-        ImportProblem::UnknownTarget {
+        ImportProblem::Profile(ProfileProblem::UnknownTarget {
             key: "online_payments".into()
-        }
+        })
     );
     assert_eq!(
         problem("bad-unknown-unit.json"),
@@ -736,7 +805,8 @@ fn unknown_targets_and_units_are_named() {
         ImportProblem::Profile(ProfileProblem::BlocMismatch {
             unit_id: "y-te".into(),
             bloc: builtin::COMMUNE,
-            unit_bloc: builtin::AGENCY
+            unit_bloc: builtin::AGENCY,
+            bloc_name: bloc_name(builtin::COMMUNE),
         })
     );
     assert_eq!(
@@ -753,6 +823,7 @@ fn unknown_targets_and_units_are_named() {
 fn impossible_figures_name_target_and_field() {
     let figure = |target, field, value: &str, error| FigureProblem {
         target,
+        target_label: label(target),
         field,
         value: value.into(),
         error,
@@ -764,25 +835,25 @@ fn impossible_figures_name_target_and_field() {
         problem("bad-impossible-figures.json"),
         ImportProblem::Profile(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
-                OnlineWorkFiles,
+                ONLINE_WORK_FILES,
                 Field::Numerator,
                 "1.200",
                 FieldError::AboveDenominator { denominator: 1038 }
             ),
             figure(
-                TthcOnlineL34,
+                TTHC_ONLINE_L34,
                 Field::Numerator,
                 "năm mươi tám",
                 FieldError::Number(NumberError::NotANumber)
             ),
             figure(
-                SatisfactionAdmin,
+                SATISFACTION_ADMIN,
                 Field::Percent,
                 "150",
                 FieldError::Number(NumberError::PercentAbove100)
             ),
             figure(
-                Recruitment,
+                RECRUITMENT,
                 Field::Numerator,
                 "-3",
                 FieldError::Number(NumberError::Negative)
@@ -791,24 +862,24 @@ fn impossible_figures_name_target_and_field() {
     );
     // Switched-off targets are checked too; fields the mode does not use are not.
     let mut p = commune();
-    p.update_entry(OrgStructure, |e| {
+    p.update_entry(ORG_STRUCTURE, |e| {
         e.not_applicable = Some(true);
         e.numerator = "7".into();
         e.denominator = "6".into();
     });
-    p.update_entry(Recruitment, |e| e.percent = "250".into());
-    p.update_entry(SelfFinancingUnits, |e| e.after = "12,5".into());
+    p.update_entry(RECRUITMENT, |e| e.percent = "250".into());
+    p.update_entry(SELF_FINANCING_UNITS, |e| e.after = "12,5".into());
     assert_eq!(
         check_profile(builtin::plan_ref(), &p),
         Err(ProfileProblem::ImpossibleFigures(figures(vec![
             figure(
-                OrgStructure,
+                ORG_STRUCTURE,
                 Field::Numerator,
                 "7",
                 FieldError::AboveDenominator { denominator: 6 }
             ),
             figure(
-                SelfFinancingUnits,
+                SELF_FINANCING_UNITS,
                 Field::After,
                 "12,5",
                 FieldError::Number(NumberError::NotWhole)
@@ -877,7 +948,12 @@ fn row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
 
 #[test]
 fn csv_is_excel_friendly_utf8_with_crlf() {
-    let csv = profile_csv(builtin::plan_ref(), &commune(), &ScoringModel::default(), Lang::Vi);
+    let csv = profile_csv(
+        builtin::plan_ref(),
+        &commune(),
+        &ScoringModel::default(),
+        Lang::Vi,
+    );
     assert_eq!(&csv.as_bytes()[..3], &[0xEF, 0xBB, 0xBF]);
     assert!(!csv.starts_with("\u{FEFF}sep="));
     assert!(csv.ends_with("\r\n"));
@@ -912,9 +988,9 @@ fn profile_csv_parses_back_with_the_right_cells() {
     assert_eq!(rows[7], [""]);
     assert_eq!(rows[8][0], "Mã chỉ tiêu");
     assert_eq!(rows.len(), 9 + builtin::plan_ref().targets.len());
-    for (r, t) in rows[9..].iter().zip(builtin::plan_ref().targets) {
+    for (r, t) in rows[9..].iter().zip(&builtin::plan_ref().targets) {
         assert_eq!(r.len(), 14);
-        assert_eq!(r[0], t.key);
+        assert_eq!(r[0], t.id.key());
         assert_eq!(r[1], t.label.vi);
     }
     // 412 of 1.038 = 39,69…%: plain digits, ',' decimals, no grouping.
@@ -922,7 +998,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
         row(&rows, "online_work_files"),
         [
             "online_work_files",
-            builtin::plan_ref().target(OnlineWorkFiles).unwrap().label.vi,
+            &label(ONLINE_WORK_FILES).vi,
             "1",
             "met",
             "Đạt",
@@ -964,12 +1040,12 @@ fn profile_csv_parses_back_with_the_right_cells() {
 fn profile_csv_in_english_and_with_every_kind_of_cell() {
     let model = ScoringModel::default();
     let mut p = agency_full();
-    p.update_entry(OnlineResolution, |e| {
+    p.update_entry(ONLINE_RESOLUTION, |e| {
         e.mode = EntryMode::Percent;
         e.percent = "20,5".into();
     });
-    p.update_entry(SelfFinancingUnits, |e| e.after = "2".into());
-    p.update_entry(InfosecDossiers, |e| e.numerator = "ba".into());
+    p.update_entry(SELF_FINANCING_UNITS, |e| e.after = "2".into());
+    p.update_entry(INFOSEC_DOSSIERS, |e| e.numerator = "ba".into());
     let rows = parse_csv(&profile_csv(builtin::plan_ref(), &p, &model, Lang::En), ',');
     assert_eq!(rows[0], ["Unit", "Phòng Y tế"]);
     assert_eq!(
@@ -982,7 +1058,7 @@ fn profile_csv_in_english_and_with_every_kind_of_cell() {
         ["Target id", "Target", "Applicable", "Status id", "Status"]
     );
     let resolution = row(&rows, "online_resolution");
-    assert_eq!(resolution[1], builtin::plan_ref().target(OnlineResolution).unwrap().label.en);
+    assert_eq!(resolution[1], label(ONLINE_RESOLUTION).english_or_vi());
     assert_eq!(
         &resolution[3..9],
         ["not-met", "Not met", "", "", "20.5", "25"]
@@ -1003,11 +1079,11 @@ fn csv_neutralises_formulas_and_quotes() {
     p.set_unit(builtin::plan_ref(), "other");
     p.other_name = "=HYPERLINK(\"http://evil.example\",\"Bấm\")".into();
     p.label = "Tổ \"đặc biệt\", khối 2\r\ndòng hai".into();
-    p.update_entry(OnlineWorkFiles, |e| {
+    p.update_entry(ONLINE_WORK_FILES, |e| {
         e.numerator = "-5".into();
         e.denominator = "@SUM(A1:A9)".into();
     });
-    p.update_entry(Recruitment, |e| {
+    p.update_entry(RECRUITMENT, |e| {
         e.numerator = "+cmd|' /C calc'!A0".into();
         e.denominator = "-2+3".into();
     });
@@ -1149,7 +1225,11 @@ fn v1_share_links_decode_to_the_same_profiles() {
         ("v1-agency-other.txt", other_agency),
     ] {
         let fragment = link_fixture(file);
-        assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(profile()), "{file}");
+        assert_eq!(
+            decode_share_fragment(&fragment).map(|s| s.profile),
+            Ok(profile()),
+            "{file}"
+        );
         assert_eq!(encode_share_fragment(&profile(), ""), fragment, "{file}");
     }
 }
@@ -1188,9 +1268,9 @@ fn share_links_round_trip_odd_profiles() {
     odd.bloc = builtin::AGENCY;
     odd.label = "\0\u{FEFF}#u1.\r\n".into();
     odd.other_name = "x".repeat(300);
-    odd.entries.insert(OrgStructure, TargetEntry::default());
+    odd.entries.insert(ORG_STRUCTURE, TargetEntry::default());
     odd.entries.insert(
-        Recruitment,
+        RECRUITMENT,
         TargetEntry {
             not_applicable: Some(true),
             mode: EntryMode::Percent,
@@ -1202,7 +1282,10 @@ fn share_links_round_trip_odd_profiles() {
             after: "abc".into(),
         },
     );
-    assert_eq!(decode_share_fragment(&encode_share_fragment(&odd, "")).map(|s| s.profile), Ok(odd));
+    assert_eq!(
+        decode_share_fragment(&encode_share_fragment(&odd, "")).map(|s| s.profile),
+        Ok(odd)
+    );
 }
 
 #[test]
@@ -1213,7 +1296,11 @@ fn share_links_accept_a_whole_url_and_surrounding_space() {
         format!("https://example.org/app/?x=1#{fragment}"),
         format!("  {fragment}\r\n"),
     ] {
-        assert_eq!(decode_share_fragment(&text).map(|s| s.profile), Ok(commune()), "{text}");
+        assert_eq!(
+            decode_share_fragment(&text).map(|s| s.profile),
+            Ok(commune()),
+            "{text}"
+        );
     }
 }
 
@@ -1221,7 +1308,10 @@ fn share_links_accept_a_whole_url_and_surrounding_space() {
 fn share_link_refusals() {
     let fragment = encode_share_fragment(&commune(), "");
     let payload = fragment.strip_prefix("u1.").unwrap();
-    assert_eq!(decode_share_fragment("").map(|s| s.profile), Err(LinkError::Empty));
+    assert_eq!(
+        decode_share_fragment("").map(|s| s.profile),
+        Err(LinkError::Empty)
+    );
     assert_eq!(
         decode_share_fragment("https://x.org/#").map(|s| s.profile),
         Err(LinkError::Empty)
@@ -1243,9 +1333,10 @@ fn share_link_refusals() {
         Err(LinkError::NotAShareLink)
     );
     assert_eq!(
-        decode_share_fragment(&format!("u2.{payload}")).map(|s| s.profile),
+        // Version 2 is now this build's own (other plans); 3 is newer.
+        decode_share_fragment(&format!("u3.{payload}")).map(|s| s.profile),
         Err(LinkError::NewerVersion {
-            version: 2,
+            version: 3,
             supported: SHARE_VERSION
         })
     );
@@ -1253,7 +1344,7 @@ fn share_link_refusals() {
         decode_share_fragment("u999999999.AAAA").map(|s| s.profile),
         Err(LinkError::NewerVersion {
             version: 999_999_999,
-            supported: 1
+            supported: SHARE_VERSION
         })
     );
     assert_eq!(
@@ -1328,11 +1419,17 @@ fn every_single_character_edit_of_a_real_link_is_an_error() {
             let mut dropped = chars.clone();
             dropped.remove(at);
             let dropped: String = dropped.into_iter().collect();
-            assert!(decode_share_fragment(&dropped).map(|s| s.profile).is_err(), "{dropped}");
+            assert!(
+                decode_share_fragment(&dropped).map(|s| s.profile).is_err(),
+                "{dropped}"
+            );
             let mut added = chars.clone();
             added.insert(at + 1, 'A');
             let added: String = added.into_iter().collect();
-            assert!(decode_share_fragment(&added).map(|s| s.profile).is_err(), "{added}");
+            assert!(
+                decode_share_fragment(&added).map(|s| s.profile).is_err(),
+                "{added}"
+            );
         }
     }
 }
@@ -1369,7 +1466,10 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
     let valid = [0, 4, 0, 0, 0];
     let mut expected = Profile::default();
     expected.set_unit(builtin::plan_ref(), "31211");
-    assert_eq!(decode_share_fragment(&forged(&valid)).map(|s| s.profile), Ok(expected));
+    assert_eq!(
+        decode_share_fragment(&forged(&valid)).map(|s| s.profile),
+        Ok(expected)
+    );
     let cases: &[(&[u8], Malformed)] = &[
         (&[7, 4, 0, 0, 0], Malformed::BadBloc(7)),
         (&[0, 99, 0, 0, 0], Malformed::BadUnitIndex(99)),
@@ -1378,7 +1478,7 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
         (&[0, 4, 0, 0, 1, 13, 0], Malformed::UnknownTarget),
         (
             &[0, 4, 0, 0, 2, 1, 0, 1, 0],
-            Malformed::DuplicateTarget(TthcOnlineL34),
+            Malformed::DuplicateTarget(TTHC_ONLINE_L34),
         ),
         (&[0, 4, 0, 0, 1, 1, 3], Malformed::BadFlags(3)),
         (&[0, 4, 0, 0, 1, 1, 0x80, 0x08], Malformed::BadFlags(1024)),
@@ -1401,10 +1501,6 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
             ],
             Malformed::BadNumber,
         ),
-        (
-            &[0, 4, 0, 0, 1, 0xFF, 3, b'a', b'b', b'c', 0],
-            Malformed::UnknownTarget,
-        ),
     ];
     for (body, malformed) in cases {
         assert_eq!(
@@ -1413,14 +1509,27 @@ fn impossible_content_with_a_right_checksum_is_malformed() {
             "{body:?}"
         );
     }
+    // A target given by a key the plan does not have: the codec knows no plan now (plans
+    // are data), so the page's way in refuses it, as import refuses such a file.
+    let unknown_key = forged(&[0, 4, 0, 0, 1, 0xFF, 3, b'a', b'b', b'c', 0]);
+    assert_eq!(
+        cchc_2021::formats::share_link::read_share_link(&unknown_key, builtin::only)
+            .map(|s| s.profile),
+        Err(LinkError::Refused(ProfileProblem::UnknownTarget {
+            key: "abc".into()
+        }))
+    );
     // A target given by key (the escape for targets added after v1) is read.
     let mut by_key = vec![0, 4, 0, 0, 1, 0xFF, 11];
     by_key.extend_from_slice(b"recruitment");
     by_key.extend_from_slice(&[0b11 << 5, 5, 7]);
     let mut expected = Profile::default();
     expected.set_unit(builtin::plan_ref(), "31211");
-    counts(&mut expected, Recruitment, "2", "3");
-    assert_eq!(decode_share_fragment(&forged(&by_key)).map(|s| s.profile), Ok(expected));
+    counts(&mut expected, RECRUITMENT, "2", "3");
+    assert_eq!(
+        decode_share_fragment(&forged(&by_key)).map(|s| s.profile),
+        Ok(expected)
+    );
 }
 
 /// `-5`, `+3`, `65.5`: what the CSV writer leaves without an apostrophe.
@@ -1480,10 +1589,8 @@ fn any_entry() -> impl Strategy<Value = TargetEntry> {
 
 /// Any profile at all, as the page may hold it mid-typing.
 fn any_profile() -> impl Strategy<Value = Profile> {
-    let unit_ids: Vec<String> = builtin::plan_ref().blocs[0].units
-        .iter()
-        .chain(builtin::plan_ref().blocs[1].units)
-        .map(|u| u.id.to_string())
+    let unit_ids: Vec<String> = all_units()
+        .map(|(_, u)| u.id.to_string())
         .chain(["other".to_string(), String::new()])
         .collect();
     (
@@ -1494,8 +1601,13 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         proptest::collection::btree_map(proptest::sample::select(target_ids()), any_entry(), 0..14),
     )
         .prop_map(|(label, agency, unit_id, other_name, entries)| Profile {
+            plan: builtin::PLAN_ID.to_string(),
             label,
-            bloc: if agency { builtin::AGENCY } else { builtin::COMMUNE },
+            bloc: if agency {
+                builtin::AGENCY
+            } else {
+                builtin::COMMUNE
+            },
             unit_id,
             other_name,
             entries,
@@ -1555,13 +1667,12 @@ fn valid_entry(id: TargetId) -> BoxedStrategy<TargetEntry> {
 
 /// A profile that import accepts: a real unit of its bloc or a named `other`.
 fn valid_profile() -> impl Strategy<Value = Profile> {
-    let units: Vec<(BlocId, &'static str)> = builtin::plan_ref().blocs[0].units
-        .iter()
-        .chain(builtin::plan_ref().blocs[1].units)
-        .map(|u| (u.bloc, u.id))
+    let units: Vec<(BlocId, &'static str)> = all_units()
+        .map(|(bloc, u)| (bloc, u.id.as_str()))
         .chain([(builtin::COMMUNE, "other"), (builtin::AGENCY, "other")])
         .collect();
-    let entries: Vec<BoxedStrategy<Option<TargetEntry>>> = builtin::plan_ref().targets
+    let entries: Vec<BoxedStrategy<Option<TargetEntry>>> = builtin::plan_ref()
+        .targets
         .iter()
         .map(|t| proptest::option::of(valid_entry(t.id)).boxed())
         .collect();
@@ -1579,6 +1690,7 @@ fn valid_profile() -> impl Strategy<Value = Profile> {
                 }
             }
             Profile {
+                plan: builtin::PLAN_ID.to_string(),
                 label,
                 bloc,
                 unit_id: unit_id.to_string(),
@@ -1690,7 +1802,7 @@ fn agency_under_commune() -> Profile {
         unit_id: "y-te".into(),
         ..Profile::default()
     };
-    p.update_entry(SatisfactionHealth, |e| {
+    p.update_entry(SATISFACTION_HEALTH, |e| {
         e.mode = EntryMode::Percent;
         e.percent = "85".into();
     });
@@ -1708,11 +1820,15 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
         fragment
     );
     // The codec reads it as written; the page's way in refuses it, as import refuses the file.
-    assert_eq!(decode_share_fragment(&fragment).map(|s| s.profile), Ok(agency_under_commune()));
+    assert_eq!(
+        decode_share_fragment(&fragment).map(|s| s.profile),
+        Ok(agency_under_commune())
+    );
     let bloc = ProfileProblem::BlocMismatch {
         unit_id: "y-te".into(),
         bloc: builtin::COMMUNE,
         unit_bloc: builtin::AGENCY,
+        bloc_name: bloc_name(builtin::COMMUNE),
     };
     assert_eq!(
         read_share_link(&fragment, builtin::only).map(|s| s.profile),
@@ -1739,17 +1855,18 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
     );
     // An impossible figure, and a figure of 70 000 characters (which reads as 1).
     let mut impossible = commune();
-    counts(&mut impossible, Recruitment, "5", "3");
+    counts(&mut impossible, RECRUITMENT, "5", "3");
     assert!(matches!(
         read_share_link(&encode_share_fragment(&impossible, ""), builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(ProfileProblem::ImpossibleFigures(_)))
     ));
     let mut long = commune();
-    counts(&mut long, Recruitment, &format!("1{}", " ".repeat(40)), "3");
+    counts(&mut long, RECRUITMENT, &format!("1{}", " ".repeat(40)), "3");
     assert_eq!(
         read_share_link(&encode_share_fragment(&long, ""), builtin::only).map(|s| s.profile),
         Err(LinkError::Refused(ProfileProblem::FigureTooLong {
-            target: Recruitment,
+            target: RECRUITMENT,
+            target_label: label(RECRUITMENT),
             field: Field::Numerator,
             too_long: cchc_2021::domain::limits::TooLong {
                 kind: cchc_2021::domain::limits::TextKind::Figure,
@@ -1765,26 +1882,31 @@ fn a_link_with_a_right_checksum_and_inconsistent_content_is_refused_like_a_file(
         "v1-commune-xa-vinh-binh.txt",
     ] {
         let text = String::from_utf8(fixture(&format!("share-links/{name}"))).unwrap();
-        assert!(read_share_link(&text, builtin::only).map(|s| s.profile).is_ok(), "{name}");
+        assert!(
+            read_share_link(&text, builtin::only)
+                .map(|s| s.profile)
+                .is_ok(),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn a_figure_too_long_to_be_one_is_refused_in_a_unit_file() {
     let mut p = commune();
-    counts(&mut p, OnlineWorkFiles, &"4".repeat(70_000), "1.038");
+    counts(&mut p, ONLINE_WORK_FILES, &"4".repeat(70_000), "1.038");
     let file = export_unit_file(&p, "2026-11-30");
     assert!(matches!(
         import_unit_file("long.json", file.as_bytes(), builtin::only).map_err(|e| e.problem),
         Err(ImportProblem::Profile(ProfileProblem::FigureTooLong {
-            target: OnlineWorkFiles,
+            target: ONLINE_WORK_FILES,
             field: Field::Numerator,
             ..
         }))
     ));
     // Even in a field the mode does not use: the text would travel all the same.
     let mut unused = commune();
-    unused.update_entry(SatisfactionAdmin, |e| e.numerator = "1".repeat(41));
+    unused.update_entry(SATISFACTION_ADMIN, |e| e.numerator = "1".repeat(41));
     assert!(matches!(
         check_profile(builtin::plan_ref(), &unused),
         Err(ProfileProblem::FigureTooLong { .. })
@@ -1798,11 +1920,14 @@ fn the_share_button_makes_only_links_that_open_and_else_offers_the_file() {
     };
     for profile in [commune(), agency_full(), other_agency()] {
         let fragment = make_share_fragment(builtin::plan_ref(), &profile).unwrap();
-        assert_eq!(read_share_link(&fragment, builtin::only).map(|s| s.profile), Ok(profile));
+        assert_eq!(
+            read_share_link(&fragment, builtin::only).map(|s| s.profile),
+            Ok(profile)
+        );
     }
     // What the link would refuse, no link is made for.
     let mut figure = commune();
-    counts(&mut figure, Recruitment, &"3".repeat(70_000), "3");
+    counts(&mut figure, RECRUITMENT, &"3".repeat(70_000), "3");
     assert!(matches!(
         make_share_fragment(builtin::plan_ref(), &figure),
         Err(ShareRefusal::Invalid(ProfileProblem::FigureTooLong { .. }))
@@ -1815,12 +1940,18 @@ fn the_share_button_makes_only_links_that_open_and_else_offers_the_file() {
     // too long to open: the unit file carries the profile instead.
     let mut named = commune();
     named.label = "Xã Vĩnh Bình ".repeat(5_400);
-    let Err(ShareRefusal::TooLong { chars, limit }) = make_share_fragment(builtin::plan_ref(), &named) else {
+    let Err(ShareRefusal::TooLong { chars, limit }) =
+        make_share_fragment(builtin::plan_ref(), &named)
+    else {
         panic!("a link too long for the reader was made");
     };
     assert_eq!(limit, MAX_FRAGMENT_CHARS);
     assert!(chars > limit);
-    assert!(read_share_link(&encode_share_fragment(&named, ""), builtin::only).map(|s| s.profile).is_err());
+    assert!(
+        read_share_link(&encode_share_fragment(&named, ""), builtin::only)
+            .map(|s| s.profile)
+            .is_err()
+    );
     let file = export_unit_file(&named, "2026-11-30");
     assert_eq!(
         import_unit_file("named.json", file.as_bytes(), builtin::only).map(|u| u.profile),

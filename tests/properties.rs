@@ -5,19 +5,19 @@
 //! `PROPTEST_CASES` (see docs/testing.md for the documented runs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cchc_2021::domain::builtin;
 use cchc_2021::domain::bloc_table::{BlocTable, ScoreCache};
+use cchc_2021::domain::builtin;
 use cchc_2021::domain::evaluate::{evaluate, Gap, Status};
 use cchc_2021::domain::figures::{EntryMode, TargetEntry};
 use cchc_2021::domain::number::{
     format_count, format_gap_points, format_hundredths, format_scaled, parse_count, parse_percent,
     NumberStyle, Percent, HUNDREDTHS_EXACT_BELOW, MAX_COUNT, PERCENT_DECIMALS, PERCENT_SCALE,
 };
+use cchc_2021::domain::plan::Measure;
+use cchc_2021::domain::plan::{BlocId, OTHER_UNIT_ID};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::rank::{rank_among, rank_rows, standing};
 use cchc_2021::domain::score::{ScoringMode, ScoringModel, Weight};
-use cchc_2021::domain::plan::Measure;
-use cchc_2021::domain::plan::{BlocId, OTHER_UNIT_ID};
 use cchc_2021::domain::workspace::Workspace;
 use cchc_2021::formats::envelope;
 use cchc_2021::formats::share_link::{decode_share_fragment, encode_share_fragment};
@@ -27,7 +27,11 @@ use proptest::prelude::*;
 const STYLES: [NumberStyle; 2] = [NumberStyle::Vietnamese, NumberStyle::English];
 
 /// A percentage (in ten-thousandths) typed for the `pick`-th ratio target, judged.
-fn evaluate_typed(actual: u64, pick: usize, bloc: BlocId) -> cchc_2021::domain::evaluate::Evaluation {
+fn evaluate_typed(
+    actual: u64,
+    pick: usize,
+    bloc: BlocId,
+) -> cchc_2021::domain::evaluate::Evaluation {
     let targets = ratio_targets();
     let target = &builtin::plan_ref().targets[targets[pick % targets.len()]];
     let entry = TargetEntry {
@@ -40,7 +44,8 @@ fn evaluate_typed(actual: u64, pick: usize, bloc: BlocId) -> cchc_2021::domain::
 }
 
 fn ratio_targets() -> Vec<usize> {
-    builtin::plan_ref().targets
+    builtin::plan_ref()
+        .targets
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.measure, Measure::Ratio { .. }))
@@ -51,7 +56,10 @@ fn ratio_targets() -> Vec<usize> {
 /// A commune profile with counts `(n, d)` for each of its ratio targets.
 fn profile_with(counts: &[(u64, u64)]) -> Profile {
     let mut profile = Profile::default();
-    profile.set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[2].id);
+    profile.set_unit(
+        builtin::plan_ref(),
+        &builtin::plan_ref().blocs[0].units[2].id,
+    );
     for (index, &(n, d)) in ratio_targets().iter().zip(counts) {
         let target = &builtin::plan_ref().targets[*index];
         profile.update_entry(target.id, |e| {
@@ -166,7 +174,10 @@ fn apply(workspace: &mut Workspace, edit: &Edit) {
                 e.denominator = d.to_string();
             });
         }
-        Edit::Unit(Some(unit)) => workspace.active_profile_mut().set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*unit].id),
+        Edit::Unit(Some(unit)) => workspace.active_profile_mut().set_unit(
+            builtin::plan_ref(),
+            &builtin::plan_ref().blocs[0].units[*unit].id,
+        ),
         Edit::Unit(None) => {
             let profile = workspace.active_profile_mut();
             profile.set_bloc(builtin::plan_ref(), builtin::COMMUNE);
@@ -189,9 +200,10 @@ fn apply(workspace: &mut Workspace, edit: &Edit) {
         }
         Edit::Model(model) => workspace.model = model.clone(),
         Edit::PeerScore(unit, score) => {
-            workspace
-                .peer_scores
-                .insert(builtin::plan_ref().blocs[0].units[*unit].id.to_string(), score.to_string());
+            workspace.peer_scores.insert(
+                builtin::plan_ref().blocs[0].units[*unit].id.to_string(),
+                score.to_string(),
+            );
         }
         Edit::OtherWorkspace => {}
     }
@@ -515,22 +527,27 @@ fn saved_data_of_version_1_keeps_opening() {
         Some("75,5")
     );
     assert_eq!(data.model.mode, ScoringMode::AllOrNothing);
-    let summary = data.active_profile().summary(builtin::plan_ref(), &data.model);
+    let summary = data
+        .active_profile()
+        .summary(builtin::plan_ref(), &data.model);
     assert_eq!(summary.applicable, 8);
 }
 
-/// Weights became whole numbers: the saved data is written back byte for byte.
+/// Weights became whole numbers: the saved data is written back as it was, weights and
+/// all; only its version is now 2 (plans as data: version 1 migrates on load).
 #[test]
 fn saved_data_of_version_1_is_written_back_unchanged() {
     let text = include_str!("fixtures/saved/v1.json").trim_end();
     let data = envelope::decode(text).unwrap();
     assert_eq!(
-        data.model
-            .weights
-            .get(&cchc_2021::domain::plan::builtin::RECRUITMENT),
+        data.model.weights.get(&builtin::RECRUITMENT),
         Some(&Weight::new(2).unwrap())
     );
-    assert_eq!(envelope::encode(&data), text);
+    let mut expected: serde_json::Value = serde_json::from_str(text).unwrap();
+    expected["version"] = 2.into();
+    let written: serde_json::Value = serde_json::from_str(&envelope::encode(&data)).unwrap();
+    assert_eq!(written, expected);
+    assert!(envelope::encode(&data).contains(r#""weights":{"recruitment":2.0}"#));
 }
 
 /// A hand-edited saved model: weights that are not whole numbers 0–10, award places and
@@ -538,45 +555,50 @@ fn saved_data_of_version_1_is_written_back_unchanged() {
 /// NaN or infinite (before, two weights of 1e308 made every score NaN).
 #[test]
 fn a_saved_weight_of_1e308_is_read_as_10_and_no_score_is_nan() {
-    use cchc_2021::domain::plan::TargetId::*;
+    use builtin::{INFOSEC_DOSSIERS, ONLINE_WORK_FILES, RECRUITMENT, TTHC_ONLINE_L34};
     let text = r#"{"format":"cchc-2021","version":1,"data":{"profiles":[{"id":"p1","profile":{"bloc":"commune","unit_id":"31211","entries":{"recruitment":{"numerator":"1","denominator":"3"},"online_work_files":{"numerator":"7","denominator":"20"}}}}],"model":{"weights":{"recruitment":1e308,"online_work_files":1e308,"tthc_online_l34":-4,"infosec_dossiers":2.5},"award_places":{"commune":1000000,"agency":0},"bands":{"good":1e308,"fair":-1,"average":50}}}}"#;
     let data = envelope::decode(text).unwrap();
     let weight = |id| data.model.weights.get(&id).map(|w| w.get());
     assert_eq!(
         [
-            weight(Recruitment),
-            weight(OnlineWorkFiles),
-            weight(TthcOnlineL34),
-            weight(InfosecDossiers)
+            weight(RECRUITMENT),
+            weight(ONLINE_WORK_FILES),
+            weight(TTHC_ONLINE_L34),
+            weight(INFOSEC_DOSSIERS)
         ],
         [Some(10), Some(10), Some(0), Some(3)]
     );
     assert_eq!(
         (
-            data.model.award_places.commune,
-            data.model.award_places.agency
+            data.model.award_places.for_bloc(builtin::COMMUNE),
+            data.model.award_places.for_bloc(builtin::AGENCY)
         ),
         (11, 1)
     );
     assert_eq!((data.model.bands.good, data.model.bands.fair), (100.0, 0.0));
-    let summary = data.active_profile().summary(builtin::plan_ref(), &data.model);
+    let summary = data
+        .active_profile()
+        .summary(builtin::plan_ref(), &data.model);
     assert!(summary.score.is_finite() && (0.0..=100.0).contains(&summary.score));
     // The same score as the model the settings would have made.
     let mut model = ScoringModel::default();
     for (id, weight) in [
-        (Recruitment, 10),
-        (OnlineWorkFiles, 10),
-        (TthcOnlineL34, 0),
-        (InfosecDossiers, 3),
+        (RECRUITMENT, 10),
+        (ONLINE_WORK_FILES, 10),
+        (TTHC_ONLINE_L34, 0),
+        (INFOSEC_DOSSIERS, 3),
     ] {
         model.set_weight(id, Weight::new(weight).unwrap());
     }
-    model.award_places.commune = 11;
-    model.award_places.agency = 1;
+    model.award_places.set(builtin::COMMUNE, 11);
+    model.award_places.set(builtin::AGENCY, 1);
     model.bands.good = 100.0;
     model.bands.fair = 0.0;
     assert_eq!(data.model, model);
-    assert_eq!(summary, data.active_profile().summary(builtin::plan_ref(), &model));
+    assert_eq!(
+        summary,
+        data.active_profile().summary(builtin::plan_ref(), &model)
+    );
 }
 
 /// Any text in any field, any unit id (of the lists, of the other bloc, unknown, empty,
@@ -586,7 +608,7 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         Just(String::new()),
         Just(OTHER_UNIT_ID.to_string()),
         (0usize..11).prop_map(|i| builtin::plan_ref().blocs[0].units[i].id.to_string()),
-        (0usize..12).prop_map(|i| cchc_2021::domain::plan::AGENCIES[i].id.to_string()),
+        (0usize..12).prop_map(|i| builtin::plan_ref().blocs[1].units[i].id.to_string()),
         "[a-z0-9-]{1,8}",
     ];
     let text = prop_oneof![
@@ -624,11 +646,17 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         proptest::collection::vec(proptest::option::of(entry), 13),
     )
         .prop_map(|(agency, unit_id, label, other_name, entries)| Profile {
+            plan: builtin::PLAN_ID.to_string(),
             label,
-            bloc: if agency { builtin::AGENCY } else { builtin::COMMUNE },
+            bloc: if agency {
+                builtin::AGENCY
+            } else {
+                builtin::COMMUNE
+            },
             unit_id,
             other_name,
-            entries: builtin::plan_ref().targets
+            entries: builtin::plan_ref()
+                .targets
                 .iter()
                 .zip(entries)
                 .filter_map(|(t, e)| e.filter(|e| !e.is_empty()).map(|e| (t.id, e)))
@@ -646,10 +674,11 @@ fn any_saved_model() -> impl Strategy<Value = String> {
         Just("1e308".to_string()),
     ];
     proptest::collection::vec(weight, 13).prop_map(|weights| {
-        let weights: Vec<String> = builtin::plan_ref().targets
+        let weights: Vec<String> = builtin::plan_ref()
+            .targets
             .iter()
             .zip(weights)
-            .map(|(t, w)| format!(r#""{}":{w}"#, t.key))
+            .map(|(t, w)| format!(r#""{}":{w}"#, t.id))
             .collect();
         format!(r#"{{"weights":{{{}}}}}"#, weights.join(","))
     })

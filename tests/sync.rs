@@ -9,14 +9,24 @@ use cchc_2021::app::state::{self, Action, AppState};
 use cchc_2021::domain::builtin;
 use cchc_2021::domain::figures::{EntryMode, Field};
 use cchc_2021::domain::merge::{merge, same_data, EntryPart, ProfileField};
+use cchc_2021::domain::plan::{TargetId, Unit};
 use cchc_2021::domain::profile::Profile;
-use cchc_2021::domain::plan::TargetId;
 use cchc_2021::domain::workspace::Workspace;
 use cchc_2021::store::{self, KeyValueStore, LoadNotice, MemoryStorage, SaveOutcome};
 use proptest::prelude::*;
 use yew::Reducible;
 
 // ---- the merge's properties --------------------------------------------------------------
+
+/// The built-in plan's communes (the old `COMMUNES` table).
+fn communes() -> &'static [Unit] {
+    &builtin::plan_ref().bloc(builtin::COMMUNE).unwrap().units
+}
+
+/// The built-in plan's 13 targets, in order (the old `TARGETS` table).
+fn target_id(index: usize) -> TargetId {
+    builtin::TARGET_IDS[index]
+}
 
 /// One edit a person can make.
 #[derive(Debug, Clone)]
@@ -34,14 +44,14 @@ enum Edit {
 fn edit_strategy() -> impl Strategy<Value = Edit> {
     let text = "[0-9]{0,3}";
     prop_oneof![
-        4 => (0..6usize, 0..TARGETS.len(), 0..5usize, text).prop_map(|(p, t, f, s)| Edit::Text(p, t, f, s)),
-        1 => (0..6usize, 0..TARGETS.len()).prop_map(|(p, t)| Edit::Mode(p, t)),
-        1 => (0..6usize, 0..COMMUNES.len()).prop_map(|(p, u)| Edit::Unit(p, u)),
+        4 => (0..6usize, 0..builtin::TARGET_IDS.len(), 0..5usize, text).prop_map(|(p, t, f, s)| Edit::Text(p, t, f, s)),
+        1 => (0..6usize, 0..builtin::TARGET_IDS.len()).prop_map(|(p, t)| Edit::Mode(p, t)),
+        1 => (0..6usize, 0..communes().len()).prop_map(|(p, u)| Edit::Unit(p, u)),
         1 => (0..6usize, "[a-c]{0,2}").prop_map(|(p, s)| Edit::Label(p, s)),
-        1 => (0..COMMUNES.len()).prop_map(Edit::Add),
+        1 => (0..communes().len()).prop_map(Edit::Add),
         1 => (0..6usize).prop_map(Edit::Delete),
-        1 => (0..COMMUNES.len(), text).prop_map(|(u, s)| Edit::Peer(u, s)),
-        1 => (0..TARGETS.len(), 0..3u8).prop_map(|(t, w)| Edit::Weight(t, w)),
+        1 => (0..communes().len(), text).prop_map(|(u, s)| Edit::Peer(u, s)),
+        1 => (0..builtin::TARGET_IDS.len(), 0..3u8).prop_map(|(t, w)| Edit::Weight(t, w)),
     ]
 }
 
@@ -53,16 +63,16 @@ fn apply(w: &mut Workspace, edit: &Edit) {
     }
     match edit {
         Edit::Text(p, t, f, s) => {
-            profile(w, *p).update_entry(builtin::plan_ref().targets[*t].id, |e| e.set_text(Field::ALL[*f], s.clone()))
+            profile(w, *p).update_entry(target_id(*t), |e| e.set_text(Field::ALL[*f], s.clone()))
         }
         Edit::Mode(p, t) => {
-            profile(w, *p).update_entry(builtin::plan_ref().targets[*t].id, |e| e.mode = EntryMode::Percent)
+            profile(w, *p).update_entry(target_id(*t), |e| e.mode = EntryMode::Percent)
         }
-        Edit::Unit(p, u) => profile(w, *p).set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*u].id),
+        Edit::Unit(p, u) => profile(w, *p).set_unit(builtin::plan_ref(), &communes()[*u].id),
         Edit::Label(p, s) => profile(w, *p).label = s.clone(),
         Edit::Add(u) => {
             let mut fresh = Profile::default();
-            fresh.set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[*u].id);
+            fresh.set_unit(builtin::plan_ref(), &communes()[*u].id);
             w.add_profile(fresh);
         }
         Edit::Delete(p) => {
@@ -70,14 +80,14 @@ fn apply(w: &mut Workspace, edit: &Edit) {
             w.delete(&id);
         }
         Edit::Peer(u, s) if s.is_empty() => {
-            w.peer_scores.remove(builtin::plan_ref().blocs[0].units[*u].id);
+            w.peer_scores.remove(&communes()[*u].id);
         }
         Edit::Peer(u, s) => {
-            w.peer_scores.insert(builtin::plan_ref().blocs[0].units[*u].id.into(), s.clone());
+            w.peer_scores.insert(communes()[*u].id.clone(), s.clone());
         }
         Edit::Weight(t, weight) => {
             w.model.weights.insert(
-                builtin::plan_ref().targets[*t].id,
+                target_id(*t),
                 cchc_2021::domain::score::Weight::new(*weight).unwrap(),
             );
         }
@@ -95,7 +105,8 @@ fn workspace_after(base: &Workspace, edits: &[Edit]) -> Workspace {
 fn base_strategy() -> impl Strategy<Value = Workspace> {
     proptest::collection::vec(edit_strategy(), 0..12).prop_map(|edits| {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit(builtin::plan_ref(), builtin::plan_ref().blocs[0].units[0].id);
+        w.active_profile_mut()
+            .set_unit(builtin::plan_ref(), &communes()[0].id);
         w.add_profile(Profile::default());
         workspace_after(&w, &edits)
     })
@@ -408,7 +419,14 @@ fn typing_in_both_tabs_keeps_both_and_the_replaced_edit_is_told() {
     );
     assert_eq!(
         conflict.unit.as_deref(),
-        Some(builtin::plan_ref().blocs[0].units.iter().find(|u| u.id == "31211").unwrap().name)
+        Some(
+            communes()
+                .iter()
+                .find(|u| u.id == "31211")
+                .unwrap()
+                .name
+                .as_str()
+        )
     );
     assert_eq!(b.0.edit_conflict, None);
     assert_eq!(
@@ -458,14 +476,15 @@ fn profiles_added_in_both_tabs_are_both_kept_and_each_tab_stays_on_its_own() {
 #[test]
 fn data_of_a_newer_version_stops_the_saving_and_is_left_as_it_is() {
     let (store, mut a, _) = two_tabs();
-    let newer = r#"{"format":"cchc-2021","version":2,"revision":1,"data":{}}"#;
+    // Version 2 is now this build's own (plans as data); 3 is newer.
+    let newer = r#"{"format":"cchc-2021","version":3,"revision":1,"data":{}}"#;
     store.set(store::DATA_KEY, newer).unwrap();
     a.type_text(R, Field::Numerator, "1");
     assert_eq!(a.save(&store), None);
     assert!(!a.0.may_save);
     assert!(matches!(
         a.0.load_notice,
-        Some(LoadNotice::Newer { version: 2, .. })
+        Some(LoadNotice::Newer { version: 3, .. })
     ));
     assert_eq!(store.get(store::DATA_KEY), Ok(Some(newer.into())));
 }
