@@ -630,10 +630,17 @@ fn wrong_shape_names_the_field() {
             },
         ),
         (
+            // A bloc id the plan does not have (blocs are the plan's since issue 12).
             r#""profile":{"bloc":"khoi-xa","unit_id":"31211"}"#,
+            ImportProblem::Profile(ProfileProblem::UnknownBloc {
+                bloc: "khoi-xa".into(),
+            }),
+        ),
+        (
+            r#""profile":{"bloc":"khối xã","unit_id":"31211"}"#,
             ImportProblem::WrongShape {
                 field: "profile.bloc".into(),
-                expected: Expected::OneOf(&["commune", "agency"]),
+                expected: Expected::Id,
                 found: JsonKind::Text,
             },
         ),
@@ -778,13 +785,11 @@ fn the_first_problem_in_key_order_is_reported() {
 
 #[test]
 fn unknown_targets_and_units_are_named() {
-    // Checked against the plan now (plans are data): the same message, by way of the
-    // profile check.
     assert_eq!(
         problem("bad-unknown-target.json"),
-        ImportProblem::Profile(ProfileProblem::UnknownTarget {
+        ImportProblem::UnknownTarget {
             key: "online_payments".into()
-        })
+        }
     );
     assert_eq!(
         problem("bad-unknown-unit.json"),

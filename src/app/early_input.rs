@@ -7,9 +7,9 @@
 //! actions the live inputs send, then puts the caret back where it was. Plain data here;
 //! the DOM reading lives in `browser`.
 
+use crate::domain::builtin;
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::keyed::keyed_enum;
-use crate::domain::builtin;
 use crate::domain::plan::BlocId;
 use crate::i18n::Lang;
 

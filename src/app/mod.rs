@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
-use crate::domain::plan::Plan;
 use crate::domain::language::Lang;
+use crate::domain::plan::Plan;
 use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage};
 use components::banners::Banners;
 use components::data_view::DataView;
@@ -132,7 +132,9 @@ pub fn App(props: &AppProps) -> Html {
     let plan = Shared::new(plan_rc.clone());
     let plans = {
         let state = state.clone();
-        use_memo(state.revision, move |_| Shared::new(Rc::new(state.workspace().all_plans())))
+        use_memo(state.revision, move |_| {
+            Shared::new(Rc::new(state.workspace().all_plans()))
+        })
     };
     let plans: Shared<Vec<Rc<Plan>>> = (*plans).clone();
     let model = &workspace.model_of(&plan_rc);

@@ -11,10 +11,10 @@ use crate::domain::keyed::keyed_enum;
 use crate::domain::language::Lang;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
+use crate::domain::plan::BlocId;
+use crate::domain::plan::TargetId;
 use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
-use crate::domain::plan::TargetId;
-use crate::domain::plan::BlocId;
 use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::envelope::Stamp;
 use crate::formats::share_link::{read_share_link, LinkError, SharedProfile};
@@ -783,8 +783,8 @@ impl Reducible for AppState {
                 let workspace = next.workspace();
                 let outcome = read_share_link(&fragment, |id| workspace.plan(id));
                 // A link of a plan this browser lacks waits for the plan file.
-                next.waiting_link = matches!(outcome, Err(LinkError::UnknownPlan { .. }))
-                    .then_some(fragment);
+                next.waiting_link =
+                    matches!(outcome, Err(LinkError::UnknownPlan { .. })).then_some(fragment);
                 next.incoming = Some(outcome);
             }
             Action::ResolveLink(choice) => {
@@ -919,7 +919,14 @@ mod tests {
         let names = workspace
             .profiles
             .iter()
-            .map(|r| (r.id.clone(), r.profile.display_name(builtin::plan_ref()).map(str::to_string)))
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.profile
+                        .display_name(builtin::plan_ref())
+                        .map(str::to_string),
+                )
+            })
             .collect();
         (names, workspace.active.clone())
     }

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::number::{parse_score, NumberError};
+use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::rank::{rank_rows, standing, AwardVerdict, RankRange, Standing};
 use super::score::ScoringModel;
-use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::workspace::{ProfileRecord, Workspace};
 
 keyed_enum! {
@@ -339,8 +339,10 @@ mod tests {
     #[test]
     fn an_other_unit_joins_its_bloc_as_an_extra_row() {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_bloc(builtin::plan_ref(), builtin::AGENCY);
-        w.active_profile_mut().set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
+        w.active_profile_mut()
+            .set_bloc(builtin::plan_ref(), builtin::AGENCY);
+        w.active_profile_mut()
+            .set_unit(builtin::plan_ref(), OTHER_UNIT_ID);
         w.active_profile_mut().other_name = "Ban Quản lý dự án".into();
         let table = bloc_table(&w);
         assert_eq!(table.rows.len(), 13);

@@ -1,11 +1,11 @@
 //! A demonstration bloc with made-up figures for training: every commune of the district
 //! with plausible but illustrative numbers. Never real data; the page labels it so.
 
+use super::builtin;
 use super::figures::TargetEntry;
 use super::number::{Percent, PERCENT_SCALE};
-use super::profile::Profile;
-use super::builtin;
 use super::plan::Measure;
+use super::profile::Profile;
 
 /// How well each made-up unit does, in percent of the thresholds.
 const STRENGTHS: [u64; 11] = [104, 78, 96, 112, 64, 88, 100, 71, 92, 84, 58];
@@ -33,8 +33,8 @@ pub fn demo_profiles() -> Vec<Profile> {
                         // Some targets a little above the unit's usual level, some below.
                         let wobble = [0, 12, 24][(index + position) % 3];
                         let level = (strength + wobble).saturating_sub(12);
-                        let wanted =
-                            (denominator * threshold.scaled() * level).div_ceil(10_000 * PERCENT_SCALE);
+                        let wanted = (denominator * threshold.scaled() * level)
+                            .div_ceil(10_000 * PERCENT_SCALE);
                         let numerator = wanted.min(denominator);
                         *entry = TargetEntry {
                             numerator: numerator.to_string(),
@@ -63,7 +63,10 @@ mod tests {
         assert_eq!(profiles.len(), 11);
         assert_eq!(profiles, demo_profiles());
         let model = ScoringModel::default();
-        let summaries: Vec<_> = profiles.iter().map(|p| p.summary(&builtin::plan(), &model)).collect();
+        let summaries: Vec<_> = profiles
+            .iter()
+            .map(|p| p.summary(&builtin::plan(), &model))
+            .collect();
         assert!(summaries.iter().all(|s| s.missing == 0 && s.invalid == 0));
         let mut scores: Vec<String> = summaries.iter().map(|s| s.score_attribute()).collect();
         scores.sort();

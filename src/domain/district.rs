@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use super::builtin;
 use super::evaluate::{evaluate_increase_counts, evaluate_ratio, Evaluation, Status};
 use super::figures::EntryMode;
 use super::number::Percent;
+use super::plan::{BlocId, Measure, Plan, Target, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::builtin;
-use super::plan::{BlocId, Measure, Plan, Target, OTHER_UNIT_ID};
 use super::workspace::ProfileRecord;
 
 /// What a total covers.
@@ -171,8 +171,7 @@ pub fn district<'p>(
             let mut sums: Vec<Sum> = plan.blocs.iter().map(|_| Sum::default()).collect();
             for (profile, evaluations) in &evaluated {
                 let evaluation = &evaluations[index].1;
-                let Some(bloc_index) = plan.blocs.iter().position(|b| b.id == profile.bloc)
-                else {
+                let Some(bloc_index) = plan.blocs.iter().position(|b| b.id == profile.bloc) else {
                     continue;
                 };
                 if !evaluation.status.counts() {
@@ -329,7 +328,9 @@ mod tests {
         assert_eq!(whole.evaluation.status, Status::NotMet);
         assert_eq!(
             whole.evaluation.threshold,
-            builtin::plan_ref().target(builtin::TTHC_RATING_GOOD).unwrap()
+            builtin::plan_ref()
+                .target(builtin::TTHC_RATING_GOOD)
+                .unwrap()
                 .threshold(builtin::AGENCY)
                 .or(Some(Percent::from_whole(90)))
         );
@@ -367,7 +368,11 @@ mod tests {
         ]);
         let commune_total = |choices: &BTreeMap<String, String>| {
             let selection = district_selection(builtin::plan_ref(), &records, choices);
-            let rows = district(builtin::plan_ref(), &selection.counted, &ScoringModel::default());
+            let rows = district(
+                builtin::plan_ref(),
+                &selection.counted,
+                &ScoringModel::default(),
+            );
             let total = &rows[0].totals[0];
             ((total.first, total.second), selection)
         };

@@ -7,8 +7,8 @@ use super::number::{
     parse_count, parse_percent, show_quotient, NumberError, NumberStyle, Percent, Shown,
     PERCENT_SCALE, PERCENT_SHOWN,
 };
-use super::plan::{Measure, Target};
 use super::plan::BlocId;
+use super::plan::{Measure, Target};
 
 keyed_enum! {
     /// The outcome of a target; `key()` is the page's `data-status`.

@@ -2,10 +2,10 @@
 //! step in the unit's own terms, and the fewest steps that reach a score.
 
 use super::evaluate::{Gap, Status};
+use super::plan::{Plan, Target};
 use super::profile::Profile;
 use super::rank::{hundredths, Standing, ZoneMargin};
 use super::score::{Breakdown, ScoringModel};
-use super::plan::{Plan, Target};
 
 /// What the unit would have to do for a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,11 +149,18 @@ mod tests {
                         action: StepAction::EnterFigures,
                     })
                     .collect();
-                let order =
-                    |steps: &[Step]| -> Vec<String> { steps.iter().map(|s| s.target.id.key().to_string()).collect() };
+                let order = |steps: &[Step]| -> Vec<String> {
+                    steps
+                        .iter()
+                        .map(|s| s.target.id.key().to_string())
+                        .collect()
+                };
                 let mut expected: Vec<&Step> = steps.iter().collect();
                 expected.sort_by(|a, b| b.points.total_cmp(&a.points));
-                let expected: Vec<String> = expected.iter().map(|s| s.target.id.key().to_string()).collect();
+                let expected: Vec<String> = expected
+                    .iter()
+                    .map(|s| s.target.id.key().to_string())
+                    .collect();
                 let mut ours = steps;
                 sort_best_first(&mut ours);
                 assert_eq!(order(&ours), expected);

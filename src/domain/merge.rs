@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use super::figures::{Field, TargetEntry};
+use super::plan::{Plan, TargetId};
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::plan::{Plan, TargetId};
 use super::workspace::{ProfileRecord, Workspace};
 
 /// A part of a target's entry.
@@ -381,7 +381,8 @@ mod tests {
 
     fn two() -> Workspace {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
+        w.active_profile_mut()
+            .set_unit(builtin::plan_ref(), "31211");
         let mut other = Profile::default();
         other.set_unit(builtin::plan_ref(), "31234");
         w.add_profile(other);
@@ -396,11 +397,7 @@ mod tests {
 
     fn numerator(w: &Workspace, id: &str) -> String {
         let record = w.profiles.iter().find(|r| r.id == id).unwrap();
-        record
-            .profile
-            .entry(builtin::RECRUITMENT)
-            .numerator
-            .clone()
+        record.profile.entry(builtin::RECRUITMENT).numerator.clone()
     }
 
     fn set_numerator(text: &str) -> impl FnOnce(&mut Profile) + '_ {

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::builtin;
 use super::evaluate::{evaluate_with, Evaluation};
 use super::figures::TargetEntry;
-use super::score::{summarize, ScoringModel, Summary};
-use super::builtin;
 use super::plan::{BlocId, Plan, Target, TargetId, OTHER_UNIT_ID};
+use super::score::{summarize, ScoringModel, Summary};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::builtin;
 use super::evaluate::{Evaluation, Status};
 use super::keyed::keyed_enum;
 use super::number::format_hundredths;
-use super::builtin;
 use super::plan::{BlocId, Plan, Target, TargetId};
 
 /// How a target's attainment is scored.
@@ -221,7 +221,8 @@ impl ScoringModel {
         }
         self.award_places = places;
         self.weights.retain(|id, _| plan.target(*id).is_some());
-        self.applicability.retain(|id, _| plan.target(*id).is_some());
+        self.applicability
+            .retain(|id, _| plan.target(*id).is_some());
         for band in [
             &mut self.bands.good,
             &mut self.bands.fair,

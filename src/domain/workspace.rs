@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::builtin;
 use super::language::Lang;
+use super::plan::{Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
-use super::builtin;
-use super::plan::{Plan, OTHER_UNIT_ID};
 
 /// A deleted profile with what is needed to put it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,8 +154,7 @@ impl Workspace {
         }
         let plan = Rc::new(plan);
         if let Some(model) = self.models.remove(&plan.id) {
-            self.models
-                .insert(plan.id.clone(), model.normalised(&plan));
+            self.models.insert(plan.id.clone(), model.normalised(&plan));
         }
         match self.plans.iter_mut().find(|p| p.id == plan.id) {
             Some(slot) => *slot = plan,
@@ -172,7 +171,12 @@ impl Workspace {
         let Some(plan) = self.plan(plan_id) else {
             return;
         };
-        if let Some(record) = self.profiles.iter().rev().find(|r| r.profile.plan == plan_id) {
+        if let Some(record) = self
+            .profiles
+            .iter()
+            .rev()
+            .find(|r| r.profile.plan == plan_id)
+        {
             self.active = record.id.clone();
             return;
         }
@@ -380,7 +384,9 @@ impl Workspace {
         }
         // Scores of units a plan no longer has go; those of a plan this browser lacks wait.
         self.peer_scores.retain(|key, _| match key.split_once('/') {
-            Some((plan_id, unit)) => plan_of(plan_id).is_none_or(|plan| plan.find_unit(unit).is_some()),
+            Some((plan_id, unit)) => {
+                plan_of(plan_id).is_none_or(|plan| plan.find_unit(unit).is_some())
+            }
             None => builtin::plan().find_unit(key).is_some(),
         });
         self.model = self.model.normalised(&builtin::plan());
@@ -405,7 +411,8 @@ mod tests {
     #[test]
     fn profiles_can_be_added_duplicated_switched_deleted_and_restored() {
         let mut w = Workspace::default();
-        w.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
+        w.active_profile_mut()
+            .set_unit(builtin::plan_ref(), "31211");
         let second = w.add_profile(Profile::default());
         assert_eq!((second.as_str(), w.active.as_str()), ("p2", "p2"));
         let copy = w.duplicate_active();
@@ -422,7 +429,9 @@ mod tests {
         assert_eq!(w.active, "p1");
         // Deleting every profile leaves one empty profile; undo brings the last one back.
         let mut single = Workspace::default();
-        single.active_profile_mut().set_unit(builtin::plan_ref(), "y-te");
+        single
+            .active_profile_mut()
+            .set_unit(builtin::plan_ref(), "y-te");
         let deleted = single.delete("p1").unwrap();
         assert_eq!(single.profiles.len(), 1);
         assert_eq!(single.active_profile(), &Profile::default());

@@ -17,10 +17,10 @@ use crate::domain::number::{
     format_hundredths, format_real, format_scaled, parse_count, parse_percent, NumberStyle,
     Percent, PERCENT_DECIMALS,
 };
+use crate::domain::plan::{BlocId, Measure, Plan, Target};
 use crate::domain::profile::Profile;
 use crate::domain::rank::RankRange;
 use crate::domain::score::ScoringModel;
-use crate::domain::plan::{BlocId, Measure, Plan, Target};
 use crate::i18n::{bloc_name, rating_name, source_name, status_name, Lang};
 
 /// The byte-order mark every CSV of the app starts with.
@@ -247,7 +247,11 @@ pub fn profile_csv(plan: &Plan, profile: &Profile, model: &ScoringModel, lang: L
     let summary = profile.summary(plan, model);
     let mut out = String::new();
     out.push(BOM);
-    push_row(&mut out, sep, &[unit, profile.unit_name(plan).unwrap_or("")]);
+    push_row(
+        &mut out,
+        sep,
+        &[unit, profile.unit_name(plan).unwrap_or("")],
+    );
     push_row(&mut out, sep, &[unit_id, &profile.unit_id]);
     push_row(&mut out, sep, &[label, &profile.label]);
     push_row(&mut out, sep, &[bloc, bloc_name(lang, plan, profile.bloc)]);

@@ -63,16 +63,20 @@ pub enum DecodeError {
     BadData(String),
 }
 
-/// The workspace as saved: its serde fields and its plans.
-fn data_value(data: &Workspace) -> Value {
-    let mut value = serde_json::to_value(data).expect("saved data always serialises");
-    if !data.plans.is_empty() {
-        if let Some(object) = value.as_object_mut() {
-            let plans = data.plans.iter().map(|plan| plan_to_value(plan)).collect();
-            object.insert("plans".into(), Value::Array(plans));
-        }
+/// The workspace as saved: its serde fields in their order, then its plans (as plan files).
+#[derive(Serialize)]
+struct DataOut<'a> {
+    #[serde(flatten)]
+    workspace: &'a Workspace,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    plans: Vec<Value>,
+}
+
+fn data_value(data: &Workspace) -> DataOut<'_> {
+    DataOut {
+        workspace: data,
+        plans: data.plans.iter().map(|plan| plan_to_value(plan)).collect(),
     }
-    value
 }
 
 pub fn encode(data: &Workspace) -> String {
@@ -221,9 +225,9 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::EntryMode;
+    use crate::domain::plan::TargetId;
     use crate::domain::profile::Profile;
     use crate::domain::score::ScoringMode;
-    use crate::domain::plan::TargetId;
 
     fn sample() -> Workspace {
         let mut data = Workspace::default();

@@ -319,7 +319,9 @@ fn push_entry(out: &mut Vec<u8>, version: u64, id: TargetId, entry: &TargetEntry
 
 /// The version a profile is written in: 1 for the built-in plan, else 2.
 fn version_of(profile: &Profile) -> u64 {
-    if profile.plan == builtin::PLAN_ID && (profile.bloc == builtin::COMMUNE || profile.bloc == builtin::AGENCY) {
+    if profile.plan == builtin::PLAN_ID
+        && (profile.bloc == builtin::COMMUNE || profile.bloc == builtin::AGENCY)
+    {
         1
     } else {
         2
@@ -357,7 +359,11 @@ fn body(profile: &Profile, fingerprint: &str) -> Vec<u8> {
 /// built-in plan, `u2.<base64url>` naming the plan and `fingerprint` (its rules', see
 /// `Plan::fingerprint`) for any other.
 pub fn encode_share_fragment(profile: &Profile, fingerprint: &str) -> String {
-    frame(SHARE_PREFIX, version_of(profile), &body(profile, fingerprint))
+    frame(
+        SHARE_PREFIX,
+        version_of(profile),
+        &body(profile, fingerprint),
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -577,7 +583,11 @@ pub(crate) fn frame(prefix: char, version: u64, content: &[u8]) -> String {
 /// Reads a framed fragment (see [`frame`]) of `prefix`, of a version up to `newest`, from a
 /// fragment, `#fragment` or a whole URL: its version and its content. Never panics; a cut,
 /// edited or foreign text is a [`LinkError`].
-pub(crate) fn read_frame(text: &str, prefix: char, newest: u64) -> Result<(u64, Vec<u8>), LinkError> {
+pub(crate) fn read_frame(
+    text: &str,
+    prefix: char,
+    newest: u64,
+) -> Result<(u64, Vec<u8>), LinkError> {
     let text = text.trim();
     let (text, mut offset) = match text.find('#') {
         Some(at) => (&text[at + 1..], text[..=at].chars().count()),
@@ -717,7 +727,13 @@ mod tests {
         );
         profile.label = "x".repeat(150);
         let short = encode_share_fragment(&profile, "");
-        assert_eq!(make_share_fragment(builtin::plan_ref(), &profile), Ok(short.clone()));
-        assert_eq!(read_share_link(&short, builtin::only).map(|s| s.profile), Ok(profile));
+        assert_eq!(
+            make_share_fragment(builtin::plan_ref(), &profile),
+            Ok(short.clone())
+        );
+        assert_eq!(
+            read_share_link(&short, builtin::only).map(|s| s.profile),
+            Ok(profile)
+        );
     }
 }

@@ -378,13 +378,10 @@ fn read(
         .as_object()
         .ok_or(ImportProblem::NotUnitFile { format: None })?;
 
-    let file = read_current(object)?;
+    let (file, plan) = read_current(object, &plan_of)?;
     if let Some(header) = &file.header {
         check_header(header, &file.profile)?;
     }
-    let plan = plan_of(&file.profile.plan).ok_or_else(|| ImportProblem::UnknownPlan {
-        plan_id: file.profile.plan.clone(),
-    })?;
     check_profile(&plan, &file.profile).map_err(ImportProblem::Profile)?;
     Ok(ImportedUnit {
         profile: file.profile,
@@ -460,14 +457,7 @@ const TOP_FIELDS: &[&str] = &[
 const HEADER_FIELDS: &[&str] = &["plan", "plan_fingerprint", "bloc", "unit_id", "name"];
 /// The fields of `profile`, in the order they are written (`plan` only for a plan other than
 /// the built-in one).
-pub const PROFILE_FIELDS: &[&str] = &[
-    "plan",
-    "label",
-    "bloc",
-    "unit_id",
-    "other_name",
-    "entries",
-];
+pub const PROFILE_FIELDS: &[&str] = &["plan", "label", "bloc", "unit_id", "other_name", "entries"];
 /// The fields of an entry, in the order they are written (`not_applicable` only when set).
 pub const ENTRY_FIELDS: &[&str] = &[
     "not_applicable",
@@ -514,7 +504,13 @@ fn is_date(text: &str) -> bool {
     (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
-fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> {
+/// The plan a profile names: looked up before its entries, whose keys must be its targets.
+type PlanOf<'a> = &'a dyn Fn(&str) -> Option<Rc<Plan>>;
+
+fn read_current(
+    top: &Map<String, Value>,
+    plan_of: PlanOf,
+) -> Result<(CurrentFile, Rc<Plan>), ImportProblem> {
     known_keys(top, "", TOP_FIELDS)?;
 
     let exported_at = text(top, "", "exported_at")?;
@@ -529,12 +525,14 @@ fn read_current(top: &Map<String, Value>) -> Result<CurrentFile, ImportProblem> 
     let profile = top.get("profile").ok_or(ImportProblem::MissingField {
         field: "profile".into(),
     })?;
-    Ok(CurrentFile {
+    let (profile, plan) = read_profile(profile, plan_of)?;
+    let file = CurrentFile {
         exported_at,
         app_version,
         header,
-        profile: read_profile(profile)?,
-    })
+        profile,
+    };
+    Ok((file, plan))
 }
 
 fn read_header(value: &Value) -> Result<Header, ImportProblem> {
@@ -572,38 +570,47 @@ fn check_header(header: &Header, profile: &Profile) -> Result<(), ImportProblem>
     Ok(())
 }
 
-fn read_profile(value: &Value) -> Result<Profile, ImportProblem> {
+fn read_profile(value: &Value, plan_of: PlanOf) -> Result<(Profile, Rc<Plan>), ImportProblem> {
     const AT: &str = "profile";
     let map = object(value, AT, PROFILE_FIELDS)?;
     let bloc = match text(map, AT, "bloc")? {
-        Some(id) => BlocId::new(&id).ok_or_else(|| wrong("profile.bloc", Expected::Id, &map["bloc"]))?,
+        Some(id) => {
+            BlocId::new(&id).ok_or_else(|| wrong("profile.bloc", Expected::Id, &map["bloc"]))?
+        }
         None => {
             return Err(ImportProblem::MissingField {
                 field: "profile.bloc".into(),
             })
         }
     };
-    let plan = match text(map, AT, "plan")? {
+    let plan_id = match text(map, AT, "plan")? {
         Some(plan) => plan,
         None => builtin::PLAN_ID.to_string(),
     };
     let unit_id = required_text(map, AT, "unit_id")?;
+    let plan = plan_of(&plan_id).ok_or_else(|| ImportProblem::UnknownPlan {
+        plan_id: plan_id.clone(),
+    })?;
     // Every field of the profile is named here, so a new field cannot be forgotten by the
     // file format: it must be read here (and the format version bumped).
-    Ok(Profile {
-        plan,
+    let profile = Profile {
+        plan: plan_id,
         label: text(map, AT, "label")?.unwrap_or_default(),
         bloc,
         unit_id,
         other_name: text(map, AT, "other_name")?.unwrap_or_default(),
         entries: match map.get("entries") {
-            Some(entries) => read_entries(entries)?,
+            Some(entries) => read_entries(entries, &plan)?,
             None => BTreeMap::new(),
         },
-    })
+    };
+    Ok((profile, plan))
 }
 
-fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, ImportProblem> {
+fn read_entries(
+    value: &Value,
+    plan: &Plan,
+) -> Result<BTreeMap<TargetId, TargetEntry>, ImportProblem> {
     const AT: &str = "profile.entries";
     let map = value
         .as_object()
@@ -615,8 +622,10 @@ fn read_entries(value: &Value) -> Result<BTreeMap<TargetId, TargetEntry>, Import
     let mut previous: Option<&String> = None;
     while let Some(key) = map.keys().filter(|k| previous < Some(*k)).min() {
         previous = Some(key);
-        let id =
-            TargetId::new(key).ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
+        let id = plan
+            .target_by_key(key)
+            .map(|target| target.id)
+            .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
         let entry = read_entry(&map[key], &path(AT, key))?;
         if !entry.is_empty() {
             entries.insert(id, entry);

@@ -9,8 +9,8 @@
 use crate::domain::evaluate::{evaluate, FieldError};
 use crate::domain::figures::{Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind, TooLong};
-use crate::domain::profile::Profile;
 use crate::domain::plan::{BlocId, Plan, Target, TargetId, Text, OTHER_UNIT_ID};
+use crate::domain::profile::Profile;
 
 /// One figure that cannot be a real value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -424,7 +424,9 @@ impl Messages for En {
     fn coverage(&self, blocs: &[(usize, usize, &str)]) -> String {
         let parts: Vec<String> = blocs
             .iter()
-            .map(|(n, size, bloc)| format!("{} of {} ({bloc})", count(*n, STYLE), count(*size, STYLE)))
+            .map(|(n, size, bloc)| {
+                format!("{} of {} ({bloc})", count(*n, STYLE), count(*size, STYLE))
+            })
             .collect();
         format!("Units with a profile: {}.", parts.join(", "))
     }

@@ -10,10 +10,10 @@ use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::number::{
     format_count, format_percent, NumberError, NumberStyle, Percent, MAX_COUNT, PERCENT_DECIMALS,
 };
+use crate::domain::plan::{BlocId, Measure, Plan, Requirement, Target, Text};
 use crate::domain::plan_check::{PlanProblem, PlanProblemKind, YEARS};
 use crate::domain::rank::{AwardVerdict, RankRange, ZoneMargin};
 use crate::domain::score::{Rating, RatingBands};
-use crate::domain::plan::{BlocId, Measure, Plan, Requirement, Target, Text};
 use crate::formats::json_read::{DocumentProblem, ShapeProblem};
 use crate::formats::plan_file::{PlanFileError, PlanFileProblem};
 use crate::formats::share_link::{LinkError, ShareRefusal};

@@ -119,7 +119,8 @@ mod tests {
 
     fn typed() -> Workspace {
         let mut data = Workspace::default();
-        data.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
+        data.active_profile_mut()
+            .set_unit(builtin::plan_ref(), "31211");
         data.active_profile_mut()
             .update_entry(builtin::RECRUITMENT, |e| e.numerator = "abc".into());
         data

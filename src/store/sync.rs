@@ -578,7 +578,8 @@ mod tests {
     fn data_saved_before_revisions_existed_loads_and_is_saved_at_revision_one() {
         let store = MemoryStorage::default();
         let mut old = Workspace::default();
-        old.active_profile_mut().set_unit(builtin::plan_ref(), "31211");
+        old.active_profile_mut()
+            .set_unit(builtin::plan_ref(), "31211");
         store.set(DATA_KEY, &envelope::encode(&old)).unwrap();
         let mut tab = Tab::open(&store);
         assert_eq!((tab.data.as_ref(), tab.base_id.as_deref()), (&old, None));

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::domain::evaluate::{Evaluation, Status};
 use crate::domain::number::{format_percent, format_real, show_real};
-use crate::domain::score::{Breakdown, ScoringMode, ScoringModel, Summary};
-use crate::app::shared::Shared;
 use crate::domain::plan::Plan;
+use crate::domain::score::{Breakdown, ScoringMode, ScoringModel, Summary};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

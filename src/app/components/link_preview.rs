@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Choice};
 use crate::domain::number::format_real;
-use crate::domain::score::ScoringModel;
-use crate::app::shared::Shared;
 use crate::domain::plan::Plan;
-use crate::formats::share_link::SharedProfile;
+use crate::domain::score::ScoringModel;
 use crate::formats::share_link::LinkError;
+use crate::formats::share_link::SharedProfile;
 use crate::i18n::{bloc_name, figures_text, link_error_message, status_name, Lang};
 
 #[derive(Properties, PartialEq)]

@@ -4,14 +4,14 @@
 use yew::prelude::*;
 
 use crate::app::browser;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, View};
 use crate::domain::evaluate::Evaluation;
 use crate::domain::number::format_real;
+use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
 use crate::domain::rank::Standing;
 use crate::domain::score::{ScoringMode, ScoringModel, Summary};
-use crate::app::shared::Shared;
-use crate::domain::plan::Plan;
 use crate::i18n::{
     award_text, bloc_name, figures_text, rank_text, rating_name, status_icon, status_name,
     threshold_short, Lang,
@@ -42,7 +42,9 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let date = t.report_date(year, month, day);
     let unit = format!(
         "{} ({})",
-        profile.display_name(&props.plan).unwrap_or(t.unit_not_chosen),
+        profile
+            .display_name(&props.plan)
+            .unwrap_or(t.unit_not_chosen),
         bloc_name(lang, &props.plan, profile.bloc)
     );
     let mode = match model.mode {

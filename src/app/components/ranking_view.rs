@@ -18,10 +18,10 @@ use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::bloc_table::{BlocRow, BlocTable, ScoreSource};
 use crate::domain::improve::{improvement_plan, StepAction, ZoneSteps};
 use crate::domain::number::{format_count, format_real, NumberError};
+use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
 use crate::domain::rank::{AwardVerdict, Standing};
 use crate::domain::score::ScoringModel;
-use crate::domain::plan::Plan;
 use crate::i18n::{
     award_text, bloc_name, error_message, gap_message, margin_text, rank_text, too_long_message,
     Lang,

@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use super::select::{number_options, Select};
-use crate::app::state::{Action, Edit};
-use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::app::shared::Shared;
+use crate::app::state::{Action, Edit};
 use crate::domain::plan::Plan;
+use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

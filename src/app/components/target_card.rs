@@ -7,13 +7,13 @@ use yew::prelude::*;
 use super::number_input::NumberInput;
 use super::select::Select;
 use crate::app::early_input::Control;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Edit, Refused, TextInput};
 use crate::domain::evaluate::{Evaluation, NotApplicableReason, Status};
 use crate::domain::figures::{EntryMode, Field, TargetEntry};
 use crate::domain::limits::{check_length, TextKind};
-use crate::app::shared::Shared;
-use crate::domain::plan::{Measure, Plan, Target};
 use crate::domain::plan::BlocId;
+use crate::domain::plan::{Measure, Plan, Target};
 use crate::i18n::{
     error_message, gap_message, status_icon, status_name, threshold_text, too_long_message, Lang,
 };
@@ -105,12 +105,7 @@ pub fn TargetCard(props: &TargetCardProps) -> Html {
     }
 }
 
-fn text_input(
-    props: &TargetCardProps,
-    field: Field,
-    label: &str,
-    inputmode: &'static str,
-) -> Html {
+fn text_input(props: &TargetCardProps, field: Field, label: &str, inputmode: &'static str) -> Html {
     let id = props.plan.targets[props.index].id;
     let lang = props.lang;
     let value = props.entry.text(field);
