@@ -141,6 +141,7 @@ fn fixture(relative: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+#[allow(clippy::result_large_err)] // as in the library (see src/lib.rs)
 fn import_fixture(name: &str) -> Result<ImportedUnit, ImportError> {
     import_unit_file(name, &fixture(&format!("unit-files/{name}")), builtin::only)
 }

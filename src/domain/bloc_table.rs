@@ -283,7 +283,6 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::plan::TargetId;
 
     /// A table made afresh (no cache).
     fn bloc_table(workspace: &Workspace) -> BlocTable {

@@ -277,7 +277,6 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::plan::TargetId;
 
     fn unit(id: &str, n: &str, d: &str, rated: Option<bool>) -> Profile {
         let mut p = Profile::default();

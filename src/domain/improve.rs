@@ -134,7 +134,6 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
-    use crate::domain::plan::TargetId;
 
     #[test]
     fn best_first_order_is_the_stable_sort() {

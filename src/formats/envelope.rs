@@ -225,7 +225,7 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::EntryMode;
-    use crate::domain::plan::TargetId;
+
     use crate::domain::profile::Profile;
     use crate::domain::score::ScoringMode;
 

@@ -836,6 +836,17 @@ impl Serialize for RuleOut<'_> {
     }
 }
 
+/// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
+/// carry their format and version like files do).
+pub fn plan_to_value(plan: &Plan) -> Value {
+    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
+}
+
+/// A plan saved by [`plan_to_value`], read with the plan file's own check.
+pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
+    import_plan_file("", value.to_string().as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -879,15 +890,4 @@ mod tests {
             assert_eq!(text, expected.trim_end_matches('0').trim_end_matches('.'));
         }
     }
-}
-
-/// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
-/// carry their format and version like files do).
-pub fn plan_to_value(plan: &Plan) -> Value {
-    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
-}
-
-/// A plan saved by [`plan_to_value`], read with the plan file's own check.
-pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
-    import_plan_file("", value.to_string().as_bytes())
 }

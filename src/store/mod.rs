@@ -115,7 +115,6 @@ pub fn save(store: &impl KeyValueStore, data: &Workspace) -> Result<(), StorageE
 mod tests {
     use super::*;
     use crate::domain::builtin;
-    use crate::domain::plan::TargetId;
 
     fn typed() -> Workspace {
         let mut data = Workspace::default();

@@ -387,7 +387,7 @@ pub fn save_synced(
 mod tests {
     use super::*;
     use crate::domain::builtin;
-    use crate::domain::plan::TargetId;
+
     use crate::store::{MemoryStorage, BACKUP_PREFIX};
 
     /// One tab, as the app holds it: its data, its base and what it knows.
