@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::envelope;
+use crate::formats::plan_link::is_plan_fragment;
 use crate::formats::share_link::{decode_share_fragment, LinkError};
 use crate::names::{UPDATED_EVENT, UPDATED_FLAG};
 use crate::store::DATA_KEY;
@@ -102,6 +103,11 @@ pub fn use_share_links(on_action: Callback<Action>) {
         let check = move || {
             let fragment = browser::fragment();
             if fragment.is_empty() {
+                return;
+            }
+            if is_plan_fragment(&fragment) {
+                on_action.emit(Action::OpenPlanLink(fragment));
+                browser::clear_fragment();
                 return;
             }
             match decode_share_fragment(&fragment) {

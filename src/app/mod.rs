@@ -24,6 +24,7 @@ use components::district_view::DistrictView;
 use components::explain::Explain;
 use components::link_preview::LinkPreview;
 use components::nav::Nav;
+use components::plans_view::PlansView;
 use components::print_view::PrintView;
 use components::profile_bar::ProfileBar;
 use components::ranking_view::RankingView;
@@ -219,6 +220,9 @@ pub fn App(props: &AppProps) -> Html {
         }
         View::Settings => html! {
             <SettingsView lang={lang} plan={plan.clone()} model={model.clone()} demo={state.demo.is_some()} on_action={on_action.clone()} />
+        },
+        View::Plans => html! {
+            <PlansView lang={lang} workspace={shared_workspace.clone()} plan={plan.clone()} import={state.import.clone()} on_action={on_action.clone()} />
         },
         View::Data => html! {
             <DataView

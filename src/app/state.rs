@@ -11,12 +11,15 @@ use crate::domain::keyed::keyed_enum;
 use crate::domain::language::Lang;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
-use crate::domain::plan::BlocId;
-use crate::domain::plan::TargetId;
+use crate::domain::builtin;
+use crate::domain::plan::{BlocId, Plan, TargetId};
 use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::envelope::Stamp;
+use crate::formats::examples::example_plan;
+use crate::formats::plan_file::PlanFileError;
+use crate::formats::plan_link::{read_plan_link, PlanLinkError};
 use crate::formats::share_link::{read_share_link, LinkError, SharedProfile};
 use crate::formats::unit_file::ImportError;
 use crate::store::{Known, LoadNotice, Loaded, Snapshot, StorageError, Stored, Version, Writer};
@@ -34,17 +37,20 @@ keyed_enum! {
         Data = "data",
         /// The printable report (opened from `Data`).
         Print = "print",
+        /// The plans in this browser, and the plan editor.
+        Plans = "plans",
     }
 }
 
 impl View {
     /// The views in the navigation.
-    pub const NAV: [View; 5] = [
+    pub const NAV: [View; 6] = [
         View::Calculator,
         View::Ranking,
         View::District,
         View::Data,
         View::Settings,
+        View::Plans,
     ];
 }
 
@@ -204,8 +210,26 @@ pub struct Conflict {
     pub existing_id: String,
 }
 
+/// A plan file (or link) whose plan id this browser already has, with other content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanConflict {
+    pub plan: Rc<Plan>,
+    /// The built-in plan is never replaced: such a plan can only be skipped.
+    pub replaceable: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportReview {
+    /// Names of the plans added.
+    pub plans_added: Vec<String>,
+    /// Names of the plans replaced after a yes.
+    pub plans_replaced: Vec<String>,
+    /// Names of the plans that were here already, identical.
+    pub plans_already_there: Vec<String>,
+    pub plan_conflicts: Vec<PlanConflict>,
+    pub plan_errors: Vec<PlanLinkError>,
+    /// Unit files made with other scoring rules than this browser's copy of their plan.
+    pub mismatched: Vec<String>,
     /// File names added as new profiles.
     pub added: Vec<String>,
     pub conflicts: Vec<Conflict>,
@@ -225,6 +249,99 @@ pub enum Choice {
 }
 
 impl AppState {
+
+    /// Reviews files read together: the plans first (so that the unit files of a plan
+    /// that comes with them open), then the unit files. Conflicts still waiting for an
+    /// answer from an earlier import stay.
+    fn import_files(
+        &mut self,
+        plans: Vec<Result<Plan, PlanFileError>>,
+        files: Vec<(String, Result<Profile, ImportError>)>,
+        mismatched: Vec<String>,
+    ) {
+        let mut review = self.import.take().unwrap_or_default();
+        review.mismatched = mismatched;
+        review.added.clear();
+        review.replaced.clear();
+        review.already_there.clear();
+        review.errors.clear();
+        review.plans_added.clear();
+        review.plans_replaced.clear();
+        review.plans_already_there.clear();
+        review.plan_errors.clear();
+        for outcome in plans {
+            match outcome {
+                Ok(plan) => self.add_plan(&mut review, plan),
+                Err(error) => review.plan_errors.push(PlanLinkError::Plan(error)),
+            }
+        }
+        let workspace = self.workspace_mut();
+                        let active = workspace.active.clone();
+                        for (file_name, outcome) in files {
+                            match outcome {
+                                Err(error) => review.errors.push(error),
+                                // The same file again (or one of identical data) is not a conflict.
+                                Ok(incoming)
+                                    if workspace.profiles.iter().any(|r| *r.profile == incoming) =>
+                                {
+                                    review.already_there.push(file_name)
+                                }
+                                Ok(incoming) => match workspace.profile_for_unit(&incoming) {
+                                    Some(existing_id) => review.conflicts.push(Conflict {
+                                        file_name,
+                                        incoming,
+                                        existing_id,
+                                    }),
+                                    // On a first visit the untouched empty profile takes the first
+                                    // file (and so it is on screen).
+                                    None => {
+                                        workspace.add_or_fill_empty(incoming);
+                                        review.added.push(file_name);
+                                    }
+                                },
+                            }
+                        }
+                        // Importing adds profiles; the one being edited stays on screen.
+                        workspace.switch_to(&active);
+        self.import = Some(review);
+        self.retry_waiting_link();
+    }
+
+    /// Adds a plan that came from a file or a link: new, identical to one here, or (asked
+    /// first) in place of another version of it. A first visit starts with the new plan.
+    fn add_plan(&mut self, review: &mut ImportReview, plan: Plan) {
+        let name = plan.name.vi.clone();
+        let workspace = self.workspace_mut();
+        match workspace.plan(&plan.id) {
+            None => {
+                let id = plan.id.clone();
+                workspace.put_plan(plan);
+                let profile = workspace.active_profile();
+                if profile.unit_id.is_empty() && profile.entries.is_empty() {
+                    workspace.show_plan(&id);
+                }
+                review.plans_added.push(name);
+            }
+            Some(existing) if *existing == plan => review.plans_already_there.push(name),
+            Some(_) => review.plan_conflicts.push(PlanConflict {
+                replaceable: plan.id != builtin::PLAN_ID,
+                plan: Rc::new(plan),
+            }),
+        }
+    }
+
+    /// Opens again a share link that was waiting for its plan, once the plan is here.
+    fn retry_waiting_link(&mut self) {
+        let Some(fragment) = self.waiting_link.clone() else {
+            return;
+        };
+        let workspace = self.workspace();
+        let outcome = read_share_link(&fragment, |id| workspace.plan(id));
+        if !matches!(outcome, Err(LinkError::UnknownPlan { .. })) {
+            self.waiting_link = None;
+            self.incoming = Some(outcome);
+        }
+    }
     pub fn from_loaded(loaded: Loaded) -> AppState {
         let data = Rc::new(loaded.data);
         AppState {
@@ -500,7 +617,15 @@ impl Edit {
             }
         }
         match self {
-            Edit::ChoosePlan(plan_id) => workspace.show_plan(&plan_id),
+            Edit::ChoosePlan(plan_id) => {
+                // An example is added to the browser when it is first chosen.
+                if workspace.plan(&plan_id).is_none() {
+                    if let Some(example) = example_plan(&plan_id) {
+                        workspace.put_plan(example);
+                    }
+                }
+                workspace.show_plan(&plan_id)
+            }
             Edit::SetBloc(bloc) => profile(workspace).set_bloc(&plan, bloc),
             Edit::SetUnit(unit_id) => profile(workspace).set_unit(&plan, &unit_id),
             Edit::SetOtherName(name) => profile(workspace).other_name = name,
@@ -585,6 +710,20 @@ pub enum Action {
     DismissEditConflict,
     /// Unit files read: each file's name and its profile or why it was refused.
     Import(Vec<(String, Result<Profile, ImportError>)>),
+    /// Files read: the plan files (each plan or why it was refused), then the unit files
+    /// (read with those plans), reviewed together.
+    ImportFiles {
+        plans: Vec<Result<Plan, PlanFileError>>,
+        units: Vec<(String, Result<Profile, ImportError>)>,
+        /// Unit files made with other scoring rules than this browser's copy of their plan.
+        mismatched: Vec<String>,
+    },
+    /// A plan conflict answered: add the plan in place of the one with its id, or skip it.
+    ResolvePlanConflict(usize, Choice),
+    /// A plan link was opened (its fragment).
+    OpenPlanLink(String),
+    /// A plan made or changed in the editor: added, or put in place of the plan with its id.
+    SavePlan(Plan),
     ResolveConflict(usize, Choice),
     DismissImport,
     /// A share link was opened.
@@ -714,41 +853,47 @@ impl Reducible for AppState {
             }
             Action::DismissEditConflict => next.edit_conflict = None,
             Action::DismissSyncNotice => next.synced = false,
-            Action::Import(files) => {
-                let mut review = next.import.take().unwrap_or_default();
-                review.added.clear();
-                review.replaced.clear();
-                review.already_there.clear();
-                review.errors.clear();
-                let workspace = next.workspace_mut();
-                let active = workspace.active.clone();
-                for (file_name, outcome) in files {
-                    match outcome {
-                        Err(error) => review.errors.push(error),
-                        // The same file again (or one of identical data) is not a conflict.
-                        Ok(incoming)
-                            if workspace.profiles.iter().any(|r| *r.profile == incoming) =>
-                        {
-                            review.already_there.push(file_name)
+            Action::Import(files) => next.import_files(Vec::new(), files, Vec::new()),
+            Action::ImportFiles {
+                plans,
+                units,
+                mismatched,
+            } => next.import_files(plans, units, mismatched),
+            Action::OpenPlanLink(fragment) => {
+                let name: String = fragment.trim().trim_start_matches('#').chars().take(12).collect();
+                let outcome = read_plan_link(&fragment, &format!("{name}…"));
+                let mut review = ImportReview::default();
+                match outcome {
+                    Ok(plan) => next.add_plan(&mut review, plan),
+                    Err(error) => review.plan_errors.push(error),
+                }
+                next.import = Some(review);
+                next.view = View::Plans;
+                next.retry_waiting_link();
+            }
+            Action::ResolvePlanConflict(index, choice) => {
+                let conflict = next
+                    .import
+                    .as_mut()
+                    .filter(|review| index < review.plan_conflicts.len())
+                    .map(|review| review.plan_conflicts.remove(index));
+                if let (Some(conflict), Choice::Replace | Choice::AddAsNew) = (conflict, choice) {
+                    if conflict.replaceable {
+                        let name = conflict.plan.name.vi.clone();
+                        next.workspace_mut().put_plan(Plan::clone(&conflict.plan));
+                        if let Some(review) = next.import.as_mut() {
+                            review.plans_replaced.push(name);
                         }
-                        Ok(incoming) => match workspace.profile_for_unit(&incoming) {
-                            Some(existing_id) => review.conflicts.push(Conflict {
-                                file_name,
-                                incoming,
-                                existing_id,
-                            }),
-                            // On a first visit the untouched empty profile takes the first
-                            // file (and so it is on screen).
-                            None => {
-                                workspace.add_or_fill_empty(incoming);
-                                review.added.push(file_name);
-                            }
-                        },
+                        next.retry_waiting_link();
                     }
                 }
-                // Importing adds profiles; the one being edited stays on screen.
-                workspace.switch_to(&active);
-                next.import = Some(review);
+            }
+            Action::SavePlan(plan) => {
+                let id = plan.id.clone();
+                let workspace = next.workspace_mut();
+                workspace.put_plan(plan);
+                workspace.show_plan(&id);
+                next.retry_waiting_link();
             }
             Action::ResolveConflict(index, choice) => {
                 if let Some(review) = next.import.as_mut() {

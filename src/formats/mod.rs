@@ -2,8 +2,10 @@
 
 pub mod csv;
 pub mod envelope;
+pub mod examples;
 pub mod json_read;
 pub mod plan_file;
+pub mod plan_link;
 pub mod share_link;
 pub mod unit_file;
 pub mod validate;

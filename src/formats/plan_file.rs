@@ -891,3 +891,13 @@ mod tests {
         }
     }
 }
+
+/// Whether `bytes` say they are a plan file (`"format": "cchc-plan"`), to send a chosen file
+/// to the right reader; anything else goes to the unit-file reader, which names what it is.
+pub fn is_plan_file(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
+        .unwrap_or(false)
+}

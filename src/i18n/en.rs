@@ -166,6 +166,25 @@ pub static EN: Texts = Texts {
     attain_missing: "no figures: 0",
     attain_invalid: "invalid figures: 0",
     nav_data: "Files and print",
+    nav_plans: "Plans",
+    // The plans view (issue 12)
+    plans_heading: "Target plans",
+    plans_intro: "A plan is a set of targets with its blocs, units and thresholds. Vĩnh Thạnh district's 2021 plan is built in; a province, commune or ward can write its own plan or open a plan file (.json) sent to it. Every profile belongs to one plan.",
+    plans_open_file: "Open a plan file (.json)",
+    plan_new: "Write a new plan",
+    plan_example_badge: "Example",
+    plan_on_screen: "In use",
+    plan_id_label: "Id",
+    plan_fingerprint_label: "Scoring rules code",
+    plan_use: "Use this plan",
+    plan_edit: "Edit",
+    plan_edit_copy: "Write a copy for next year",
+    plan_export: "Download the plan file",
+    plan_share: "Make a share link",
+    plan_link_label: "Plan link (send it by Zalo, e-mail…)",
+    plan_link_too_long: "The plan is too big for a link; download the plan file and send the file.",
+    plan_replace: "Replace the plan here with this one",
+    plan_link_heading: "The plan link could not be opened",
     data_heading: "Export, import, share and print",
     export_heading: "Export the current profile",
     export_json: "Download the profile file (JSON)",
@@ -512,6 +531,38 @@ impl Messages for En {
             "a figure of “{target}” has {} (at most {}).",
             plural(chars, "character", "characters"),
             count(limit, STYLE)
+        )
+    }
+    fn plans_added(&self, names: &str) -> String {
+        format!("Plans added: {names}.")
+    }
+    fn plans_replaced(&self, names: &str) -> String {
+        format!("Replaced by the new version: {names}.")
+    }
+    fn plans_already_there(&self, names: &str) -> String {
+        format!("Already here, identical: {names}.")
+    }
+    fn plan_mismatch_files(&self, files: &str) -> String {
+        format!("Note: {files} was made with a version of its plan with other scoring rules than this browser's copy; it is scored again with yours.")
+    }
+    fn plan_conflict(&self, name: &str, id: &str) -> String {
+        format!("A plan with the id “{id}” is already here and differs from “{name}”, just opened. Replace the one here with it? The plan's profiles are kept.")
+    }
+    fn plan_builtin_id(&self, id: &str) -> String {
+        format!("The plan just opened uses the id “{id}” of the built-in plan, so it was not added; change the id in the file.")
+    }
+    fn plan_year(&self, year: u16) -> String {
+        format!("Year {year}")
+    }
+    fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            format!("{} {}", count(n, STYLE), if n == 1 { one } else { many })
+        };
+        format!(
+            "{}, {}, {}",
+            plural(blocs, "bloc", "blocs"),
+            plural(units, "unit", "units"),
+            plural(targets, "target", "targets")
         )
     }
     fn import_added(&self, n: usize, files: &str) -> String {

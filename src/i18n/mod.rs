@@ -273,6 +273,25 @@ pub struct Texts {
     pub attain_missing: &'static str,
     pub attain_invalid: &'static str,
     pub nav_data: &'static str,
+    pub nav_plans: &'static str,
+    // The plans view (issue 12)
+    pub plans_heading: &'static str,
+    pub plans_intro: &'static str,
+    pub plans_open_file: &'static str,
+    pub plan_new: &'static str,
+    pub plan_example_badge: &'static str,
+    pub plan_on_screen: &'static str,
+    pub plan_id_label: &'static str,
+    pub plan_fingerprint_label: &'static str,
+    pub plan_use: &'static str,
+    pub plan_edit: &'static str,
+    pub plan_edit_copy: &'static str,
+    pub plan_export: &'static str,
+    pub plan_share: &'static str,
+    pub plan_link_label: &'static str,
+    pub plan_link_too_long: &'static str,
+    pub plan_replace: &'static str,
+    pub plan_link_heading: &'static str,
     pub data_heading: &'static str,
     pub export_heading: &'static str,
     pub export_json: &'static str,
@@ -433,6 +452,15 @@ pub trait Messages: Sync {
     fn problem_figures(&self, n: usize, target: &str, error: &str) -> String;
     fn problem_figure_too_long(&self, target: &str, chars: usize, limit: usize) -> String;
     fn import_added(&self, n: usize, files: &str) -> String;
+    // Plans that came in (issue 12)
+    fn plans_added(&self, names: &str) -> String;
+    fn plans_replaced(&self, names: &str) -> String;
+    fn plans_already_there(&self, names: &str) -> String;
+    fn plan_mismatch_files(&self, files: &str) -> String;
+    fn plan_conflict(&self, name: &str, id: &str) -> String;
+    fn plan_builtin_id(&self, id: &str) -> String;
+    fn plan_year(&self, year: u16) -> String;
+    fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String;
     fn import_replaced(&self, n: usize, files: &str) -> String;
     /// Files whose data is already here, identical.
     fn import_already_there(&self, n: usize, files: &str) -> String;
@@ -766,6 +794,26 @@ pub fn link_error_message(lang: Lang, error: &LinkError) -> String {
         LinkError::Refused(problem) => t.link_refused(&profile_problem_message(lang, problem)),
     };
     t.link_error(&problem)
+}
+
+/// Why a plan that came in (a file or a link) was refused.
+pub fn plan_link_error(lang: Lang, error: &crate::formats::plan_link::PlanLinkError) -> String {
+    use crate::formats::plan_link::PlanLinkError;
+    match error {
+        PlanLinkError::Plan(error) => plan_file_error(lang, error),
+        PlanLinkError::Link(error) => {
+            let t = lang.texts();
+            let problem = match error {
+                LinkError::NewerVersion { .. } => t.link_newer.to_string(),
+                LinkError::TooLong { .. } => t.link_too_long.to_string(),
+                LinkError::BadCharacter { position, .. } => t.link_bad_character(*position),
+                LinkError::Truncated => t.link_truncated.to_string(),
+                LinkError::Damaged | LinkError::Malformed(_) => t.link_damaged.to_string(),
+                _ => t.link_not_share.to_string(),
+            };
+            format!("{}: {problem}", t.plan_link_heading)
+        }
+    }
 }
 
 /// A target's figures as one short text: "13/20", "65,5%", "Có", "2 → 3".

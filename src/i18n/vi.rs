@@ -154,6 +154,25 @@ pub static VI: Texts = Texts {
     attain_missing: "chưa có số liệu: 0",
     attain_invalid: "số liệu không hợp lệ: 0",
     nav_data: "Xuất, nhập, in",
+    nav_plans: "Kế hoạch",
+    // The plans view (issue 12)
+    plans_heading: "Kế hoạch chỉ tiêu",
+    plans_intro: "Mỗi kế hoạch là một bộ chỉ tiêu với các khối thi đua, đơn vị và mức phải đạt. Kế hoạch năm 2021 của huyện Vĩnh Thạnh có sẵn; tỉnh, xã, phường có thể soạn kế hoạch của mình hoặc mở tệp kế hoạch (.json) được gửi đến. Mỗi hồ sơ thuộc một kế hoạch.",
+    plans_open_file: "Mở tệp kế hoạch (.json)",
+    plan_new: "Soạn kế hoạch mới",
+    plan_example_badge: "Ví dụ",
+    plan_on_screen: "Đang dùng",
+    plan_id_label: "Mã",
+    plan_fingerprint_label: "Mã quy tắc chấm điểm",
+    plan_use: "Dùng kế hoạch này",
+    plan_edit: "Sửa",
+    plan_edit_copy: "Soạn bản sao cho năm sau",
+    plan_export: "Tải tệp kế hoạch",
+    plan_share: "Tạo liên kết chia sẻ",
+    plan_link_label: "Liên kết kế hoạch (gửi qua Zalo, thư điện tử…)",
+    plan_link_too_long: "Kế hoạch quá lớn để gửi bằng liên kết; hãy tải tệp kế hoạch và gửi tệp.",
+    plan_replace: "Thay kế hoạch đang có bằng bản này",
+    plan_link_heading: "Không mở được liên kết kế hoạch",
     data_heading: "Xuất, nhập, chia sẻ và in",
     export_heading: "Xuất hồ sơ đang xem",
     export_json: "Tải tệp hồ sơ (JSON)",
@@ -469,6 +488,35 @@ impl Messages for Vi {
             "một ô số liệu của chỉ tiêu “{target}” dài {} ký tự (tối đa {}).",
             count(chars, STYLE),
             count(limit, STYLE)
+        )
+    }
+    fn plans_added(&self, names: &str) -> String {
+        format!("Đã thêm kế hoạch: {names}.")
+    }
+    fn plans_replaced(&self, names: &str) -> String {
+        format!("Đã thay bằng bản mới: {names}.")
+    }
+    fn plans_already_there(&self, names: &str) -> String {
+        format!("Kế hoạch đã có sẵn, giống hệt: {names}.")
+    }
+    fn plan_mismatch_files(&self, files: &str) -> String {
+        format!("Lưu ý: {files} được lập theo bản kế hoạch có quy tắc chấm điểm khác với bản trong trình duyệt này; điểm được tính lại theo bản của bạn.")
+    }
+    fn plan_conflict(&self, name: &str, id: &str) -> String {
+        format!("Đã có một kế hoạch mã “{id}” khác với “{name}” vừa mở. Thay bản đang có bằng bản này? Hồ sơ của kế hoạch được giữ nguyên.")
+    }
+    fn plan_builtin_id(&self, id: &str) -> String {
+        format!("Kế hoạch vừa mở dùng mã “{id}” của kế hoạch có sẵn nên không được thêm; hãy đổi mã trong tệp.")
+    }
+    fn plan_year(&self, year: u16) -> String {
+        format!("Năm {year}")
+    }
+    fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String {
+        format!(
+            "{} khối, {} đơn vị, {} chỉ tiêu",
+            count(blocs, STYLE),
+            count(units, STYLE),
+            count(targets, STYLE)
         )
     }
     fn import_added(&self, n: usize, files: &str) -> String {

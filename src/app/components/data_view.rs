@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::plan_review::PlanReview;
 use crate::app::browser;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Choice, ImportReview, View};
@@ -19,6 +20,7 @@ use crate::domain::plan::Plan;
 use crate::domain::workspace::Workspace;
 use crate::formats::csv::{profile_csv, table_csv, TableRow};
 use crate::formats::share_link::{make_share_fragment, ShareRefusal};
+use crate::formats::plan_file::{import_plan_file, is_plan_file, MAX_PLAN_FILE_BYTES};
 use crate::formats::unit_file::{
     export_unit_file_with_model, import_unit_file, suggested_file_name, ImportError, ImportProblem,
     MAX_UNIT_FILE_BYTES,
@@ -38,41 +40,71 @@ pub struct DataViewProps {
     pub on_action: Callback<Action>,
 }
 
-/// Reads the chosen or dropped files and hands them to the reducer in one action.
-fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: Callback<Action>) {
+/// Reads the chosen or dropped files and hands them to the reducer in one action: plan
+/// files and unit files alike (told apart by their `format`), the unit files read with the
+/// plans of this browser and those that came with them.
+pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: Callback<Action>) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let mut outcomes = Vec::with_capacity(files.len());
+        let mut plan_outcomes = Vec::new();
+        let mut unit_files: Vec<(String, Result<Vec<u8>, ImportProblem>)> = Vec::new();
         for file in files {
             let name = file.name();
             let size = file.size() as usize;
-            let outcome = if size > MAX_UNIT_FILE_BYTES {
+            if size > MAX_PLAN_FILE_BYTES.max(MAX_UNIT_FILE_BYTES) {
                 // Refused before reading a byte of it.
-                Err(ImportError {
-                    file_name: name.clone(),
-                    problem: ImportProblem::TooBig {
-                        size,
-                        limit: MAX_UNIT_FILE_BYTES,
-                    },
-                })
-            } else {
-                match browser::read_file(&file).await {
-                    Some(bytes) => import_unit_file(&name, &bytes, |id| {
-                        plans.iter().find(|plan| plan.id == id).cloned()
-                    })
-                    .map(|imported| imported.profile),
-                    None => Err(ImportError {
-                        file_name: name.clone(),
-                        problem: ImportProblem::Empty,
-                    }),
+                let problem = ImportProblem::TooBig {
+                    size,
+                    limit: MAX_UNIT_FILE_BYTES,
+                };
+                unit_files.push((name, Err(problem)));
+                continue;
+            }
+            match browser::read_file(&file).await {
+                Some(bytes) if is_plan_file(&bytes) => {
+                    plan_outcomes.push(import_plan_file(&name, &bytes))
                 }
-            };
-            outcomes.push((name, outcome));
+                Some(bytes) => unit_files.push((name, Ok(bytes))),
+                None => unit_files.push((name, Err(ImportProblem::Empty))),
+            }
         }
-        on_action.emit(Action::Import(outcomes));
+        let mut known = plans;
+        known.extend(
+            plan_outcomes
+                .iter()
+                .filter_map(|outcome| outcome.as_ref().ok())
+                .map(|plan| Rc::new(plan.clone())),
+        );
+        let plan_of = |id: &str| known.iter().rev().find(|plan| plan.id == id).cloned();
+        let mut mismatched = Vec::new();
+        let units = unit_files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let outcome = match bytes {
+                    Ok(bytes) => import_unit_file(&name, &bytes, plan_of),
+                    Err(problem) => Err(ImportError {
+                        file_name: name.clone(),
+                        problem,
+                    }),
+                };
+                let outcome = outcome.map(|imported| {
+                    let local = plan_of(&imported.profile.plan).map(|plan| plan.fingerprint());
+                    if imported.plan_fingerprint.is_some() && imported.plan_fingerprint != local {
+                        mismatched.push(name.clone());
+                    }
+                    imported.profile
+                });
+                (name, outcome)
+            })
+            .collect();
+        on_action.emit(Action::ImportFiles {
+            plans: plan_outcomes,
+            units,
+            mismatched,
+        });
     });
 }
 
@@ -223,6 +255,7 @@ pub fn DataView(props: &DataViewProps) -> Html {
                     <p class="hint">{ t.import_drop }</p>
                 </div>
                 if let Some(review) = &props.import {
+                    <PlanReview lang={lang} review={review.clone()} on_action={props.on_action.clone()} />
                     { import_review(props, review) }
                 }
             </section>

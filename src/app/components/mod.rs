@@ -4,6 +4,8 @@ pub mod district_view;
 pub mod explain;
 pub mod link_preview;
 pub mod nav;
+pub mod plan_review;
+pub mod plans_view;
 pub mod number_input;
 pub mod print_view;
 pub mod profile_bar;

@@ -34,6 +34,7 @@ pub fn Nav(props: &NavProps) -> Html {
         View::District => t.nav_district,
         View::Settings => t.nav_settings,
         View::Data | View::Print => t.nav_data,
+        View::Plans => t.nav_plans,
     };
     html! {
         <nav class="views" aria-label={t.nav_label}>

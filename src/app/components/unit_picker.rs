@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crate::app::shared::Shared;
 use crate::domain::plan::{BlocId, Plan, OTHER_UNIT_ID};
+use crate::formats::examples::EXAMPLES;
 use crate::i18n::{too_long_message, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -37,19 +38,24 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let on_plan = props
         .on_action
         .reform(|plan_id| Action::Edit(Edit::ChoosePlan(plan_id)));
-    let plan_options: Vec<(AttrValue, AttrValue)> = props
+    let label = |name: &str, example: bool| -> AttrValue {
+        if example {
+            format!("{name} ({})", t.plan_example).into()
+        } else {
+            name.to_string().into()
+        }
+    };
+    let mut plan_options: Vec<(AttrValue, AttrValue)> = props
         .plans
         .iter()
-        .map(|p| {
-            let name = props.lang.pick(&p.name);
-            let label = if p.example {
-                format!("{name} ({})", t.plan_example)
-            } else {
-                name.to_string()
-            };
-            (p.id.clone().into(), label.into())
-        })
+        .map(|p| (p.id.clone().into(), label(props.lang.pick(&p.name), p.example)))
         .collect();
+    // The examples not added yet: chosen, one is added.
+    for (id, name, _) in EXAMPLES {
+        if !props.plans.iter().any(|p| p.id == *id) {
+            plan_options.push(((*id).into(), label(name, true)));
+        }
+    }
     let on_unit = props
         .on_action
         .reform(|unit| Action::Edit(Edit::SetUnit(unit)));
