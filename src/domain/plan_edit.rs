@@ -1226,8 +1226,6 @@ pub enum LineProblemKind {
     BadCode(String),
     /// `other` names the "other unit" choice of the page.
     ReservedCode,
-    /// A code with no name.
-    MissingName,
     /// More than two columns (a code and a name).
     TooManyColumns(usize),
     /// A name longer than a unit name may be.
