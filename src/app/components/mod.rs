@@ -5,6 +5,7 @@ pub mod explain;
 pub mod link_preview;
 pub mod nav;
 pub mod number_input;
+pub mod plan_editor;
 pub mod print_view;
 pub mod profile_bar;
 pub mod ranking_view;
