@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -71,6 +71,23 @@ fn field_id(path: &str) -> String {
         }
     }));
     id
+}
+
+/// Moves the focus to the field of a problem. The page's fragment is left alone: it carries
+/// share links.
+fn go_to(anchor: String) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&anchor));
+        if let Some(element) = element {
+            element.scroll_into_view();
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    })
 }
 
 /// Whether `path` is `prefix` or inside it.
@@ -424,7 +441,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         let bloc_path = format!("plan.blocs[{b}]");
         let rest = form.section_problems(&bloc_path, &legend);
         html! {
-            <fieldset class="pe-bloc" key={b} id={field_id(&bloc_path)} data-plan-bloc={bloc.id.to_string()}>
+            <fieldset class="pe-bloc" key={b} id={field_id(&bloc_path)} tabindex="-1" data-plan-bloc={bloc.id.to_string()}>
                 <legend>{ legend.clone() }</legend>
                 { rest }
                 { ids }
@@ -540,7 +557,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         let target_path = format!("plan.targets[{i}]");
         let rest = form.section_problems(&target_path, &legend);
         html! {
-            <fieldset class="pe-target" key={i} id={field_id(&target_path)} data-plan-target={target.id.to_string()}>
+            <fieldset class="pe-target" key={i} id={field_id(&target_path)} tabindex="-1" data-plan-target={target.id.to_string()}>
                 <legend>{ legend.clone() }</legend>
                 { rest }
                 { head }
@@ -595,7 +612,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         .collect::<Html>();
         let rest = form.section_problems("plan.scoring", t.pe_scoring);
         html! {
-            <fieldset class="pe-section" id={field_id("plan.scoring")}>
+            <fieldset class="pe-section" id={field_id("plan.scoring")} tabindex="-1">
                 <legend>{ t.pe_scoring }</legend>
                 { rest }
                 <fieldset>
@@ -670,7 +687,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                             .map_or((String::new(), String::new()), |p| (p.anchor.clone(), p.label.clone()));
                         html! {
                             <li>
-                                <a href={format!("#{anchor}")} data-problem-link={problem.path.clone()}>
+                                <a href={format!("#{anchor}")} data-problem-link={problem.path.clone()} onclick={go_to(anchor.clone())}>
                                     { label }{ ": " }{ form.messages[index].clone() }
                                 </a>
                             </li>
@@ -704,15 +721,15 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             </div>
             <p class="hint" id="pe-start-hint">{ t.pe_start_hint }</p>
             <div role="status" aria-live="polite" id="pe-summary">{ summary }</div>
-            { top_rest }
+            <div id={field_id("plan")} tabindex="-1">{ top_rest }</div>
             { general }
-            <section class="pe-section" aria-labelledby="pe-blocs-heading" id={field_id("plan.blocs")}>
+            <section class="pe-section" aria-labelledby="pe-blocs-heading" id={field_id("plan.blocs")} tabindex="-1">
                 <h3 id="pe-blocs-heading">{ t.pe_blocs }</h3>
                 { blocs_rest }
                 { blocs }
                 <button type="button" class="secondary" data-action="add-bloc" onclick={form.click(PlanEdit::AddBloc)}>{ t.pe_bloc_add }</button>
             </section>
-            <section class="pe-section" aria-labelledby="pe-targets-heading" id={field_id("plan.targets")}>
+            <section class="pe-section" aria-labelledby="pe-targets-heading" id={field_id("plan.targets")} tabindex="-1">
                 <h3 id="pe-targets-heading">{ t.pe_targets }</h3>
                 { targets_rest }
                 { targets }
