@@ -278,6 +278,8 @@ pub enum PlanEdit {
     StartEmpty,
     /// Start again from a copy of this plan for the next year ([`next_year_copy`]).
     StartCopy(Box<Plan>),
+    /// Start again from a copy of the plan being edited, for the next year.
+    CopyForNextYear,
     SetPlanId(String),
     SetName(String),
     /// Also moves the old year in the plan's id and name to the new one.
@@ -847,6 +849,10 @@ impl PlanDraft {
                 self.restart(Some(plan));
             }
             PlanEdit::StartCopy(plan) => self.restart(Some(next_year_copy(&plan))),
+            PlanEdit::CopyForNextYear => {
+                let copy = next_year_copy(&self.plan);
+                self.restart(Some(copy));
+            }
             PlanEdit::SetPlanId(typed) => self.type_in(TypedField::PlanId, typed),
             PlanEdit::SetName(name) => self.plan.name = text(&name),
             PlanEdit::SetYear(typed) => self.type_in(TypedField::Year, typed),

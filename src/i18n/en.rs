@@ -308,7 +308,7 @@ pub static EN: Texts = Texts {
     pe_after: "Label of the end figure",
     pe_overall: "Share of units answering yes needed overall (%, empty if none)",
     pe_weight: "Weight (0–10)",
-    pe_col_bloc: "Bloc",
+    pe_col_bloc: "By bloc",
     pe_offered: "Offered",
     pe_threshold: "Threshold (%)",
     pe_default_units: "Units by default",

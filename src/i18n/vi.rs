@@ -296,7 +296,7 @@ pub static VI: Texts = Texts {
     pe_after: "Nhãn số cuối năm",
     pe_overall: "Tỷ lệ đơn vị trả lời “có” cần đạt trên toàn địa bàn (%, để trống nếu không có)",
     pe_weight: "Trọng số (0–10)",
-    pe_col_bloc: "Khối",
+    pe_col_bloc: "Áp dụng theo khối",
     pe_offered: "Áp dụng",
     pe_threshold: "Chỉ tiêu (%)",
     pe_default_units: "Đơn vị áp dụng mặc định",

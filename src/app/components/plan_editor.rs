@@ -293,6 +293,9 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
     };
     // The blocs whose pasted list goes after their units (by position).
     let append = use_state(BTreeSet::<usize>::new);
+    // The blocs whose unit table is open: only those are rendered (a province has hundreds
+    // of units, and the form renders on every keystroke).
+    let open_units = use_state(BTreeSet::<usize>::new);
     let preview_bloc = use_state(|| 0_usize);
     let style = lang.numbers();
     let d = &draft.0;
@@ -343,7 +346,12 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                 { form.field(&path::bloc(b, "award_places"), t.pe_award_places, &legend, d.text(TypedField::AwardPlaces(b), style), Input::Numeric, move |v| PlanEdit::SetAwardPlaces(b, v)) }
             </div>
         };
-        let unit_rows = bloc.units.iter().enumerate().map(|(u, unit)| {
+        // A table with a problem opens by itself, so the problem shows at its field.
+        let units_prefix = format!("plan.blocs[{b}].units[");
+        let units_open = open_units.contains(&b)
+            || problems.iter().any(|p| p.path.starts_with(&units_prefix));
+        let shown_units = if units_open { &bloc.units[..] } else { &[] };
+        let unit_rows = shown_units.iter().enumerate().map(|(u, unit)| {
             let id_path = path::unit(b, u, "id");
             let name_path = path::unit(b, u, "name");
             let row_context = format!("{legend} — {}", unit.name);
@@ -426,8 +434,23 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                     onclick={form.click(PlanEdit::PasteUnits { bloc: b, mode: paste_mode })}>{ t.pe_paste_apply }</button>
             </div>
         };
+        let on_toggle = {
+            let open_units = open_units.clone();
+            Callback::from(move |event: Event| {
+                let element: Element = event.target_unchecked_into();
+                let open = js_sys::Reflect::get(&element, &JsValue::from_str("open"))
+                    .ok()
+                    .and_then(|value| value.as_bool())
+                    .unwrap_or(false);
+                if open != open_units.contains(&b) {
+                    let mut next = (*open_units).clone();
+                    if open { next.insert(b); } else { next.remove(&b); }
+                    open_units.set(next);
+                }
+            })
+        };
         let units = html! {
-            <details class="pe-units">
+            <details class="pe-units" open={units_open} ontoggle={on_toggle}>
                 <summary>{ t.pe_units_count(bloc.units.len()) }</summary>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={t.pe_units_count(bloc.units.len())}>
                     <table class="pe-unit-table">
@@ -698,18 +721,15 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         }
     };
     let blocked = !problems.is_empty();
-    let on_save = {
-        let on_save = props.on_save.clone();
-        let plan = plan.clone();
-        Callback::from(move |_: MouseEvent| on_save.emit(plan.clone()))
+    // The plan is cloned on the click, not on every render.
+    let hand_over = |to: &Callback<Plan>| {
+        let to = to.clone();
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| to.emit(draft.0.plan().clone()))
     };
-    let on_export = {
-        let on_export = props.on_export.clone();
-        let plan = plan.clone();
-        Callback::from(move |_: MouseEvent| on_export.emit(plan.clone()))
-    };
+    let on_save = hand_over(&props.on_save);
+    let on_export = hand_over(&props.on_export);
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    let copy_from = Box::new(plan.clone());
     html! {
         <section class="plan-editor" data-plan-editor="" aria-labelledby="pe-heading">
             <h2 id="pe-heading">{ t.pe_heading }</h2>
@@ -717,7 +737,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             <div class="pe-buttons">
                 <button type="button" class="secondary" data-action="plan-start-empty" onclick={form.click(PlanEdit::StartEmpty)}>{ t.pe_start_empty }</button>
                 <button type="button" class="secondary" data-action="plan-start-copy" aria-describedby="pe-start-hint"
-                    onclick={form.click(PlanEdit::StartCopy(copy_from))}>{ t.pe_start_copy }</button>
+                    onclick={form.click(PlanEdit::CopyForNextYear)}>{ t.pe_start_copy }</button>
             </div>
             <p class="hint" id="pe-start-hint">{ t.pe_start_hint }</p>
             <div role="status" aria-live="polite" id="pe-summary">{ summary }</div>

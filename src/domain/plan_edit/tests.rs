@@ -221,11 +221,23 @@ fn a_copy_for_next_year_moves_the_year_and_is_no_example() {
     assert_eq!(next_year_copy(&plain).id, "an-hoa-2022");
     // "2021 → 2026": copy, then type the year.
     let mut d = draft();
+    d.apply(PlanEdit::SetThreshold {
+        target: 0,
+        bloc: 0,
+        text: "x".into(),
+    });
     d.apply(PlanEdit::StartCopy(Box::new(sample())));
+    // A new start forgets what was typed.
+    assert!(d.problems().is_empty());
     d.apply(PlanEdit::SetYear("2026".into()));
     assert_eq!(
         (d.plan().id.as_str(), d.plan().year),
         ("can-tho-2026", 2026)
+    );
+    d.apply(PlanEdit::CopyForNextYear);
+    assert_eq!(
+        (d.plan().id.as_str(), d.plan().year),
+        ("can-tho-2027", 2027)
     );
 }
 
