@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::domain::plan::{DefaultUnits, Measure, Plan};
+use crate::domain::plan::{BlocId, DefaultUnits, Measure, Plan, Target};
 use crate::domain::plan_edit::{
     path, Band, EditProblem, Kind, MeasureText, PasteMode, PlanDraft, PlanEdit, TypedField,
 };
@@ -73,19 +73,35 @@ fn field_id(path: &str) -> String {
     id
 }
 
-/// Moves the focus to the field of a problem. The page's fragment is left alone: it carries
-/// share links.
-fn go_to(anchor: String) -> Callback<MouseEvent> {
+/// The path around `path` (`plan.blocs[1].units[3].id` → `plan.blocs[1].units[3]` →
+/// `plan.blocs[1].units` → …), if any.
+fn parent(path: &str) -> Option<&str> {
+    let at = path.rfind(['.', '['])?;
+    Some(&path[..at])
+}
+
+/// Moves the focus to the field of a problem's path, else to the nearest element around it
+/// (a section). The page's fragment is left alone: it carries share links.
+fn go_to(path: String) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&anchor));
-        if let Some(element) = element {
-            element.scroll_into_view();
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let mut current = Some(path.as_str());
+        while let Some(path) = current {
+            let id = field_id(path);
+            let found = document
+                .get_element_by_id(&id)
+                .or_else(|| document.get_element_by_id(&format!("{id}-offered")));
+            if let Some(element) = found {
+                element.scroll_into_view();
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+                return;
             }
+            current = parent(path);
         }
     })
 }
@@ -106,15 +122,16 @@ enum Input {
     Area,
 }
 
-/// Where each problem went: its message's id and the place the summary links to.
+/// Where each problem went: the label the summary gives it.
 struct Placed {
-    anchor: String,
     label: String,
 }
 
 /// The form's render helpers: they place each problem once, fields before their sections.
 struct Form<'a> {
     problems: &'a [EditProblem],
+    /// The number of each problem in the editor's whole list (its message's id).
+    ids: Vec<usize>,
     messages: Vec<String>,
     placed: RefCell<Vec<Option<Placed>>>,
     dispatch: UseReducerDispatcher<Draft>,
@@ -136,14 +153,13 @@ impl Form<'_> {
         Callback::from(move |_| dispatch.dispatch(edit.clone()))
     }
 
-    /// The problems not placed yet whose path matches, now placed at `anchor`.
-    fn claim(&self, matches: impl Fn(&str) -> bool, anchor: &str, label: &str) -> Vec<usize> {
+    /// The problems not placed yet whose path matches, now placed (and labelled `label`).
+    fn claim(&self, matches: impl Fn(&str) -> bool, label: &str) -> Vec<usize> {
         let mut placed = self.placed.borrow_mut();
         let mut claimed = Vec::new();
         for (index, problem) in self.problems.iter().enumerate() {
             if placed[index].is_none() && matches(&problem.path) {
                 placed[index] = Some(Placed {
-                    anchor: anchor.to_string(),
                     label: label.to_string(),
                 });
                 claimed.push(index);
@@ -156,25 +172,29 @@ impl Form<'_> {
         claimed
             .iter()
             .map(|&index| html! {
-                <p class="error" id={format!("pe-problem-{index}")} data-problem={self.problems[index].path.clone()}>
+                <p class="error" id={format!("pe-problem-{}", self.ids[index])} data-problem={self.problems[index].path.clone()}>
                     <span aria-hidden="true">{ "! " }</span>{ self.messages[index].clone() }
                 </p>
             })
             .collect()
     }
 
-    fn described_by(claimed: &[usize], hint: Option<&str>) -> Option<String> {
+    fn described_by(&self, claimed: &[usize], hint: Option<&str>) -> Option<String> {
         let ids: Vec<String> = hint
             .map(str::to_string)
             .into_iter()
-            .chain(claimed.iter().map(|index| format!("pe-problem-{index}")))
+            .chain(
+                claimed
+                    .iter()
+                    .map(|&index| format!("pe-problem-{}", self.ids[index])),
+            )
             .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 
     /// The problems of a section that none of its fields took (call after building them).
     fn section_problems(&self, prefix: &str, label: &str) -> Html {
-        let claimed = self.claim(|p| is_under(p, prefix), &field_id(prefix), label);
+        let claimed = self.claim(|p| is_under(p, prefix), label);
         self.messages_html(&claimed)
     }
 
@@ -194,9 +214,9 @@ impl Form<'_> {
         } else {
             format!("{context} — {label}")
         };
-        let claimed = self.claim(|p| p == path, &id, &full_label);
+        let claimed = self.claim(|p| p == path, &full_label);
         let invalid = (!claimed.is_empty()).then_some("true");
-        let described = Self::described_by(&claimed, None);
+        let described = self.described_by(&claimed, None);
         let control = match input {
             Input::Area => html! {
                 <textarea id={id.clone()} rows="2" data-plan-field={path.to_string()} value={value}
@@ -234,13 +254,13 @@ impl Form<'_> {
         edit: impl Fn(String) -> PlanEdit + 'static,
     ) -> Html {
         let id = field_id(path);
-        let claimed = self.claim(|p| p == path, &id, label);
+        let claimed = self.claim(|p| p == path, label);
         html! {
             <div class="field">
                 <label for={id.clone()}>{ label.to_string() }</label>
                 <FieldSelect id={id} path={path.to_string()} value={value.to_string()}
                     options={options.iter().map(|(v, l)| (AttrValue::from(v.to_string()), AttrValue::from(l.clone()))).collect::<Vec<_>>()}
-                    described_by={Self::described_by(&claimed, None)} onchange={self.send(edit)} />
+                    described_by={self.described_by(&claimed, None)} onchange={self.send(edit)} />
                 { self.messages_html(&claimed) }
             </div>
         }
@@ -283,6 +303,183 @@ fn FieldSelect(props: &FieldSelectProps) -> Html {
     }
 }
 
+/// What a target's typed fields show (what was typed, else the plan's value).
+#[derive(Clone, PartialEq)]
+struct TargetTexts {
+    id: String,
+    weight: String,
+    overall: String,
+    /// By bloc, in the plan's order.
+    thresholds: Vec<String>,
+}
+
+#[derive(Properties, PartialEq)]
+struct TargetSectionProps {
+    lang: Lang,
+    index: usize,
+    count: usize,
+    target: Target,
+    /// The plan's blocs: id and name.
+    blocs: Rc<Vec<(BlocId, String)>>,
+    texts: TargetTexts,
+    /// The problems under `plan.targets[index]`, with their number in the whole list and
+    /// their message.
+    problems: Vec<EditProblem>,
+    ids: Vec<usize>,
+    messages: Vec<String>,
+    dispatch: UseReducerDispatcher<Draft>,
+}
+
+/// One target's section: a component of its own, so that a keystroke elsewhere does not
+/// render the other targets again (a plan may have 40).
+#[component]
+fn TargetSection(props: &TargetSectionProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let i = props.index;
+    let target = &props.target;
+    let texts = &props.texts;
+    let form = Form {
+        problems: &props.problems,
+        ids: props.ids.clone(),
+        messages: props.messages.clone(),
+        placed: RefCell::new(props.problems.iter().map(|_| None).collect()),
+        dispatch: props.dispatch.clone(),
+    };
+    let kinds = [
+        (Kind::Ratio.key(), t.pe_kind_ratio.to_string()),
+        (Kind::YesNo.key(), t.pe_kind_yes_no.to_string()),
+        (Kind::Increase.key(), t.pe_kind_increase.to_string()),
+    ];
+    let legend = t.pe_target_legend(i + 1, &target.label.vi);
+    let kind = Kind::of(&target.measure);
+    let words = MeasureText::of_kind(kind)
+        .iter()
+        .map(|&which| {
+            let label = match which {
+                MeasureText::Numerator => t.pe_numerator,
+                MeasureText::Denominator => t.pe_denominator,
+                MeasureText::OneMore => t.pe_one_more,
+                MeasureText::Question => t.pe_question,
+                MeasureText::Before => t.pe_before,
+                MeasureText::After => t.pe_after,
+            };
+            let value = which
+                .get(&target.measure)
+                .map_or(String::new(), |text| text.vi.clone());
+            form.field(
+                &path::target(i, which.key()),
+                label,
+                &legend,
+                value,
+                Input::Text,
+                move |v| PlanEdit::SetMeasureText(i, which, v),
+            )
+        })
+        .collect::<Html>();
+    let overall = matches!(target.measure, Measure::YesNo { .. }).then(|| {
+        form.field(
+            &path::target(i, "overall_threshold"),
+            t.pe_overall,
+            &legend,
+            texts.overall.clone(),
+            Input::Decimal,
+            move |v| PlanEdit::SetOverallThreshold(i, v),
+        )
+    });
+    let head = html! {
+        <>
+            <div class="pe-row">
+                { form.field(&path::target(i, "name"), t.pe_target_label, &legend, target.label.vi.clone(), Input::Text, move |v| PlanEdit::SetLabel(i, v)) }
+                { form.field(&path::target(i, "id"), t.pe_target_id, &legend, texts.id.clone(), Input::Text, move |v| PlanEdit::SetTargetId(i, v)) }
+            </div>
+            { form.field(&path::target(i, "help"), t.pe_target_help, &legend, target.help.vi.clone(), Input::Area, move |v| PlanEdit::SetHelp(i, v)) }
+            <div class="pe-row">
+                { form.select(&path::target(i, "kind"), t.pe_kind, kind.key(), &kinds, move |v| PlanEdit::SetKind(i, Kind::from_key(&v).unwrap_or(Kind::Ratio))) }
+                { form.field(&path::target(i, "weight"), t.pe_weight, &legend, texts.weight.clone(), Input::Numeric, move |v| PlanEdit::SetWeight(i, v)) }
+            </div>
+            <div class="pe-row">{ words }</div>
+            { for overall }
+        </>
+    };
+    let rules = props.blocs.iter().enumerate().map(|(b, (bloc_id, bloc_name))| {
+        let applies_path = path::applies(i, bloc_id.key());
+        let rule = target.rule(*bloc_id);
+        let offered_id = format!("{}-offered", field_id(&applies_path));
+        let on_offered = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |event: Event| {
+                let offered = event.target_unchecked_into::<HtmlInputElement>().checked();
+                dispatch.dispatch(PlanEdit::SetOffered { target: i, bloc: b, offered });
+            })
+        };
+        let context = format!("{legend} — {bloc_name}");
+        let threshold = (rule.is_some() && kind == Kind::Ratio).then(|| {
+            form.field(&applies_path, t.pe_threshold, &context, texts.thresholds.get(b).cloned().unwrap_or_default(), Input::Decimal, move |text| PlanEdit::SetThreshold { target: i, bloc: b, text })
+        });
+        let default_units = rule.map(|rule| {
+            let value = match &rule.applies_to {
+                DefaultUnits::All => "all",
+                DefaultUnits::None => "none",
+                DefaultUnits::Only(_) => "only",
+            };
+            let mut options = vec![("all", t.pe_units_all.to_string()), ("none", t.pe_units_none.to_string())];
+            let only = match &rule.applies_to {
+                DefaultUnits::Only(ids) => Some(ids.clone()),
+                _ => None,
+            };
+            if let Some(ids) = &only {
+                options.push(("only", t.pe_units_only(ids.len())));
+            }
+            form.select(&path::default_units(i, bloc_id.key()), t.pe_default_units, value, &options, move |v| {
+                let units = match v.as_str() {
+                    "none" => DefaultUnits::None,
+                    "only" => DefaultUnits::Only(only.clone().unwrap_or_default()),
+                    _ => DefaultUnits::All,
+                };
+                PlanEdit::SetDefaultUnits { target: i, bloc: b, units }
+            })
+        });
+        // A yes/no or increase target's `applies.<bloc>` problems go to its checkbox.
+        let offered_claimed = form.claim(|p| p == applies_path, &context);
+        html! {
+            <div class="pe-rule" key={b} data-plan-rule={bloc_id.to_string()}>
+                <label class="check">
+                    <input type="checkbox" id={offered_id} data-plan-field={applies_path.clone()} checked={rule.is_some()}
+                        aria-describedby={form.described_by(&offered_claimed, None)} onchange={on_offered} />
+                    { t.pe_offered }{ ": " }{ bloc_name.clone() }
+                </label>
+                { form.messages_html(&offered_claimed) }
+                { for threshold }
+                { for default_units }
+            </div>
+        }
+    }).collect::<Html>();
+    let rules_rest = form.section_problems(&path::target(i, "applies"), &legend);
+    let target_path = format!("plan.targets[{i}]");
+    let rest = form.section_problems(&target_path, &legend);
+    html! {
+        <fieldset class="pe-target" id={field_id(&target_path)} tabindex="-1" data-plan-target={target.id.to_string()}>
+            <legend>{ legend.clone() }</legend>
+            { rest }
+            { head }
+            <fieldset class="pe-rules">
+                <legend>{ t.pe_col_bloc }</legend>
+                { rules_rest }
+                { rules }
+            </fieldset>
+            <div class="pe-buttons">
+                <button type="button" class="secondary" data-action="move-target-up" disabled={i == 0}
+                    onclick={form.click(PlanEdit::MoveTarget { from: i, to: i.saturating_sub(1) })}>{ "↑ " }{ t.pe_move_up }</button>
+                <button type="button" class="secondary" data-action="move-target-down" disabled={i + 1 == props.count}
+                    onclick={form.click(PlanEdit::MoveTarget { from: i, to: i + 1 })}>{ "↓ " }{ t.pe_move_down }</button>
+                <button type="button" class="secondary" data-action="remove-target"
+                    onclick={form.click(PlanEdit::RemoveTarget(i))}>{ t.pe_target_remove }</button>
+            </div>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn PlanEditor(props: &PlanEditorProps) -> Html {
     let lang = props.lang;
@@ -307,6 +504,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             .iter()
             .map(|p| edit_problem_message(lang, &p.kind))
             .collect(),
+        ids: (0..problems.len()).collect(),
         placed: RefCell::new(problems.iter().map(|_| None).collect()),
         dispatch: draft.dispatcher(),
     };
@@ -355,10 +553,10 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             let id_path = path::unit(b, u, "id");
             let name_path = path::unit(b, u, "name");
             let row_context = format!("{legend} — {}", unit.name);
-            let id_claimed = form.claim(|p| p == id_path, &field_id(&id_path), &format!("{row_context} — {}", t.pe_unit_id));
-            let name_claimed = form.claim(|p| p == name_path, &field_id(&name_path), &format!("{row_context} — {}", t.pe_unit_name));
+            let id_claimed = form.claim(|p| p == id_path, &format!("{row_context} — {}", t.pe_unit_id));
+            let name_claimed = form.claim(|p| p == name_path, &format!("{row_context} — {}", t.pe_unit_name));
             let row_path = format!("plan.blocs[{b}].units[{u}]");
-            let row_claimed = form.claim(|p| is_under(p, &row_path), &field_id(&id_path), &row_context);
+            let row_claimed = form.claim(|p| is_under(p, &row_path), &row_context);
             let on_id = form.send_input(move |id| PlanEdit::SetUnitId { bloc: b, unit: u, id });
             let on_name = form.send_input(move |name| PlanEdit::SetUnitName { bloc: b, unit: u, name });
             html! {
@@ -367,14 +565,14 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                         <input id={field_id(&id_path)} type="text" autocomplete="off" spellcheck="false"
                             aria-label={format!("{} {}", t.pe_unit_id, u + 1)} data-plan-field={id_path.clone()} value={unit.id.clone()}
                             aria-invalid={(!id_claimed.is_empty()).then_some("true")}
-                            aria-describedby={Form::described_by(&id_claimed, None)} oninput={on_id} />
+                            aria-describedby={form.described_by(&id_claimed, None)} oninput={on_id} />
                         { form.messages_html(&id_claimed) }
                     </td>
                     <td>
                         <input id={field_id(&name_path)} type="text" autocomplete="off"
                             aria-label={format!("{} {}", t.pe_unit_name, u + 1)} data-plan-field={name_path.clone()} value={unit.name.clone()}
                             aria-invalid={(!name_claimed.is_empty()).then_some("true")}
-                            aria-describedby={Form::described_by(&name_claimed, None)} oninput={on_name} />
+                            aria-describedby={form.described_by(&name_claimed, None)} oninput={on_name} />
                         { form.messages_html(&name_claimed) }
                         { form.messages_html(&row_claimed) }
                     </td>
@@ -386,7 +584,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                 </tr>
             }
         }).collect::<Html>();
-        let units_claimed = form.claim(|p| p == units_path, &field_id(&units_path), &format!("{legend} — {}", t.pe_paste_label));
+        let units_claimed = form.claim(|p| p == units_path, &format!("{legend} — {}", t.pe_paste_label));
         let hint_id = format!("{}-hint", field_id(&units_path));
         let on_paste_text = form.send_input(move |text| PlanEdit::SetPasteText(b, text));
         let on_append = {
@@ -405,7 +603,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                 <p class="hint" id={hint_id.clone()}>{ t.pe_paste_hint }</p>
                 <textarea id={field_id(&units_path)} rows="5" data-plan-field={units_path.clone()} value={paste_text.clone()}
                     aria-invalid={(!units_claimed.is_empty()).then_some("true")}
-                    aria-describedby={Form::described_by(&units_claimed, Some(&hint_id))} oninput={on_paste_text} />
+                    aria-describedby={form.described_by(&units_claimed, Some(&hint_id))} oninput={on_paste_text} />
                 { form.messages_html(&units_claimed) }
                 if !paste_text.trim().is_empty() {
                     <div class="pe-paste-result" role="status">
@@ -483,123 +681,40 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
     }).collect::<Html>();
     let blocs_rest = form.section_problems("plan.blocs", t.pe_blocs);
 
-    // Targets.
-    let kinds = [
-        (Kind::Ratio.key(), t.pe_kind_ratio.to_string()),
-        (Kind::YesNo.key(), t.pe_kind_yes_no.to_string()),
-        (Kind::Increase.key(), t.pe_kind_increase.to_string()),
-    ];
+    // Targets: each its own component; their problems are placed there.
+    let bloc_names: Rc<Vec<(BlocId, String)>> = Rc::new(
+        plan.blocs
+            .iter()
+            .map(|b| (b.id, b.name.vi.clone()))
+            .collect(),
+    );
     let target_count = plan.targets.len();
-    let targets = plan.targets.iter().enumerate().map(|(i, target)| {
-        let legend = t.pe_target_legend(i + 1, &target.label.vi);
-        let kind = Kind::of(&target.measure);
-        let words = MeasureText::of_kind(kind).iter().map(|&which| {
-            let label = match which {
-                MeasureText::Numerator => t.pe_numerator,
-                MeasureText::Denominator => t.pe_denominator,
-                MeasureText::OneMore => t.pe_one_more,
-                MeasureText::Question => t.pe_question,
-                MeasureText::Before => t.pe_before,
-                MeasureText::After => t.pe_after,
+    let targets = plan
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, target)| {
+            let prefix = format!("plan.targets[{i}]");
+            let legend = t.pe_target_legend(i + 1, &target.label.vi);
+            let mine = form.claim(|p| is_under(p, &prefix), &legend);
+            let texts = TargetTexts {
+                id: d.text(TypedField::TargetId(i), style),
+                weight: d.text(TypedField::Weight(i), style),
+                overall: d.text(TypedField::OverallThreshold(i), style),
+                thresholds: (0..plan.blocs.len())
+                    .map(|b| d.text(TypedField::Threshold { target: i, bloc: b }, style))
+                    .collect(),
             };
-            let value = which.get(&target.measure).map_or(String::new(), |text| text.vi.clone());
-            form.field(&path::target(i, which.key()), label, &legend, value, Input::Text, move |v| PlanEdit::SetMeasureText(i, which, v))
-        }).collect::<Html>();
-        let overall = matches!(target.measure, Measure::YesNo { .. }).then(|| {
-            form.field(&path::target(i, "overall_threshold"), t.pe_overall, &legend, d.text(TypedField::OverallThreshold(i), style), Input::Decimal, move |v| PlanEdit::SetOverallThreshold(i, v))
-        });
-        let head = html! {
-            <>
-                <div class="pe-row">
-                    { form.field(&path::target(i, "name"), t.pe_target_label, &legend, target.label.vi.clone(), Input::Text, move |v| PlanEdit::SetLabel(i, v)) }
-                    { form.field(&path::target(i, "id"), t.pe_target_id, &legend, d.text(TypedField::TargetId(i), style), Input::Text, move |v| PlanEdit::SetTargetId(i, v)) }
-                </div>
-                { form.field(&path::target(i, "help"), t.pe_target_help, &legend, target.help.vi.clone(), Input::Area, move |v| PlanEdit::SetHelp(i, v)) }
-                <div class="pe-row">
-                    { form.select(&path::target(i, "kind"), t.pe_kind, kind.key(), &kinds, move |v| PlanEdit::SetKind(i, Kind::from_key(&v).unwrap_or(Kind::Ratio))) }
-                    { form.field(&path::target(i, "weight"), t.pe_weight, &legend, d.text(TypedField::Weight(i), style), Input::Numeric, move |v| PlanEdit::SetWeight(i, v)) }
-                </div>
-                <div class="pe-row">{ words }</div>
-                { for overall }
-            </>
-        };
-        let rules = plan.blocs.iter().enumerate().map(|(b, bloc)| {
-            let applies_path = path::applies(i, bloc.id.key());
-            let rule = target.rule(bloc.id);
-            let offered_id = format!("{}-offered", field_id(&applies_path));
-            let on_offered = {
-                let dispatch = draft.dispatcher();
-                Callback::from(move |event: Event| {
-                    let offered = event.target_unchecked_into::<HtmlInputElement>().checked();
-                    dispatch.dispatch(PlanEdit::SetOffered { target: i, bloc: b, offered });
-                })
-            };
-            let context = format!("{legend} — {}", bloc.name.vi);
-            let threshold = (rule.is_some() && kind == Kind::Ratio).then(|| {
-                form.field(&applies_path, t.pe_threshold, &context, d.text(TypedField::Threshold { target: i, bloc: b }, style), Input::Decimal, move |text| PlanEdit::SetThreshold { target: i, bloc: b, text })
-            });
-            let default_units = rule.map(|rule| {
-                let value = match &rule.applies_to {
-                    DefaultUnits::All => "all",
-                    DefaultUnits::None => "none",
-                    DefaultUnits::Only(_) => "only",
-                };
-                let mut options = vec![("all", t.pe_units_all.to_string()), ("none", t.pe_units_none.to_string())];
-                let only = match &rule.applies_to {
-                    DefaultUnits::Only(ids) => Some(ids.clone()),
-                    _ => None,
-                };
-                if let Some(ids) = &only {
-                    options.push(("only", t.pe_units_only(ids.len())));
-                }
-                form.select(&path::default_units(i, bloc.id.key()), t.pe_default_units, value, &options, move |v| {
-                    let units = match v.as_str() {
-                        "none" => DefaultUnits::None,
-                        "only" => DefaultUnits::Only(only.clone().unwrap_or_default()),
-                        _ => DefaultUnits::All,
-                    };
-                    PlanEdit::SetDefaultUnits { target: i, bloc: b, units }
-                })
-            });
-            // A yes/no or increase target's `applies.<bloc>` problems go to its checkbox.
-            let offered_claimed = form.claim(|p| p == applies_path, &offered_id, &context);
             html! {
-                <div class="pe-rule" key={b} data-plan-rule={bloc.id.to_string()}>
-                    <label class="check">
-                        <input type="checkbox" id={offered_id} data-plan-field={applies_path.clone()} checked={rule.is_some()}
-                            aria-describedby={Form::described_by(&offered_claimed, None)} onchange={on_offered} />
-                        { t.pe_offered }{ ": " }{ bloc.name.vi.clone() }
-                    </label>
-                    { form.messages_html(&offered_claimed) }
-                    { for threshold }
-                    { for default_units }
-                </div>
+                <TargetSection key={i} {lang} index={i} count={target_count} target={target.clone()}
+                    blocs={bloc_names.clone()} {texts}
+                    problems={mine.iter().map(|&k| problems[k].clone()).collect::<Vec<_>>()}
+                    ids={mine.clone()}
+                    messages={mine.iter().map(|&k| form.messages[k].clone()).collect::<Vec<_>>()}
+                    dispatch={draft.dispatcher()} />
             }
-        }).collect::<Html>();
-        let rules_rest = form.section_problems(&path::target(i, "applies"), &legend);
-        let target_path = format!("plan.targets[{i}]");
-        let rest = form.section_problems(&target_path, &legend);
-        html! {
-            <fieldset class="pe-target" key={i} id={field_id(&target_path)} tabindex="-1" data-plan-target={target.id.to_string()}>
-                <legend>{ legend.clone() }</legend>
-                { rest }
-                { head }
-                <fieldset class="pe-rules">
-                    <legend>{ t.pe_col_bloc }</legend>
-                    { rules_rest }
-                    { rules }
-                </fieldset>
-                <div class="pe-buttons">
-                    <button type="button" class="secondary" data-action="move-target-up" disabled={i == 0}
-                        onclick={form.click(PlanEdit::MoveTarget { from: i, to: i.saturating_sub(1) })}>{ "↑ " }{ t.pe_move_up }</button>
-                    <button type="button" class="secondary" data-action="move-target-down" disabled={i + 1 == target_count}
-                        onclick={form.click(PlanEdit::MoveTarget { from: i, to: i + 1 })}>{ "↓ " }{ t.pe_move_down }</button>
-                    <button type="button" class="secondary" data-action="remove-target"
-                        onclick={form.click(PlanEdit::RemoveTarget(i))}>{ t.pe_target_remove }</button>
-                </div>
-            </fieldset>
-        }
-    }).collect::<Html>();
+        })
+        .collect::<Html>();
     let targets_rest = form.section_problems("plan.targets", t.pe_targets);
 
     // Scoring.
@@ -705,12 +820,11 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                 <p><strong>{ t.pe_problem_count(problems.len()) }</strong></p>
                 <ul>
                     { for problems.iter().enumerate().map(|(index, problem)| {
-                        let (anchor, label) = placed[index]
-                            .as_ref()
-                            .map_or((String::new(), String::new()), |p| (p.anchor.clone(), p.label.clone()));
+                        let label = placed[index].as_ref().map_or(String::new(), |p| p.label.clone());
                         html! {
                             <li>
-                                <a href={format!("#{anchor}")} data-problem-link={problem.path.clone()} onclick={go_to(anchor.clone())}>
+                                <a href={format!("#{}", field_id(&problem.path))} data-problem-link={problem.path.clone()}
+                                    onclick={go_to(problem.path.clone())}>
                                     { label }{ ": " }{ form.messages[index].clone() }
                                 </a>
                             </li>
