@@ -812,12 +812,14 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
     // Whatever is left (`plan`, a path of no field): at the top.
     let top_rest = form.section_problems("plan", t.pe_heading);
     let placed = form.placed.borrow();
-    let summary = if problems.is_empty() {
-        html! { <p class="pe-ok" data-plan-problems="0">{ t.pe_no_problems }</p> }
-    } else {
-        html! {
-            <div class="pe-summary" data-plan-problems={problems.len().to_string()}>
-                <p><strong>{ t.pe_problem_count(problems.len()) }</strong></p>
+    // Only the count is a live region: the list is not read out again on every keystroke.
+    let count = problems.len();
+    let summary = html! {
+        <div id="pe-summary" class={if count == 0 { "pe-ok" } else { "pe-summary" }} data-plan-problems={count.to_string()}>
+            <p role="status" aria-live="polite">
+                if count == 0 { { t.pe_no_problems } } else { <strong>{ t.pe_problem_count(count) }</strong> }
+            </p>
+            if count > 0 {
                 <ul>
                     { for problems.iter().enumerate().map(|(index, problem)| {
                         let label = placed[index].as_ref().map_or(String::new(), |p| p.label.clone());
@@ -831,8 +833,8 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                         }
                     }) }
                 </ul>
-            </div>
-        }
+            }
+        </div>
     };
     let blocked = !problems.is_empty();
     // The plan is cloned on the click, not on every render.
@@ -854,7 +856,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                     onclick={form.click(PlanEdit::CopyForNextYear)}>{ t.pe_start_copy }</button>
             </div>
             <p class="hint" id="pe-start-hint">{ t.pe_start_hint }</p>
-            <div role="status" aria-live="polite" id="pe-summary">{ summary }</div>
+            { summary }
             <div id={field_id("plan")} tabindex="-1">{ top_rest }</div>
             { general }
             <section class="pe-section" aria-labelledby="pe-blocs-heading" id={field_id("plan.blocs")} tabindex="-1">
