@@ -824,22 +824,28 @@ impl PlanDraft {
         let Some(target) = self.plan.blocs.get(bloc) else {
             return (Vec::new(), Vec::new());
         };
-        // A unit keeps its id when its name is pasted again; new ids avoid every id of the
-        // plan, so no profile of a removed unit ever points at another one.
-        let others: Vec<&str> = self
+        // The units that stay beside the pasted ones: a code may not be one of theirs.
+        let kept: Vec<&str> = self
             .plan
             .blocs
             .iter()
             .enumerate()
             .filter(|&(i, _)| i != bloc || mode == PasteMode::Append)
             .flat_map(|(_, b)| b.units.iter().map(|u| u.id.as_str()))
-            .chain(target.units.iter().map(|u| u.id.as_str()))
             .collect();
-        let reuse = match mode {
-            PasteMode::Replace => &target.units[..],
-            PasteMode::Append => &[],
+        // A unit keeps its id when its name is pasted again; new ids avoid every id of the
+        // plan, so no profile of a removed unit ever points at another one.
+        let (reuse, avoid): (&[Unit], Vec<&str>) = match mode {
+            PasteMode::Replace => (
+                &target.units,
+                kept.iter()
+                    .copied()
+                    .chain(target.units.iter().map(|u| u.id.as_str()))
+                    .collect(),
+            ),
+            PasteMode::Append => (&[], kept.clone()),
         };
-        parse_units(self.paste_text(bloc), reuse, &others)
+        parse_units(self.paste_text(bloc), reuse, &avoid, &kept)
     }
 
     pub fn apply(&mut self, edit: PlanEdit) {
@@ -1228,6 +1234,8 @@ pub struct LineProblem {
 pub enum LineProblemKind {
     /// The code is on an earlier line too.
     DuplicateCode { code: String, first_line: usize },
+    /// Another unit of the plan (of another bloc, or of this one when appending) has it.
+    CodeTaken(String),
     /// Not 1–40 of `A–Z a–z 0–9 - _ .` (as typed).
     BadCode(String),
     /// `other` names the "other unit" choice of the page.
@@ -1315,11 +1323,17 @@ fn dedupe(base: String, taken: &HashSet<&str>) -> String {
 /// ends are fine. Problems are reported by line, and the units of the other lines returned.
 pub fn parse_unit_list(text: &str, existing: &[Unit]) -> (Vec<Unit>, Vec<LineProblem>) {
     let ids: Vec<&str> = existing.iter().map(|u| u.id.as_str()).collect();
-    parse_units(text, existing, &ids)
+    parse_units(text, existing, &ids, &[])
 }
 
-/// [`parse_unit_list`], reusing the ids of `reuse` by name and avoiding `avoid`.
-fn parse_units(text: &str, reuse: &[Unit], avoid: &[&str]) -> (Vec<Unit>, Vec<LineProblem>) {
+/// [`parse_unit_list`], reusing the ids of `reuse` by name, making ids that avoid `avoid`,
+/// and refusing a code of `kept` (units that stay beside the pasted ones).
+fn parse_units(
+    text: &str,
+    reuse: &[Unit],
+    avoid: &[&str],
+    kept: &[&str],
+) -> (Vec<Unit>, Vec<LineProblem>) {
     let mut problems = Vec::new();
     // (line, code, name)
     let mut rows: Vec<(usize, Option<String>, String)> = Vec::new();
@@ -1372,6 +1386,10 @@ fn parse_units(text: &str, reuse: &[Unit], avoid: &[&str]) -> (Vec<Unit>, Vec<Li
         if let Some(code) = &code {
             if code.eq_ignore_ascii_case(OTHER_UNIT_ID) {
                 problem(LineProblemKind::ReservedCode);
+                continue;
+            }
+            if kept.contains(&code.as_str()) {
+                problem(LineProblemKind::CodeTaken(code.clone()));
                 continue;
             }
             if let Some(&first_line) = first_line_of.get(code) {

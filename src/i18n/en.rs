@@ -714,6 +714,12 @@ impl Messages for En {
             count(first_line, STYLE)
         )
     }
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String {
+        format!(
+            "Line {}: another unit of the plan has the code {code}.",
+            count(line, STYLE)
+        )
+    }
     fn pe_line_bad_code(&self, line: usize, code: &str) -> String {
         format!("Line {}: “{code}” is not a code (letters without accents, digits, - _ ., at most 40 characters).", count(line, STYLE))
     }

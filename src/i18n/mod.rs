@@ -520,6 +520,7 @@ pub trait Messages: Sync {
     fn pe_units_only(&self, n: usize) -> String;
     fn pe_paste_count(&self, n: usize) -> String;
     fn pe_line_duplicate(&self, line: usize, code: &str, first_line: usize) -> String;
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String;
     fn pe_line_bad_code(&self, line: usize, code: &str) -> String;
     fn pe_line_reserved(&self, line: usize) -> String;
     fn pe_line_columns(&self, line: usize, columns: usize) -> String;
@@ -864,6 +865,7 @@ pub fn line_problem_message(lang: Lang, problem: &crate::domain::plan_edit::Line
         LineProblemKind::DuplicateCode { code, first_line } => {
             t.pe_line_duplicate(line, code, *first_line)
         }
+        LineProblemKind::CodeTaken(code) => t.pe_line_code_taken(line, code),
         LineProblemKind::BadCode(code) => t.pe_line_bad_code(line, code),
         LineProblemKind::ReservedCode => t.pe_line_reserved(line),
         LineProblemKind::TooManyColumns(columns) => t.pe_line_columns(line, *columns),

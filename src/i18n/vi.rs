@@ -665,6 +665,12 @@ impl Messages for Vi {
             count(first_line, STYLE)
         )
     }
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String {
+        format!(
+            "Dòng {}: mã {code} đã là mã của một đơn vị khác trong kế hoạch.",
+            count(line, STYLE)
+        )
+    }
     fn pe_line_bad_code(&self, line: usize, code: &str) -> String {
         format!("Dòng {}: “{code}” không phải là mã (chỉ chữ không dấu, số, dấu - _ ., tối đa 40 ký tự).", count(line, STYLE))
     }

@@ -528,6 +528,22 @@ fn pasting_replaces_or_appends_and_keeps_ids_of_names_pasted_again() {
     });
     assert_eq!(d.plan().blocs[0].units.len(), 3);
     assert_eq!(d.plan().blocs[0].units[2].id, "x-phong-dien-2");
+    // A code of a unit that stays (another bloc's) is refused by line.
+    d.apply(PlanEdit::SetPasteText(
+        0,
+        "Phường A\nx-phong-dien\tXã Phong Điền".into(),
+    ));
+    assert_eq!(
+        d.paste_preview(0, PasteMode::Replace).1,
+        [LineProblem {
+            line: 2,
+            kind: LineProblemKind::CodeTaken("x-phong-dien".into())
+        }]
+    );
+    // Replacing, a bloc's own codes are fine; appending, they are taken.
+    d.apply(PlanEdit::SetPasteText(0, "p-an-hoa\tPhường An Hòa".into()));
+    assert!(d.paste_preview(0, PasteMode::Replace).1.is_empty());
+    assert_eq!(d.paste_preview(0, PasteMode::Append).1.len(), 1);
     // A list with a problem is not pasted.
     d.apply(PlanEdit::SetPasteText(0, "1\tA\n1\tB".into()));
     d.apply(PlanEdit::PasteUnits {
