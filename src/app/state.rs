@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::domain::builtin;
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
 use crate::domain::keyed::keyed_enum;
 use crate::domain::language::Lang;
 use crate::domain::limits::{check_length, TextKind};
 use crate::domain::merge::{apply_renames, merge, same_data, EntryPart, ProfileField};
-use crate::domain::builtin;
 use crate::domain::plan::{BlocId, Plan, TargetId};
 use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
@@ -249,7 +249,6 @@ pub enum Choice {
 }
 
 impl AppState {
-
     /// Reviews files read together: the plans first (so that the unit files of a plan
     /// that comes with them open), then the unit files. Conflicts still waiting for an
     /// answer from an earlier import stay.
@@ -276,33 +275,31 @@ impl AppState {
             }
         }
         let workspace = self.workspace_mut();
-                        let active = workspace.active.clone();
-                        for (file_name, outcome) in files {
-                            match outcome {
-                                Err(error) => review.errors.push(error),
-                                // The same file again (or one of identical data) is not a conflict.
-                                Ok(incoming)
-                                    if workspace.profiles.iter().any(|r| *r.profile == incoming) =>
-                                {
-                                    review.already_there.push(file_name)
-                                }
-                                Ok(incoming) => match workspace.profile_for_unit(&incoming) {
-                                    Some(existing_id) => review.conflicts.push(Conflict {
-                                        file_name,
-                                        incoming,
-                                        existing_id,
-                                    }),
-                                    // On a first visit the untouched empty profile takes the first
-                                    // file (and so it is on screen).
-                                    None => {
-                                        workspace.add_or_fill_empty(incoming);
-                                        review.added.push(file_name);
-                                    }
-                                },
-                            }
-                        }
-                        // Importing adds profiles; the one being edited stays on screen.
-                        workspace.switch_to(&active);
+        let active = workspace.active.clone();
+        for (file_name, outcome) in files {
+            match outcome {
+                Err(error) => review.errors.push(error),
+                // The same file again (or one of identical data) is not a conflict.
+                Ok(incoming) if workspace.profiles.iter().any(|r| *r.profile == incoming) => {
+                    review.already_there.push(file_name)
+                }
+                Ok(incoming) => match workspace.profile_for_unit(&incoming) {
+                    Some(existing_id) => review.conflicts.push(Conflict {
+                        file_name,
+                        incoming,
+                        existing_id,
+                    }),
+                    // On a first visit the untouched empty profile takes the first
+                    // file (and so it is on screen).
+                    None => {
+                        workspace.add_or_fill_empty(incoming);
+                        review.added.push(file_name);
+                    }
+                },
+            }
+        }
+        // Importing adds profiles; the one being edited stays on screen.
+        workspace.switch_to(&active);
         self.import = Some(review);
         self.retry_waiting_link();
     }
@@ -860,7 +857,12 @@ impl Reducible for AppState {
                 mismatched,
             } => next.import_files(plans, units, mismatched),
             Action::OpenPlanLink(fragment) => {
-                let name: String = fragment.trim().trim_start_matches('#').chars().take(12).collect();
+                let name: String = fragment
+                    .trim()
+                    .trim_start_matches('#')
+                    .chars()
+                    .take(12)
+                    .collect();
                 let outcome = read_plan_link(&fragment, &format!("{name}…"));
                 let mut review = ImportReview::default();
                 match outcome {

@@ -26,7 +26,11 @@ pub enum PlanLinkError {
 /// The fragment of a link carrying `plan`, or `None` when it would be longer than a link
 /// reader takes (then the plan file carries it).
 pub fn make_plan_fragment(plan: &Plan) -> Option<String> {
-    let fragment = frame(PLAN_PREFIX, PLAN_LINK_VERSION, export_plan_file(plan).as_bytes());
+    let fragment = frame(
+        PLAN_PREFIX,
+        PLAN_LINK_VERSION,
+        export_plan_file(plan).as_bytes(),
+    );
     (fragment.len() <= MAX_FRAGMENT_CHARS).then_some(fragment)
 }
 

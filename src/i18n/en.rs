@@ -300,6 +300,82 @@ pub static EN: Texts = Texts {
     plan_band_range: "a rating band is between 0–100.",
     plan_bands_order: "the rating bands must go down: Good above Fair, Fair above Average.",
     plan_weight_range: "a weight is a whole number from 0 to 10.",
+    // Plan editor (issue 12)
+    pe_heading: "Plan editor",
+    pe_intro: "Edit the blocs, units, targets and thresholds of a campaign. Every problem shows next to its field; the plan can be saved once there is none.",
+    pe_start_empty: "Start from an empty plan",
+    pe_start_copy: "Copy for the next year",
+    pe_start_hint: "A copy keeps the blocs, units and targets; the year goes up by 1 and the year in the plan's id and name follows. Typing another year (say 2021 → 2026) moves them again.",
+    pe_no_problems: "The plan has no problem: it can be saved or exported.",
+    pe_general: "General",
+    pe_plan_id: "Plan id (letters without accents, digits, - _ .)",
+    pe_plan_name: "Plan name",
+    pe_year: "Year",
+    pe_issuer: "Issued by",
+    pe_blocs: "Blocs",
+    pe_bloc_id: "Bloc id",
+    pe_bloc_name: "Bloc name",
+    pe_award_places: "Leading units rewarded",
+    pe_unit_id: "Unit id",
+    pe_unit_name: "Unit name",
+    pe_unit_add: "Add a unit",
+    pe_paste_label: "Paste a unit list (from Excel)",
+    pe_paste_hint: "One unit per line: its code and name in two columns copied from Excel (or code;name), or just its name (the id is made from it: “Phường Cái Khế” → phuong-cai-khe). Blank lines and a header line (Code, Name) are skipped; spaces never split columns.",
+    pe_paste_append: "Add after the current list",
+    pe_paste_replace_note: "Unless ticked, the pasted list replaces the bloc's units; a unit whose name is pasted again keeps its id.",
+    pe_paste_apply: "Use the pasted list",
+    pe_move_up: "Up",
+    pe_move_down: "Down",
+    pe_bloc_remove: "Remove the bloc",
+    pe_bloc_add: "Add a bloc",
+    pe_targets: "Targets",
+    pe_target_id: "Target id",
+    pe_target_label: "Target name",
+    pe_target_help: "Short explanation",
+    pe_kind: "Kind",
+    pe_kind_ratio: "Ratio (numerator / denominator)",
+    pe_kind_yes_no: "Yes / no",
+    pe_kind_increase: "Increase over the year",
+    pe_numerator: "Numerator label",
+    pe_denominator: "Denominator label",
+    pe_one_more: "Word for one more item (for “… more needed”)",
+    pe_question: "Question",
+    pe_before: "Label of the start figure",
+    pe_after: "Label of the end figure",
+    pe_overall: "Share of units answering yes needed overall (%, empty if none)",
+    pe_weight: "Weight (0–10)",
+    pe_col_bloc: "By bloc",
+    pe_offered: "Offered",
+    pe_threshold: "Threshold (%)",
+    pe_default_units: "Units by default",
+    pe_units_all: "Every unit of the bloc",
+    pe_units_none: "None (a unit switches it on)",
+    pe_target_remove: "Remove the target",
+    pe_target_add: "Add a target",
+    pe_scoring: "Default scoring",
+    pe_preview: "Preview: what a unit of a bloc sees",
+    pe_preview_bloc: "See as a unit of",
+    pe_preview_none: "No target is offered to this bloc yet.",
+    pe_save: "Save the plan",
+    pe_export: "Export the plan file (.json)",
+    pe_close: "Close the editor",
+    pe_save_blocked: "Fix every problem to save or export.",
+    pe_error_required: "This field cannot be empty.",
+    pe_error_zero_places: "At least 1 unit must be rewarded.",
+    pe_error_bad_id: "An id has only letters without accents, digits and - _ . (at most 40 characters).",
+    pe_error_duplicate_id: "Another item already has this id.",
+    pe_new_plan_id: "plan",
+    pe_new_plan_name: "Administrative reform targets",
+    pe_new_bloc: "Bloc",
+    pe_new_unit: "Unit",
+    pe_new_target: "Target",
+    pe_new_numerator: "Files that qualify",
+    pe_new_denominator: "All files",
+    pe_new_one_more: "files",
+    pe_new_question: "Is it up to standard?",
+    pe_new_before: "At the start of the year",
+    pe_new_after: "At the end of the year",
+    // End of plan editor (issue 12)
 };
 
 impl Messages for En {
@@ -716,4 +792,73 @@ impl Messages for En {
     fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
         format!("“{key}” is given twice in the same object (line {line}, column {column}).")
     }
+    // Plan editor (issue 12)
+    fn pe_problem_count(&self, n: usize) -> String {
+        format!("{} to fix:", plural(n, "problem", "problems"))
+    }
+    fn pe_bloc_legend(&self, n: usize, name: &str) -> String {
+        format!("Bloc {}: {name}", count(n, STYLE))
+    }
+    fn pe_target_legend(&self, n: usize, name: &str) -> String {
+        format!("Target {}: {name}", count(n, STYLE))
+    }
+    fn pe_units_count(&self, n: usize) -> String {
+        format!("Units ({})", count(n, STYLE))
+    }
+    fn pe_unit_remove(&self, name: &str) -> String {
+        format!("Remove {name}")
+    }
+    fn pe_units_only(&self, n: usize) -> String {
+        format!("Only {} chosen", plural(n, "unit", "units"))
+    }
+    fn pe_paste_count(&self, n: usize) -> String {
+        format!("{} read.", plural(n, "unit", "units"))
+    }
+    fn pe_line_duplicate(&self, line: usize, code: &str, first_line: usize) -> String {
+        format!(
+            "Line {}: the code {code} is on line {} already.",
+            count(line, STYLE),
+            count(first_line, STYLE)
+        )
+    }
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String {
+        format!(
+            "Line {}: another unit of the plan has the code {code}.",
+            count(line, STYLE)
+        )
+    }
+    fn pe_line_bad_code(&self, line: usize, code: &str) -> String {
+        format!("Line {}: “{code}” is not a code (letters without accents, digits, - _ ., at most 40 characters).", count(line, STYLE))
+    }
+    fn pe_line_reserved(&self, line: usize) -> String {
+        format!(
+            "Line {}: the code “other” is kept for “Other unit”.",
+            count(line, STYLE)
+        )
+    }
+    fn pe_line_columns(&self, line: usize, columns: usize) -> String {
+        format!(
+            "Line {} has {} columns; paste two: the code and the name.",
+            count(line, STYLE),
+            count(columns, STYLE)
+        )
+    }
+    fn pe_line_too_long(&self, line: usize, chars: usize, limit: usize) -> String {
+        format!(
+            "Line {}: the name has {} characters (at most {}).",
+            count(line, STYLE),
+            count(chars, STYLE),
+            count(limit, STYLE)
+        )
+    }
+    fn pe_error_decimals(&self, decimals: u32) -> String {
+        format!("At most {decimals} decimals.")
+    }
+    fn pe_error_year(&self, min: u16, max: u16) -> String {
+        format!("The year must be from {min} to {max}.")
+    }
+    fn pe_error_weight(&self, max: u8) -> String {
+        format!("A weight is a whole number from 0 to {max}.")
+    }
+    // End of plan editor (issue 12)
 }

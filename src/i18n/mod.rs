@@ -381,6 +381,82 @@ pub struct Texts {
     pub plan_band_range: &'static str,
     pub plan_bands_order: &'static str,
     pub plan_weight_range: &'static str,
+    // Plan editor (issue 12)
+    pub pe_heading: &'static str,
+    pub pe_intro: &'static str,
+    pub pe_start_empty: &'static str,
+    pub pe_start_copy: &'static str,
+    pub pe_start_hint: &'static str,
+    pub pe_no_problems: &'static str,
+    pub pe_general: &'static str,
+    pub pe_plan_id: &'static str,
+    pub pe_plan_name: &'static str,
+    pub pe_year: &'static str,
+    pub pe_issuer: &'static str,
+    pub pe_blocs: &'static str,
+    pub pe_bloc_id: &'static str,
+    pub pe_bloc_name: &'static str,
+    pub pe_award_places: &'static str,
+    pub pe_unit_id: &'static str,
+    pub pe_unit_name: &'static str,
+    pub pe_unit_add: &'static str,
+    pub pe_paste_label: &'static str,
+    pub pe_paste_hint: &'static str,
+    pub pe_paste_append: &'static str,
+    pub pe_paste_replace_note: &'static str,
+    pub pe_paste_apply: &'static str,
+    pub pe_move_up: &'static str,
+    pub pe_move_down: &'static str,
+    pub pe_bloc_remove: &'static str,
+    pub pe_bloc_add: &'static str,
+    pub pe_targets: &'static str,
+    pub pe_target_id: &'static str,
+    pub pe_target_label: &'static str,
+    pub pe_target_help: &'static str,
+    pub pe_kind: &'static str,
+    pub pe_kind_ratio: &'static str,
+    pub pe_kind_yes_no: &'static str,
+    pub pe_kind_increase: &'static str,
+    pub pe_numerator: &'static str,
+    pub pe_denominator: &'static str,
+    pub pe_one_more: &'static str,
+    pub pe_question: &'static str,
+    pub pe_before: &'static str,
+    pub pe_after: &'static str,
+    pub pe_overall: &'static str,
+    pub pe_weight: &'static str,
+    pub pe_col_bloc: &'static str,
+    pub pe_offered: &'static str,
+    pub pe_threshold: &'static str,
+    pub pe_default_units: &'static str,
+    pub pe_units_all: &'static str,
+    pub pe_units_none: &'static str,
+    pub pe_target_remove: &'static str,
+    pub pe_target_add: &'static str,
+    pub pe_scoring: &'static str,
+    pub pe_preview: &'static str,
+    pub pe_preview_bloc: &'static str,
+    pub pe_preview_none: &'static str,
+    pub pe_save: &'static str,
+    pub pe_export: &'static str,
+    pub pe_close: &'static str,
+    pub pe_save_blocked: &'static str,
+    pub pe_error_required: &'static str,
+    pub pe_error_zero_places: &'static str,
+    pub pe_error_bad_id: &'static str,
+    pub pe_error_duplicate_id: &'static str,
+    pub pe_new_plan_id: &'static str,
+    pub pe_new_plan_name: &'static str,
+    pub pe_new_bloc: &'static str,
+    pub pe_new_unit: &'static str,
+    pub pe_new_target: &'static str,
+    pub pe_new_numerator: &'static str,
+    pub pe_new_denominator: &'static str,
+    pub pe_new_one_more: &'static str,
+    pub pe_new_question: &'static str,
+    pub pe_new_before: &'static str,
+    pub pe_new_after: &'static str,
+    // End of plan editor (issue 12)
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks
@@ -507,6 +583,24 @@ pub trait Messages: Sync {
     fn plan_unknown_unit(&self, unit: &str) -> String;
     fn plan_year_range(&self, first: u16, last: u16) -> String;
     fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String;
+    // Plan editor (issue 12)
+    fn pe_problem_count(&self, n: usize) -> String;
+    fn pe_bloc_legend(&self, n: usize, name: &str) -> String;
+    fn pe_target_legend(&self, n: usize, name: &str) -> String;
+    fn pe_units_count(&self, n: usize) -> String;
+    fn pe_unit_remove(&self, name: &str) -> String;
+    fn pe_units_only(&self, n: usize) -> String;
+    fn pe_paste_count(&self, n: usize) -> String;
+    fn pe_line_duplicate(&self, line: usize, code: &str, first_line: usize) -> String;
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String;
+    fn pe_line_bad_code(&self, line: usize, code: &str) -> String;
+    fn pe_line_reserved(&self, line: usize) -> String;
+    fn pe_line_columns(&self, line: usize, columns: usize) -> String;
+    fn pe_line_too_long(&self, line: usize, chars: usize, limit: usize) -> String;
+    fn pe_error_decimals(&self, decimals: u32) -> String;
+    fn pe_error_year(&self, min: u16, max: u16) -> String;
+    fn pe_error_weight(&self, max: u8) -> String;
+    // End of plan editor (issue 12)
 }
 
 impl std::ops::Deref for Texts {
@@ -880,6 +974,77 @@ pub fn threshold_short(lang: Lang, requirement: Requirement) -> String {
     }
 }
 
+// Plan editor (issue 12)
+
+/// The words a new plan, bloc, unit or target of the plan editor starts with.
+pub fn new_plan_words(lang: Lang) -> crate::domain::plan_edit::NewPlanWords {
+    let t = lang.texts();
+    crate::domain::plan_edit::NewPlanWords {
+        plan_id: t.pe_new_plan_id,
+        plan_name: t.pe_new_plan_name,
+        bloc: t.pe_new_bloc,
+        unit: t.pe_new_unit,
+        target: t.pe_new_target,
+        numerator: t.pe_new_numerator,
+        denominator: t.pe_new_denominator,
+        one_more: t.pe_new_one_more,
+        question: t.pe_new_question,
+        before: t.pe_new_before,
+        after: t.pe_new_after,
+    }
+}
+
+/// A problem of a field of the plan editor.
+pub fn edit_problem_message(
+    lang: Lang,
+    kind: &crate::domain::plan_edit::EditProblemKind,
+) -> String {
+    use crate::domain::plan_edit::EditProblemKind;
+    let t = lang.texts();
+    match kind {
+        EditProblemKind::Number(error) => error_message(lang, FieldError::Number(*error)),
+        EditProblemKind::Required => t.pe_error_required.into(),
+        EditProblemKind::TooManyDecimals(decimals) => t.pe_error_decimals(*decimals),
+        EditProblemKind::YearOutOfRange { min, max } => t.pe_error_year(*min, *max),
+        EditProblemKind::WeightTooLarge(max) => t.pe_error_weight(*max),
+        EditProblemKind::ZeroPlaces => t.pe_error_zero_places.into(),
+        EditProblemKind::BadId => t.pe_error_bad_id.into(),
+        EditProblemKind::DuplicateId => t.pe_error_duplicate_id.into(),
+        EditProblemKind::Plan(kind) => plan_problem_text(lang, kind),
+    }
+}
+
+/// A problem of a line of a pasted unit list.
+pub fn line_problem_message(lang: Lang, problem: &crate::domain::plan_edit::LineProblem) -> String {
+    use crate::domain::plan_edit::LineProblemKind;
+    let t = lang.texts();
+    let line = problem.line;
+    match &problem.kind {
+        LineProblemKind::DuplicateCode { code, first_line } => {
+            t.pe_line_duplicate(line, code, *first_line)
+        }
+        LineProblemKind::CodeTaken(code) => t.pe_line_code_taken(line, code),
+        LineProblemKind::BadCode(code) => t.pe_line_bad_code(line, code),
+        LineProblemKind::ReservedCode => t.pe_line_reserved(line),
+        LineProblemKind::TooManyColumns(columns) => t.pe_line_columns(line, *columns),
+        LineProblemKind::NameTooLong { chars, limit } => t.pe_line_too_long(line, *chars, *limit),
+    }
+}
+
+/// What a plan's target asks of a unit, as its card states it ("Chỉ tiêu: tối thiểu 65%").
+pub fn plan_requirement_text(lang: Lang, requirement: crate::domain::plan::Requirement) -> String {
+    use crate::domain::plan::Requirement as PlanRequirement;
+    let t = lang.texts();
+    match requirement {
+        PlanRequirement::All => t.threshold_all.to_string(),
+        PlanRequirement::AtLeast(p) => t.threshold_at_least(p),
+        PlanRequirement::RatedGood => t.threshold_yes.to_string(),
+        PlanRequirement::Increase => t.threshold_increase.to_string(),
+    }
+}
+
+// End of plan editor (issue 12)
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1074,4 +1239,27 @@ mod tests {
             "Không được lớn hơn tổng số (20)."
         );
     }
+    // Plan editor (issue 12)
+    #[test]
+    fn plan_editor_messages_are_vietnamese_first() {
+        use crate::domain::plan_edit::{parse_unit_list, EditProblemKind};
+        let vi = Lang::Vi;
+        assert_eq!(
+            edit_problem_message(vi, &EditProblemKind::TooManyDecimals(2)),
+            "Tối đa 2 chữ số thập phân."
+        );
+        assert_eq!(
+            edit_problem_message(vi, &EditProblemKind::Number(NumberError::NotANumber)),
+            error_message(vi, FieldError::Number(NumberError::NotANumber))
+        );
+        let (_, problems) = parse_unit_list("1\tA\n1\tB", &[]);
+        assert_eq!(
+            line_problem_message(vi, &problems[0]),
+            "Dòng 2: mã 1 đã có ở dòng 1."
+        );
+        assert_eq!(Lang::En.texts().pe_problem_count(1), "1 problem to fix:");
+        assert_eq!(vi.texts().pe_units_count(1234), "Danh sách đơn vị (1.234)");
+        assert_eq!(new_plan_words(vi).bloc, "Khối");
+    }
+    // End of plan editor (issue 12)
 }

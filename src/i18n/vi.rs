@@ -288,6 +288,82 @@ pub static VI: Texts = Texts {
     plan_band_range: "ngưỡng xếp loại phải trong khoảng 0–100.",
     plan_bands_order: "ngưỡng xếp loại phải giảm dần: Tốt cao hơn Khá, Khá cao hơn Trung bình.",
     plan_weight_range: "trọng số phải là số nguyên từ 0 đến 10.",
+    // Plan editor (issue 12)
+    pe_heading: "Soạn kế hoạch chỉ tiêu",
+    pe_intro: "Soạn khối, đơn vị, chỉ tiêu và mức chỉ tiêu của một đợt thi đua. Mọi lỗi hiện ngay cạnh ô cần sửa; chỉ lưu được khi không còn lỗi.",
+    pe_start_empty: "Bắt đầu từ kế hoạch trống",
+    pe_start_copy: "Sao chép sang năm sau",
+    pe_start_hint: "Sao chép giữ nguyên khối, đơn vị và chỉ tiêu; năm tăng thêm 1 và năm trong mã, tên kế hoạch đổi theo. Sửa ô Năm (ví dụ 2021 → 2026) thì mã và tên cũng đổi theo.",
+    pe_no_problems: "Kế hoạch không có lỗi: có thể lưu hoặc xuất tệp.",
+    pe_general: "Thông tin chung",
+    pe_plan_id: "Mã kế hoạch (chữ không dấu, số, dấu - _ .)",
+    pe_plan_name: "Tên kế hoạch",
+    pe_year: "Năm",
+    pe_issuer: "Cơ quan ban hành",
+    pe_blocs: "Khối thi đua",
+    pe_bloc_id: "Mã khối",
+    pe_bloc_name: "Tên khối",
+    pe_award_places: "Số đơn vị dẫn đầu được khen thưởng",
+    pe_unit_id: "Mã đơn vị",
+    pe_unit_name: "Tên đơn vị",
+    pe_unit_add: "Thêm một đơn vị",
+    pe_paste_label: "Dán danh sách đơn vị (từ Excel)",
+    pe_paste_hint: "Mỗi dòng một đơn vị: mã và tên ở hai cột chép từ Excel (hoặc mã;tên), hoặc chỉ tên (mã được tạo từ tên, ví dụ “Phường Cái Khế” → phuong-cai-khe). Dòng trống và dòng tiêu đề (Mã, Tên) được bỏ qua; khoảng trắng không tách cột.",
+    pe_paste_append: "Thêm vào cuối danh sách hiện có",
+    pe_paste_replace_note: "Nếu không chọn, danh sách dán thay thế toàn bộ đơn vị của khối; đơn vị trùng tên giữ nguyên mã.",
+    pe_paste_apply: "Dùng danh sách đã dán",
+    pe_move_up: "Lên",
+    pe_move_down: "Xuống",
+    pe_bloc_remove: "Xóa khối",
+    pe_bloc_add: "Thêm khối",
+    pe_targets: "Chỉ tiêu",
+    pe_target_id: "Mã chỉ tiêu",
+    pe_target_label: "Tên chỉ tiêu",
+    pe_target_help: "Giải thích ngắn",
+    pe_kind: "Loại chỉ tiêu",
+    pe_kind_ratio: "Tỷ lệ (tử số / mẫu số)",
+    pe_kind_yes_no: "Có / không",
+    pe_kind_increase: "Tăng so với đầu năm",
+    pe_numerator: "Nhãn tử số",
+    pe_denominator: "Nhãn mẫu số",
+    pe_one_more: "Tên gọi của một đơn vị đếm (cho “cần thêm …”)",
+    pe_question: "Câu hỏi",
+    pe_before: "Nhãn số đầu năm",
+    pe_after: "Nhãn số cuối năm",
+    pe_overall: "Tỷ lệ đơn vị trả lời “có” cần đạt trên toàn địa bàn (%, để trống nếu không có)",
+    pe_weight: "Trọng số (0–10)",
+    pe_col_bloc: "Áp dụng theo khối",
+    pe_offered: "Áp dụng",
+    pe_threshold: "Chỉ tiêu (%)",
+    pe_default_units: "Đơn vị áp dụng mặc định",
+    pe_units_all: "Mọi đơn vị của khối",
+    pe_units_none: "Không đơn vị nào (đơn vị tự bật)",
+    pe_target_remove: "Xóa chỉ tiêu",
+    pe_target_add: "Thêm chỉ tiêu",
+    pe_scoring: "Cách tính điểm mặc định",
+    pe_preview: "Xem trước: đơn vị của khối thấy gì",
+    pe_preview_bloc: "Xem như đơn vị của khối",
+    pe_preview_none: "Khối này chưa được áp dụng chỉ tiêu nào.",
+    pe_save: "Lưu kế hoạch",
+    pe_export: "Xuất tệp kế hoạch (.json)",
+    pe_close: "Đóng trình soạn",
+    pe_save_blocked: "Sửa hết lỗi để lưu hoặc xuất tệp.",
+    pe_error_required: "Ô này không được để trống.",
+    pe_error_zero_places: "Cần ít nhất 1 đơn vị được khen thưởng.",
+    pe_error_bad_id: "Mã chỉ gồm chữ không dấu, số và dấu - _ . (tối đa 40 ký tự).",
+    pe_error_duplicate_id: "Mã này đã được dùng cho một mục khác.",
+    pe_new_plan_id: "ke-hoach",
+    pe_new_plan_name: "Chỉ tiêu cải cách hành chính năm",
+    pe_new_bloc: "Khối",
+    pe_new_unit: "Đơn vị",
+    pe_new_target: "Chỉ tiêu",
+    pe_new_numerator: "Số hồ sơ đạt",
+    pe_new_denominator: "Tổng số hồ sơ",
+    pe_new_one_more: "hồ sơ",
+    pe_new_question: "Đã đạt chuẩn?",
+    pe_new_before: "Đầu năm",
+    pe_new_after: "Cuối năm",
+    // End of plan editor (issue 12)
 };
 
 impl Messages for Vi {
@@ -661,4 +737,73 @@ impl Messages for Vi {
     fn file_duplicate_key(&self, key: &str, line: usize, column: usize) -> String {
         format!("mục “{key}” được ghi hai lần trong cùng một nhóm (dòng {line}, cột {column}).")
     }
+    // Plan editor (issue 12)
+    fn pe_problem_count(&self, n: usize) -> String {
+        format!("Còn {} lỗi cần sửa:", count(n, STYLE))
+    }
+    fn pe_bloc_legend(&self, n: usize, name: &str) -> String {
+        format!("Khối {}: {name}", count(n, STYLE))
+    }
+    fn pe_target_legend(&self, n: usize, name: &str) -> String {
+        format!("Chỉ tiêu {}: {name}", count(n, STYLE))
+    }
+    fn pe_units_count(&self, n: usize) -> String {
+        format!("Danh sách đơn vị ({})", count(n, STYLE))
+    }
+    fn pe_unit_remove(&self, name: &str) -> String {
+        format!("Xóa {name}")
+    }
+    fn pe_units_only(&self, n: usize) -> String {
+        format!("Chỉ {} đơn vị đã chọn", count(n, STYLE))
+    }
+    fn pe_paste_count(&self, n: usize) -> String {
+        format!("Đọc được {} đơn vị.", count(n, STYLE))
+    }
+    fn pe_line_duplicate(&self, line: usize, code: &str, first_line: usize) -> String {
+        format!(
+            "Dòng {}: mã {code} đã có ở dòng {}.",
+            count(line, STYLE),
+            count(first_line, STYLE)
+        )
+    }
+    fn pe_line_code_taken(&self, line: usize, code: &str) -> String {
+        format!(
+            "Dòng {}: mã {code} đã là mã của một đơn vị khác trong kế hoạch.",
+            count(line, STYLE)
+        )
+    }
+    fn pe_line_bad_code(&self, line: usize, code: &str) -> String {
+        format!("Dòng {}: “{code}” không phải là mã (chỉ chữ không dấu, số, dấu - _ ., tối đa 40 ký tự).", count(line, STYLE))
+    }
+    fn pe_line_reserved(&self, line: usize) -> String {
+        format!(
+            "Dòng {}: mã “other” dành cho lựa chọn “Đơn vị khác”.",
+            count(line, STYLE)
+        )
+    }
+    fn pe_line_columns(&self, line: usize, columns: usize) -> String {
+        format!(
+            "Dòng {} có {} cột; chỉ dán hai cột: mã và tên.",
+            count(line, STYLE),
+            count(columns, STYLE)
+        )
+    }
+    fn pe_line_too_long(&self, line: usize, chars: usize, limit: usize) -> String {
+        format!(
+            "Dòng {}: tên dài {} ký tự (tối đa {}).",
+            count(line, STYLE),
+            count(chars, STYLE),
+            count(limit, STYLE)
+        )
+    }
+    fn pe_error_decimals(&self, decimals: u32) -> String {
+        format!("Tối đa {decimals} chữ số thập phân.")
+    }
+    fn pe_error_year(&self, min: u16, max: u16) -> String {
+        format!("Năm phải từ {min} đến {max}.")
+    }
+    fn pe_error_weight(&self, max: u8) -> String {
+        format!("Trọng số là số nguyên từ 0 đến {max}.")
+    }
+    // End of plan editor (issue 12)
 }

@@ -19,8 +19,8 @@ use std::rc::Rc;
 use crate::domain::plan::Plan;
 use crate::domain::workspace::Workspace;
 use crate::formats::csv::{profile_csv, table_csv, TableRow};
-use crate::formats::share_link::{make_share_fragment, ShareRefusal};
 use crate::formats::plan_file::{import_plan_file, is_plan_file, MAX_PLAN_FILE_BYTES};
+use crate::formats::share_link::{make_share_fragment, ShareRefusal};
 use crate::formats::unit_file::{
     export_unit_file_with_model, import_unit_file, suggested_file_name, ImportError, ImportProblem,
     MAX_UNIT_FILE_BYTES,

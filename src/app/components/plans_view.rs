@@ -37,7 +37,11 @@ fn file_name(plan: &Plan) -> String {
 }
 
 fn download(plan: &Plan) {
-    let _ = browser::download(&file_name(plan), "application/json", &export_plan_file(plan));
+    let _ = browser::download(
+        &file_name(plan),
+        "application/json",
+        &export_plan_file(plan),
+    );
 }
 
 /// A plan listed: what it is and what can be done with it.
@@ -72,7 +76,7 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
         };
         return html! {
             <section class="plans" data-plans="">
-                <PlanEditor plan={start} lang={lang} on_save={on_save} on_export={Callback::from(|plan: Plan| download(&plan))} on_close={close} />
+                <PlanEditor key={start.id.clone()} plan={start} lang={lang} on_save={on_save} on_export={Callback::from(|plan: Plan| download(&plan))} on_close={close} />
             </section>
         };
     }
@@ -102,7 +106,10 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
         let editing = editing.clone();
         let year = props.plan.year;
         Callback::from(move |_: MouseEvent| {
-            editing.set(Some(Rc::new(crate::domain::plan_edit::empty_plan(year))))
+            let words = crate::i18n::new_plan_words(lang);
+            editing.set(Some(Rc::new(crate::domain::plan_edit::empty_plan(
+                year, &words,
+            ))))
         })
     };
     let item = |entry: &Listed| -> Html {
@@ -132,7 +139,7 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
                     // The built-in plan and the examples are never changed in place: the
                     // editor starts from a copy for the next year.
                     let start = if builtin_or_example {
-                        crate::domain::plan_edit::copy_for_next_year(&plan)
+                        crate::domain::plan_edit::next_year_copy(&plan)
                     } else {
                         Plan::clone(&plan)
                     };
@@ -171,7 +178,9 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
                 )),
                 Some(plan.fingerprint()),
             ),
-            (None, Listed::Example(_, name)) => (name.to_string(), 0, String::new(), true, None, None),
+            (None, Listed::Example(_, name)) => {
+                (name.to_string(), 0, String::new(), true, None, None)
+            }
             (None, Listed::Here(_)) => unreachable!("a plan here is always read"),
         };
         let shown_link = (*link).clone().filter(|(for_id, _)| *for_id == id);

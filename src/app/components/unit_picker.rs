@@ -48,7 +48,12 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
     let mut plan_options: Vec<(AttrValue, AttrValue)> = props
         .plans
         .iter()
-        .map(|p| (p.id.clone().into(), label(props.lang.pick(&p.name), p.example)))
+        .map(|p| {
+            (
+                p.id.clone().into(),
+                label(props.lang.pick(&p.name), p.example),
+            )
+        })
         .collect();
     // The examples not added yet: chosen, one is added.
     for (id, name, _) in EXAMPLES {
