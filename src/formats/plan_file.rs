@@ -847,6 +847,17 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
     import_plan_file("", value.to_string().as_bytes())
 }
 
+/// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
+/// carry their format and version like files do).
+pub fn plan_to_value(plan: &Plan) -> Value {
+    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
+}
+
+/// A plan saved by [`plan_to_value`], read with the plan file's own check.
+pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
+    import_plan_file("", value.to_string().as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -901,3 +912,5 @@ pub fn is_plan_file(bytes: &[u8]) -> bool {
         .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
         .unwrap_or(false)
 }
+
+

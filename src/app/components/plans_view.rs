@@ -76,7 +76,7 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
         };
         return html! {
             <section class="plans" data-plans="">
-                <PlanEditor key={start.id.clone()} plan={start} lang={lang} on_save={on_save} on_export={Callback::from(|plan: Plan| download(&plan))} on_close={close} />
+                <PlanEditor key={start.id.clone()} plan={start.clone()} lang={lang} on_save={on_save} on_export={Callback::from(|plan: Plan| download(&plan))} on_close={close} />
             </section>
         };
     }
