@@ -847,15 +847,15 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
     import_plan_file("", value.to_string().as_bytes())
 }
 
-/// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
-/// carry their format and version like files do).
-pub fn plan_to_value(plan: &Plan) -> Value {
-    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
-}
 
-/// A plan saved by [`plan_to_value`], read with the plan file's own check.
-pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
-    import_plan_file("", value.to_string().as_bytes())
+/// Whether `bytes` say they are a plan file (`"format": "cchc-plan"`), to send a chosen file
+/// to the right reader; anything else goes to the unit-file reader, which names what it is.
+pub fn is_plan_file(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
+        .unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -902,15 +902,3 @@ mod tests {
         }
     }
 }
-
-/// Whether `bytes` say they are a plan file (`"format": "cchc-plan"`), to send a chosen file
-/// to the right reader; anything else goes to the unit-file reader, which names what it is.
-pub fn is_plan_file(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<Value>(bytes)
-        .ok()
-        .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
-        .unwrap_or(false)
-}
-
-
