@@ -425,6 +425,8 @@ fn plan_from_tables() -> Plan {
             "UBND huyện Vĩnh Thạnh, thành phố Cần Thơ",
             "People's Committee of Vĩnh Thạnh district, Cần Thơ",
         ),
+        // The date line of the printed report, as the app wrote it before plans were data.
+        place: Text::vi("Vĩnh Thạnh"),
         example: false,
         blocs: vec![
             Bloc {

@@ -27,6 +27,7 @@ fn plan() -> Plan {
         name: Text::vi("Chỉ tiêu CCHC năm 2026"),
         year: 2026,
         issuer: Text::vi("UBND tỉnh"),
+        place: Text::default(),
         example: false,
         blocs: vec![
             Bloc {
@@ -103,6 +104,7 @@ fn every_field_names_its_path_in_the_plan_file() {
         "plan.id",
         "plan.year",
         "plan.issuer",
+        "plan.place",
         "plan.blocs[0].name",
         "plan.blocs[1].id",
         "plan.blocs[1].award_places",

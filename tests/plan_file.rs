@@ -51,6 +51,7 @@ fn can_tho() -> Plan {
         name: Text::vi("Chỉ tiêu CCHC năm 2026"),
         year: 2026,
         issuer: Text::default(),
+        place: Text::default(),
         example: false,
         blocs: vec![
             Bloc {
@@ -1016,6 +1017,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                     name,
                     year,
                     issuer,
+                    place: Text::default(),
                     example,
                     blocs,
                     targets,

@@ -379,6 +379,9 @@ pub struct Plan {
     pub year: u16,
     /// Who issued the plan (may be empty).
     pub issuer: Text,
+    /// The place name that starts the date line of a printed report ("Vĩnh Thạnh, ngày …");
+    /// may be empty.
+    pub place: Text,
     /// Shipped as an example (labelled so in the plan list), not a real campaign.
     pub example: bool,
     /// Never empty.

@@ -37,6 +37,7 @@ pub mod path {
     pub const NAME: &str = "plan.name";
     pub const YEAR: &str = "plan.year";
     pub const ISSUER: &str = "plan.issuer";
+    pub const PLACE: &str = "plan.place";
     pub const MODE: &str = "plan.scoring.mode";
 
     pub fn bloc(bloc: usize, field: &str) -> String {
@@ -285,6 +286,7 @@ pub enum PlanEdit {
     /// Also moves the old year in the plan's id and name to the new one.
     SetYear(String),
     SetIssuer(String),
+    SetPlace(String),
     AddBloc,
     /// Refused for the last bloc (a plan has at least one).
     RemoveBloc(usize),
@@ -387,6 +389,7 @@ pub fn empty_plan(year: u16, words: &NewPlanWords) -> Plan {
         name: text(&format!("{} {year}", words.plan_name)),
         year,
         issuer: Text::default(),
+        place: Text::default(),
         example: false,
         blocs: vec![Bloc {
             id: BlocId(bloc_id),
@@ -863,6 +866,7 @@ impl PlanDraft {
             PlanEdit::SetName(name) => self.plan.name = text(&name),
             PlanEdit::SetYear(typed) => self.type_in(TypedField::Year, typed),
             PlanEdit::SetIssuer(issuer) => self.plan.issuer = text(&issuer),
+            PlanEdit::SetPlace(place) => self.plan.place = text(&place),
             PlanEdit::AddBloc => self.add_bloc(),
             PlanEdit::RemoveBloc(b) => self.remove_bloc(b),
             PlanEdit::MoveBloc { from, to } => {

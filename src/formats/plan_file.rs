@@ -117,7 +117,7 @@ fn read(bytes: &[u8]) -> Result<Plan, PlanFileProblem> {
 
 const TOP_FIELDS: &[&str] = &["format", "version", "plan"];
 const PLAN_FIELDS: &[&str] = &[
-    "id", "name", "year", "issuer", "example", "blocs", "targets", "scoring",
+    "id", "name", "year", "issuer", "place", "example", "blocs", "targets", "scoring",
 ];
 const BLOC_FIELDS: &[&str] = &["id", "name", "award_places", "units"];
 const UNIT_FIELDS: &[&str] = &["id", "name"];
@@ -137,6 +137,7 @@ const FIELD_ORDER: &[&str] = &[
     "name",
     "year",
     "issuer",
+    "place",
     "example",
     "blocs",
     "award_places",
@@ -307,6 +308,7 @@ impl Reader {
         let name = required_text_field(map, AT, "name")?;
         let year = self.year(required(map, AT, "year")?)?;
         let issuer = optional_text_field(map, AT, "issuer")?.unwrap_or_default();
+        let place = optional_text_field(map, AT, "place")?.unwrap_or_default();
         let example = match map.get("example") {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -331,6 +333,7 @@ impl Reader {
             name,
             year,
             issuer,
+            place,
             example,
             blocs,
             targets,
@@ -583,6 +586,7 @@ pub fn export_plan_file(plan: &Plan) -> String {
             name: TextOut(&plan.name),
             year: plan.year,
             issuer: optional(&plan.issuer),
+            place: optional(&plan.place),
             example: plan.example,
             blocs: plan.blocs.iter().map(BlocOut::of).collect(),
             targets: plan.targets.iter().map(TargetOut::of).collect(),
@@ -623,6 +627,8 @@ struct PlanOut<'a> {
     year: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     issuer: Option<TextOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<TextOut<'a>>,
     #[serde(skip_serializing_if = "is_false")]
     example: bool,
     blocs: Vec<BlocOut<'a>>,

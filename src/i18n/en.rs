@@ -312,6 +312,7 @@ pub static EN: Texts = Texts {
     pe_plan_name: "Plan name",
     pe_year: "Year",
     pe_issuer: "Issued by",
+    pe_place: "Place name on the date line of printed reports (e.g. Vĩnh Thạnh)",
     pe_blocs: "Blocs",
     pe_bloc_id: "Bloc id",
     pe_bloc_name: "Bloc name",

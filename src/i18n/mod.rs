@@ -393,6 +393,7 @@ pub struct Texts {
     pub pe_plan_name: &'static str,
     pub pe_year: &'static str,
     pub pe_issuer: &'static str,
+    pub pe_place: &'static str,
     pub pe_blocs: &'static str,
     pub pe_bloc_id: &'static str,
     pub pe_bloc_name: &'static str,

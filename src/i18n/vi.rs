@@ -300,6 +300,7 @@ pub static VI: Texts = Texts {
     pe_plan_name: "Tên kế hoạch",
     pe_year: "Năm",
     pe_issuer: "Cơ quan ban hành",
+    pe_place: "Địa danh ở dòng ngày tháng của báo cáo in (ví dụ: Vĩnh Thạnh)",
     pe_blocs: "Khối thi đua",
     pe_bloc_id: "Mã khối",
     pe_bloc_name: "Tên khối",

@@ -519,6 +519,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                     { form.field(path::YEAR, t.pe_year, "", d.text(TypedField::Year, style), Input::Numeric, PlanEdit::SetYear) }
                 </div>
                 { form.field(path::ISSUER, t.pe_issuer, "", plan.issuer.vi.clone(), Input::Text, PlanEdit::SetIssuer) }
+                { form.field(path::PLACE, t.pe_place, "", plan.place.vi.clone(), Input::Text, PlanEdit::SetPlace) }
             </>
         };
         html! {

@@ -41,6 +41,7 @@ fn sample() -> Plan {
         name: Text::both("Chỉ tiêu CCHC năm 2021", "Reform targets 2021"),
         year: 2021,
         issuer: Text::vi("UBND thành phố"),
+        place: Text::default(),
         example: true,
         blocs: vec![
             Bloc {
