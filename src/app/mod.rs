@@ -176,6 +176,15 @@ pub fn App(props: &AppProps) -> Html {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
     };
+    let subtitle = match lang.pick(&plan_rc.issuer) {
+        "" => t.app_tagline.to_string(),
+        issuer => format!("{issuer} · {}", t.app_tagline),
+    };
+    let awards: Vec<(usize, &str)> = plan_rc
+        .blocs
+        .iter()
+        .map(|bloc| (model.award_places.for_bloc(bloc.id), lang.pick(&bloc.name)))
+        .collect();
     let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
     let view = match state.view {
@@ -192,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_action={on_action.clone()}
                 />
                 <section class="targets" aria-labelledby="targets-heading">
-                    <h2 id="targets-heading">{ t.targets_heading }</h2>
+                    <h2 id="targets-heading">{ t.targets_heading(plan_rc.year) }</h2>
                     // Only the targets the plan offers to the unit's bloc.
                     { for evaluations.iter().enumerate().filter(|(_, (target, _))| target.is_offered(profile.bloc)).map(|(index, (target, evaluation))| html! {
                         <TargetCard
@@ -269,8 +278,8 @@ pub fn App(props: &AppProps) -> Html {
         <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")}>
             <header class="app-header">
                 <div class="app-titles">
-                    <h1>{ t.app_title }</h1>
-                    <p class="subtitle">{ t.app_subtitle }</p>
+                    <h1>{ lang.pick(&plan_rc.name).to_string() }</h1>
+                    <p class="subtitle">{ subtitle }</p>
                 </div>
                 <button type="button" class="lang-switch" data-action="language" lang={other_lang.code()} onclick={toggle_lang}>
                     { t.language_switch }
@@ -298,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
                     undo={state.undo.iter().map(|d| workspace.plan(&d.record.profile.plan).and_then(|p| d.record.profile.display_name(&p).map(str::to_string)).unwrap_or_else(|| t.profile_unnamed.to_string())).collect::<Vec<_>>()}
                     on_action={on_action.clone()}
                 />
-                <Nav lang={lang} view={state.view} on_action={on_action.clone()} />
+                <Nav lang={lang} district_plan={plan_rc.id == crate::domain::builtin::PLAN_ID} view={state.view} on_action={on_action.clone()} />
                 if props.prerendering {
                     <p class="first-screen-loading" role="status">{ t.first_screen_loading }</p>
                 }
@@ -314,8 +323,9 @@ pub fn App(props: &AppProps) -> Html {
                 { view }
                 <footer class="app-footer">
                     <h2>{ t.model_heading }</h2>
-                    <p>{ t.model_text }</p>
-                    <p>{ t.awards_text }</p>
+                    <p>{ t.model_intro }</p>
+                    <p>{ t.model_source(model.bands, lang.pick(&plan_rc.name), lang.pick(&plan_rc.issuer)) }</p>
+                    <p>{ t.awards_text(&awards) }</p>
                     <p class="privacy">{ t.privacy_note }</p>
                 </footer>
             </main>

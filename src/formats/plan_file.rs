@@ -853,7 +853,6 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
     import_plan_file("", value.to_string().as_bytes())
 }
 
-
 /// Whether `bytes` say they are a plan file (`"format": "cchc-plan"`), to send a chosen file
 /// to the right reader; anything else goes to the unit-file reader, which names what it is.
 pub fn is_plan_file(bytes: &[u8]) -> bool {

@@ -29,8 +29,8 @@ pub struct En;
 
 pub static EN: Texts = Texts {
     messages: &En,
-    app_title: "2021 administrative-reform targets",
-    app_subtitle: "Vĩnh Thạnh district, Cần Thơ · a unit's self-assessment against the campaign targets",
+    app_tagline: "a unit's self-assessment against the campaign targets",
+    model_intro: "Every applicable target has a weight (1 unless the settings say otherwise). A ratio target scores its attainment against the threshold (at most 1); yes/no and increase targets score 1 when met and 0 otherwise. Score = 100 × the weighted sum of target scores ÷ the sum of the applicable targets' weights. Targets without figures or with invalid figures score 0.",
     privacy_note: "Figures are kept in this browser only and are never sent anywhere.",
     first_screen_loading: "Loading the calculator… You can enter figures now; the results appear once it has loaded.",
     unit_section: "Unit",
@@ -52,7 +52,6 @@ pub static EN: Texts = Texts {
     rating_average: "Average",
     rating_weak: "Weak",
     nothing_applicable: "No target applies yet",
-    targets_heading: "The 2021 targets",
     status_met: "Met",
     status_not_met: "Not met",
     status_na: "Not applicable",
@@ -88,8 +87,6 @@ pub static EN: Texts = Texts {
     banner_synced: "The figures were just changed in another tab; this tab has been updated to match.",
     language_switch: "Tiếng Việt",
     model_heading: "How the score is computed",
-    model_text: "Every applicable target has weight 1. A ratio target scores its attainment against the threshold (at most 1); yes/no and increase targets score 1 when met and 0 otherwise. Score = 100 × the sum of target scores ÷ the number of applicable targets. Targets without figures or with invalid figures score 0. Ratings: Good from 90, Fair from 70, Average from 50, Weak below 50. Thresholds follow the Vĩnh Thạnh district plan of 9 April 2021; the scoring is an illustrative model, not an official formula.",
-    awards_text: "At the end of the campaign the district rewards the 5 leading communes and towns, 3 district agencies and 14 outstanding individuals in each bloc.",
     nav_label: "Sections of the app",
     nav_calculator: "Self-assessment",
     nav_ranking: "Ranking",
@@ -167,6 +164,8 @@ pub static EN: Texts = Texts {
     attain_invalid: "invalid figures: 0",
     nav_data: "Files and print",
     nav_plans: "Plans",
+    nav_overall: "Overall",
+    overall_heading: "All units together",
     // The plans view (issue 12)
     plans_heading: "Target plans",
     plans_intro: "A plan is a set of targets with its blocs, units and thresholds. Vĩnh Thạnh district's 2021 plan is built in; a province, commune or ward can write its own plan or open a plan file (.json) sent to it. Every profile belongs to one plan.",
@@ -264,7 +263,6 @@ pub static EN: Texts = Texts {
     print_back: "Back",
     report_nation: "SOCIALIST REPUBLIC OF VIET NAM",
     report_motto: "Independence - Freedom - Happiness",
-    report_title: "SELF-ASSESSMENT OF THE 2021 ADMINISTRATIVE-REFORM TARGETS",
     col_no: "No.",
     col_figures: "Figures",
     col_threshold: "Threshold",
@@ -719,8 +717,43 @@ impl Messages for En {
     fn report_unit(&self, unit: &str) -> String {
         format!("Unit: {unit}")
     }
-    fn report_date(&self, year: u32, month: u32, day: u32) -> String {
-        format!("Vĩnh Thạnh, {year}-{month:02}-{day:02}")
+    fn report_date(&self, place: &str, year: u32, month: u32, day: u32) -> String {
+        if place.is_empty() {
+            format!("{year}-{month:02}-{day:02}")
+        } else {
+            format!("{place}, {year}-{month:02}-{day:02}")
+        }
+    }
+    fn report_title(&self, plan: &str) -> String {
+        format!("SELF-ASSESSMENT: {}", plan.to_uppercase())
+    }
+    fn targets_heading(&self, year: u16) -> String {
+        format!("The {year} targets")
+    }
+    fn model_source(&self, bands: RatingBands, plan: &str, issuer: &str) -> String {
+        let band = |x: f64| format_real(x, 2, STYLE);
+        let source = if issuer.is_empty() {
+            format!("“{plan}”")
+        } else {
+            format!("“{plan}” of {issuer}")
+        };
+        format!(
+            "Ratings: Good from {}, Fair from {}, Average from {}, Weak below {}. Thresholds follow {source}; the scoring is an illustrative model, not an official formula.",
+            band(bands.good),
+            band(bands.fair),
+            band(bands.average),
+            band(bands.average)
+        )
+    }
+    fn awards_text(&self, blocs: &[(usize, &str)]) -> String {
+        let parts: Vec<String> = blocs
+            .iter()
+            .map(|(places, bloc)| format!("the {places} leading units of “{bloc}”"))
+            .collect();
+        format!(
+            "At the end of the campaign, awards go to {}.",
+            parts.join(", ")
+        )
     }
     fn report_score(&self, score: f64, rating: &str, met: usize, applicable: usize) -> String {
         format!(

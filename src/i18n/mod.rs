@@ -132,8 +132,10 @@ pub struct Texts {
     /// The messages with figures in them, reached through `Deref`.
     #[serde(skip)]
     messages: &'static dyn Messages,
-    pub app_title: &'static str,
-    pub app_subtitle: &'static str,
+    /// After the plan's issuer under the page title.
+    pub app_tagline: &'static str,
+    /// How the score is made, beside the plan's own rating bands.
+    pub model_intro: &'static str,
     pub privacy_note: &'static str,
     /// Shown on the pre-rendered first screen until the app has started.
     pub first_screen_loading: &'static str,
@@ -158,7 +160,6 @@ pub struct Texts {
     pub rating_average: &'static str,
     pub rating_weak: &'static str,
     pub nothing_applicable: &'static str,
-    pub targets_heading: &'static str,
     pub status_met: &'static str,
     pub status_not_met: &'static str,
     pub status_na: &'static str,
@@ -194,8 +195,6 @@ pub struct Texts {
     pub banner_synced: &'static str,
     pub language_switch: &'static str,
     pub model_heading: &'static str,
-    pub model_text: &'static str,
-    pub awards_text: &'static str,
     pub nav_label: &'static str,
     pub nav_calculator: &'static str,
     pub nav_ranking: &'static str,
@@ -274,6 +273,9 @@ pub struct Texts {
     pub attain_invalid: &'static str,
     pub nav_data: &'static str,
     pub nav_plans: &'static str,
+    /// The district view's tab and heading for a plan without a district.
+    pub nav_overall: &'static str,
+    pub overall_heading: &'static str,
     // The plans view (issue 12)
     pub plans_heading: &'static str,
     pub plans_intro: &'static str,
@@ -345,7 +347,6 @@ pub struct Texts {
     pub print_back: &'static str,
     pub report_nation: &'static str,
     pub report_motto: &'static str,
-    pub report_title: &'static str,
     pub col_no: &'static str,
     pub col_figures: &'static str,
     pub col_threshold: &'static str,
@@ -559,7 +560,15 @@ pub trait Messages: Sync {
     fn link_bad_character(&self, position: usize) -> String;
     fn link_refused(&self, problem: &str) -> String;
     fn report_unit(&self, unit: &str) -> String;
-    fn report_date(&self, year: u32, month: u32, day: u32) -> String;
+    /// The date line of a printed report, after the plan's place name (may be empty).
+    fn report_date(&self, place: &str, year: u32, month: u32, day: u32) -> String;
+    /// The title of a printed report, with the plan's name.
+    fn report_title(&self, plan: &str) -> String;
+    fn targets_heading(&self, year: u16) -> String;
+    /// The rating bands and the plan the thresholds come from.
+    fn model_source(&self, bands: RatingBands, plan: &str, issuer: &str) -> String;
+    /// `(award places, bloc name)` of every bloc.
+    fn awards_text(&self, blocs: &[(usize, &str)]) -> String;
     fn report_score(&self, score: f64, rating: &str, met: usize, applicable: usize) -> String;
     fn report_rank(&self, rank: &str) -> String;
     fn report_model(&self, mode: &str, bands: RatingBands, places: usize) -> String;

@@ -17,8 +17,8 @@ pub struct Vi;
 
 pub static VI: Texts = Texts {
     messages: &Vi,
-    app_title: "Chỉ tiêu cải cách hành chính năm 2021",
-    app_subtitle: "Huyện Vĩnh Thạnh, thành phố Cần Thơ · tự đánh giá mức đạt chỉ tiêu thi đua của đơn vị",
+    app_tagline: "tự đánh giá mức đạt chỉ tiêu thi đua của đơn vị",
+    model_intro: "Mỗi chỉ tiêu áp dụng có trọng số (mặc định 1; xem Cách tính điểm). Chỉ tiêu tỷ lệ được tính theo mức đạt so với chỉ tiêu (tối đa 1); chỉ tiêu có/không và chỉ tiêu tăng thêm được 1 khi đạt, 0 khi chưa đạt. Điểm = 100 × tổng điểm có trọng số ÷ tổng trọng số các chỉ tiêu áp dụng. Chỉ tiêu chưa có hoặc sai số liệu được 0 điểm.",
     privacy_note: "Số liệu chỉ lưu trên trình duyệt này và không được gửi đi đâu.",
     first_screen_loading: "Đang tải phần tính điểm… Có thể nhập số liệu ngay; kết quả sẽ hiện khi tải xong.",
     unit_section: "Đơn vị",
@@ -40,7 +40,6 @@ pub static VI: Texts = Texts {
     rating_average: "Trung bình",
     rating_weak: "Yếu",
     nothing_applicable: "Chưa có chỉ tiêu nào được áp dụng",
-    targets_heading: "Các chỉ tiêu năm 2021",
     status_met: "Đạt",
     status_not_met: "Chưa đạt",
     status_na: "Không áp dụng",
@@ -76,8 +75,6 @@ pub static VI: Texts = Texts {
     banner_synced: "Số liệu vừa được thay đổi ở một tab khác; tab này đã cập nhật theo.",
     language_switch: "English",
     model_heading: "Cách tính điểm",
-    model_text: "Mỗi chỉ tiêu áp dụng có trọng số 1. Chỉ tiêu tỷ lệ được tính theo mức đạt so với chỉ tiêu (tối đa 1); chỉ tiêu có/không và chỉ tiêu tăng thêm được 1 khi đạt, 0 khi chưa đạt. Điểm = 100 × tổng điểm các chỉ tiêu ÷ số chỉ tiêu áp dụng. Chỉ tiêu chưa có hoặc sai số liệu được 0 điểm. Xếp loại: Tốt từ 90, Khá từ 70, Trung bình từ 50, dưới 50 là Yếu. Mức chỉ tiêu theo kế hoạch ngày 09/4/2021 của UBND huyện Vĩnh Thạnh; cách tính điểm là mô hình minh họa, không phải công thức chính thức.",
-    awards_text: "Cuối đợt thi đua, huyện khen thưởng 05 đơn vị dẫn đầu khối xã, thị trấn, 03 cơ quan, ban ngành cấp huyện và 14 cá nhân tiêu biểu của mỗi khối.",
     nav_label: "Các phần của ứng dụng",
     nav_calculator: "Tự đánh giá",
     nav_ranking: "Xếp hạng",
@@ -155,6 +152,8 @@ pub static VI: Texts = Texts {
     attain_invalid: "số liệu không hợp lệ: 0",
     nav_data: "Xuất, nhập, in",
     nav_plans: "Kế hoạch",
+    nav_overall: "Tổng hợp",
+    overall_heading: "Tổng hợp các đơn vị",
     // The plans view (issue 12)
     plans_heading: "Kế hoạch chỉ tiêu",
     plans_intro: "Mỗi kế hoạch là một bộ chỉ tiêu với các khối thi đua, đơn vị và mức phải đạt. Kế hoạch năm 2021 của huyện Vĩnh Thạnh có sẵn; tỉnh, xã, phường có thể soạn kế hoạch của mình hoặc mở tệp kế hoạch (.json) được gửi đến. Mỗi hồ sơ thuộc một kế hoạch.",
@@ -252,7 +251,6 @@ pub static VI: Texts = Texts {
     print_back: "Quay lại",
     report_nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     report_motto: "Độc lập - Tự do - Hạnh phúc",
-    report_title: "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2021",
     col_no: "STT",
     col_figures: "Số liệu",
     col_threshold: "Mức chỉ tiêu",
@@ -667,8 +665,43 @@ impl Messages for Vi {
     fn report_unit(&self, unit: &str) -> String {
         format!("Đơn vị: {unit}")
     }
-    fn report_date(&self, year: u32, month: u32, day: u32) -> String {
-        format!("Vĩnh Thạnh, ngày {day:02} tháng {month:02} năm {year}")
+    fn report_date(&self, place: &str, year: u32, month: u32, day: u32) -> String {
+        if place.is_empty() {
+            format!("Ngày {day:02} tháng {month:02} năm {year}")
+        } else {
+            format!("{place}, ngày {day:02} tháng {month:02} năm {year}")
+        }
+    }
+    fn report_title(&self, plan: &str) -> String {
+        format!(
+            "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN {}",
+            plan.to_uppercase()
+        )
+    }
+    fn targets_heading(&self, year: u16) -> String {
+        format!("Các chỉ tiêu năm {year}")
+    }
+    fn model_source(&self, bands: RatingBands, plan: &str, issuer: &str) -> String {
+        let band = |x: f64| format_real(x, 2, STYLE);
+        let source = if issuer.is_empty() {
+            format!("“{plan}”")
+        } else {
+            format!("“{plan}” của {issuer}")
+        };
+        format!(
+            "Xếp loại: Tốt từ {}, Khá từ {}, Trung bình từ {}, dưới {} là Yếu. Mức chỉ tiêu theo {source}; cách tính điểm là mô hình minh họa, không phải công thức chính thức.",
+            band(bands.good),
+            band(bands.fair),
+            band(bands.average),
+            band(bands.average)
+        )
+    }
+    fn awards_text(&self, blocs: &[(usize, &str)]) -> String {
+        let parts: Vec<String> = blocs
+            .iter()
+            .map(|(places, bloc)| format!("{places:02} đơn vị dẫn đầu {bloc}"))
+            .collect();
+        format!("Cuối đợt thi đua, khen thưởng {}.", parts.join(", "))
     }
     fn report_score(&self, score: f64, rating: &str, met: usize, applicable: usize) -> String {
         format!(

@@ -52,7 +52,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
     };
     html! {
         <section class="district" aria-labelledby="district-heading" data-district="">
-            <h2 id="district-heading">{ t.district_heading }</h2>
+            <h2 id="district-heading">{ if plan.id == builtin::PLAN_ID { t.district_heading } else { t.overall_heading } }</h2>
             <p class="hint">{ t.district_intro }</p>
             <p data-coverage="">{ coverage }</p>
             if !selection.duplicates.is_empty() {

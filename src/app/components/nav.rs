@@ -8,6 +8,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
     pub lang: Lang,
+    /// The plan on screen is the built-in district plan ("Toàn huyện"); other plans have no
+    /// district ("Tổng hợp").
+    pub district_plan: bool,
     pub view: View,
     pub on_action: Callback<Action>,
 }
@@ -31,7 +34,8 @@ pub fn Nav(props: &NavProps) -> Html {
     let label = |view: View| match view {
         View::Calculator => t.nav_calculator,
         View::Ranking => t.nav_ranking,
-        View::District => t.nav_district,
+        View::District if props.district_plan => t.nav_district,
+        View::District => t.nav_overall,
         View::Settings => t.nav_settings,
         View::Data | View::Print => t.nav_data,
         View::Plans => t.nav_plans,

@@ -39,7 +39,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let model = &props.model;
     let s = &props.summary;
     let (year, month, day) = browser::today();
-    let date = t.report_date(year, month, day);
+    let date = t.report_date(lang.pick(&props.plan.place), year, month, day);
     let unit = format!(
         "{} ({})",
         profile
@@ -87,7 +87,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     </div>
                 </header>
                 <p class="report-date">{ date }</p>
-                <h1 class="report-title">{ t.report_title }</h1>
+                <h1 class="report-title">{ t.report_title(lang.pick(&props.plan.name)) }</h1>
                 <p class="report-unit">{ t.report_unit(&unit) }</p>
                 <table class="report-table">
                     <thead>
