@@ -1161,10 +1161,19 @@ mod tests {
             "Trang 2/3 · hàng 26–50 trên 1.234"
         );
         assert_eq!(
-            vi.report_date(2021, 4, 9),
+            vi.report_date("Vĩnh Thạnh", 2021, 4, 9),
             "Vĩnh Thạnh, ngày 09 tháng 04 năm 2021"
         );
-        assert_eq!(en.report_date(2021, 4, 9), "Vĩnh Thạnh, 2021-04-09");
+        assert_eq!(vi.report_date("", 2026, 11, 30), "Ngày 30 tháng 11 năm 2026");
+        assert_eq!(
+            en.report_date("Vĩnh Thạnh", 2021, 4, 9),
+            "Vĩnh Thạnh, 2021-04-09"
+        );
+        // The built-in plan's name gives the report the title it had before plans were data.
+        assert_eq!(
+            vi.report_title("Chỉ tiêu cải cách hành chính năm 2021"),
+            "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2021"
+        );
         assert_eq!(
             vi.margin_behind(1.5),
             "Cần thêm 1,5 điểm để bằng vị trí cuối của nhóm"
