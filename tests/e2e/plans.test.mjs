@@ -420,6 +420,38 @@ test('a unit file of a plan this browser lacks asks for the plan file; the plan 
     await waitForSummary(other, { score: WARD_6_OF_8_YES, met: 1, applicable: 2 });
   }));
 
+test('a unit file made with other rules than this browser\'s copy of its plan is opened with the mismatch shown, and scored by the local copy', { timeout: TEST_TIMEOUT }, (t) =>
+  withPage(t, {}, async ({ page, more }) => {
+    // Written by a ward with the 87,5 % plan: 7/8 met there.
+    await openApp(page);
+    await waitForApp(page);
+    await importHandPlan(page);
+    await page.locator('[data-plans-added]').waitFor();
+    await go(page, 'calculator');
+    await chooseUnit(page, 'phuong', 'p-cai-khe');
+    await enterRatio(page, 'toan_trinh', '7', '8');
+    await waitForStatus(card(page, 'toan_trinh'), 'met');
+    await go(page, 'data');
+    const unitFile = await downloadFrom(page, page.locator('[data-action="export-json"]'));
+    const unitPath = tempFile(unitFile.name, unitFile.text);
+
+    // Opened where the plan of that id has the 90 % rule.
+    const { page: other } = await more();
+    await openApp(other);
+    await waitForApp(other);
+    await importHandPlan(other, 'can-tho-2026-v2.json', HAND_PLAN_90);
+    await other.locator('[data-plans-added]').waitFor();
+    await dataImport(other).setInputFiles(unitPath);
+    await waitForAttributes(other.locator('[data-import-added]'), { 'data-import-added': '1' });
+    const mismatch = other.locator('[data-plan-mismatch]');
+    await waitForAttributes(mismatch, { 'data-plan-mismatch': '1' });
+    assert.ok((await mismatch.innerText()).includes(unitFile.name), 'the mismatch names the file');
+    await go(other, 'calculator');
+    await waitForValue(unit(other), 'p-cai-khe');
+    await waitForValue(field(card(other, 'toan_trinh'), 'numerator'), '7');
+    await waitForStatus(card(other, 'toan_trinh'), 'not-met'); // 87,5 % < 90 %
+  }));
+
 // ---------------------------------------------------------------------------------------
 // e. Plan links, and a share link waiting for its plan
 // ---------------------------------------------------------------------------------------
