@@ -14,6 +14,7 @@ import {
   choose,
   distDir,
   fill,
+  REPO_ROOT,
   launchBrowser,
   newPage,
   poll,
@@ -27,6 +28,7 @@ import { DATA_KEY } from './names.mjs';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TEST_TIMEOUT = 90_000;
+const PLAN_FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'plans');
 
 let browser;
 let server;
@@ -305,6 +307,23 @@ test('axe-core finds no violation on any view, at 360 and 1280 px', { timeout: T
     await fill(page, page.locator('tr[data-unit="31231"] input[data-field="peer-score"]'), 'x');
     problems['ranking with an error'] = await axeViolations(page);
     await page.screenshot({ path: artifactPath(`axe-ranking-${width}.png`), fullPage: true });
+    // The plans view (issue 12): the list, a plan link shown, a plan added from a file.
+    await page.click('[data-view="plans"]');
+    const builtinPlan = page.locator('li[data-plan-id="vinh-thanh-2021"]');
+    await builtinPlan.locator('[data-action="share-plan"]').click();
+    await builtinPlan.locator('[data-plan-link]').waitFor();
+    await page.locator('input[data-field="import-plan"]').setInputFiles(join(PLAN_FIXTURES, 'can-tho-2026-one-place.json'));
+    await page.locator('[data-plans-added]').waitFor();
+    problems.plans = await axeViolations(page);
+    // The plan editor, on a copy of the built-in plan, with a problem shown next to its field.
+    await builtinPlan.locator('[data-action="edit-plan"]').click();
+    await page.locator('[data-plan-editor]').waitFor();
+    const threshold = 'plan.targets[0].applies.commune';
+    await fill(page, page.locator(`[data-plan-field="${threshold}"]:not([type="checkbox"])`), '87,125');
+    await page.locator(`[data-problem="${threshold}"]`).waitFor();
+    problems['plan editor with a problem'] = await axeViolations(page);
+    await page.screenshot({ path: artifactPath(`axe-plan-editor-${width}.png`), fullPage: true });
+    await page.click('[data-action="close-plan-editor"]');
     await page.click('[data-view="settings"]');
     await page.click('[data-action="demo-start"]');
     for (const view of ['settings', 'ranking', 'district']) {
@@ -314,6 +333,29 @@ test('axe-core finds no violation on any view, at 360 and 1280 px', { timeout: T
     await context.close();
     for (const [view, list] of Object.entries(problems)) {
       assert.deepEqual(list, [], `axe violations on ${view} at ${width}px`);
+    }
+  }
+});
+
+// BUG (src/app/components/plan_review.rs): the refused plan files are listed in
+// `<ul class="errors" role="alert">`; the role takes the list semantics away (axe:
+// aria-allowed-role, and listitem for each `li[data-plan-error]`). The unit files' errors
+// (data_view.rs) put role="alert" on a wrapping <div> instead. Remove `todo` once fixed.
+test('axe-core finds no violation on the plans view with a refused plan file', { timeout: TEST_TIMEOUT, todo: 'plan_review.rs: role="alert" on the <ul> of plan errors' }, async () => {
+  for (const width of [360, 1280]) {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 }, bypassCSP: true, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForApp(page);
+      await page.click('[data-view="plans"]');
+      await page
+        .locator('input[data-field="import-plan"]')
+        .setInputFiles([join(PLAN_FIXTURES, 'refused', 'threshold-87.125.json'), join(PLAN_FIXTURES, 'refused', 'unknown-kind.json')]);
+      await poll(() => page.locator('[data-plan-error]').count(), (n) => n === 2, { message: 'both files refused' });
+      assert.deepEqual(await axeViolations(page), [], `axe violations on the plans view with refused files at ${width}px`);
+    } finally {
+      await context.close();
     }
   }
 });
