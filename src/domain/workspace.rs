@@ -233,8 +233,8 @@ impl Workspace {
         id
     }
 
-    /// The id of a profile for the same unit as `profile` (the same unit id, or for "other"
-    /// units the same bloc and name), if there is one.
+    /// The id of a profile for the same unit as `profile` (of the same plan: the same unit
+    /// id, or for "other" units the same bloc and name), if there is one.
     pub fn profile_for_unit(&self, profile: &Profile) -> Option<String> {
         if profile.unit_id.is_empty() {
             return None;
@@ -247,7 +247,8 @@ impl Workspace {
         self.profiles
             .iter()
             .find(|r| {
-                r.profile.unit_id == profile.unit_id
+                r.profile.plan == profile.plan
+                    && r.profile.unit_id == profile.unit_id
                     && (profile.unit_id != OTHER_UNIT_ID
                         || (r.profile.bloc == profile.bloc && same_name(&r.profile)))
             })

@@ -610,9 +610,7 @@ test('the built-in plan exported as a plan file and imported under a new id scor
       assert.ok(builtin.cards.length > 0, `${name}: cards on screen`);
 
       // The copy of the plan and the same profile written for it, chosen together in
-      // another fresh browser. (Separate browsers: a profile of the copy for a unit that has
-      // a profile of the built-in plan is wrongly taken for the same unit's; see the todo
-      // test below.)
+      // another fresh browser.
       const { page: copyPage } = await more();
       await openApp(copyPage);
       await waitForApp(copyPage);
@@ -639,8 +637,7 @@ test('the built-in plan exported as a plan file and imported under a new id scor
 // same unit" by unit id alone, whatever its plan. A unit file of another plan (a copy of the
 // 2021 plan, or next year's plan, with the same unit ids) is then shown as a conflict with
 // the 2021 profile, and "Thay thế hồ sơ hiện có" would put it in place of that profile.
-// A profile of another plan is another profile: it should be added. Remove `todo` once fixed.
-test('a unit file of another plan for a unit that has a 2021 profile is added beside it, not taken for it', { timeout: TEST_TIMEOUT, todo: 'Workspace::profile_for_unit ignores the plan' }, (t) =>
+test('a unit file of another plan for a unit that has a 2021 profile is added beside it, not taken for it', { timeout: TEST_TIMEOUT }, (t) =>
   withPage(t, {}, async ({ page }) => {
     await openApp(page);
     await waitForApp(page);

@@ -337,11 +337,7 @@ test('axe-core finds no violation on any view, at 360 and 1280 px', { timeout: T
   }
 });
 
-// BUG (src/app/components/plan_review.rs): the refused plan files are listed in
-// `<ul class="errors" role="alert">`; the role takes the list semantics away (axe:
-// aria-allowed-role, and listitem for each `li[data-plan-error]`). The unit files' errors
-// (data_view.rs) put role="alert" on a wrapping <div> instead. Remove `todo` once fixed.
-test('axe-core finds no violation on the plans view with a refused plan file', { timeout: TEST_TIMEOUT, todo: 'plan_review.rs: role="alert" on the <ul> of plan errors' }, async () => {
+test('axe-core finds no violation on the plans view with a refused plan file', { timeout: TEST_TIMEOUT }, async () => {
   for (const width of [360, 1280]) {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 }, bypassCSP: true, locale: 'vi-VN' });
     try {

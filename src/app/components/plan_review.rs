@@ -71,11 +71,13 @@ pub fn PlanReview(props: &PlanReviewProps) -> Html {
                 }
             }) }
             if !review.plan_errors.is_empty() {
-                <ul class="errors" role="alert">
-                    { for review.plan_errors.iter().map(|error| html! {
-                        <li data-plan-error="">{ plan_link_error(lang, error) }</li>
-                    }) }
-                </ul>
+                <div role="alert">
+                    <ul class="errors">
+                        { for review.plan_errors.iter().map(|error| html! {
+                            <li data-plan-error="">{ plan_link_error(lang, error) }</li>
+                        }) }
+                    </ul>
+                </div>
             }
         </div>
     }
