@@ -311,15 +311,18 @@ pub fn App(props: &AppProps) -> Html {
                 if props.prerendering {
                     <p class="first-screen-loading" role="status">{ t.first_screen_loading }</p>
                 }
-                <SummaryPanel
-                    lang={lang}
-                    summary={summary}
-                    unit_name={profile.display_name(&plan_rc).map(str::to_string)}
-                    standing={table.standing}
-                    bloc_name={crate::i18n::bloc_name(lang, &plan_rc, profile.bloc).to_string()}
-                    custom_model={!model.is_default(&plan_rc)}
-                    demo={state.demo.is_some()}
-                />
+                // The plans view is about plans, not the unit: no unit summary over the editor.
+                if state.view != View::Plans {
+                    <SummaryPanel
+                        lang={lang}
+                        summary={summary}
+                        unit_name={profile.display_name(&plan_rc).map(str::to_string)}
+                        standing={table.standing}
+                        bloc_name={crate::i18n::bloc_name(lang, &plan_rc, profile.bloc).to_string()}
+                        custom_model={!model.is_default(&plan_rc)}
+                        demo={state.demo.is_some()}
+                    />
+                }
                 { view }
                 <footer class="app-footer">
                     <h2>{ t.model_heading }</h2>

@@ -105,7 +105,9 @@ async function openApp(page, path = '/') {
   const res = await page.goto(path);
   assert.equal(res?.status(), 200, 'index.html status');
   await page.locator('[data-prerendered]').waitFor({ state: 'detached', timeout: 15_000 });
-  await summary(page).waitFor({ state: 'visible', timeout: 15_000 });
+  // The navigation is on every view (the unit summary is not on the plans view, where a
+  // plan link opens).
+  await page.locator('[data-view="plans"]').waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Clicks the plans view's button and waits until the plan list is on screen. */
