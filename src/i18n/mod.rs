@@ -1164,7 +1164,10 @@ mod tests {
             vi.report_date("Vĩnh Thạnh", 2021, 4, 9),
             "Vĩnh Thạnh, ngày 09 tháng 04 năm 2021"
         );
-        assert_eq!(vi.report_date("", 2026, 11, 30), "Ngày 30 tháng 11 năm 2026");
+        assert_eq!(
+            vi.report_date("", 2026, 11, 30),
+            "Ngày 30 tháng 11 năm 2026"
+        );
         assert_eq!(
             en.report_date("Vĩnh Thạnh", 2021, 4, 9),
             "Vĩnh Thạnh, 2021-04-09"
