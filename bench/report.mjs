@@ -163,7 +163,7 @@ Lighthouse ${r.machine.lighthouse ?? '12.2.3'} into \`bench/node_modules\` on fi
    run.
 
 \`BENCH_ONLY=plans scripts/bench.sh\` builds the release and runs only the plan scenarios
-(about a minute), rewriting only their section below; \`BENCH_ONLY\` takes a comma-separated
+(a few minutes), rewriting only their section below; \`BENCH_ONLY\` takes a comma-separated
 list of \`interactive\`, \`keystrokes\`, \`scale\`, \`plans\` (the parts of \`bench/browser.mjs\`);
 with it set, nothing else is built or measured, and only the plan budgets and section are
 written (the other parts' results stay in \`bench/out/browser.json\`).
