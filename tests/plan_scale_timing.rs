@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use cchc_2021::domain::bloc_table::ScoreCache;
-use cchc_2021::formats::envelope;
+use cchc_2021::formats::{envelope, plan_file};
 use serde_json::{json, Value};
 
 fn saved_data() -> String {
@@ -59,7 +59,8 @@ fn plan_scale_timing() {
     let mut cache = ScoreCache::default();
     let table = data.bloc_table_with(&mut cache);
     assert_eq!(table.rows.len(), 170);
-    let (mut table_ms, mut summary_ms, mut encode_ms) = (vec![], vec![], vec![]);
+    let (mut table_ms, mut summary_ms, mut encode_ms, mut plan_ms) =
+        (vec![], vec![], vec![], vec![]);
     let mut chars = 0;
     for i in 0..41 {
         // A keystroke: one figure of the active profile changes.
@@ -86,11 +87,16 @@ fn plan_scale_timing() {
         let saved = envelope::encode(&data);
         encode_ms.push(start.elapsed().as_secs_f64() * 1e3);
         chars = saved.len();
+        // Of which the plan, saved as a plan file (exported, then read back as a `Value`).
+        let start = Instant::now();
+        std::hint::black_box(plan_file::plan_to_value(&plan));
+        plan_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
     println!(
-        "PLAN_SCALE_TIMING profiles=170 targets=40 bloc_table_ms={:.3} summary_ms={:.3} encode_ms={:.3} saved_chars={chars}",
+        "PLAN_SCALE_TIMING profiles=170 targets=40 bloc_table_ms={:.3} summary_ms={:.3} encode_ms={:.3} (plan_to_value_ms={:.3}) saved_chars={chars}",
         median_ms(table_ms),
         median_ms(summary_ms),
         median_ms(encode_ms),
+        median_ms(plan_ms),
     );
 }
