@@ -13,12 +13,18 @@
 //   scale        10 000 profiles in local storage, at 4x CPU slowdown: loading, opening the
 //                ranking view, turning pages, "go to my unit", scrolling; the long tasks
 //                (PerformanceObserver 'longtask') of each phase.
+//   plans        a plan with 170 units in a bloc and 40 targets (plans/examples/
+//                scale-170x40.json), at 4x CPU slowdown: keystrokes as above with a profile
+//                for each of the 170 units in storage; and the plan editor pasting 170 units
+//                from Excel, click to the bloc showing them, BENCH_PASTES times (default 5)
+//                with the unit table closed and as many open.
 //
-// Usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json
+// Usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json (HELLO_DIST "-": none)
 // Environment: BENCH_RUNS (default 5), BENCH_KEYSTROKES (default 300), BENCH_UNITS
-// (default 10000), E2E_CHROMIUM (default /usr/bin/chromium).
+// (default 10000), BENCH_PASTES (default 5), BENCH_ONLY (parts, comma-separated),
+// E2E_CHROMIUM (default /usr/bin/chromium).
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +38,10 @@ const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core'
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES) || 300;
 const UNITS = Number(process.env.BENCH_UNITS) || 10_000;
+const PASTES = Number(process.env.BENCH_PASTES) || 5;
+// Plan keystrokes "paced": this many, each PAUSE_MS after the previous summary update.
+const PACED = Math.min(KEYSTROKES, 60);
+const PAUSE_MS = 500;
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 export { CHROMIUM_ARGS };
 
@@ -182,7 +192,21 @@ async function keystrokes(browser, server) {
   await card.locator('input[data-field="denominator"]').fill('10');
   const numerator = card.locator('input[data-field="numerator"]');
   await numerator.fill('');
-  await numerator.focus();
+  const result = await typeKeystrokes(page, numerator, KEYSTROKES);
+  await context.close();
+  return result;
+}
+
+/**
+ * Keydown to the summary's data-score changing, `count` keystrokes into `input` (alternately
+ * "5" and Backspace, so every keystroke changes the score), at 4x CPU slowdown from the
+ * first keystroke on (the page's CPU is throttled here and stays so). Shared by the
+ * scenarios that measure typing. `pause` (ms): wait that long after each updated summary
+ * before the next keystroke, so that what runs after it (the autosave) is over; without it
+ * the next key is pressed at once, as the 2021 measurement always did.
+ */
+async function typeKeystrokes(page, input, count, { pause = 0 } = {}) {
+  await input.focus();
   await page.evaluate(() => {
     const b = (window.__keys = { latencies: [], pending: null, longtasks: [] });
     document.addEventListener('keydown', (e) => (b.pending = e.timeStamp), true);
@@ -194,12 +218,12 @@ async function keystrokes(browser, server) {
     new PerformanceObserver((l) => l.getEntries().forEach((e) => b.longtasks.push(e.duration))).observe({ type: 'longtask' });
   });
   await throttle(page, { network: false });
-  for (let i = 0; i < KEYSTROKES; i++) {
+  for (let i = 0; i < count; i++) {
     await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
     await page.waitForFunction((n) => window.__keys.latencies.length >= n, i + 1, { timeout: 10_000, polling: 5 });
+    if (pause) await page.waitForTimeout(pause);
   }
   const { latencies, longtasks } = await page.evaluate(() => window.__keys);
-  await context.close();
   return {
     count: latencies.length,
     p50: round(percentile(latencies, 50)),
@@ -327,22 +351,175 @@ async function scale(browser, server) {
   };
 }
 
+/** The plan file of the scale scenarios (issue 12, item 7): one bloc of 170 units, 40 targets. */
+const SCALE_PLAN_FILE = join(ROOT, 'plans', 'examples', 'scale-170x40.json');
+
+/**
+ * Saved data (version 2) holding the plan file `file` (as `formats::envelope` saves a plan)
+ * and one profile
+ * for every unit of its first bloc, each with every target filled in (varied figures), so
+ * that the summary's rank is among the whole bloc. The active profile is the bloc's first unit.
+ */
+function planData(file) {
+  const plan = file.plan;
+  const bloc = plan.blocs[0];
+  const profiles = bloc.units.map((unit, i) => {
+    const entries = {};
+    plan.targets.forEach((target, t) => {
+      if (!(bloc.id in (target.applies ?? {}))) return;
+      const k = i * 7 + t * 3;
+      const base = { mode: 'counts', numerator: '', denominator: '', percent: '', answer: null, before: '', after: '' };
+      if (target.kind === 'ratio') entries[target.id] = { ...base, numerator: String(k % 41), denominator: '40' };
+      else if (target.kind === 'yes_no') entries[target.id] = { ...base, answer: k % 3 !== 0 };
+      else entries[target.id] = { ...base, before: String(k % 13), after: String((k * 5) % 17) };
+    });
+    return { id: `p${i + 1}`, profile: { plan: plan.id, label: '', bloc: bloc.id, unit_id: unit.id, other_name: '', entries } };
+  });
+  return { format: 'cchc-2021', version: 2, data: { profiles, active: 'p1', peer_scores: {}, language: 'vi', plans: [file] } };
+}
+
+/**
+ * Plan scale, keystroke to summary: the 170 × 40 plan on screen for a unit of its 170-unit
+ * bloc, with a profile (every target filled in) for each of the 170 units in storage, then
+ * typed into a ratio card's numerator as in `keystrokes`.
+ */
+async function planKeystrokes(browser, server) {
+  const file = JSON.parse(readFileSync(SCALE_PLAN_FILE, 'utf8'));
+  const plan = file.plan;
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url + BLANK);
+  const saved = JSON.stringify(planData(file));
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  const bloc = plan.blocs[0];
+  const unit = bloc.units[0].id;
+  // What is on screen is the plan, its bloc and the unit, ranked among the whole bloc.
+  const shown = await page.evaluate(() => ({
+    plan: document.querySelector('select[data-field="plan"]')?.value,
+    bloc: document.querySelector('select[data-field="bloc"]')?.value,
+    unit: document.querySelector('select[data-field="unit"]')?.value,
+    unitOptions: document.querySelectorAll('select[data-field="unit"] option').length,
+    cards: document.querySelectorAll('[data-target]').length,
+    blocSize: Number(document.querySelector('[data-bloc-size]')?.dataset.blocSize),
+  }));
+  if (shown.plan !== plan.id || shown.bloc !== bloc.id || shown.unit !== unit || shown.blocSize !== bloc.units.length) {
+    throw new Error(`plan scale: the page does not show the seeded plan: ${JSON.stringify(shown)}`);
+  }
+  const target = plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies);
+  const card = page.locator(`[data-target="${target.id}"]`);
+  await card.locator('input[data-field="denominator"]').fill('10');
+  const numerator = card.locator('input[data-field="numerator"]');
+  await numerator.fill('');
+  const result = await typeKeystrokes(page, numerator, KEYSTROKES);
+  log(`plan keystrokes: p50 ${result.p50} ms, p95 ${result.p95} ms`);
+  // The same, each keystroke after the previous one's autosave (diagnostic, no budget).
+  await numerator.fill('');
+  const paced = await typeKeystrokes(page, numerator, PACED, { pause: PAUSE_MS });
+  log(`plan keystrokes, paced: p50 ${paced.p50} ms, p95 ${paced.p95} ms`);
+  await context.close();
+  return { plan: plan.id, units: bloc.units.length, targets: plan.targets.length, savedChars: saved.length, shown, target: target.id, ...result, paced: { ...paced, pauseMs: PAUSE_MS } };
+}
+
+/** 170 lines as copied from two Excel columns (a header line, then "code<TAB>name"), codes from `base`. */
+function excelUnits(base, n = 170) {
+  const lines = ['Mã\tTên đơn vị'];
+  for (let i = 0; i < n; i++) lines.push(`${base + i}\tPhường Thử Số ${i + 1}`);
+  return lines.join('\r\n');
+}
+
+/**
+ * Plan editor, paste 170 units: the 170 × 40 plan imported through the plans view's file
+ * input and opened in the editor; then, at 4x CPU slowdown, PASTES times: fill the bloc's
+ * paste box with 170 Excel lines of new codes (not timed), click "paste" and time from the
+ * click event to the bloc's 170 rows showing the new codes, once with the unit table
+ * closed (as the editor opens) and once open (its 170 rows redrawn).
+ */
+async function planPaste(browser, server) {
+  const plan = JSON.parse(readFileSync(SCALE_PLAN_FILE, 'utf8')).plan;
+  const bloc = plan.blocs[0];
+  const n = bloc.units.length;
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  await page.locator('[data-view="plans"]').click();
+  await page.locator('input[data-field="import-plan"]').setInputFiles(SCALE_PLAN_FILE);
+  const card = page.locator(`[data-plan-id="${plan.id}"]`);
+  await page.locator('[data-plans-added], [data-action="add-plan"]').first().waitFor({ timeout: 60_000 });
+  if (await page.locator('[data-action="add-plan"]').count()) await page.locator('[data-action="add-plan"]').click();
+  await card.locator('[data-action="edit-plan"]').click();
+  await page.locator('[data-plan-editor]').waitFor();
+  const section = page.locator(`[data-plan-bloc="${bloc.id}"]`);
+  const box = page.locator('[data-plan-field="plan.blocs[0].units"]');
+  await throttle(page, { network: false });
+  const runs = { closed: [], open: [] };
+  let base = 30_000;
+  for (const table of ['closed', 'open']) {
+    const isOpen = await section.locator('details.pe-units').evaluate((d) => d.open);
+    if (isOpen !== (table === 'open')) await section.locator('details.pe-units > summary').click();
+    for (let i = 0; i < PASTES; i++, base += 1_000) {
+      await box.fill(excelUnits(base, n));
+      await section.locator('[data-action="paste-units"]:not([disabled])').waitFor({ timeout: 30_000 });
+      // In the page: the click's timestamp, then the first moment (a DOM change or a frame)
+      // the bloc has n units and its last one has the last pasted code.
+      await page.evaluate(
+        ([blocId, n, lastId, last]) => {
+          const root = document.querySelector(`[data-plan-bloc="${blocId}"]`);
+          const p = (window.__paste = { clicked: null, done: null });
+          const check = () => {
+            if (p.clicked == null || p.done != null) return;
+            const count = root.querySelector('.pe-units > summary')?.textContent.includes(`(${n})`);
+            // The rows are drawn only while the table is open; closed, the paste box empties.
+            const rows = root.querySelector('details.pe-units').open
+              ? root.querySelector(`[data-plan-field="${lastId}"]`)?.value === last
+              : root.querySelector('[data-plan-field="plan.blocs[0].units"]').value === '';
+            if (count && rows) {
+              p.done = performance.now();
+              observer.disconnect();
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+          const frame = () => (check(), p.done == null && requestAnimationFrame(frame));
+          root.querySelector('[data-action="paste-units"]').addEventListener('click', (e) => ((p.clicked = e.timeStamp), requestAnimationFrame(frame)), {
+            capture: true,
+            once: true,
+          });
+        },
+        [bloc.id, n, `plan.blocs[0].units[${n - 1}].id`, String(base + n - 1)],
+      );
+      await section.locator('[data-action="paste-units"]').click();
+      await page.waitForFunction(() => window.__paste.done != null, null, { timeout: 30_000, polling: 10 });
+      runs[table].push(await page.evaluate(() => window.__paste.done - window.__paste.clicked));
+    }
+  }
+  await context.close();
+  const stats = (xs) => ({ median: round(median(xs)), max: round(Math.max(...xs)), runs: xs.map((x) => round(x)) });
+  log(`plan paste: closed ${JSON.stringify(stats(runs.closed))}, open ${JSON.stringify(stats(runs.open))}`);
+  return { plan: plan.id, units: n, targets: plan.targets.length, pastes: PASTES, closed: stats(runs.closed), open: stats(runs.open) };
+}
+
 async function main() {
   const [appDist, helloDist, out] = process.argv.slice(2);
   if (!out) throw new Error('usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
   const pages = { [BLANK]: '<!doctype html><meta charset="utf-8"><title>blank</title>' };
   const app = await serve(appDist, { pages });
-  const hello = await serve(helloDist);
+  // "-": no bare Yew app to compare with (a partial run of scripts/bench.sh).
+  const hello = helloDist === '-' ? null : await serve(helloDist);
   const results = { profile: { ...MOBILE, runs: RUNS, keystrokes: KEYSTROKES }, browser: browser.version() };
-  // BENCH_ONLY=scale (comma-separated: interactive, keystrokes, scale) runs a part only.
-  const only = (process.env.BENCH_ONLY || 'interactive,keystrokes,scale').split(',');
+  // BENCH_ONLY=scale (comma-separated: interactive, keystrokes, scale, plans) runs a part only.
+  const only = (process.env.BENCH_ONLY || 'interactive,keystrokes,scale,plans').split(',');
   try {
     if (only.includes('interactive')) {
       log('interactive: the calculator');
       results.interactive = await interactive(browser, app, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
-      log('interactive: the bare Yew app');
-      results.helloInteractive = await interactive(browser, hello, ['h1']);
+      if (hello) {
+        log('interactive: the bare Yew app');
+        results.helloInteractive = await interactive(browser, hello, ['h1']);
+      }
     }
     if (only.includes('keystrokes')) {
       log('keystrokes');
@@ -352,10 +529,16 @@ async function main() {
       log(`scale: ${UNITS} units`);
       results.scale = await scale(browser, app);
     }
+    if (only.includes('plans')) {
+      log('plans: keystrokes with a 170-unit bloc and 40 targets');
+      results.planKeystrokes = await planKeystrokes(browser, app);
+      log('plans: pasting 170 units into the editor');
+      results.planPaste = await planPaste(browser, app);
+    }
   } finally {
     await browser.close();
     await app.close();
-    await hello.close();
+    await hello?.close();
   }
   writeFileSync(out, JSON.stringify(results, null, 2));
 }

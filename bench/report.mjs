@@ -7,6 +7,11 @@
 // measured size; its allowed_ratio only ever goes down (to the measured ratio plus 3 %
 // headroom, never below the goal), so a bigger bundle needs a deliberate edit.
 //
+// A partial run (BENCH_ONLY=plans scripts/bench.sh, results.partial set) rewrites only the
+// plan-scale section (between <!-- plans:start --> and <!-- plans:end -->, added before the
+// end of the results if missing) and leaves the rest of BENCHMARKS.md, the history and the
+// size budget alone.
+//
 // Usage: node bench/report.mjs bench/out/results.json
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +27,8 @@ const GOALS = {
   ratio: 1.5,
   interactiveMs: 1500,
   keystrokeP95Ms: 16,
+  planKeystrokeP95Ms: 16,
+  planPasteMs: 1000,
   rankMs: 100,
   blockingMs: 50,
   performance: 95,
@@ -34,9 +41,9 @@ const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
 const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
 
 // ---- the numbers -------------------------------------------------------------------------
-const app = r.size.app.totals;
-const hello = r.size.hello.totals;
-const ratio = app.total.gzip / hello.total.gzip;
+const app = r.size?.app.totals;
+const hello = r.size?.hello.totals;
+const ratio = app && app.total.gzip / hello.total.gzip;
 const inter = r.browser?.interactive?.median;
 const helloInter = r.browser?.helloInteractive?.median;
 const keys = r.browser?.keystrokes;
@@ -45,10 +52,147 @@ const tablePhases = scale?.phases ?? [];
 const maxBlocking = tablePhases.length ? Math.max(...tablePhases.map((p) => p.maxTask)) : null;
 const lh = r.lighthouse?.median;
 
+// Issue 12, item 7: a plan with 170 units in a bloc and 40 targets.
+const planKeys = r.browser?.planKeystrokes;
+const planPaste = r.browser?.planPaste;
+const pasteWorst = planPaste ? Math.max(planPaste.closed.max, planPaste.open.max) : null;
+const planBudgets = [
+  ['Plan of 170 units × 40 targets: keystroke → updated summary, p95 (4× CPU slowdown)', planKeys ? `**${planKeys.p95} ms** (p50 ${planKeys.p50} ms)` : '—', `≤ ${GOALS.planKeystrokeP95Ms} ms`, planKeys ? planKeys.p95 <= GOALS.planKeystrokeP95Ms : null],
+  ['Plan editor: paste 170 units, click → the bloc shows them, slowest run (4× CPU slowdown)', planPaste ? `**${ms(pasteWorst)}** (median ${ms(planPaste.closed.median)} table closed, ${ms(planPaste.open.median)} open)` : '—', `< ${GOALS.planPasteMs} ms`, planPaste ? pasteWorst < GOALS.planPasteMs : null],
+];
+const budgetTable = (rows) => `| budget | measured | goal | |
+|---|---|---|---|
+${rows.map(([name, value, goal, ok]) => `| ${name} | ${value} | ${goal} | ${verdict(ok)} |`).join('\n')}`;
+const plansSection = () =>
+  planKeys || planPaste
+    ? `<!-- plans:start -->
+### A plan with 170 units in a bloc and 40 targets (issue 12)
+
+Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}, load average ${r.machine.load}${r.partial ? ' (`BENCH_ONLY=plans`: only these scenarios)' : ''}.
+
+${budgetTable(planBudgets)}
+${
+  planKeys
+    ? `
+**Keystroke to summary.** Saved data (version 2) holding the plan \`${planKeys.plan}\`
+(\`plans/examples/scale-170x40.json\`: ${planKeys.units} units in one bloc, ${planKeys.targets} targets) and one profile
+per unit with every target filled in (${(planKeys.savedChars / 1e3).toFixed(0)} k characters) is put in local storage;
+the page shows the plan, its bloc and the first unit, ranked among ${planKeys.shown.blocSize}
+(\`data-bloc-size\`), with ${planKeys.shown.cards} target cards. Then, at 4× CPU slowdown, ${planKeys.count}
+keystrokes into the numerator of \`[data-target="${planKeys.target}"]\`, measured as the 2021 keystrokes above
+(one helper, \`typeKeystrokes\` in \`bench/browser.mjs\`): p50 ${planKeys.p50} ms · p95 **${planKeys.p95} ms** ·
+max ${planKeys.max} ms · long tasks ${planKeys.longtasks}.${
+        planKeys.paced
+          ? ` Paced (diagnostic, no budget): ${planKeys.paced.count} keystrokes, each ${planKeys.paced.pauseMs} ms after the
+previous summary update, so that its autosave (the whole workspace, ${(planKeys.savedChars / 1e3).toFixed(0)} k characters, written
+to local storage in the task after the update) is over: p50 ${planKeys.paced.p50} ms · p95 **${planKeys.paced.p95} ms** · max ${planKeys.paced.max} ms.`
+          : ''
+      }
+`
+    : ''
+}${
+  planPaste
+    ? `
+**Pasting 170 units.** The same plan file imported through the plans view
+(\`input[data-field="import-plan"]\`) and opened in the editor (\`[data-action="edit-plan"]\`).
+At 4× CPU slowdown, ${planPaste.pastes} times each: the bloc's paste box filled with ${planPaste.units}
+lines "code<TAB>name" (new codes every time, a header line first; not timed), then from the
+click event on \`[data-action="paste-units"]\` to the first DOM change or frame where the bloc
+counts ${planPaste.units} units and shows the new list. Table closed (as the editor opens; the
+paste box empties): ${planPaste.closed.runs.map(ms).join(', ')}. Table open (its ${planPaste.units} rows redrawn):
+${planPaste.open.runs.map(ms).join(', ')}.
+`
+    : ''
+}<!-- plans:end -->
+`
+    : '';
+
+/** BENCHMARKS.md up to the results: how it is run. */
+function header() {
+  return `# Benchmarks
+
+How fast the calculator is on a cheap phone over a weak connection (GitHub issue "Fast on a
+cheap phone over a weak connection"), measured against budgets.
+
+## Running
+
+\`\`\`sh
+scripts/bench.sh   # builds the release and the bare Yew app, measures, rewrites this file
+\`\`\`
+
+One command, not part of \`scripts/test.sh\` (it takes a few minutes and its timings depend on
+the machine). It installs what is missing (as \`scripts/ensure-tools.sh\` does, plus
+Lighthouse ${r.machine.lighthouse ?? '12.2.3'} into \`bench/node_modules\` on first use), then:
+
+1. builds the calculator (\`trunk build --release\` into \`bench/out/app/dist\`) and the bare
+   Yew 0.23 "hello" app \`bench/hello-yew\` (its own Cargo project, excluded from the
+   calculator's package, with the calculator's \`[profile.release]\` and wasm-opt level and
+   flags copied in by \`bench/sync-fixture.mjs\`, built with the same toolchain);
+2. **first-load transfer**: index.html and the JS, wasm and CSS it loads, raw and gzipped
+   (level 9), for both (\`bench/size.mjs\`);
+3. **native scale**: \`Workspace::bloc_table\` over 10 000 profiles and \`rank_rows\` alone,
+   median of 21 runs (the \`#[ignore]\`d test \`scale_timing\`, \`cargo test --release\`);
+4. **in headless Chromium** (\`bench/browser.mjs\`, playwright-core and CDP; the builds served
+   gzipped by \`bench/serve.mjs\`):
+   - time until the unit picker and the inputs accept typing, on Lighthouse's mobile
+     profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up
+     (\`Network.emulateNetworkConditions\`), 4× CPU slowdown
+     (\`Emulation.setCPUThrottlingRate\`), a fresh browser profile each run, median of
+     ${r.browser?.profile?.runs ?? 5} runs. "Accept typing" is the first task the page can run after both
+     \`select[data-field=unit]\` and \`input[data-field=numerator]\` exist. They first exist on the
+     pre-rendered first screen in \`index.html\` (rendered at build time by
+     \`src/bin/prerender.rs\`; what is typed there is kept when the app takes over, tested in
+     \`tests/e2e/first-screen.test.mjs\`); "the live app" is the moment the app has replaced
+     that screen and computes;
+   - keystroke to updated summary at 4× CPU slowdown: ${r.browser?.profile?.keystrokes ?? 300} keystrokes into a numerator
+     (alternately "5" and Backspace, so each one changes the score), from the keydown
+     event's timestamp to the \`[data-summary]\` \`data-score\` change (a MutationObserver,
+     \`performance.now()\`);
+   - 10 000 profiles in local storage at 4× CPU slowdown: loading, opening the ranking view,
+     turning pages, "go to my unit", scrolling; long tasks via
+     \`PerformanceObserver('longtask')\`;
+   - a plan with 170 units in a bloc and 40 targets (issue 12,
+     \`plans/examples/scale-170x40.json\`) at 4× CPU slowdown: the keystroke latency as
+     above, with a profile for every unit of the bloc in storage; and the plan editor
+     pasting 170 units from Excel, click to the bloc showing them
+     (see "A plan with 170 units" below);
+5. **Lighthouse** mobile (its default simulated throttling), ${r.lighthouse?.runs ?? 3} runs, the median
+   one by performance score;
+6. writes this file (keeping the history table and the notes) and refreshes the size
+   budget \`bench/size-budget.json\`, which \`tests/e2e/size.test.mjs\` checks in every test
+   run.
+
+\`BENCH_ONLY=plans scripts/bench.sh\` builds the release and runs only the plan scenarios
+(a few minutes), rewriting only their section below; \`BENCH_ONLY\` takes a comma-separated
+list of \`interactive\`, \`keystrokes\`, \`scale\`, \`plans\` (the parts of \`bench/browser.mjs\`);
+with it set, nothing else is built or measured, and only the plan budgets and section are
+written (the other parts' results stay in \`bench/out/browser.json\`).
+
+Timings vary with the machine and its load (the load average is recorded); compare runs
+on one machine.
+
+`;
+}
+
+if (r.partial) {
+  for (const [name, value, goal, ok] of planBudgets) console.log(`${ok == null ? 'NOT MEASURED' : ok ? 'MET   ' : 'MISSED'}  ${name}: ${value.replace(/\*\*/g, '')} (goal ${goal})`);
+  let text = readFileSync(MD, 'utf8');
+  text = header() + text.slice(text.indexOf('<!-- results:start -->'));
+  const section = plansSection().trim();
+  const i = text.indexOf('<!-- plans:start -->');
+  const j = text.indexOf('<!-- plans:end -->');
+  if (i >= 0 && j > i) text = text.slice(0, i) + section + text.slice(j + '<!-- plans:end -->'.length);
+  else text = text.replace('<!-- results:end -->', `${section}\n<!-- results:end -->`);
+  writeFileSync(MD, text);
+  console.log(`wrote the plan-scale section of ${MD} (partial run)`);
+  process.exit(0);
+}
+
 const budgets = [
   ['First-load transfer, gzipped, vs the bare Yew 0.23 app', `${kb(app.total.gzip)} vs ${kb(hello.total.gzip)} = **${ratio.toFixed(2)} ×**`, `≤ ${GOALS.ratio} ×`, ratio <= GOALS.ratio],
   ['Unit picker and inputs accept typing (mobile profile, median)', inter ? `**${ms(inter.interactive)}** (the live app, computing: ${ms(inter.live)})` : '—', `≤ ${GOALS.interactiveMs} ms`, inter ? inter.interactive <= GOALS.interactiveMs : null],
   ['Keystroke → updated summary, p95 (4× CPU slowdown)', keys ? `**${keys.p95} ms** (p50 ${keys.p50} ms)` : '—', `≤ ${GOALS.keystrokeP95Ms} ms`, keys ? keys.p95 <= GOALS.keystrokeP95Ms : null],
+  ...planBudgets,
   ['10 000 units ranked and aggregated (native, `Workspace::bloc_table`)', r.native ? `**${r.native.bloc_table_ms.toFixed(1)} ms** (ranking alone ${r.native.rank_rows_ms.toFixed(2)} ms)` : '—', `≤ ${GOALS.rankMs} ms`, r.native ? r.native.bloc_table_ms <= GOALS.rankMs : null],
   ['10 000-unit table: longest task while opening, paging, scrolling (4×)', maxBlocking != null ? `**${ms(maxBlocking)}**` : '—', `≤ ${GOALS.blockingMs} ms`, maxBlocking != null ? maxBlocking <= GOALS.blockingMs : null],
   ['Lighthouse mobile: performance', lh ? `**${lh.performance}**` : '—', `≥ ${GOALS.performance}`, lh ? lh.performance >= GOALS.performance : null],
@@ -103,58 +247,7 @@ const sizeRows = ['html', 'js', 'wasm', 'css', 'total'].map((k) => {
 const fileRows = r.size.app.files.map((f) => `| \`${f.name}\` | ${kb(f.raw)} | ${kb(f.gzip)} |`);
 
 const m = r.machine;
-const md = `# Benchmarks
-
-How fast the calculator is on a cheap phone over a weak connection (GitHub issue "Fast on a
-cheap phone over a weak connection"), measured against budgets.
-
-## Running
-
-\`\`\`sh
-scripts/bench.sh   # builds the release and the bare Yew app, measures, rewrites this file
-\`\`\`
-
-One command, not part of \`scripts/test.sh\` (it takes a few minutes and its timings depend on
-the machine). It installs what is missing (as \`scripts/ensure-tools.sh\` does, plus
-Lighthouse ${r.machine.lighthouse ?? '12.2.3'} into \`bench/node_modules\` on first use), then:
-
-1. builds the calculator (\`trunk build --release\` into \`bench/out/app/dist\`) and the bare
-   Yew 0.23 "hello" app \`bench/hello-yew\` (its own Cargo project, excluded from the
-   calculator's package, with the calculator's \`[profile.release]\` and wasm-opt level and
-   flags copied in by \`bench/sync-fixture.mjs\`, built with the same toolchain);
-2. **first-load transfer**: index.html and the JS, wasm and CSS it loads, raw and gzipped
-   (level 9), for both (\`bench/size.mjs\`);
-3. **native scale**: \`Workspace::bloc_table\` over 10 000 profiles and \`rank_rows\` alone,
-   median of 21 runs (the \`#[ignore]\`d test \`scale_timing\`, \`cargo test --release\`);
-4. **in headless Chromium** (\`bench/browser.mjs\`, playwright-core and CDP; the builds served
-   gzipped by \`bench/serve.mjs\`):
-   - time until the unit picker and the inputs accept typing, on Lighthouse's mobile
-     profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up
-     (\`Network.emulateNetworkConditions\`), 4× CPU slowdown
-     (\`Emulation.setCPUThrottlingRate\`), a fresh browser profile each run, median of
-     ${r.browser?.profile?.runs ?? 5} runs. "Accept typing" is the first task the page can run after both
-     \`select[data-field=unit]\` and \`input[data-field=numerator]\` exist. They first exist on the
-     pre-rendered first screen in \`index.html\` (rendered at build time by
-     \`src/bin/prerender.rs\`; what is typed there is kept when the app takes over, tested in
-     \`tests/e2e/first-screen.test.mjs\`); "the live app" is the moment the app has replaced
-     that screen and computes;
-   - keystroke to updated summary at 4× CPU slowdown: ${r.browser?.profile?.keystrokes ?? 300} keystrokes into a numerator
-     (alternately "5" and Backspace, so each one changes the score), from the keydown
-     event's timestamp to the \`[data-summary]\` \`data-score\` change (a MutationObserver,
-     \`performance.now()\`);
-   - 10 000 profiles in local storage at 4× CPU slowdown: loading, opening the ranking view,
-     turning pages, "go to my unit", scrolling; long tasks via
-     \`PerformanceObserver('longtask')\`;
-5. **Lighthouse** mobile (its default simulated throttling), ${r.lighthouse?.runs ?? 3} runs, the median
-   one by performance score;
-6. writes this file (keeping the history table and the notes) and refreshes the size
-   budget \`bench/size-budget.json\`, which \`tests/e2e/size.test.mjs\` checks in every test
-   run.
-
-Timings vary with the machine and its load (the load average is recorded); compare runs
-on one machine.
-
-<!-- results:start -->
+const md = `${header()}<!-- results:start -->
 ## Latest run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}
 
 Machine: ${m.nproc} CPUs, ${m.cpu}; load average ${m.load}. ${m.rustc}; ${m.trunk}; ${m.wasm_bindgen};
@@ -162,9 +255,7 @@ ${m.wasm_opt}; ${m.chromium}; node ${m.node}; Lighthouse ${m.lighthouse ?? '—'
 
 ### Budgets
 
-| budget | measured | goal | |
-|---|---|---|---|
-${budgets.map(([name, value, goal, ok]) => `| ${name} | ${value} | ${goal} | ${verdict(ok)} |`).join('\n')}
+${budgetTable(budgets)}
 
 ### First-load transfer
 
@@ -240,7 +331,7 @@ ${Object.entries(lh.failing)
   .join('\n')}
 `
     : ''
-}<!-- results:end -->
+}${plansSection()}<!-- results:end -->
 
 ## History
 

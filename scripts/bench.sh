@@ -7,6 +7,9 @@
 #
 #   BENCH_RUNS=5 BENCH_KEYSTROKES=300 BENCH_UNITS=10000 LIGHTHOUSE_RUNS=3  (the defaults)
 #   BENCH_SKIP_LIGHTHOUSE=1  leave Lighthouse out
+#   BENCH_ONLY=plans  a partial run: build the release and run only these parts of
+#     bench/browser.mjs (comma-separated: interactive, keystrokes, scale, plans); writes
+#     only the plan-scale section of BENCHMARKS.md. BENCH_PASTES=5 pastes per table state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -22,6 +25,29 @@ LOAD_START="$(load)"
 
 step "the calculator's release build (bench/out/app/dist)"
 trunk build --release --dist "$OUT/app/dist"
+
+if [ -n "${BENCH_ONLY:-}" ]; then
+  step "in headless Chromium: $BENCH_ONLY only"
+  node bench/browser.mjs "$OUT/app/dist" - "$OUT/browser.json"
+  COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT+changes"; fi
+  LOAD_END="$(load)"
+  export COMMIT LOAD_START LOAD_END OUT
+  node --input-type=module -e '
+import { readFileSync, writeFileSync } from "node:fs";
+const e = process.env;
+const results = {
+  partial: true,
+  date: new Date().toISOString(),
+  commit: e.COMMIT,
+  machine: { load: `${e.LOAD_START} → ${e.LOAD_END}` },
+  browser: JSON.parse(readFileSync(`${e.OUT}/browser.json`, "utf8")),
+};
+writeFileSync(`${e.OUT}/results-partial.json`, JSON.stringify(results, null, 2));
+'
+  node bench/report.mjs "$OUT/results-partial.json"
+  exit 0
+fi
 
 step "the bare Yew app (bench/hello-yew), built the same way"
 node bench/sync-fixture.mjs
