@@ -58,7 +58,7 @@ node bench/size.mjs "$OUT/app/dist" >"$OUT/size-app.json"
 node bench/size.mjs "$OUT/hello-yew/dist" >"$OUT/size-hello.json"
 
 step "10 000 units, natively (cargo test --release ... scale_timing)"
-cargo test --release --lib --quiet -- --ignored --exact --nocapture domain::workspace::tests::scale_timing |
+cargo test --release --lib --quiet -- --ignored --exact --nocapture domain::bloc_table::tests::scale_timing |
   tee "$OUT/native.txt"
 
 step "in headless Chromium: loading, keystrokes, 10 000 units"

@@ -27,6 +27,13 @@ fn the_storage_keys_never_change() {
 fn code_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
+        // Build output (the benchmark's builds in bench/out, installed packages) is not code.
+        let generated = path
+            .file_name()
+            .is_some_and(|name| name == "out" || name == "node_modules" || name == "dist");
+        if path.is_dir() && generated {
+            continue;
+        }
         if path.is_dir() {
             code_files(&path, found);
         } else if path

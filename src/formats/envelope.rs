@@ -19,8 +19,8 @@ pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
 /// The version this build writes. Bump it with a migration from the previous one.
-/// Version 2 (plans as data): `data.plans` holds the plans added to the browser (each as the
-/// `plan` object of a plan file), `data.models` the scoring settings of those plans, and a
+/// Version 2 (plans as data): `data.plans` holds the plans added to the browser (each as a
+/// whole plan file, `{"format":"cchc-plan","version":1,"plan":{…}}`), `data.models` the scoring settings of those plans, and a
 /// profile of such a plan names it (`plan`). Older builds refuse version 2 as newer, so they
 /// never save over plans they cannot see.
 pub const CURRENT_VERSION: u64 = 2;
