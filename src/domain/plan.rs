@@ -67,8 +67,10 @@ impl PartialOrd for Key {
 }
 
 impl Ord for Key {
+    /// The order of the texts: keys are ASCII, whose byte order is their text order (and
+    /// comparing bytes skips the UTF-8 check of `as_str` in every map lookup).
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        self.bytes[..usize::from(self.len)].cmp(&other.bytes[..usize::from(other.len)])
     }
 }
 
