@@ -133,7 +133,9 @@ pub fn App(props: &AppProps) -> Html {
     let plan = Shared::new(plan_rc.clone());
     let plans = {
         let state = state.clone();
-        use_memo(state.revision, move |_| {
+        // Plans come and go with the list (imports, the editor, another tab), never with a
+        // keystroke: the unit picker is not drawn again for each figure typed.
+        use_memo(state.list_revision, move |_| {
             Shared::new(Rc::new(state.workspace().all_plans()))
         })
     };

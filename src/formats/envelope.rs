@@ -14,6 +14,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::domain::plan::Plan;
 pub use crate::domain::workspace::Workspace;
 
@@ -69,18 +72,39 @@ struct DataOut<'a> {
     #[serde(flatten)]
     workspace: &'a Workspace,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    plans: Vec<Value>,
+    plans: Vec<&'a Value>,
 }
 
-fn data_value(data: &Workspace) -> DataOut<'_> {
-    DataOut {
-        workspace: data,
-        plans: data.plans.iter().map(|plan| plan_to_value(plan)).collect(),
-    }
+thread_local! {
+    /// The plan files of the plans saved last, by plan (`Rc`): a plan is written out as a
+    /// file again only when it changed, not at every keystroke's save.
+    static PLAN_FILES: RefCell<Vec<(Rc<Plan>, Rc<Value>)>> = RefCell::default();
+}
+
+/// The plan files of `plans`, taken from the last save's where the plan is the same.
+fn plan_files(plans: &[Rc<Plan>]) -> Vec<Rc<Value>> {
+    PLAN_FILES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let files: Vec<Rc<Value>> = plans
+            .iter()
+            .map(
+                |plan| match cache.iter().find(|(p, _)| Rc::ptr_eq(p, plan)) {
+                    Some((_, file)) => file.clone(),
+                    None => Rc::new(plan_to_value(plan)),
+                },
+            )
+            .collect();
+        *cache = plans.iter().cloned().zip(files.iter().cloned()).collect();
+        files
+    })
 }
 
 pub fn encode(data: &Workspace) -> String {
-    let data = &data_value(data);
+    let files = plan_files(&data.plans);
+    let data = &DataOut {
+        workspace: data,
+        plans: files.iter().map(|file| &**file).collect(),
+    };
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -94,7 +118,11 @@ pub fn encode(data: &Workspace) -> String {
 
 /// The envelope as saved in local storage, with its stamp.
 pub fn encode_stamped(data: &Workspace, stamp: &Stamp) -> String {
-    let data = &data_value(data);
+    let files = plan_files(&data.plans);
+    let data = &DataOut {
+        workspace: data,
+        plans: files.iter().map(|file| &**file).collect(),
+    };
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -256,6 +284,26 @@ mod tests {
             crate::domain::score::Weight::new(2).unwrap(),
         );
         data
+    }
+
+    #[test]
+    fn plans_and_their_settings_are_saved_and_read_back() {
+        let text = include_str!("../../tests/fixtures/plans/can-tho-2026-one-place.json");
+        let plan = crate::formats::plan_file::import_plan_file("p.json", text.as_bytes()).unwrap();
+        let mut data = sample();
+        data.put_plan(plan.clone());
+        let mut profile = Profile::new(&plan);
+        profile.set_unit(&plan, "x-phong-dien");
+        data.add_profile(profile);
+        data.model_mut(&plan).mode = ScoringMode::AllOrNothing;
+        let text = encode(&data);
+        assert!(text.contains(r#""plans":[{"format":"cchc-plan","plan":{"#));
+        // The second save takes the plan file from the first's.
+        assert_eq!(encode(&data), text);
+        let read = decode(&text).unwrap();
+        assert_eq!(read.plans.len(), 1);
+        assert_eq!(*read.plans[0], plan);
+        assert_eq!(read, data);
     }
 
     #[test]

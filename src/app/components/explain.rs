@@ -24,6 +24,26 @@ pub struct ExplainProps {
 pub fn Explain(props: &ExplainProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    // Closed, the explanation is only its heading: its table (a row per target, 40 for a
+    // big plan) is not built on every keystroke.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(
+                event
+                    .target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="explain" data-explain="" {ontoggle}>
+                <summary>{ t.explain_heading }</summary>
+            </details>
+        };
+    }
     let style = lang.numbers();
     let number = |x: f64| format_real(x, 3, style);
     let model = &props.model;
@@ -99,7 +119,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     );
     let bands = model.bands;
     html! {
-        <details class="explain" data-explain="">
+        <details class="explain" data-explain="" open=true {ontoggle}>
             <summary>{ t.explain_heading }</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.explain_heading}>
                 <table>
