@@ -25,7 +25,8 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     // Closed, the explanation is only its heading: its table (a row per target, 40 for a
-    // big plan) is not built on every keystroke.
+    // big plan) is not built on every keystroke. The `open` attribute stays the browser's
+    // (the click sets it); the toggle only tells this component to draw the rest.
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -119,7 +120,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     );
     let bands = model.bands;
     html! {
-        <details class="explain" data-explain="" open=true {ontoggle}>
+        <details class="explain" data-explain="" {ontoggle}>
             <summary>{ t.explain_heading }</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.explain_heading}>
                 <table>
