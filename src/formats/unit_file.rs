@@ -166,67 +166,8 @@ pub fn suggested_file_name(plan: &Plan, profile: &Profile, date: &str) -> String
     }
 }
 
-/// Latin letters with diacritics and their base letter: the whole Vietnamese alphabet plus
-/// the common Western European letters, lower and upper case. Also every other character
-/// whose Unicode lowercase is one of them or an ASCII letter (U+212A KELVIN SIGN, U+212B
-/// ANGSTROM SIGN, U+0130 İ), so that [`slug`] needs no Unicode case tables (a test
-/// compares it with lowercasing every character).
-const FOLDS: &[(&str, char)] = &[
-    ("àáảãạăằắẳẵặâầấẩẫậäåæÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅÆ\u{212b}", 'a'),
-    ("èéẻẽẹêềếểễệëÈÉẺẼẸÊỀẾỂỄỆË", 'e'),
-    ("ìíỉĩịîïÌÍỈĨỊÎÏ\u{130}", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợöøÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖØ", 'o'),
-    ("ùúủũụưừứửữựûüÙÚỦŨỤƯỪỨỬỮỰÛÜ", 'u'),
-    ("ỳýỷỹỵÿỲÝỶỸỴŸ", 'y'),
-    ("đĐ", 'd'),
-    ("çÇ", 'c'),
-    ("ñÑ", 'n'),
-    ("\u{212a}", 'k'),
-];
-
-/// The ASCII letter of a Latin letter with diacritics, in either case.
-fn fold(c: char) -> Option<char> {
-    FOLDS
-        .iter()
-        .find(|(letters, _)| letters.contains(c))
-        .map(|(_, base)| *base)
-}
-
-/// `Xã Vĩnh Bình` → `xa-vinh-binh`: ASCII letters and digits, single hyphens between words,
-/// cut at a word boundary so it has at most `max` characters.
-pub fn slug(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut pending_hyphen = false;
-    for c in text.chars() {
-        // Combining marks of decomposed text (U+0300–U+036F) belong to the previous letter.
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        let ascii = if c.is_ascii_alphanumeric() {
-            Some(c.to_ascii_lowercase())
-        } else {
-            fold(c)
-        };
-        match ascii {
-            Some(letter) => {
-                if pending_hyphen && !out.is_empty() {
-                    out.push('-');
-                }
-                pending_hyphen = false;
-                out.push(letter);
-            }
-            None => pending_hyphen = true,
-        }
-    }
-    if out.len() > max {
-        let cut = out[..=max].rfind('-').unwrap_or(max);
-        out.truncate(cut);
-        while out.ends_with('-') {
-            out.pop();
-        }
-    }
-    out
-}
+/// `Xã Vĩnh Bình` → `xa-vinh-binh` (the domain's, shared with the plan editor's unit ids).
+pub use crate::domain::slug::slug;
 
 // ---------------------------------------------------------------------------------------
 // Import
