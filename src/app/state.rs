@@ -258,16 +258,15 @@ impl AppState {
         files: Vec<(String, Result<Profile, ImportError>)>,
         mismatched: Vec<String>,
     ) {
-        let mut review = self.import.take().unwrap_or_default();
-        review.mismatched = mismatched;
-        review.added.clear();
-        review.replaced.clear();
-        review.already_there.clear();
-        review.errors.clear();
-        review.plans_added.clear();
-        review.plans_replaced.clear();
-        review.plans_already_there.clear();
-        review.plan_errors.clear();
+        // Only the questions still waiting for an answer carry over; the rest is this
+        // import's.
+        let previous = self.import.take().unwrap_or_default();
+        let mut review = ImportReview {
+            conflicts: previous.conflicts,
+            plan_conflicts: previous.plan_conflicts,
+            mismatched,
+            ..ImportReview::default()
+        };
         for outcome in plans {
             match outcome {
                 Ok(plan) => self.add_plan(&mut review, plan),
