@@ -10,10 +10,10 @@ use crate::formats::envelope;
 use crate::formats::plan_link::is_plan_fragment;
 use crate::formats::share_link::{decode_share_fragment, LinkError};
 use crate::names::{UPDATED_EVENT, UPDATED_FLAG};
-use crate::store::DATA_KEY;
+use crate::store::{self, LocalStorage, SaveOutcome, SaveSchedule, DATA_KEY};
 
 use super::browser;
-use super::state::Action;
+use super::state::{Action, AppState};
 
 /// Takes over the pre-rendered first screen once the app is on the page (see
 /// `early_input`). All in one task, so that no keystroke falls between the two screens: the
@@ -124,5 +124,105 @@ pub fn use_share_links(on_action: Callback<Action>) {
         let listener = web_sys::window()
             .map(|window| EventListener::new(&window, "hashchange", move |_| check()));
         move || drop(listener)
+    });
+}
+
+/// Saves the tab's latest state (read when the save runs, so that the data and the base it
+/// derives from always go together), and tells the reducer what storage holds now.
+fn save_latest(state: &UseReducerHandle<AppState>) {
+    if !state.may_save {
+        return;
+    }
+    let snapshot = state.snapshot();
+    let dispatcher = state.dispatcher();
+    match store::save_synced(&LocalStorage, &snapshot, js_sys::Date::now() as u64) {
+        Ok(SaveOutcome::Unchanged) => {}
+        Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),
+        Ok(SaveOutcome::Saved { stored, wrote }) => {
+            if wrote {
+                dispatcher.dispatch(Action::Saved(Ok(())));
+            }
+            dispatcher.dispatch(Action::Synced(stored));
+        }
+        Err(error) => dispatcher.dispatch(Action::Saved(Err(error))),
+    }
+}
+
+/// What the autosave keeps between renders: the latest state (a handle only sees the state
+/// of the render it came from), the schedule and the timer.
+#[derive(Default)]
+struct Autosave {
+    latest: Option<UseReducerHandle<AppState>>,
+    schedule: SaveSchedule,
+    timer: Option<gloo_timers::callback::Timeout>,
+}
+
+impl Autosave {
+    fn save_now(cell: &std::rc::Rc<std::cell::RefCell<Autosave>>) {
+        let latest = {
+            let mut autosave = cell.borrow_mut();
+            if !autosave.schedule.pending() {
+                return;
+            }
+            // The timer, if it is still to fire, then finds nothing pending.
+            autosave.schedule.saved();
+            autosave.latest.clone()
+        };
+        if let Some(state) = latest {
+            save_latest(&state);
+        }
+    }
+}
+
+/// Autosaves the real data (never the demonstration sandbox), unless that would overwrite
+/// saved data that could not be kept aside: when typing pauses, at the latest a short while
+/// after a change (see `store::SaveSchedule`), and at once when the page is hidden or left
+/// (`visibilitychange`, `pagehide`), so that closing the tab or switching away never loses
+/// an edit. Typing never waits for the storage.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<AppState>) {
+    let autosave = use_mut_ref(Autosave::default);
+    {
+        let autosave = autosave.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                let on_hide = {
+                    let autosave = autosave.clone();
+                    move |_: &web_sys::Event| Autosave::save_now(&autosave)
+                };
+                let on_visibility = {
+                    let autosave = autosave.clone();
+                    move |_: &web_sys::Event| {
+                        let hidden = web_sys::window()
+                            .and_then(|w| w.document())
+                            .is_some_and(|d| d.hidden());
+                        if hidden {
+                            Autosave::save_now(&autosave);
+                        }
+                    }
+                };
+                let document = window.document();
+                (
+                    EventListener::new(&window, "pagehide", on_hide),
+                    document.map(|d| EventListener::new(&d, "visibilitychange", on_visibility)),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+    autosave.borrow_mut().latest = Some(state.clone());
+    let may_save = state.may_save;
+    use_effect_with(state.data_revision, move |_| {
+        if may_save {
+            let delay = autosave.borrow_mut().schedule.changed(js_sys::Date::now());
+            let timer = {
+                let autosave = autosave.clone();
+                gloo_timers::callback::Timeout::new(delay as u32, move || {
+                    Autosave::save_now(&autosave)
+                })
+            };
+            // Dropping the previous timer cancels it: the save moves to the new time.
+            autosave.borrow_mut().timer = Some(timer);
+        }
     });
 }

@@ -17,7 +17,7 @@ use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
-use crate::store::{self, LocalStorage, SaveOutcome, SessionStorage};
+use crate::store::{self, LocalStorage, SessionStorage};
 use components::banners::Banners;
 use components::data_view::DataView;
 use components::district_view::DistrictView;
@@ -50,27 +50,6 @@ fn load_saved() -> (store::Loaded, Option<String>) {
     }
 }
 
-/// Saves the tab's latest state (read when the save runs, so that the data and the base it
-/// derives from always go together), and tells the reducer what storage holds now.
-fn save_latest(state: &UseReducerHandle<AppState>) {
-    if !state.may_save {
-        return;
-    }
-    let snapshot = state.snapshot();
-    let dispatcher = state.dispatcher();
-    match store::save_synced(&LocalStorage, &snapshot, now_ms()) {
-        Ok(SaveOutcome::Unchanged) => {}
-        Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),
-        Ok(SaveOutcome::Saved { stored, wrote }) => {
-            if wrote {
-                dispatcher.dispatch(Action::Saved(Ok(())));
-            }
-            dispatcher.dispatch(Action::Synced(stored));
-        }
-        Err(error) => dispatcher.dispatch(Action::Saved(Err(error))),
-    }
-}
-
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// Rendering the first screen at build time: it says that the results are on their way.
@@ -93,24 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_other_tabs(on_action.clone());
     hooks::use_share_links(on_action.clone());
     let updated = hooks::use_update_notice();
-    {
-        // Autosave the real data on every change (never the demonstration sandbox), unless
-        // that would overwrite saved data that could not be kept aside.
-        // The save runs right after the browser has shown the keystroke's result, not
-        // before: every change is still saved, but typing never waits for the storage.
-        // Changes made before it runs are saved together.
-        let scheduled = use_mut_ref(|| false);
-        let state = state.clone();
-        use_effect_with(state.data_revision, move |_| {
-            if state.may_save && !std::mem::replace(&mut *scheduled.borrow_mut(), true) {
-                gloo_timers::callback::Timeout::new(0, move || {
-                    *scheduled.borrow_mut() = false;
-                    save_latest(&state);
-                })
-                .forget();
-            }
-        });
-    }
+    hooks::use_autosave(&state);
     // Which profile this tab shows is its own: kept in its session storage for a reload.
     use_effect_with(state.data.active.clone(), |active| {
         if cfg!(target_arch = "wasm32") {

@@ -12,12 +12,17 @@
 //! migrated step by step.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
+use crate::domain::profile::Profile;
+use crate::domain::score::ScoringModel;
 pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
@@ -66,72 +71,120 @@ pub enum DecodeError {
     BadData(String),
 }
 
-/// The workspace as saved: its serde fields in their order, then its plans (as plan files).
+/// The workspace as saved: its serde fields in their order (the test
+/// `the_saved_workspace_is_the_workspace_as_serde_writes_it` keeps this list in step with
+/// [`Workspace`]'s), with every profile and plan as JSON text kept from the last save.
 #[derive(Serialize)]
 struct DataOut<'a> {
-    #[serde(flatten)]
-    workspace: &'a Workspace,
+    profiles: Vec<RecordOut<'a>>,
+    active: &'a str,
+    peer_scores: &'a BTreeMap<String, String>,
+    model: &'a ScoringModel,
+    language: Lang,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    district_choices: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    models: &'a BTreeMap<String, ScoringModel>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    plans: Vec<&'a Value>,
+    plans: Vec<&'a RawValue>,
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    id: &'a str,
+    profile: &'a RawValue,
+}
+
+/// JSON text of values behind an `Rc`, kept from one save to the next by address (the `Rc`
+/// is kept too, so the address is not reused): an autosave writes out again only what
+/// changed, not every profile and plan of a big workspace at every save.
+struct TextCache<T>(RefCell<Vec<(Rc<T>, Rc<RawValue>)>>);
+
+impl<T> TextCache<T> {
+    const fn new() -> TextCache<T> {
+        TextCache(RefCell::new(Vec::new()))
+    }
+
+    /// The texts of `values`, written by `write` where not kept; keeps exactly these.
+    fn texts<'v>(
+        &self,
+        values: impl Iterator<Item = &'v Rc<T>>,
+        write: impl Fn(&T) -> String,
+    ) -> Vec<Rc<RawValue>>
+    where
+        T: 'v,
+    {
+        let mut kept: HashMap<*const T, Rc<RawValue>> = self
+            .0
+            .take()
+            .into_iter()
+            .map(|(value, text)| (Rc::as_ptr(&value), text))
+            .collect();
+        let fresh: Vec<(Rc<T>, Rc<RawValue>)> = values
+            .map(|value| {
+                let text = kept.remove(&Rc::as_ptr(value)).unwrap_or_else(|| {
+                    Rc::from(RawValue::from_string(write(value)).expect("written as JSON"))
+                });
+                (value.clone(), text)
+            })
+            .collect();
+        let texts = fresh.iter().map(|(_, text)| text.clone()).collect();
+        *self.0.borrow_mut() = fresh;
+        texts
+    }
 }
 
 thread_local! {
-    /// The plan files of the plans saved last, by plan (`Rc`): a plan is written out as a
-    /// file again only when it changed, not at every keystroke's save.
-    static PLAN_FILES: RefCell<Vec<(Rc<Plan>, Rc<Value>)>> = RefCell::default();
+    static PROFILE_TEXTS: TextCache<Profile> = const { TextCache::new() };
+    /// A plan is written out as a plan file again only when it changed.
+    static PLAN_FILES: TextCache<Plan> = const { TextCache::new() };
 }
 
-/// The plan files of `plans`, taken from the last save's where the plan is the same.
-fn plan_files(plans: &[Rc<Plan>]) -> Vec<Rc<Value>> {
-    PLAN_FILES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let files: Vec<Rc<Value>> = plans
+/// The envelope's text: `stamp` is written where local storage keeps it.
+fn encode_with(data: &Workspace, stamp: Option<&Stamp>) -> String {
+    let profiles = PROFILE_TEXTS.with(|cache| {
+        cache.texts(data.profiles.iter().map(|r| &r.profile), |profile| {
+            serde_json::to_string(profile).expect("a profile always serialises")
+        })
+    });
+    let plans = PLAN_FILES
+        .with(|cache| cache.texts(data.plans.iter(), |plan| plan_to_value(plan).to_string()));
+    let out = DataOut {
+        profiles: data
+            .profiles
             .iter()
-            .map(
-                |plan| match cache.iter().find(|(p, _)| Rc::ptr_eq(p, plan)) {
-                    Some((_, file)) => file.clone(),
-                    None => Rc::new(plan_to_value(plan)),
-                },
-            )
-            .collect();
-        *cache = plans.iter().cloned().zip(files.iter().cloned()).collect();
-        files
-    })
-}
-
-pub fn encode(data: &Workspace) -> String {
-    let files = plan_files(&data.plans);
-    let data = &DataOut {
-        workspace: data,
-        plans: files.iter().map(|file| &**file).collect(),
+            .zip(&profiles)
+            .map(|(record, profile)| RecordOut {
+                id: &record.id,
+                profile,
+            })
+            .collect(),
+        active: &data.active,
+        peer_scores: &data.peer_scores,
+        model: &data.model,
+        language: data.language,
+        district_choices: &data.district_choices,
+        models: &data.models,
+        plans: plans.iter().map(|plan| &**plan).collect(),
     };
     let envelope = EnvelopeOut {
         format: FORMAT,
         version: CURRENT_VERSION,
-        revision: None,
-        id: None,
-        parents: None,
-        data,
+        revision: stamp.map(|stamp| stamp.revision),
+        id: stamp.and_then(|stamp| stamp.id.as_deref()),
+        parents: stamp.and_then(|stamp| stamp.id.as_ref().map(|_| stamp.parents.as_slice())),
+        data: &out,
     };
     serde_json::to_string(&envelope).expect("saved data always serialises")
+}
+
+pub fn encode(data: &Workspace) -> String {
+    encode_with(data, None)
 }
 
 /// The envelope as saved in local storage, with its stamp.
 pub fn encode_stamped(data: &Workspace, stamp: &Stamp) -> String {
-    let files = plan_files(&data.plans);
-    let data = &DataOut {
-        workspace: data,
-        plans: files.iter().map(|file| &**file).collect(),
-    };
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        revision: Some(stamp.revision),
-        id: stamp.id.as_deref(),
-        parents: stamp.id.as_ref().map(|_| stamp.parents.as_slice()),
-        data,
-    };
-    serde_json::to_string(&envelope).expect("saved data always serialises")
+    encode_with(data, Some(stamp))
 }
 
 /// What the first characters of saved text tell.
@@ -284,6 +337,39 @@ mod tests {
             crate::domain::score::Weight::new(2).unwrap(),
         );
         data
+    }
+
+    #[test]
+    fn the_saved_workspace_is_the_workspace_as_serde_writes_it() {
+        // Every field of the workspace set, so that a field `DataOut` forgot would show.
+        let text = include_str!("../../tests/fixtures/plans/can-tho-2026-one-place.json");
+        let plan = crate::formats::plan_file::import_plan_file("p.json", text.as_bytes()).unwrap();
+        let mut data = sample();
+        data.put_plan(plan.clone());
+        data.model_mut(&plan).mode = ScoringMode::AllOrNothing;
+        data.district_choices.insert("31211".into(), "p2".into());
+        #[derive(Serialize)]
+        struct AsSerdeWritesIt<'a> {
+            #[serde(flatten)]
+            workspace: &'a Workspace,
+            plans: Vec<Value>,
+        }
+        let as_serde_writes_it = |data: &Workspace| {
+            let out = AsSerdeWritesIt {
+                workspace: data,
+                plans: data.plans.iter().map(|plan| plan_to_value(plan)).collect(),
+            };
+            format!(
+                r#"{{"format":"{FORMAT}","version":{CURRENT_VERSION},"data":{}}}"#,
+                serde_json::to_string(&out).unwrap()
+            )
+        };
+        assert_eq!(encode(&data), as_serde_writes_it(&data));
+        // And again from the texts kept, after one profile changed.
+        data.active_profile_mut().label = "đổi".into();
+        let text = encode(&data);
+        assert!(text.contains(r#""label":"đổi""#));
+        assert_eq!(text, as_serde_writes_it(&data));
     }
 
     #[test]

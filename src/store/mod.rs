@@ -4,11 +4,13 @@
 
 mod browser;
 mod memory;
+mod schedule;
 mod sync;
 
 pub use crate::names::{ACTIVE_KEY, BACKUP_PREFIX, DATA_KEY};
 pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
+pub use schedule::SaveSchedule;
 pub use sync::{
     load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
     KEPT_VERSIONS,

@@ -99,7 +99,8 @@ export async function startServer(dir) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
       let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       if (path === BLANK_PATH) {
-        return send(200, '<!doctype html><meta charset="utf-8"><title>blank</title>', MIME['.html']);
+        // No favicon request from a page that stays open.
+        return send(200, '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>blank</title>', MIME['.html']);
       }
       if (path.includes('\0')) return send(400, 'bad path');
       let file = resolve(root, '.' + path);

@@ -205,3 +205,22 @@ test('data of a newer version written while a tab is open is never written over 
     assert.equal(await a.locator('[data-app]').getAttribute('data-save-state'), 'memory');
   });
 });
+
+// The autosave waits for a pause in typing (store::SaveSchedule): leaving the page at once
+// after a keystroke must still save it (pagehide), in a throttled tab too.
+test('an edit typed just before the page is left is saved (the autosave flushes on pagehide)', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withPage(t, {}, async ({ context, page: a, log }) => {
+    const b = await secondTab(context, log, { throttle: 4 });
+    await open(b);
+    await choose(b, unitSelect(b), '31211');
+    await waitForSavedProfiles(b, [['31211', '', '', '']]);
+    await typeSlowly(numerator(b), '37');
+    // No pause for the autosave: the page is left right after the last keystroke shows.
+    await waitForValue(numerator(b), '37');
+    await b.goto('/__e2e__/blank.html');
+    await waitForSavedProfiles(b, [['31211', '', '37', '']]);
+    // And the other tab of the browser opens it.
+    await open(a);
+    assert.equal(await numerator(a).inputValue(), '37');
+  });
+});
