@@ -80,6 +80,7 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
         );
         let plan_of = |id: &str| known.iter().rev().find(|plan| plan.id == id).cloned();
         let mut mismatched = Vec::new();
+        let mut exported = Vec::new();
         let units = unit_files
             .into_iter()
             .map(|(name, bytes)| {
@@ -95,6 +96,9 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
                     if imported.plan_fingerprint.is_some() && imported.plan_fingerprint != local {
                         mismatched.push(name.clone());
                     }
+                    if let Some(date) = imported.exported_at {
+                        exported.push((name.clone(), date));
+                    }
                     imported.profile
                 });
                 (name, outcome)
@@ -104,6 +108,7 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
             plans: plan_outcomes,
             units,
             mismatched,
+            exported,
         });
     });
 }
