@@ -5,6 +5,7 @@ pub mod builtin;
 pub mod demo;
 pub mod district;
 pub mod evaluate;
+pub mod grid;
 pub mod figures;
 pub mod improve;
 pub mod keyed;
