@@ -34,12 +34,7 @@ fn records() -> Vec<ProfileRecord> {
 #[test]
 fn the_grid_is_one_csv_for_excel_with_every_unit() {
     let plan = builtin::plan_ref();
-    let rows = grid(
-        plan,
-        &records(),
-        &BTreeMap::new(),
-        &ScoringModel::default(),
-    );
+    let rows = grid(plan, &records(), &BTreeMap::new(), &ScoringModel::default());
     let csv = grid_csv(plan, &rows, Lang::Vi);
     assert!(csv.starts_with('\u{FEFF}'));
     assert!(csv.contains("\r\n"));
@@ -48,12 +43,33 @@ fn the_grid_is_one_csv_for_excel_with_every_unit() {
     assert_eq!(parsed.len(), 1 + 23);
     let header = &parsed[0];
     assert_eq!(header.len(), 7 + 2 * plan.targets.len());
-    assert_eq!(header[..7], ["Khối", "Mã đơn vị", "Tên đơn vị", "Đã nộp", "Ngày xuất tệp", "Số chỉ tiêu chưa đủ số liệu", "Điểm"]);
+    assert_eq!(
+        header[..7],
+        [
+            "Khối",
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Đã nộp",
+            "Ngày xuất tệp",
+            "Số chỉ tiêu chưa đủ số liệu",
+            "Điểm"
+        ]
+    );
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let files = plan.target(builtin::ONLINE_WORK_FILES).unwrap();
     let files_label = files.label.vi.as_str();
-    let satisfaction = plan.target(builtin::SATISFACTION_ADMIN).unwrap().label.vi.as_str();
-    let rated = plan.target(builtin::TTHC_RATING_GOOD).unwrap().label.vi.as_str();
+    let satisfaction = plan
+        .target(builtin::SATISFACTION_ADMIN)
+        .unwrap()
+        .label
+        .vi
+        .as_str();
+    let rated = plan
+        .target(builtin::TTHC_RATING_GOOD)
+        .unwrap()
+        .label
+        .vi
+        .as_str();
     let row = parsed.iter().find(|r| r[1] == "31211").unwrap();
     assert_eq!(row[0], "Khối xã, thị trấn");
     assert_eq!(row[2], "Xã Vĩnh Bình");
@@ -64,19 +80,34 @@ fn the_grid_is_one_csv_for_excel_with_every_unit() {
     assert_eq!(row[column(&format!("{satisfaction} – kết quả"))], "Đạt");
     assert_eq!(row[column(rated)], "1");
     let absent = parsed.iter().find(|r| r[1] == "31234").unwrap();
-    assert_eq!((absent[3].as_str(), absent[4].as_str(), absent[6].as_str()), ("0", "", ""));
-    assert_eq!(absent[column(&format!("{files_label} – kết quả"))], "Chưa nộp");
+    assert_eq!(
+        (absent[3].as_str(), absent[4].as_str(), absent[6].as_str()),
+        ("0", "", "")
+    );
+    assert_eq!(
+        absent[column(&format!("{files_label} – kết quả"))],
+        "Chưa nộp"
+    );
     // English: commas, dots.
     let english = parse_csv(&grid_csv(plan, &rows, Lang::En), ',');
     let row = english.iter().find(|r| r[1] == "31211").unwrap();
-    assert_eq!(row[english[0].iter().position(|h| h == Lang::En.pick(&files.label)).unwrap()], "32.5");
+    assert_eq!(
+        row[english[0]
+            .iter()
+            .position(|h| h == Lang::En.pick(&files.label))
+            .unwrap()],
+        "32.5"
+    );
 }
 
 #[test]
 fn the_report_is_headed_by_the_issuing_body_as_officers_write_it() {
     let vi = Lang::Vi.texts();
     assert_eq!(vi.report_issuer("Xã Vĩnh Bình"), "UBND XÃ VĨNH BÌNH");
-    assert_eq!(vi.report_issuer("Thị trấn Thạnh An"), "UBND THỊ TRẤN THẠNH AN");
+    assert_eq!(
+        vi.report_issuer("Thị trấn Thạnh An"),
+        "UBND THỊ TRẤN THẠNH AN"
+    );
     assert_eq!(vi.report_issuer("Phường Cái Khế"), "UBND PHƯỜNG CÁI KHẾ");
     assert_eq!(vi.report_issuer("Phòng Nội vụ"), "PHÒNG NỘI VỤ");
     assert_eq!(

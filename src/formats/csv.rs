@@ -12,8 +12,8 @@
 
 use crate::domain::bloc_table::ScoreSource;
 use crate::domain::evaluate::{Evaluation, Gap, Status};
-use crate::domain::grid::{CellStatus, GridRow};
 use crate::domain::figures::{EntryMode, TargetEntry};
+use crate::domain::grid::{CellStatus, GridRow};
 use crate::domain::number::{
     format_hundredths, format_real, format_scaled, parse_count, parse_percent, NumberStyle,
     Percent, PERCENT_DECIMALS,

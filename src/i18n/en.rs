@@ -926,7 +926,11 @@ impl Messages for En {
     // The district office, collecting (issue 13)
     fn district_included(&self, included: usize, expected: usize) -> String {
         let noun = if expected == 1 { "unit" } else { "units" };
-        format!("{} of {} {noun}", count(included, STYLE), count(expected, STYLE))
+        format!(
+            "{} of {} {noun}",
+            count(included, STYLE),
+            count(expected, STYLE)
+        )
     }
     fn district_included_names(&self, names: &str) -> String {
         format!("With figures: {names}.")

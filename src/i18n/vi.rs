@@ -870,7 +870,11 @@ impl Messages for Vi {
     // End of plan editor (issue 12)
     // The district office, collecting (issue 13)
     fn district_included(&self, included: usize, expected: usize) -> String {
-        format!("{}/{} đơn vị", count(included, STYLE), count(expected, STYLE))
+        format!(
+            "{}/{} đơn vị",
+            count(included, STYLE),
+            count(expected, STYLE)
+        )
     }
     fn district_included_names(&self, names: &str) -> String {
         format!("Có số liệu: {names}.")
