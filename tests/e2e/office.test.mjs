@@ -253,9 +253,9 @@ test('3. the grid: units × targets, who has not sent, export dates, files lacki
       () => page.evaluate(() => ({
         grid: getComputedStyle(document.querySelector('[data-grid]')).visibility,
         totals: getComputedStyle(document.querySelector('.district-table')).visibility,
-        button: getComputedStyle(document.querySelector('[data-action="grid-print"]')).display,
+        button: document.querySelector('[data-action="grid-print"]').checkVisibility(),
       })),
-      (s) => s.grid === 'visible' && s.totals === 'hidden' && s.button === 'none',
+      (s) => s.grid === 'visible' && s.totals === 'hidden' && s.button === false,
       { message: 'print media: the grid only' },
     );
     await page.emulateMedia({ media: 'screen' });
