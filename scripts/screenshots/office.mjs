@@ -68,6 +68,15 @@ function files() {
   ];
 }
 
+/** Scrolls so that `selector` starts just below the sticky summary. */
+async function below(page, selector) {
+  await page.evaluate((sel) => {
+    const summary = document.querySelector('[data-summary]')?.getBoundingClientRect().height ?? 0;
+    const top = document.querySelector(sel).getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.max(0, top - summary - 16));
+  }, selector);
+}
+
 const server = await startServer(requireBuild());
 const browser = await launchBrowser();
 try {
@@ -89,7 +98,7 @@ try {
     const conflict = page.locator('[data-conflict="xa-vinh-binh-moi.json"]');
     await conflict.waitFor();
     await conflict.scrollIntoViewIfNeeded();
-    await page.locator('[data-import-review]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await below(page, '[data-import-review]');
     await page.screenshot({ path: join(OUT, `office-import-${width}.png`) });
     await conflict.locator('[data-action="conflict-replace"]').click();
 
@@ -100,7 +109,7 @@ try {
     await page.locator('tr[data-district-target="satisfaction_admin"]').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await page.locator('tr[data-district-target="satisfaction_admin"] td[data-scope="commune"] summary').click();
     await page.screenshot({ path: join(OUT, `office-totals-${width}.png`) });
-    await page.locator('[data-grid-section]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await below(page, '[data-grid-section]');
     await page.screenshot({ path: join(OUT, `office-grid-${width}.png`) });
     if (width === 1280) {
       await page.emulateMedia({ media: 'print' });

@@ -84,10 +84,16 @@ pub struct DistrictTarget<'p> {
 
 impl DistrictTarget<'_> {
     /// The target's district status: incomplete if any total is, else not met if any
-    /// total is not met, else met.
+    /// total is not met, else met; not applicable when it applies to no unit anywhere.
     pub fn status(&self) -> Status {
         let any = |status: Status| self.totals.iter().any(|t| t.evaluation.status == status);
-        if self.totals.is_empty() || any(Status::Incomplete) {
+        let all_na = self
+            .totals
+            .iter()
+            .all(|t| t.evaluation.status == Status::NotApplicable);
+        if !self.totals.is_empty() && all_na {
+            Status::NotApplicable
+        } else if self.totals.is_empty() || any(Status::Incomplete) {
             Status::Incomplete
         } else if any(Status::NotMet) {
             Status::NotMet
@@ -340,31 +346,31 @@ pub fn district<'p>(
 
 fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
     let complete = sum.lacking.is_empty() && sum.percent_only == 0;
-    let mut evaluation = if sum.units == 0 {
-        let mut none = evaluate_ratio(0, 0, Percent::ZERO);
-        none.status = Status::Incomplete;
-        none.not_applicable = None;
-        none
-    } else {
-        match &target.measure {
-            Measure::Ratio { .. } => {
-                // For the whole area every bloc has the same threshold (see `district`).
-                let threshold = match scope {
-                    Scope::Bloc(bloc) => target.threshold(bloc),
-                    Scope::District => target.blocs.first().and_then(|rule| rule.threshold),
-                };
-                evaluate_ratio(sum.first, sum.second, threshold.unwrap_or(Percent::HUNDRED))
+    let threshold = match &target.measure {
+        // For the whole area every bloc has the same threshold (see `district`).
+        Measure::Ratio { .. } => Some(
+            match scope {
+                Scope::Bloc(bloc) => target.threshold(bloc),
+                Scope::District => target.blocs.first().and_then(|rule| rule.threshold),
             }
-            // A plan without an overall threshold asks every unit to answer yes.
-            Measure::YesNo {
-                overall_threshold, ..
-            } => evaluate_ratio(
-                sum.first,
-                sum.second,
-                overall_threshold.unwrap_or(Percent::HUNDRED),
-            ),
-            Measure::Increase { .. } => evaluate_increase_counts(sum.first, sum.second),
+            .unwrap_or(Percent::HUNDRED),
+        ),
+        // A plan without an overall threshold asks every unit to answer yes.
+        Measure::YesNo {
+            overall_threshold, ..
+        } => Some(overall_threshold.unwrap_or(Percent::HUNDRED)),
+        Measure::Increase { .. } => None,
+    };
+    let mut evaluation = match threshold {
+        _ if sum.units == 0 => {
+            let mut none = evaluate_ratio(0, 0, Percent::ZERO);
+            none.status = Status::Incomplete;
+            none.not_applicable = None;
+            none.threshold = threshold;
+            none
         }
+        Some(threshold) => evaluate_ratio(sum.first, sum.second, threshold),
+        None => evaluate_increase_counts(sum.first, sum.second),
     };
     // A sum that leaves out a unit the target applies to is not the district's figure: it
     // is never judged (a sum of zero answers, either: see `evaluate_ratio`).
@@ -372,6 +378,10 @@ fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
         evaluation.status = Status::Incomplete;
         evaluation.not_applicable = None;
         evaluation.gap = None;
+    }
+    // No unit here that the target applies to: nothing to judge.
+    if sum.included.is_empty() && sum.lacking.is_empty() {
+        evaluation.status = Status::NotApplicable;
     }
     let estimate = if evaluation.status != Status::Incomplete {
         None
@@ -565,10 +575,23 @@ mod tests {
     #[test]
     fn no_figures_is_incomplete_not_a_division() {
         let rows = district(builtin::plan_ref(), &[], &ScoringModel::default());
-        assert!(rows.iter().all(|r| r
-            .totals
+        assert!(rows.iter().all(|r| r.totals.iter().all(|t| matches!(
+            t.evaluation.status,
+            Status::Incomplete | Status::NotApplicable
+        ))));
+        // Education satisfaction applies to no commune by default: nothing to judge there;
+        // the agencies' total waits for Phòng GD&ĐT, with the real threshold (not 0%).
+        let education = rows
             .iter()
-            .all(|t| t.evaluation.status == Status::Incomplete)));
+            .find(|r| r.target.id == builtin::SATISFACTION_EDUCATION)
+            .unwrap();
+        assert_eq!(education.totals[0].evaluation.status, Status::NotApplicable);
+        assert_eq!(education.totals[0].expected(), 0);
+        let agencies = &education.totals[1];
+        assert_eq!(agencies.evaluation.status, Status::Incomplete);
+        assert_eq!(agencies.lacking, ["Phòng Giáo dục và Đào tạo"]);
+        assert_eq!(agencies.evaluation.threshold, Some(Percent::from_whole(90)));
+        assert_eq!(education.status(), Status::Incomplete);
     }
 
     /// A profile for every unit of the built-in plan, made by `fill`.

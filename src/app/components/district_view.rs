@@ -150,6 +150,14 @@ fn total_cell(lang: Lang, measure: &Measure, total: &Total) -> Html {
         Scope::Bloc(bloc) => bloc.key().to_string(),
         Scope::District => "district".to_string(),
     };
+    if status == crate::domain::evaluate::Status::NotApplicable {
+        // No unit here that the target applies to.
+        return html! {
+            <td data-scope={scope} data-status={status.key()} data-units-included="0" data-units-expected="0" class="muted">
+                { status_name(lang, status) }
+            </td>
+        };
+    }
     let complete = status != crate::domain::evaluate::Status::Incomplete;
     // Which units the figure includes: the count always, the names on demand (issue 13).
     let units = html! {
