@@ -9,13 +9,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { choose, poll, useSuite, waitForApp, waitForAttributes } from './harness.mjs';
 import { COMMUNE_IDS, go } from './app.mjs';
 
 const TEST_TIMEOUT = 90_000;
-const { withPage } = useSuite('office');
+const { env, withPage } = useSuite('office');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let tmp;
 
 before(() => {
@@ -307,3 +309,31 @@ test('5. the printed report: headed "UBND XÃ …", its print button focused and
     assert.doesNotMatch(all, /= \d/, 'no "x = y%" in the report');
   }),
 );
+
+test('6. axe-core finds no violation on the district view with its grid, nor on the import review with dates, at 360 and 1280 px', { timeout: TEST_TIMEOUT }, async () => {
+  for (const width of [360, 1280]) {
+    // axe is injected as a script, which the app's CSP rightly forbids: bypass it here.
+    const context = await env.browser.newContext({ baseURL: env.server.url, viewport: { width, height: 800 }, bypassCSP: true, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await openApp(page);
+      await importFiles(page, journeyFiles());
+      await page.locator('input[type="file"][data-field="import"]').setInputFiles([unitFile('31211', '2026-11-28', { online_work_files: counts('14', '20') }, 'moi.json')]);
+      await page.locator('[data-conflict="moi.json"] .conflict-dates').waitFor();
+      const axe = async () => {
+        await page.addScriptTag({ content: AXE_SOURCE });
+        return page.evaluate(async () => {
+          const result = await window.axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        });
+      };
+      assert.deepEqual(await axe(), [], `axe violations on the import review at ${width}px`);
+      await go(page, 'district');
+      await page.locator('[data-grid]').waitFor();
+      await page.locator('tr[data-district-target="satisfaction_admin"] td[data-scope="commune"] summary').click();
+      assert.deepEqual(await axe(), [], `axe violations on the district view at ${width}px`);
+    } finally {
+      await context.close();
+    }
+  }
+});
