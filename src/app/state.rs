@@ -208,6 +208,8 @@ pub struct Conflict {
     pub file_name: String,
     pub incoming: Profile,
     pub existing_id: String,
+    /// The file's export date, kept with the profile if it is taken (issue 13).
+    pub exported_at: Option<String>,
 }
 
 /// A plan file (or link) whose plan id this browser already has, with other content.
@@ -238,6 +240,9 @@ pub struct ImportReview {
     /// File names whose profile is already here, identical: nothing to add or decide.
     pub already_there: Vec<String>,
     pub errors: Vec<ImportError>,
+    /// The export date of each unit file read (file name → `exported_at`), shown beside its
+    /// name so that a newer file can be told from an older one (issue 13).
+    pub exported: std::collections::BTreeMap<String, String>,
 }
 
 /// What to do with a conflicting file or an opened link.
@@ -257,6 +262,7 @@ impl AppState {
         plans: Vec<Result<Plan, PlanFileError>>,
         files: Vec<(String, Result<Profile, ImportError>)>,
         mismatched: Vec<String>,
+        exported: Vec<(String, String)>,
     ) {
         // Only the questions still waiting for an answer carry over; the rest is this
         // import's.
@@ -265,6 +271,8 @@ impl AppState {
             conflicts: previous.conflicts,
             plan_conflicts: previous.plan_conflicts,
             mismatched,
+            // The dates of the files still waiting for an answer stay with them.
+            exported: previous.exported.into_iter().chain(exported).collect(),
             ..ImportReview::default()
         };
         for outcome in plans {
@@ -276,6 +284,7 @@ impl AppState {
         let workspace = self.workspace_mut();
         let active = workspace.active.clone();
         for (file_name, outcome) in files {
+            let exported_at = review.exported.get(&file_name).cloned();
             match outcome {
                 Err(error) => review.errors.push(error),
                 // The same file again (or one of identical data) is not a conflict.
@@ -287,11 +296,13 @@ impl AppState {
                         file_name,
                         incoming,
                         existing_id,
+                        exported_at,
                     }),
                     // On a first visit the untouched empty profile takes the first
                     // file (and so it is on screen).
                     None => {
-                        workspace.add_or_fill_empty(incoming);
+                        let id = workspace.add_or_fill_empty(incoming);
+                        workspace.set_exported_at(&id, exported_at.as_deref());
                         review.added.push(file_name);
                     }
                 },
@@ -713,6 +724,8 @@ pub enum Action {
         units: Vec<(String, Result<Profile, ImportError>)>,
         /// Unit files made with other scoring rules than this browser's copy of their plan.
         mismatched: Vec<String>,
+        /// The export date of each unit file read (file name, `exported_at`).
+        exported: Vec<(String, String)>,
     },
     /// A plan conflict answered: add the plan in place of the one with its id, or skip it.
     ResolvePlanConflict(usize, Choice),
@@ -849,12 +862,13 @@ impl Reducible for AppState {
             }
             Action::DismissEditConflict => next.edit_conflict = None,
             Action::DismissSyncNotice => next.synced = false,
-            Action::Import(files) => next.import_files(Vec::new(), files, Vec::new()),
+            Action::Import(files) => next.import_files(Vec::new(), files, Vec::new(), Vec::new()),
             Action::ImportFiles {
                 plans,
                 units,
                 mismatched,
-            } => next.import_files(plans, units, mismatched),
+                exported,
+            } => next.import_files(plans, units, mismatched, exported),
             Action::OpenPlanLink(fragment) => {
                 let name: String = fragment
                     .trim()
@@ -911,11 +925,14 @@ impl Reducible for AppState {
                                     .any(|r| r.id == conflict.existing_id) =>
                             {
                                 workspace.replace_profile(&conflict.existing_id, conflict.incoming);
+                                let date = conflict.exported_at.as_deref();
+                                workspace.set_exported_at(&conflict.existing_id, date);
                                 review.replaced.push(conflict.file_name);
                             }
                             Choice::Replace | Choice::AddAsNew => {
                                 let active = workspace.active.clone();
-                                workspace.add_profile(conflict.incoming);
+                                let id = workspace.add_profile(conflict.incoming);
+                                workspace.set_exported_at(&id, conflict.exported_at.as_deref());
                                 workspace.switch_to(&active);
                                 review.added.push(conflict.file_name);
                             }
@@ -1190,6 +1207,40 @@ mod tests {
             .iter()
             .any(|r| r.profile.unit_id == "31211"));
         assert_eq!(resolved.import.as_ref().unwrap().added, ["31211.json"]);
+    }
+
+    /// A unit file's export date stays with the profile it becomes, and follows a newer
+    /// file taken in its place (issue 13).
+    #[test]
+    fn an_imported_file_keeps_its_export_date() {
+        let import = |state: Rc<AppState>, date: &str, numerator: &str| {
+            let (name, file) = imported("31211");
+            let mut profile = file.unwrap();
+            profile.update_entry(builtin::RECRUITMENT, |e| e.numerator = numerator.into());
+            state.reduce(Action::ImportFiles {
+                plans: Vec::new(),
+                units: vec![(name.clone(), Ok(profile))],
+                mismatched: Vec::new(),
+                exported: vec![(name, date.into())],
+            })
+        };
+        let first = import(state(), "2026-11-20", "1");
+        assert_eq!(
+            first.data.profiles[0].exported_at.as_deref(),
+            Some("2026-11-20")
+        );
+        let second = import(first, "2026-11-28", "2");
+        let review = second.import.as_ref().unwrap();
+        assert_eq!(
+            review.conflicts[0].exported_at.as_deref(),
+            Some("2026-11-28")
+        );
+        let replaced = second.reduce(Action::ResolveConflict(0, Choice::Replace));
+        assert_eq!(replaced.data.profiles.len(), 1);
+        assert_eq!(
+            replaced.data.profiles[0].exported_at.as_deref(),
+            Some("2026-11-28")
+        );
     }
 
     #[test]

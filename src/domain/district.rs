@@ -1,13 +1,14 @@
 //! The district as a whole: every profile's counts summed per bloc (and for the whole
 //! district where both blocs share a threshold), checked against the thresholds, with how
-//! many units meet each target.
+//! many units meet each target. A total is judged only when every unit the target applies
+//! to is in it; otherwise it is incomplete, with a clearly separate estimate.
 
 use std::collections::BTreeMap;
 
 use super::builtin;
 use super::evaluate::{evaluate_increase_counts, evaluate_ratio, Evaluation, Status};
 use super::figures::EntryMode;
-use super::number::Percent;
+use super::number::{Percent, PERCENT_SCALE};
 use super::plan::{BlocId, Measure, Plan, Target, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
@@ -34,6 +35,41 @@ pub struct Total {
     pub evaluation: Evaluation,
     /// Units that typed a percentage, which cannot be added up.
     pub percent_only: usize,
+    /// The names of the units whose figures are in the total or the estimate, in plan order.
+    pub included: Vec<String>,
+    /// The names of the units the target applies to whose figures are not there: units
+    /// without a profile (by the default applicability), and profiles not filled in or
+    /// with figures that cannot be used.
+    pub lacking: Vec<String>,
+    /// When the total is incomplete and some figures are there: what they suggest.
+    pub estimate: Option<Estimate>,
+}
+
+impl Total {
+    /// The units the target applies to in this scope: those in it and those lacking.
+    pub fn expected(&self) -> usize {
+        self.included.len() + self.lacking.len()
+    }
+}
+
+/// How an estimate was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EstimateMethod {
+    /// The counts (or answers) of the units that have them, summed.
+    Pooled,
+    /// The average of the units' percentages (some typed a percentage, not counts).
+    Mean,
+}
+
+/// A percentage that is only an estimate, never judged against the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Estimate {
+    /// The percentage exactly, as `num ÷ den` percent.
+    pub num: u128,
+    pub den: u128,
+    /// How many units it is made from.
+    pub units: usize,
+    pub method: EstimateMethod,
 }
 
 /// One target across the district.
@@ -46,12 +82,51 @@ pub struct DistrictTarget<'p> {
     pub totals: Vec<Total>,
 }
 
-#[derive(Default)]
+impl DistrictTarget<'_> {
+    /// The target's district status: incomplete if any total is, else not met if any
+    /// total is not met, else met; not applicable when it applies to no unit anywhere.
+    pub fn status(&self) -> Status {
+        let any = |status: Status| self.totals.iter().any(|t| t.evaluation.status == status);
+        let all_na = self
+            .totals
+            .iter()
+            .all(|t| t.evaluation.status == Status::NotApplicable);
+        if !self.totals.is_empty() && all_na {
+            Status::NotApplicable
+        } else if self.totals.is_empty() || any(Status::Incomplete) {
+            Status::Incomplete
+        } else if any(Status::NotMet) {
+            Status::NotMet
+        } else {
+            Status::Met
+        }
+    }
+}
+
+#[derive(Default, Clone)]
 struct Sum {
     units: usize,
     first: u64,
     second: u64,
     percent_only: usize,
+    /// Every included unit's percentage (scaled), for the average.
+    percents: Vec<u64>,
+    /// (plan order, name)
+    included: Vec<(usize, String)>,
+    lacking: Vec<(usize, String)>,
+}
+
+impl Sum {
+    fn add(mut self, other: &Sum) -> Sum {
+        self.units += other.units;
+        self.first += other.first;
+        self.second += other.second;
+        self.percent_only += other.percent_only;
+        self.percents.extend(&other.percents);
+        self.included.extend(other.included.iter().cloned());
+        self.lacking.extend(other.lacking.iter().cloned());
+        self
+    }
 }
 
 /// The unit a profile stands for: its unit id, or for an "other" unit its bloc and name
@@ -162,6 +237,25 @@ pub fn district<'p>(
         .iter()
         .map(|p| (*p, p.evaluate_all(plan, model)))
         .collect();
+    // The place of a unit in the plan's lists, so that names are listed in plan order (an
+    // "other" unit after the plan's own).
+    let place = |profile: &Profile| {
+        plan.blocs
+            .iter()
+            .flat_map(|b| &b.units)
+            .position(|u| u.id == profile.unit_id)
+            .unwrap_or(usize::MAX)
+    };
+    // The plan's units with no profile here: they have not sent their figures.
+    let absent: Vec<(usize, usize, &super::plan::Unit)> = plan
+        .blocs
+        .iter()
+        .enumerate()
+        .flat_map(|(bloc_index, bloc)| bloc.units.iter().map(move |u| (bloc_index, u)))
+        .enumerate()
+        .filter(|(_, (_, u))| !profiles.iter().any(|p| p.unit_id == u.id))
+        .map(|(order, (bloc_index, u))| (order, bloc_index, u))
+        .collect();
     plan.targets
         .iter()
         .enumerate()
@@ -181,6 +275,19 @@ pub fn district<'p>(
                 units_met += usize::from(evaluation.status == Status::Met);
                 let sum = &mut sums[bloc_index];
                 let entry = profile.entry(target.id);
+                let name = (
+                    place(profile),
+                    profile.unit_name(plan).unwrap_or_default().to_string(),
+                );
+                let usable = matches!(evaluation.status, Status::Met | Status::NotMet);
+                if !usable {
+                    sum.lacking.push(name);
+                    continue;
+                }
+                sum.included.push(name);
+                if let Some(actual) = evaluation.actual {
+                    sum.percents.push(actual.scaled());
+                }
                 match target.measure {
                     Measure::YesNo { .. } => {
                         if let Some(yes) = entry.answer {
@@ -201,6 +308,11 @@ pub fn district<'p>(
                     }
                 }
             }
+            for (order, bloc_index, unit) in &absent {
+                if model.applies_by_default(target, plan.blocs[*bloc_index].id, &unit.id) {
+                    sums[*bloc_index].lacking.push((*order, unit.name.clone()));
+                }
+            }
             let offered: Vec<(BlocId, &Sum)> = plan
                 .blocs
                 .iter()
@@ -217,12 +329,9 @@ pub fn district<'p>(
                 .windows(2)
                 .all(|pair| target.threshold(pair[0].0) == target.threshold(pair[1].0));
             if same_threshold && !offered.is_empty() {
-                let whole = offered.iter().fold(Sum::default(), |acc, (_, sum)| Sum {
-                    units: acc.units + sum.units,
-                    first: acc.first + sum.first,
-                    second: acc.second + sum.second,
-                    percent_only: acc.percent_only + sum.percent_only,
-                });
+                let whole = offered
+                    .iter()
+                    .fold(Sum::default(), |acc, (_, sum)| acc.add(sum));
                 totals.push(judge(target, Scope::District, &whole));
             }
             DistrictTarget {
@@ -236,31 +345,70 @@ pub fn district<'p>(
 }
 
 fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
-    let evaluation = if sum.units == 0 {
-        let mut none = evaluate_ratio(0, 0, Percent::ZERO);
-        none.status = Status::Incomplete;
-        none.not_applicable = None;
-        none
-    } else {
-        match &target.measure {
-            Measure::Ratio { .. } => {
-                // For the whole area every bloc has the same threshold (see `district`).
-                let threshold = match scope {
-                    Scope::Bloc(bloc) => target.threshold(bloc),
-                    Scope::District => target.blocs.first().and_then(|rule| rule.threshold),
-                };
-                evaluate_ratio(sum.first, sum.second, threshold.unwrap_or(Percent::HUNDRED))
+    let complete = sum.lacking.is_empty() && sum.percent_only == 0;
+    let threshold = match &target.measure {
+        // For the whole area every bloc has the same threshold (see `district`).
+        Measure::Ratio { .. } => Some(
+            match scope {
+                Scope::Bloc(bloc) => target.threshold(bloc),
+                Scope::District => target.blocs.first().and_then(|rule| rule.threshold),
             }
-            // A plan without an overall threshold asks every unit to answer yes.
-            Measure::YesNo {
-                overall_threshold, ..
-            } => evaluate_ratio(
-                sum.first,
-                sum.second,
-                overall_threshold.unwrap_or(Percent::HUNDRED),
-            ),
-            Measure::Increase { .. } => evaluate_increase_counts(sum.first, sum.second),
+            .unwrap_or(Percent::HUNDRED),
+        ),
+        // A plan without an overall threshold asks every unit to answer yes.
+        Measure::YesNo {
+            overall_threshold, ..
+        } => Some(overall_threshold.unwrap_or(Percent::HUNDRED)),
+        Measure::Increase { .. } => None,
+    };
+    let mut evaluation = match threshold {
+        _ if sum.units == 0 => {
+            let mut none = evaluate_ratio(0, 0, Percent::ZERO);
+            none.status = Status::Incomplete;
+            none.not_applicable = None;
+            none.threshold = threshold;
+            none
         }
+        Some(threshold) => evaluate_ratio(sum.first, sum.second, threshold),
+        None => evaluate_increase_counts(sum.first, sum.second),
+    };
+    // A sum that leaves out a unit the target applies to is not the district's figure: it
+    // is never judged (a sum of zero answers, either: see `evaluate_ratio`).
+    if !complete || evaluation.status == Status::NotApplicable {
+        evaluation.status = Status::Incomplete;
+        evaluation.not_applicable = None;
+        evaluation.gap = None;
+    }
+    // No unit here that the target applies to: nothing to judge.
+    if sum.included.is_empty() && sum.lacking.is_empty() {
+        evaluation.status = Status::NotApplicable;
+    }
+    let estimate = if evaluation.status != Status::Incomplete {
+        None
+    } else if sum.percent_only > 0 {
+        // Counts and percentages cannot be added up: the units' percentages, averaged.
+        let n = sum.percents.len() as u128;
+        Some(Estimate {
+            num: sum.percents.iter().map(|&p| u128::from(p)).sum(),
+            den: n * u128::from(PERCENT_SCALE),
+            units: sum.percents.len(),
+            method: EstimateMethod::Mean,
+        })
+    } else if sum.units > 0 && sum.second > 0 && !matches!(target.measure, Measure::Increase { .. })
+    {
+        Some(Estimate {
+            num: u128::from(sum.first) * 100,
+            den: u128::from(sum.second),
+            units: sum.units,
+            method: EstimateMethod::Pooled,
+        })
+    } else {
+        None
+    };
+    let names = |list: &[(usize, String)]| {
+        let mut list = list.to_vec();
+        list.sort_by_key(|(order, _)| *order);
+        list.into_iter().map(|(_, name)| name).collect()
     };
     Total {
         scope,
@@ -269,6 +417,9 @@ fn judge(target: &Target, scope: Scope, sum: &Sum) -> Total {
         second: sum.second,
         evaluation,
         percent_only: sum.percent_only,
+        included: names(&sum.included),
+        lacking: names(&sum.lacking),
+        estimate,
     }
 }
 
@@ -277,6 +428,7 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::TargetEntry;
+    use crate::domain::plan::TargetId;
 
     fn unit(id: &str, n: &str, d: &str, rated: Option<bool>) -> Profile {
         let mut p = Profile::default();
@@ -306,12 +458,26 @@ mod tests {
         let files = &rows[0];
         assert_eq!(files.target.id, builtin::ONLINE_WORK_FILES);
         assert_eq!((files.units_met, files.units_applicable), (2, 3));
-        // Communes: 7 of 20 = 35% meets 35%; agencies 13 of 20 meets 65%; the thresholds
-        // differ, so there is no whole-district total.
+        // Communes: 7 of 20 = 35%, agencies 13 of 20 = 65%, the thresholds; but most
+        // units have not sent figures, so neither is judged (issue 13: honest totals), and
+        // 35% is only an estimate. The thresholds differ: no whole-district total.
         assert_eq!(files.totals.len(), 2);
-        assert_eq!((files.totals[0].first, files.totals[0].second), (7, 20));
-        assert_eq!(files.totals[0].evaluation.status, Status::Met);
-        assert_eq!(files.totals[1].evaluation.status, Status::Met);
+        let communes = &files.totals[0];
+        assert_eq!((communes.first, communes.second), (7, 20));
+        assert_eq!(communes.evaluation.status, Status::Incomplete);
+        assert_eq!(communes.included, ["Xã Vĩnh Bình", "Xã Thạnh Mỹ"]);
+        assert_eq!((communes.lacking.len(), communes.expected()), (9, 11));
+        assert_eq!(
+            communes.estimate,
+            Some(Estimate {
+                num: 700,
+                den: 20,
+                units: 2,
+                method: EstimateMethod::Pooled
+            })
+        );
+        assert_eq!(files.totals[1].evaluation.status, Status::Incomplete);
+        assert_eq!(files.status(), Status::Incomplete);
 
         let rating = rows
             .iter()
@@ -322,9 +488,10 @@ mod tests {
             .iter()
             .find(|t| t.scope == Scope::District)
             .unwrap();
-        // 2 of 3 rated good: 66,6% is below the district's 90%.
+        // 2 of 3 rated good (66,6%, below the district's 90%), but 20 units did not answer.
         assert_eq!((whole.first, whole.second), (2, 3));
-        assert_eq!(whole.evaluation.status, Status::NotMet);
+        assert_eq!(whole.evaluation.status, Status::Incomplete);
+        assert_eq!(whole.lacking.len(), 20);
         assert_eq!(
             whole.evaluation.threshold,
             builtin::plan_ref()
@@ -408,9 +575,162 @@ mod tests {
     #[test]
     fn no_figures_is_incomplete_not_a_division() {
         let rows = district(builtin::plan_ref(), &[], &ScoringModel::default());
-        assert!(rows.iter().all(|r| r
-            .totals
+        assert!(rows.iter().all(|r| r.totals.iter().all(|t| matches!(
+            t.evaluation.status,
+            Status::Incomplete | Status::NotApplicable
+        ))));
+        // Education satisfaction applies to no commune by default: nothing to judge there;
+        // the agencies' total waits for Phòng GD&ĐT, with the real threshold (not 0%).
+        let education = rows
             .iter()
-            .all(|t| t.evaluation.status == Status::Incomplete)));
+            .find(|r| r.target.id == builtin::SATISFACTION_EDUCATION)
+            .unwrap();
+        assert_eq!(education.totals[0].evaluation.status, Status::NotApplicable);
+        assert_eq!(education.totals[0].expected(), 0);
+        let agencies = &education.totals[1];
+        assert_eq!(agencies.evaluation.status, Status::Incomplete);
+        assert_eq!(agencies.lacking, ["Phòng Giáo dục và Đào tạo"]);
+        assert_eq!(agencies.evaluation.threshold, Some(Percent::from_whole(90)));
+        assert_eq!(education.status(), Status::Incomplete);
+    }
+
+    /// A profile for every unit of the built-in plan, made by `fill`.
+    fn every_unit(fill: impl Fn(usize, &str, &mut Profile)) -> Vec<ProfileRecord> {
+        let plan = builtin::plan_ref();
+        let ids: Vec<&str> = plan
+            .blocs
+            .iter()
+            .flat_map(|b| b.units.iter().map(|u| u.id.as_str()))
+            .collect();
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut p = Profile::default();
+                p.set_unit(plan, id);
+                fill(i, id, &mut p);
+                ProfileRecord::new(format!("p{}", i + 1), p)
+            })
+            .collect()
+    }
+
+    fn rows_of(records: &[ProfileRecord]) -> Vec<DistrictTarget<'static>> {
+        let selection = district_selection(builtin::plan_ref(), records, &BTreeMap::new());
+        district(
+            builtin::plan_ref(),
+            &selection.counted,
+            &ScoringModel::default(),
+        )
+    }
+
+    fn ratio(p: &mut Profile, target: TargetId, n: &str, d: &str) {
+        p.update_entry(target, |e| {
+            e.numerator = n.into();
+            e.denominator = d.into();
+        });
+    }
+
+    /// With every unit's counts the totals are judged exactly: 35% of the communes' files
+    /// is met by 77 of 220 and not by 76 of 220.
+    #[test]
+    fn complete_counts_are_judged_exactly_at_the_threshold() {
+        let plan = builtin::plan_ref();
+        let communes = plan.bloc(builtin::COMMUNE).unwrap().units.len();
+        assert_eq!(communes, 11);
+        for (last, status) in [("7", Status::Met), ("6", Status::NotMet)] {
+            let records = every_unit(|i, _, p| {
+                // Communes: ten of 7/20 and the last of `last`/20: 77 (or 76) of 220.
+                // Agencies: 13 of 20 each, exactly 65%.
+                let n = if i < communes - 1 {
+                    "7"
+                } else if i == communes - 1 {
+                    last
+                } else {
+                    "13"
+                };
+                ratio(p, builtin::ONLINE_WORK_FILES, n, "20");
+            });
+            let rows = rows_of(&records);
+            let files = &rows[0];
+            let commune_total = &files.totals[0];
+            assert_eq!(commune_total.second, 220);
+            assert_eq!(commune_total.evaluation.status, status, "last {last}");
+            assert_eq!(commune_total.estimate, None);
+            assert_eq!(
+                (commune_total.included.len(), commune_total.expected()),
+                (11, 11)
+            );
+            assert_eq!(files.totals[1].evaluation.status, Status::Met);
+            assert_eq!(files.status(), status);
+        }
+    }
+
+    /// Nothing to count (a zero denominator) or switched off is not lacking figures; a unit
+    /// without a profile, one not filled in or with an impossible figure is.
+    #[test]
+    fn a_unit_without_usable_figures_makes_the_total_incomplete() {
+        let fill = |broken: Option<&'static str>| {
+            move |i: usize, id: &str, p: &mut Profile| {
+                match (i, broken) {
+                    (0, _) => ratio(p, builtin::ONLINE_WORK_FILES, "0", "0"),
+                    (1, _) => p.update_entry(builtin::ONLINE_WORK_FILES, |e| {
+                        e.not_applicable = Some(true)
+                    }),
+                    (2, Some(text)) => ratio(p, builtin::ONLINE_WORK_FILES, text, "20"),
+                    _ => ratio(p, builtin::ONLINE_WORK_FILES, "20", "20"),
+                }
+                let _ = id;
+            }
+        };
+        let rows = rows_of(&every_unit(fill(None)));
+        assert_eq!(rows[0].totals[0].evaluation.status, Status::Met);
+        assert_eq!(rows[0].totals[0].expected(), 9);
+        for broken in ["", "21", "x"] {
+            let rows = rows_of(&every_unit(fill(Some(broken))));
+            let total = &rows[0].totals[0];
+            assert_eq!(total.evaluation.status, Status::Incomplete, "{broken:?}");
+            assert_eq!(total.lacking, ["Xã Vĩnh Bình"], "{broken:?}");
+            assert_eq!(total.estimate.map(|e| (e.num, e.den)), Some((16000, 160)));
+        }
+        // A unit that has not sent anything at all.
+        let mut records = every_unit(fill(None));
+        records.remove(4);
+        let rows = rows_of(&records);
+        assert_eq!(rows[0].totals[0].evaluation.status, Status::Incomplete);
+        assert_eq!(rows[0].totals[0].lacking, ["Xã Vĩnh Trinh"]);
+    }
+
+    /// Five units typed a percentage, the others counts: nothing can be summed, so the
+    /// total is incomplete however high the figures are, with their average as the
+    /// estimate (the page once said "70% ✓ Đạt" from one unit's counts, or "no figures").
+    #[test]
+    fn typed_percentages_give_an_average_never_a_verdict() {
+        let records = every_unit(|i, _, p| {
+            if i < 5 {
+                p.update_entry(builtin::SATISFACTION_ADMIN, |e| {
+                    e.mode = EntryMode::Percent;
+                    e.percent = format!("{}", 90 + i);
+                });
+            } else {
+                ratio(p, builtin::SATISFACTION_ADMIN, "9", "10");
+            }
+        });
+        let rows = rows_of(&records);
+        let satisfaction = rows
+            .iter()
+            .find(|r| r.target.id == builtin::SATISFACTION_ADMIN)
+            .unwrap();
+        let communes = &satisfaction.totals[0];
+        assert_eq!(communes.evaluation.status, Status::Incomplete);
+        assert_eq!(communes.percent_only, 5);
+        assert_eq!((communes.first, communes.second), (54, 60));
+        // (90 + 91 + 92 + 93 + 94 + 6 × 90) ÷ 11 = 90,909…%
+        let estimate = communes.estimate.unwrap();
+        assert_eq!(estimate.method, EstimateMethod::Mean);
+        assert_eq!(estimate.units, 11);
+        let scale = u128::from(PERCENT_SCALE);
+        assert_eq!((estimate.num, estimate.den), (1000 * scale, 11 * scale));
+        assert_eq!(satisfaction.status(), Status::Incomplete);
+        // Only the agencies' counts: complete there.
+        assert_eq!(satisfaction.totals[1].evaluation.status, Status::Met);
     }
 }

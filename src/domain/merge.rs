@@ -196,6 +196,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
             (Some(b), Some(t)) => kept.push(ProfileRecord {
                 id: record.id.clone(),
                 profile: merge_profile(&b.profile, &record.profile, &t.profile),
+                exported_at: leaf(&b.exported_at, &record.exported_at, &t.exported_at),
             }),
             // Deleted by theirs: gone, unless ours edited it.
             (Some(b), None) => {
@@ -211,6 +212,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
                 kept.push(ProfileRecord {
                     id,
                     profile: record.profile.clone(),
+                    exported_at: record.exported_at.clone(),
                 });
             }
             _ => kept.push(record.clone()),

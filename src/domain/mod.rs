@@ -6,6 +6,7 @@ pub mod demo;
 pub mod district;
 pub mod evaluate;
 pub mod figures;
+pub mod grid;
 pub mod improve;
 pub mod keyed;
 pub mod language;

@@ -31,6 +31,12 @@ pub struct ProfileRecord {
     pub id: String,
     #[serde(serialize_with = "shared_out", deserialize_with = "shared_in")]
     pub profile: Rc<Profile>,
+    /// The `exported_at` of the unit file the profile was imported from (as the file wrote
+    /// it, `YYYY-MM-DD`), so the district office can tell a newer file from an older one.
+    /// Absent from data saved before it existed and for profiles typed here; not written
+    /// while absent (issue 13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
 }
 
 impl ProfileRecord {
@@ -38,9 +44,14 @@ impl ProfileRecord {
         ProfileRecord {
             id,
             profile: Rc::new(profile),
+            exported_at: None,
         }
     }
 }
+
+/// The longest export date kept: a real one is `YYYY-MM-DD`; a hand-edited file may hold
+/// anything, which is kept only when short.
+const EXPORT_DATE_MAX: usize = 32;
 
 // Saved exactly as a plain `Profile` (serde's own `Rc` support is a feature not enabled).
 fn shared_out<S: Serializer>(profile: &Rc<Profile>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -263,10 +274,23 @@ impl Workspace {
             .unwrap_or(self.active())
     }
 
-    /// Replaces the profile with this id (nothing happens for an unknown id).
+    /// Replaces the profile with this id (nothing happens for an unknown id). The figures
+    /// no longer come from the file it was imported from: its export date goes.
     pub fn replace_profile(&mut self, id: &str, profile: Profile) {
         if let Some(record) = self.profiles.iter_mut().find(|r| r.id == id) {
             record.profile = Rc::new(profile);
+            record.exported_at = None;
+        }
+    }
+
+    /// Records the export date of the unit file a profile was imported from (a date that
+    /// is empty or too long to be one is not kept).
+    pub fn set_exported_at(&mut self, id: &str, date: Option<&str>) {
+        let date = date
+            .map(str::trim)
+            .filter(|d| !d.is_empty() && d.chars().count() <= EXPORT_DATE_MAX);
+        if let Some(record) = self.profiles.iter_mut().find(|r| r.id == id) {
+            record.exported_at = date.map(str::to_string);
         }
     }
 
@@ -280,6 +304,7 @@ impl Workspace {
         };
         if self.profiles.len() == 1 && *self.profiles[0].profile == untouched {
             self.profiles[0].profile = Rc::new(profile);
+            self.profiles[0].exported_at = None;
             self.active = self.profiles[0].id.clone();
             return self.active.clone();
         }
@@ -470,5 +495,27 @@ mod tests {
         }
         .normalised();
         assert_eq!(empty.profiles.len(), 1);
+    }
+
+    /// The export date of an imported file is kept with its profile, saved only when there
+    /// is one, and data saved before it existed still reads (issue 13).
+    #[test]
+    fn the_export_date_is_kept_with_the_profile_and_optional_in_saved_data() {
+        let mut w = Workspace::default();
+        let before = serde_json::to_string(&w.profiles[0]).unwrap();
+        assert!(!before.contains("exported_at"));
+        w.set_exported_at("p1", Some(" 2026-11-28 "));
+        assert_eq!(w.profiles[0].exported_at.as_deref(), Some("2026-11-28"));
+        let saved = serde_json::to_string(&w.profiles[0]).unwrap();
+        assert!(saved.contains(r#""exported_at":"2026-11-28""#));
+        let read: ProfileRecord = serde_json::from_str(&saved).unwrap();
+        assert_eq!(read, w.profiles[0]);
+        let old: ProfileRecord = serde_json::from_str(&before).unwrap();
+        assert_eq!(old.exported_at, None);
+        w.set_exported_at("p1", Some(&"9".repeat(EXPORT_DATE_MAX + 1)));
+        assert_eq!(w.profiles[0].exported_at, None);
+        w.set_exported_at("p1", Some("2026-11-28"));
+        w.replace_profile("p1", Profile::default());
+        assert_eq!(w.profiles[0].exported_at, None);
     }
 }

@@ -11,8 +11,9 @@
 //! apostrophe.
 
 use crate::domain::bloc_table::ScoreSource;
-use crate::domain::evaluate::{Evaluation, Gap};
+use crate::domain::evaluate::{Evaluation, Gap, Status};
 use crate::domain::figures::{EntryMode, TargetEntry};
+use crate::domain::grid::{CellStatus, GridRow};
 use crate::domain::number::{
     format_hundredths, format_real, format_scaled, parse_count, parse_percent, NumberStyle,
     Percent, PERCENT_DECIMALS,
@@ -319,6 +320,86 @@ pub fn table_csv(rows: &[TableRow], lang: Lang) -> String {
                 flag(row.in_award_zone).to_string(),
             ],
         );
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The district office's grid (issue 13)
+// ---------------------------------------------------------------------------------------
+
+/// A grid cell's status in words.
+pub fn cell_status_name(lang: Lang, status: CellStatus) -> &'static str {
+    let t = lang.texts();
+    match status {
+        CellStatus::Met => t.status_met,
+        CellStatus::NotMet => t.status_not_met,
+        CellStatus::Incomplete => t.status_incomplete,
+        CellStatus::NotApplicable => t.status_na,
+        CellStatus::Missing => t.grid_status_missing,
+    }
+}
+
+/// A grid cell's figure as a spreadsheet cell: a ratio's percentage (in the file's
+/// language), a yes/no answer as `1`/`0`, an increase as `before → after`.
+fn grid_value(target: &Target, evaluation: Option<&Evaluation>, lang: Lang) -> String {
+    let Some(evaluation) = evaluation else {
+        return String::new();
+    };
+    if evaluation.status == Status::NotApplicable {
+        return String::new();
+    }
+    match (&target.measure, evaluation.counts) {
+        (Measure::Increase { .. }, Some((before, after))) => format!("{before} → {after}"),
+        (Measure::YesNo { .. }, _) => match evaluation.status {
+            Status::Met => "1".into(),
+            Status::NotMet => "0".into(),
+            _ => String::new(),
+        },
+        _ => evaluation
+            .actual
+            .map(|p| percent_cell(p, lang))
+            .unwrap_or_default(),
+    }
+}
+
+/// The grid as one CSV: a header row, then one row per unit as given: bloc, unit id and
+/// name, sent (`1`/`0`), the file's export date (`YYYY-MM-DD`, empty when typed here),
+/// targets without figures, score; then for each target of the plan its figure and its
+/// result in words.
+pub fn grid_csv(plan: &Plan, rows: &[GridRow], lang: Lang) -> String {
+    let t = lang.texts();
+    let sep = separator(lang);
+    let mut out = String::new();
+    out.push(BOM);
+    let mut header: Vec<String> = t.csv_grid_columns.iter().map(|s| s.to_string()).collect();
+    for target in &plan.targets {
+        let label = lang.pick(&target.label);
+        header.push(label.to_string());
+        header.push(format!("{label} – {}", t.csv_grid_result));
+    }
+    push_row(&mut out, sep, &header);
+    for row in rows {
+        let mut cells = vec![
+            bloc_name(lang, plan, row.bloc).to_string(),
+            row.key.clone(),
+            row.name.clone(),
+            flag(Some(row.submitted())).to_string(),
+            row.exported_at.clone().unwrap_or_default(),
+            if row.submitted() {
+                row.lacking().to_string()
+            } else {
+                String::new()
+            },
+            row.summary
+                .map(|s| score_cell(s.score, lang))
+                .unwrap_or_default(),
+        ];
+        for (target, (status, evaluation)) in plan.targets.iter().zip(&row.cells) {
+            cells.push(grid_value(target, evaluation.as_ref(), lang));
+            cells.push(cell_status_name(lang, *status).to_string());
+        }
+        push_row(&mut out, sep, &cells);
     }
     out
 }

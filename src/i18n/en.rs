@@ -375,6 +375,34 @@ pub static EN: Texts = Texts {
     pe_new_before: "At the start of the year",
     pe_new_after: "At the end of the year",
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    grid_heading: "Who has sent what",
+    grid_intro: "One row per unit, one column per target: ✓ Met · ✗ Not met · … Figures missing · – Not applicable · ○ Not sent.",
+    grid_table: "Units × targets",
+    grid_col_unit: "Unit",
+    grid_col_file: "File exported",
+    grid_col_score: "Score",
+    grid_status_missing: "Not sent",
+    grid_typed_here: "Typed here",
+    grid_export_csv: "Download the grid (CSV for Excel)",
+    grid_print: "Print the grid",
+    grid_all_sent: "Every unit has sent its figures.",
+    csv_grid_columns: [
+        "Bloc",
+        "Unit id",
+        "Unit name",
+        "Sent",
+        "File exported",
+        "Targets without figures",
+        "Score",
+    ],
+    csv_grid_result: "result",
+    district_units_list: "Units counted",
+    import_newer: "newer",
+    import_older: "older",
+    import_same_day: "same day",
+    print_threshold_word: "threshold",
+    // End of the district office (issue 13)
 };
 
 impl Messages for En {
@@ -895,4 +923,57 @@ impl Messages for En {
         format!("A weight is a whole number from 0 to {max}.")
     }
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    fn district_included(&self, included: usize, expected: usize) -> String {
+        let noun = if expected == 1 { "unit" } else { "units" };
+        format!(
+            "{} of {} {noun}",
+            count(included, STYLE),
+            count(expected, STYLE)
+        )
+    }
+    fn district_included_names(&self, names: &str) -> String {
+        format!("With figures: {names}.")
+    }
+    fn district_lacking_names(&self, names: &str) -> String {
+        format!("Without figures: {names}.")
+    }
+    fn district_estimate(&self, value: &str, units: usize, mean: bool) -> String {
+        let noun = if units == 1 { "unit" } else { "units" };
+        let how = if mean {
+            format!("average of {} {noun}' percentages", count(units, STYLE))
+        } else {
+            format!("counts of {} {noun} added up", count(units, STYLE))
+        };
+        format!("Estimate: {value}% ({how})")
+    }
+    fn grid_not_sent(&self, bloc: &str, missing: usize, total: usize, names: &str) -> String {
+        format!(
+            "{bloc}: {} of {} units have not sent figures: {names}.",
+            count(missing, STYLE),
+            count(total, STYLE)
+        )
+    }
+    fn grid_lacking(&self, targets: usize) -> String {
+        let noun = if targets == 1 { "target" } else { "targets" };
+        format!("{} {noun} without figures", count(targets, STYLE))
+    }
+    fn file_date(&self, iso: &str) -> String {
+        iso.to_string()
+    }
+    fn import_date(&self, date: Option<&str>) -> String {
+        match date {
+            Some(date) => format!("exported {}", self.file_date(date)),
+            None => "no export date (typed here)".to_string(),
+        }
+    }
+    fn report_issuer(&self, unit: &str) -> String {
+        let unit = unit.trim();
+        if super::is_commune_level(unit) {
+            format!("PEOPLE'S COMMITTEE OF {}", unit.to_uppercase())
+        } else {
+            unit.to_uppercase()
+        }
+    }
+    // End of the district office (issue 13)
 }

@@ -459,6 +459,28 @@ pub struct Texts {
     pub pe_new_before: &'static str,
     pub pe_new_after: &'static str,
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    pub grid_heading: &'static str,
+    pub grid_intro: &'static str,
+    pub grid_table: &'static str,
+    pub grid_col_unit: &'static str,
+    pub grid_col_file: &'static str,
+    pub grid_col_score: &'static str,
+    pub grid_status_missing: &'static str,
+    pub grid_typed_here: &'static str,
+    pub grid_export_csv: &'static str,
+    pub grid_print: &'static str,
+    pub grid_all_sent: &'static str,
+    /// Bloc, unit id, unit name, sent (1/0), export date, targets lacking figures, score.
+    pub csv_grid_columns: [&'static str; 7],
+    /// After a target's label: the column of its result in words.
+    pub csv_grid_result: &'static str,
+    pub district_units_list: &'static str,
+    pub import_newer: &'static str,
+    pub import_older: &'static str,
+    pub import_same_day: &'static str,
+    pub print_threshold_word: &'static str,
+    // End of the district office (issue 13)
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks
@@ -611,6 +633,24 @@ pub trait Messages: Sync {
     fn pe_error_year(&self, min: u16, max: u16) -> String;
     fn pe_error_weight(&self, max: u8) -> String;
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    /// The units whose figures are in a district figure, of those the target applies to.
+    fn district_included(&self, included: usize, expected: usize) -> String;
+    fn district_included_names(&self, names: &str) -> String;
+    fn district_lacking_names(&self, names: &str) -> String;
+    /// An incomplete total's estimate: the average of the units' percentages (`mean`) or
+    /// their counts added up.
+    fn district_estimate(&self, value: &str, units: usize, mean: bool) -> String;
+    fn grid_not_sent(&self, bloc: &str, missing: usize, total: usize, names: &str) -> String;
+    fn grid_lacking(&self, targets: usize) -> String;
+    /// A file's export date as written in this language (`YYYY-MM-DD` in the file; any
+    /// other text is shown as it is).
+    fn file_date(&self, iso: &str) -> String;
+    /// A file's export date in the import review; `None`: typed here, no file.
+    fn import_date(&self, date: Option<&str>) -> String;
+    /// The heading of a printed report: the issuing body as officers write it.
+    fn report_issuer(&self, unit: &str) -> String;
+    // End of the district office (issue 13)
 }
 
 impl std::ops::Deref for Texts {
@@ -620,6 +660,27 @@ impl std::ops::Deref for Texts {
         self.messages
     }
 }
+
+// The district office (issue 13)
+
+/// `YYYY-MM-DD` as (year, month, day), if it is one.
+pub fn iso_date(text: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    (parts.next().is_none() && digits(y, 4) && digits(m, 2) && digits(d, 2)).then_some((y, m, d))
+}
+
+/// Whether a unit's name is that of a commune-level People's Committee (a commune, a town,
+/// a ward, a special zone), which officers head "UBND XÃ …".
+pub fn is_commune_level(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    ["xã ", "thị trấn ", "phường ", "đặc khu "]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
+// End of the district office (issue 13)
 
 /// A count in the given style.
 fn count(n: usize, style: NumberStyle) -> String {

@@ -363,6 +363,34 @@ pub static VI: Texts = Texts {
     pe_new_before: "Đầu năm",
     pe_new_after: "Cuối năm",
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    grid_heading: "Theo dõi đơn vị nộp số liệu",
+    grid_intro: "Mỗi hàng là một đơn vị, mỗi cột một chỉ tiêu: ✓ Đạt · ✗ Chưa đạt · … Chưa đủ số liệu · – Không áp dụng · ○ Chưa nộp.",
+    grid_table: "Bảng đơn vị × chỉ tiêu",
+    grid_col_unit: "Đơn vị",
+    grid_col_file: "Ngày xuất tệp",
+    grid_col_score: "Điểm",
+    grid_status_missing: "Chưa nộp",
+    grid_typed_here: "Nhập tại đây",
+    grid_export_csv: "Tải bảng theo dõi (CSV cho Excel)",
+    grid_print: "In bảng theo dõi",
+    grid_all_sent: "Mọi đơn vị đã nộp số liệu.",
+    csv_grid_columns: [
+        "Khối",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Đã nộp",
+        "Ngày xuất tệp",
+        "Số chỉ tiêu chưa đủ số liệu",
+        "Điểm",
+    ],
+    csv_grid_result: "kết quả",
+    district_units_list: "Đơn vị được tính",
+    import_newer: "mới hơn",
+    import_older: "cũ hơn",
+    import_same_day: "cùng ngày",
+    print_threshold_word: "ngưỡng",
+    // End of the district office (issue 13)
 };
 
 impl Messages for Vi {
@@ -840,4 +868,57 @@ impl Messages for Vi {
         format!("Trọng số là số nguyên từ 0 đến {max}.")
     }
     // End of plan editor (issue 12)
+    // The district office, collecting (issue 13)
+    fn district_included(&self, included: usize, expected: usize) -> String {
+        format!(
+            "{}/{} đơn vị",
+            count(included, STYLE),
+            count(expected, STYLE)
+        )
+    }
+    fn district_included_names(&self, names: &str) -> String {
+        format!("Có số liệu: {names}.")
+    }
+    fn district_lacking_names(&self, names: &str) -> String {
+        format!("Chưa có số liệu: {names}.")
+    }
+    fn district_estimate(&self, value: &str, units: usize, mean: bool) -> String {
+        let how = if mean {
+            "trung bình tỷ lệ của"
+        } else {
+            "cộng số liệu của"
+        };
+        format!("Ước tính: {value}% ({how} {} đơn vị)", count(units, STYLE))
+    }
+    fn grid_not_sent(&self, bloc: &str, missing: usize, total: usize, names: &str) -> String {
+        format!(
+            "{bloc}: {}/{} đơn vị chưa nộp: {names}.",
+            count(missing, STYLE),
+            count(total, STYLE)
+        )
+    }
+    fn grid_lacking(&self, targets: usize) -> String {
+        format!("thiếu {} chỉ tiêu", count(targets, STYLE))
+    }
+    fn file_date(&self, iso: &str) -> String {
+        match super::iso_date(iso) {
+            Some((y, m, d)) => format!("{d}/{m}/{y}"),
+            None => iso.to_string(),
+        }
+    }
+    fn import_date(&self, date: Option<&str>) -> String {
+        match date {
+            Some(date) => format!("xuất ngày {}", self.file_date(date)),
+            None => "không có ngày xuất (nhập tại đây)".to_string(),
+        }
+    }
+    fn report_issuer(&self, unit: &str) -> String {
+        let unit = unit.trim();
+        if super::is_commune_level(unit) {
+            format!("UBND {}", unit.to_uppercase())
+        } else {
+            unit.to_uppercase()
+        }
+    }
+    // End of the district office (issue 13)
 }

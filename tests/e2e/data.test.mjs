@@ -907,10 +907,11 @@ test('6. print view: every target, date, score, rank, settings, signatures; A4 P
     const rowText = async (id) => (await report.locator(`tr[data-print-target="${id}"] td`).allInnerTexts()).map((s) => s.trim());
     const recruitment = await rowText('recruitment');
     assert.equal(recruitment[0], String(ALL_TARGETS.indexOf('recruitment') + 1));
-    assert.deepEqual(recruitment.slice(2, 4), ['1/1 = 100%', '100%']);
+    // Issue 13: the percentage in brackets, never "100% = 100%".
+    assert.deepEqual(recruitment.slice(2, 4), ['1/1 (100%)', '100%']);
     assert.match(recruitment[4], /Đạt$/);
     const owf = await rowText('online_work_files');
-    assert.match(owf[2], /^412\/1\.038 ≈ 39,69%$/);
+    assert.match(owf[2], /^412\/1\.038 \(≈ 39,69%\)$/);
     assert.equal(owf[3], '≥ 35%');
     assert.match(owf[4], /Đạt$/);
     assert.match((await rowText('org_structure'))[4], /Không áp dụng$/);
@@ -918,9 +919,9 @@ test('6. print view: every target, date, score, rank, settings, signatures; A4 P
     const recruitmentLabel = recruitment[1];
 
     const text = (sel) => report.locator(sel).innerText().then((s) => s.trim());
-    // (shown in capitals by CSS, as on an administrative document)
-    assert.equal(await report.locator('.report-unit-name').evaluate((e) => e.textContent.trim()), 'Xã Vĩnh Bình');
-    assert.equal(await text('.report-unit-name'), 'XÃ VĨNH BÌNH');
+    // Issue 13: the issuing body as officers head a document.
+    assert.equal(await report.locator('.report-unit-name').evaluate((e) => e.textContent.trim()), 'UBND XÃ VĨNH BÌNH');
+    assert.equal(await text('.report-unit-name'), 'UBND XÃ VĨNH BÌNH');
     assert.equal(await text('.report-unit'), 'Đơn vị: Xã Vĩnh Bình (Khối xã, thị trấn)');
     assert.equal(await text('.report-date'), `Vĩnh Thạnh, ngày ${day.d} tháng ${day.m} năm ${day.y}`);
     // Score and rating as in the summary (data-score 33.33, data-rating yeu).

@@ -80,6 +80,7 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
         );
         let plan_of = |id: &str| known.iter().rev().find(|plan| plan.id == id).cloned();
         let mut mismatched = Vec::new();
+        let mut exported = Vec::new();
         let units = unit_files
             .into_iter()
             .map(|(name, bytes)| {
@@ -95,6 +96,9 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
                     if imported.plan_fingerprint.is_some() && imported.plan_fingerprint != local {
                         mismatched.push(name.clone());
                     }
+                    if let Some(date) = imported.exported_at {
+                        exported.push((name.clone(), date));
+                    }
                     imported.profile
                 });
                 (name, outcome)
@@ -104,6 +108,7 @@ pub fn import_files(files: web_sys::FileList, plans: Vec<Rc<Plan>>, on_action: C
             plans: plan_outcomes,
             units,
             mismatched,
+            exported,
         });
     });
 }
@@ -300,30 +305,44 @@ pub fn DataView(props: &DataViewProps) -> Html {
 fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    // Each file with its export date, so a newer file can be told from an older (issue 13).
+    let dated = |names: &[String]| {
+        names
+            .iter()
+            .map(|name| match review.exported.get(name) {
+                Some(date) => format!("{name} ({})", t.import_date(Some(date))),
+                None => name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
 
     html! {
         <div class="import-review" data-import-review="" role="status">
             if !review.added.is_empty() {
                 <p data-import-added={review.added.len().to_string()}>
-                    { t.import_added(review.added.len(), &review.added.join(", ")) }
+                    { t.import_added(review.added.len(), &dated(&review.added)) }
                 </p>
             }
             if !review.replaced.is_empty() {
                 <p data-import-replaced={review.replaced.len().to_string()}>
-                    { t.import_replaced(review.replaced.len(), &review.replaced.join(", ")) }
+                    { t.import_replaced(review.replaced.len(), &dated(&review.replaced)) }
                 </p>
             }
             if !review.already_there.is_empty() {
                 <p data-import-already-there={review.already_there.len().to_string()}>
-                    { t.import_already_there(review.already_there.len(), &review.already_there.join(", ")) }
+                    { t.import_already_there(review.already_there.len(), &dated(&review.already_there)) }
                 </p>
             }
             { for review.conflicts.iter().enumerate().map(|(index, conflict)| {
-                let existing = props.workspace.profiles.iter().find(|r| r.id == conflict.existing_id).map(|r| &r.profile);
+                let existing_record = props.workspace.profiles.iter().find(|r| r.id == conflict.existing_id);
+                let existing = existing_record.map(|r| &r.profile);
+                let dates = existing_record.map(|r| conflict_dates(lang, r.exported_at.as_deref(), conflict.exported_at.as_deref()));
                 let choose = |choice: Choice| props.on_action.reform(move |_: MouseEvent| Action::ResolveConflict(index, choice));
                 html! {
                     <div class="conflict" data-conflict={conflict.file_name.clone()}>
                         <p><strong>{ t.import_conflict_heading(&conflict.file_name) }</strong></p>
+                        { for dates }
                         if let (Some(existing), Some(plan)) = (existing, props.workspace.plan(&conflict.incoming.plan)) {
                             { side_by_side(lang, &plan, existing, &conflict.incoming, &props.workspace.model_of(&plan)) }
                         }
@@ -349,6 +368,30 @@ fn import_review(props: &DataViewProps, review: &ImportReview) -> Html {
                 { t.dismiss }
             </button>
         </div>
+    }
+}
+
+/// The export dates of the data here and of the file, and which is newer (ISO dates
+/// compare as text).
+fn conflict_dates(lang: Lang, existing: Option<&str>, incoming: Option<&str>) -> Html {
+    let t = lang.texts();
+    let order = match (existing, incoming) {
+        (Some(existing), Some(incoming)) => Some(match incoming.cmp(existing) {
+            std::cmp::Ordering::Greater => ("newer", t.import_newer),
+            std::cmp::Ordering::Less => ("older", t.import_older),
+            std::cmp::Ordering::Equal => ("same", t.import_same_day),
+        }),
+        _ => None,
+    };
+    html! {
+        <p class="conflict-dates" data-conflict-order={order.map(|(key, _)| key)}>
+            <span data-date="existing">{ t.import_existing }{ ": " }{ t.import_date(existing) }</span>
+            { " · " }
+            <span data-date="incoming">
+                { t.import_incoming }{ ": " }{ t.import_date(incoming) }
+                if let Some((_, word)) = order { { " (" }<strong>{ word }</strong>{ ")" } }
+            </span>
+        </p>
     }
 }
 

@@ -2,12 +2,15 @@
 
 use yew::prelude::*;
 
+use super::grid_view::DistrictGrid;
 use super::select::Select;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Edit};
 use crate::domain::builtin;
-use crate::domain::district::{district, district_selection, DuplicateUnit, Scope, Total};
-use crate::domain::number::{format_count, format_percent};
+use crate::domain::district::{
+    district, district_selection, DuplicateUnit, EstimateMethod, Scope, Total,
+};
+use crate::domain::number::{format_count, format_percent, show_quotient, NumberStyle};
 use crate::domain::plan::{BlocId, Measure, Plan};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{status_icon, status_name, Lang};
@@ -78,7 +81,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                                 None => html! { <td class="muted">{ "—" }</td> },
                             };
                             html! {
-                                <tr data-district-target={row.target.id.key().to_string()}>
+                                <tr data-district-target={row.target.id.key().to_string()} data-status={row.status().key()}>
                                     <th scope="row">{ lang.pick(&row.target.label) }</th>
                                     <td>{ t.units_met(row.units_met, row.units_applicable) }</td>
                                     { for plan.blocs.iter().map(|bloc| cell(Scope::Bloc(bloc.id))) }
@@ -89,6 +92,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <DistrictGrid lang={lang} plan={props.plan.clone()} workspace={props.workspace.clone()} />
         </section>
     }
 }
@@ -146,46 +150,90 @@ fn total_cell(lang: Lang, measure: &Measure, total: &Total) -> Html {
         Scope::Bloc(bloc) => bloc.key().to_string(),
         Scope::District => "district".to_string(),
     };
-    if total.units == 0 {
+    if status == crate::domain::evaluate::Status::NotApplicable {
+        // No unit here that the target applies to.
         return html! {
-            <td data-scope={scope} data-status={status.key()} class="muted">
-                { t.total_none }
-                if total.percent_only > 0 { <br /><small>{ t.percent_only(total.percent_only) }</small> }
+            <td data-scope={scope} data-status={status.key()} data-units-included="0" data-units-expected="0" class="muted">
+                { status_name(lang, status) }
             </td>
         };
     }
-    let figures = match measure {
-        Measure::Increase { .. } => format!(
-            "{} → {}",
-            format_count(total.first, style),
-            format_count(total.second, style)
-        ),
-        _ => {
-            let percent = total
-                .evaluation
-                .shown_actual(style)
-                .map(|p| format!(" {} {}%", p.relation(), p.text))
-                .unwrap_or_default();
-            format!(
-                "{}/{}{}",
-                format_count(total.first, style),
-                format_count(total.second, style),
-                percent
-            )
-        }
+    let complete = status != crate::domain::evaluate::Status::Incomplete;
+    // Which units the figure includes: the count always, the names on demand (issue 13).
+    let units = html! {
+        <details class="district-units">
+            <summary>{ t.district_included(total.included.len(), total.expected()) }</summary>
+            if !total.included.is_empty() {
+                <p>{ t.district_included_names(&total.included.join(", ")) }</p>
+            }
+            if !total.lacking.is_empty() {
+                <p>{ t.district_lacking_names(&total.lacking.join(", ")) }</p>
+            }
+        </details>
     };
     let threshold = total
         .evaluation
         .threshold
-        .map(|p| format!(" (≥ {}%)", format_percent(p, style)))
+        .map(|p| format!("(≥ {}%)", format_percent(p, style)))
         .unwrap_or_default();
+    let estimate = total.estimate.map(|estimate| {
+        let shown = show_quotient(estimate.num, estimate.den, 2, None, style);
+        let attribute =
+            show_quotient(estimate.num, estimate.den, 2, None, NumberStyle::English).text;
+        let text = t.district_estimate(
+            &shown.text,
+            estimate.units,
+            estimate.method == EstimateMethod::Mean,
+        );
+        html! { <><br /><span class="estimate" data-estimate={attribute}>{ text }</span></> }
+    });
+    let included = total.included.len().to_string();
+    let expected = total.expected().to_string();
+    if total.units == 0 && estimate.is_none() {
+        return html! {
+            <td data-scope={scope} data-status={status.key()} data-units-included={included} data-units-expected={expected} class="muted">
+                { t.total_none }<br />
+                { units }
+            </td>
+        };
+    }
+    let counts = |first: u64, second: u64| match measure {
+        Measure::Increase { .. } => format!(
+            "{} → {}",
+            format_count(first, style),
+            format_count(second, style)
+        ),
+        _ => format!(
+            "{}/{}",
+            format_count(first, style),
+            format_count(second, style)
+        ),
+    };
+    // A sum that leaves units out is shown as counts only: its percentage is the estimate.
+    let figures = match (complete, total.units > 0) {
+        (true, _) => {
+            let percent = match measure {
+                Measure::Increase { .. } => String::new(),
+                _ => total
+                    .evaluation
+                    .shown_actual(style)
+                    .map(|p| format!(" {} {}%", p.relation(), p.text))
+                    .unwrap_or_default(),
+            };
+            format!("{}{percent} {threshold}", counts(total.first, total.second))
+        }
+        (false, true) => format!("{} {threshold}", counts(total.first, total.second)),
+        (false, false) => threshold,
+    };
     html! {
-        <td data-scope={scope} data-status={status.key()} class={classes!(format!("cell-{}", status.key()))}>
-            <span class="figures">{ figures }{ threshold }</span><br />
+        <td data-scope={scope} data-status={status.key()} data-units-included={included} data-units-expected={expected} class={classes!(format!("cell-{}", status.key()))}>
+            <span class="figures">{ figures.trim().to_string() }</span><br />
             <span class={classes!("badge", format!("badge-{}", status.key()))}>
                 <span aria-hidden="true">{ status_icon(status) }</span>{ " " }{ status_name(lang, status) }
             </span>
+            { for estimate }
             if total.percent_only > 0 { <br /><small>{ t.percent_only(total.percent_only) }</small> }
+            { units }
         </td>
     }
 }

@@ -2,6 +2,7 @@ pub mod banners;
 pub mod data_view;
 pub mod district_view;
 pub mod explain;
+pub mod grid_view;
 pub mod link_preview;
 pub mod nav;
 pub mod number_input;

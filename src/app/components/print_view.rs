@@ -38,6 +38,20 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let profile = &props.profile;
     let model = &props.model;
     let s = &props.summary;
+    // The print button is at the top and has the focus when the view opens, so it is in
+    // sight wherever the page was scrolled (issue 13).
+    let print_button = use_node_ref();
+    {
+        let print_button = print_button.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = print_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
     let (year, month, day) = browser::today();
     let date = t.report_date(lang.pick(&props.plan.place), year, month, day);
     let unit = format!(
@@ -75,12 +89,15 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     html! {
         <>
             <div class="print-toolbar no-print">
-                <button type="button" class="primary" data-action="print-now" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ t.print_now }</button>
+                <button type="button" class="primary" data-action="print-now" ref={print_button} onclick={Callback::from(|_: MouseEvent| browser::print())}>{ t.print_now }</button>
                 <button type="button" class="secondary" data-action="print-back" onclick={props.on_action.reform(|_: MouseEvent| Action::SetView(View::Data))}>{ t.print_back }</button>
             </div>
             <article class="print-report" data-print="">
                 <header class="report-head">
-                    <div class="report-unit-name">{ profile.display_name(&props.plan).unwrap_or_default().to_string() }</div>
+                    // The issuing body as officers head a document: "UBND XÃ VĨNH BÌNH".
+                    <div class="report-unit-name" data-report-issuer="">
+                        { t.report_issuer(profile.unit_name(&props.plan).unwrap_or_default()) }
+                    </div>
                     <div class="report-nation">
                         <strong>{ t.report_nation }</strong>
                         <div class="motto">{ t.report_motto }</div>
@@ -102,11 +119,16 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                     <tbody>
                         { for props.plan.targets.iter().zip(&props.evaluations).enumerate().map(|(index, (target, evaluation))| {
                             // A typed percentage is already in the figures; a share of two counts
-                            // is followed by its percentage, "≈" when that is rounded.
+                            // is followed by its percentage in brackets, "≈" when that is
+                            // rounded (never "58% = 58%": issue 13).
                             let actual = evaluation
                                 .counts
+                                .filter(|_| evaluation.threshold.is_some())
                                 .and(evaluation.shown_actual(style))
-                                .map(|p| format!(" {} {}%", p.relation(), p.text))
+                                .map(|p| {
+                                    let approx = if p.exact { "" } else { "≈ " };
+                                    format!(" ({approx}{}%)", p.text)
+                                })
                                 .unwrap_or_default();
                             html! {
                                 <tr data-print-target={target.id.key().to_string()}>
