@@ -9,14 +9,14 @@
 use super::bloc_table::BlocTable;
 
 /// The height of one row (a label line, then its bar), in em.
-pub const ROW: f64 = 2.6;
+pub const ROW: f64 = 2.3;
 /// Where the label's baseline sits in a row, in em from the row's top.
-pub const LABEL_BASELINE: f64 = 1.05;
+pub const LABEL_BASELINE: f64 = 1.0;
 /// Where the bar starts in a row, and its thickness, in em.
-pub const BAR_TOP: f64 = 1.35;
-pub const BAR_HEIGHT: f64 = 0.9;
+pub const BAR_TOP: f64 = 1.3;
+pub const BAR_HEIGHT: f64 = 0.75;
 /// The room the cut-off line and its label take, in em.
-pub const CUTOFF_ROOM: f64 = 1.8;
+pub const CUTOFF_ROOM: f64 = 1.6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartBar {
