@@ -30,25 +30,27 @@ try {
     await page.waitForFunction(() => document.activeElement?.id === 'ranking-heading');
     await shot('demo-opened');
     await shot('ranking', true);
-    // Presentation mode: what the room sees.
-    await page.locator('[data-action="present"]').click();
-    await waitForAttributes(page.locator('[data-app]'), { 'data-present': 'true' });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot('present');
-    await page.locator('#ranking-heading').scrollIntoViewIfNeeded();
-    await page.evaluate(() => document.querySelector('#ranking-heading').scrollIntoView());
-    await shot('present-leaderboard');
+    const phone = viewport.width < 640; // no presentation button on a phone
+    if (!phone) {
+      // Presentation mode: what the room sees (the page scrolls to the summary by itself).
+      await page.locator('[data-action="present"]').click();
+      await waitForAttributes(page.locator('[data-app]'), { 'data-present': 'true' });
+      await page.waitForFunction(() => Math.abs(document.querySelector('[data-summary]').getBoundingClientRect().top) < 2);
+      await shot('present');
+      await page.keyboard.press('Escape');
+    }
     // A custom model: all or nothing, the default figures beside the custom ones.
-    await page.keyboard.press('Escape');
     await page.locator('[data-view="settings"]').click();
     await page.locator('input[data-field="scoring-mode"][value="all_or_nothing"]').check();
     await choose(page, page.locator('#award-places-commune'), '3');
     await page.locator('[data-view="ranking"]').click();
     await page.locator('[data-default-score]').first().waitFor();
-    await page.locator('[data-action="present"]').click();
-    await page.evaluate(() => document.querySelector('#ranking-heading').scrollIntoView());
-    await shot('present-custom-model');
-    await page.keyboard.press('Escape');
+    if (!phone) {
+      await page.locator('[data-action="present"]').click();
+      await page.waitForFunction(() => Math.abs(document.querySelector('[data-summary]').getBoundingClientRect().top) < 2);
+      await shot('present-custom-model');
+      await page.keyboard.press('Escape');
+    }
     await shot('custom-model', true);
     await context.close();
   }

@@ -16,7 +16,7 @@ pub const LABEL_BASELINE: f64 = 1.0;
 pub const BAR_TOP: f64 = 1.3;
 pub const BAR_HEIGHT: f64 = 0.75;
 /// The room the cut-off line and its label take, in em.
-pub const CUTOFF_ROOM: f64 = 1.6;
+pub const CUTOFF_ROOM: f64 = 1.8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartBar {

@@ -57,7 +57,7 @@ pub fn chart(lang: Lang, table: &BlocTable, rows: &[usize]) -> Html {
                 if let Some(cutoff) = layout.cutoff {
                     <g class="cutoff" data-chart-cutoff={format!("{cutoff:.2}")}>
                         <line x1="0" x2="100%" y1={em(cutoff)} y2={em(cutoff)} />
-                        <text x="100%" y={em(cutoff - 0.25)} text-anchor="end">{ t.chart_cutoff(table.places) }</text>
+                        <text x="100%" y={em(cutoff - 0.3)} text-anchor="end">{ t.chart_cutoff(table.places) }</text>
                     </g>
                 }
             </svg>
