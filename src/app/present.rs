@@ -12,6 +12,16 @@ pub fn use_present() -> (bool, Callback<MouseEvent>) {
     {
         let present = present.clone();
         use_effect_with(*present, move |on| {
+            if *on {
+                // The room sees the summary and the view, not the page's header: scrolled to
+                // once the page is drawn in large type.
+                if let Some(summary) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("[data-summary]").ok().flatten())
+                {
+                    summary.scroll_into_view();
+                }
+            }
             // Escape leaves it, wherever the focus is; listened for only while it is on.
             let listener = on.then(|| {
                 web_sys::window()
@@ -32,21 +42,7 @@ pub fn use_present() -> (bool, Callback<MouseEvent>) {
     }
     let toggle = {
         let present = present.clone();
-        Callback::from(move |_: MouseEvent| {
-            present.set(!*present);
-            if !*present {
-                // The room sees the summary and the view, not the page's header.
-                gloo_timers::callback::Timeout::new(0, || {
-                    if let Some(summary) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.query_selector("[data-summary]").ok().flatten())
-                    {
-                        summary.scroll_into_view();
-                    }
-                })
-                .forget();
-            }
-        })
+        Callback::from(move |_: MouseEvent| present.set(!*present))
     };
     (*present, toggle)
 }

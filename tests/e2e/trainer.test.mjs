@@ -156,6 +156,10 @@ test('presentation mode: large type, the view full width, Escape or the button l
     await button.click();
     await waitForAttributes(app(page), { 'data-present': 'true' });
     assert.ok((await fontSize()) >= before * 1.3, 'large type');
+    // The room sees the summary and the view, scrolled past the page's header.
+    await poll(() => page.evaluate(() => document.querySelector('[data-summary]').getBoundingClientRect().top), (top) => Math.abs(top) < 2, {
+      message: 'the summary at the top of the screen',
+    });
     const layout = await page.evaluate(() => ({
       main: document.querySelector('main.layout').getBoundingClientRect().width,
       summary: getComputedStyle(document.querySelector('[data-summary]')).position,
