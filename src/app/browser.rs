@@ -5,6 +5,21 @@ use wasm_bindgen::JsCast;
 
 use super::early_input::{Caret, ChangedControl, EarlyInput};
 
+/// Brings the heading with this id into view and gives it the focus (it has
+/// `tabindex="-1"`): where a button takes the user to another part of the page (issue 13).
+pub fn reveal_heading(id: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Ok(heading) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = heading.focus();
+    }
+}
+
 /// Starts a download of `text` as a file; false when the browser refused.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     start_download(file_name, mime, text).is_ok()

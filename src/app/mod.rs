@@ -6,6 +6,7 @@ pub mod components;
 pub mod crash;
 pub mod early_input;
 pub mod hooks;
+pub mod present; // Presentation mode (issue 13)
 pub mod shared;
 pub mod state;
 
@@ -120,6 +121,28 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let table: Shared<_> = (*table).clone();
+    // Model against default (issue 13): the same table under the default model while a
+    // custom one is in use, with its own cache of scores.
+    let default_scores = use_mut_ref(ScoreCache::default);
+    let default_table = {
+        let state = state.clone();
+        use_memo(state.revision, move |_| {
+            state
+                .workspace()
+                .default_model_table(&mut default_scores.borrow_mut())
+                .map(|t| Shared::new(Rc::new(t)))
+        })
+    };
+    let default_table: Option<Shared<_>> = (*default_table).clone();
+    let default_figures = default_table.as_ref().map(|t| {
+        let default = crate::domain::score::ScoringModel::for_plan(&plan_rc);
+        components::model_compare::DefaultFigures {
+            score: profile.summary(&plan_rc, &default).score,
+            rank: t.standing.map(|s| s.rank),
+            bloc_size: t.standing.map_or(0, |s| s.bloc_size),
+        }
+    });
+    let (present, toggle_present) = present::use_present(); // issue 13
     let shared_workspace = Shared::new(state.shared_workspace().clone());
     let active_profile = workspace.active().profile.clone();
     let profile_options = {
@@ -186,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         View::Ranking => html! {
-            <RankingView lang={lang} plan={plan.clone()} table={table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
+            <RankingView lang={lang} plan={plan.clone()} table={table.clone()} default_table={default_table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
         },
         View::District => {
             html! { <DistrictView lang={lang} plan={plan.clone()} workspace={shared_workspace} on_action={on_action.clone()} /> }
@@ -239,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")}>
+        <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")} data-present={present.then_some("true")}>
             <header class="app-header">
                 <div class="app-titles">
                     <h1>{ lang.pick(&plan_rc.name).to_string() }</h1>
@@ -247,6 +270,10 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <button type="button" class="lang-switch" data-action="language" lang={other_lang.code()} onclick={toggle_lang}>
                     { t.language_switch }
+                </button>
+                // Presentation mode (issue 13)
+                <button type="button" class="lang-switch present-switch" data-action="present" onclick={toggle_present}>
+                    { if present { t.present_stop } else { t.present_start } }
                 </button>
             </header>
             <Banners
@@ -284,6 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                         standing={table.standing}
                         bloc_name={crate::i18n::bloc_name(lang, &plan_rc, profile.bloc).to_string()}
                         custom_model={!model.is_default(&plan_rc)}
+                        default_figures={default_figures}
                         demo={state.demo.is_some()}
                     />
                 }

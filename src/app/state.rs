@@ -795,6 +795,10 @@ impl Reducible for AppState {
             Action::DismissUndo => next.undo.clear(),
             // Undo and pending imports belong to the workspace they were made in.
             Action::StartDemo | Action::ResetDemo => {
+                // Opening the demonstration shows its bloc: the ranking (issue 13).
+                if matches!(action, Action::StartDemo) {
+                    next.view = View::Ranking;
+                }
                 next.demo = Some(Rc::new(demo_workspace()));
                 next.undo.clear();
                 next.import = None;
@@ -1156,6 +1160,11 @@ mod tests {
     fn the_demo_never_touches_the_real_data() {
         let real = state().reduce(Action::Edit(Edit::SetUnit("31211".into())));
         let demo = real.clone().reduce(Action::StartDemo);
+        assert_eq!(
+            demo.view,
+            View::Ranking,
+            "the demonstration opens on its bloc"
+        );
         let edited = demo
             .reduce(Action::Edit(Edit::SetText(
                 builtin::RECRUITMENT,

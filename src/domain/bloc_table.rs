@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::number::{parse_score, NumberError};
 use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
-use super::rank::{rank_rows, standing, AwardVerdict, RankRange, Standing};
+use super::rank::{rank_order, rank_rows, standing, AwardVerdict, RankRange, Standing};
 use super::score::ScoringModel;
 use super::workspace::{ProfileRecord, Workspace};
 
@@ -68,6 +68,9 @@ pub struct BlocTable {
     pub rows: Vec<BlocRow>,
     /// The active unit's standing; `None` until a unit is chosen.
     pub standing: Option<Standing>,
+    /// The rows in rank order, as indices into `rows` (see [`rank_order`]): the leaderboard
+    /// the ranking view shows (issue 13).
+    pub order: Vec<usize>,
 }
 
 impl Workspace {
@@ -101,10 +104,23 @@ impl Workspace {
     /// The cache keeps the scores of this table's profiles: after an edit of one profile of
     /// many, only that profile is scored again.
     pub fn bloc_table_with(&self, cache: &mut ScoreCache) -> BlocTable {
+        self.bloc_table_under(&self.model_of(&self.active_plan()), cache)
+    }
+
+    /// The bloc table under the plan's default scoring model, while the model in use is
+    /// another one (`None` with the default model): the same rows in the same places, so
+    /// that row `i` of both tables is the same unit (issue 13, model against default).
+    pub fn default_model_table(&self, cache: &mut ScoreCache) -> Option<BlocTable> {
+        let plan = self.active_plan();
+        let default = ScoringModel::for_plan(&plan);
+        (self.model_of(&plan) != default).then(|| self.bloc_table_under(&default, cache))
+    }
+
+    /// The bloc table (see [`Workspace::bloc_table_with`]) under `model`.
+    pub fn bloc_table_under(&self, model: &ScoringModel, cache: &mut ScoreCache) -> BlocTable {
         let own = self.active_profile();
         let bloc = own.bloc;
         let plan = self.active_plan();
-        let model = &self.model_of(&plan);
         let peers = self.peer_profiles(&plan, bloc);
         let mut scores = cache.start(&plan, model);
         let own_score = scores.score(&self.active().profile);
@@ -207,6 +223,7 @@ impl Workspace {
             places,
             rows,
             standing,
+            order: rank_order(&scores),
         }
     }
 }
@@ -333,6 +350,63 @@ mod tests {
             (3, 11, 11)
         );
         assert_eq!(standing.award, AwardVerdict::Possible);
+    }
+
+    #[test]
+    fn the_table_is_ordered_best_first_then_unknown_in_list_order() {
+        let mut w = Workspace::with_profiles(vec![full_marks("31211"), full_marks("31234")]);
+        w.active_profile_mut()
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "0".into());
+        w.peer_scores.insert("31231".into(), "99,5".into());
+        w.peer_scores.insert("31252".into(), "87,5".into()); // ties with the own 87,5
+        let table = bloc_table(&w);
+        let ids: Vec<&str> = table
+            .order
+            .iter()
+            .map(|&i| table.rows[i].unit_id.as_str())
+            .collect();
+        // 100, 99,5, then the tie 87,5 in list order (31211 before 31252), then the unknown.
+        assert_eq!(
+            ids,
+            [
+                "31234", "31231", "31211", "31252", "31232", "31237", "31240", "31241", "31243",
+                "31244", "31246"
+            ]
+        );
+        let ranks: Vec<Option<usize>> = table
+            .order
+            .iter()
+            .map(|&i| table.rows[i].rank.map(|r| r.best))
+            .collect();
+        assert_eq!(&ranks[..4], [Some(1), Some(2), Some(3), Some(3)]);
+    }
+
+    #[test]
+    fn the_default_model_table_has_the_same_rows_scored_by_default() {
+        let mut w = Workspace::with_profiles(vec![full_marks("31211"), full_marks("31234")]);
+        // The own unit: files 6/20 = 30% of 35%, partly met.
+        w.active_profile_mut()
+            .update_entry(builtin::ONLINE_WORK_FILES, |e| e.numerator = "6".into());
+        w.active_profile_mut()
+            .update_entry(builtin::ONLINE_WORK_FILES, |e| e.denominator = "20".into());
+        let mut cache = ScoreCache::default();
+        assert_eq!(
+            w.default_model_table(&mut cache),
+            None,
+            "the default is in use"
+        );
+        w.model.mode = crate::domain::score::ScoringMode::AllOrNothing;
+        let custom = bloc_table(&w);
+        let default = w.default_model_table(&mut cache).unwrap();
+        let keys = |t: &BlocTable| t.rows.iter().map(BlocRow::key).collect::<Vec<_>>();
+        assert_eq!(keys(&custom), keys(&default));
+        let own = |t: &BlocTable| t.rows.iter().find(|r| r.unit_id == "31211").unwrap().score;
+        assert_eq!(own(&custom), Some(87.5));
+        assert!(
+            own(&default).unwrap() > 98.0,
+            "partly met counts by default"
+        );
+        assert_eq!(default.standing.unwrap().rank.best, 2);
     }
 
     #[test]

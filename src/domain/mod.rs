@@ -18,6 +18,7 @@ pub mod plan_check;
 pub mod plan_edit;
 pub mod profile;
 pub mod rank;
+pub mod ranking_chart;
 pub mod score;
 pub mod slug;
 pub mod workspace;

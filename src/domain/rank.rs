@@ -202,6 +202,32 @@ pub fn rank_rows(scores: &[Option<f64>]) -> Vec<Option<RankRange>> {
         .collect()
 }
 
+/// The rows of a table in rank order (issue 13, the leaderboard): the rows with a known
+/// score highest first, rows whose scores are equal at hundredths (they share a rank) in
+/// table order, then the rows with no known score, in table order. Returns row indices.
+///
+/// One descending sort of keys that hold the score's hundredths in the high 32 bits and the
+/// complement of the row index in the low 32, so that ties come out in table order without
+/// a second comparison (and the bundle keeps its one sort, see [`sort_descending`]).
+pub fn rank_order(scores: &[Option<f64>]) -> Vec<usize> {
+    const LOW: i64 = u32::MAX as i64;
+    let mut keys: Vec<i64> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(index, score)| {
+            let own = hundredths((*score)?).clamp(i32::MIN.into(), i32::MAX.into());
+            Some((own << 32) | (LOW - index as i64))
+        })
+        .collect();
+    sort_descending(&mut keys);
+    let mut order: Vec<usize> = keys
+        .iter()
+        .map(|key| (LOW - (key & LOW)) as usize)
+        .collect();
+    order.extend((0..scores.len()).filter(|&index| scores[index].is_none()));
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +436,51 @@ mod tests {
                     .map(|(_, s)| *s)
                     .collect();
                 assert_eq!(ranks[i], Some(rank_among(s, &others)));
+            }
+        }
+    }
+
+    #[test]
+    fn rank_order_is_best_first_ties_in_table_order_unknown_last() {
+        let scores = [
+            None,
+            Some(80.0),
+            Some(95.5),
+            Some(80.004), // equal to 80 at hundredths: a tie, kept in table order
+            None,
+            Some(0.0),
+            Some(100.0),
+        ];
+        assert_eq!(rank_order(&scores), [6, 2, 1, 3, 5, 0, 4]);
+        assert!(rank_order(&[]).is_empty());
+        assert_eq!(rank_order(&[None, None]), [0, 1]);
+    }
+
+    #[test]
+    fn rank_order_follows_the_ranks_on_random_tables() {
+        let mut rng = Rng(7);
+        for case in 0..300 {
+            let n = rng.below(if case < 200 { 30 } else { 2_000 }) as usize;
+            let scores: Vec<Option<f64>> = (0..n).map(|_| rng.score()).collect();
+            let order = rank_order(&scores);
+            let ranks = rank_rows(&scores);
+            let mut seen = order.clone();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..n).collect::<Vec<_>>(), "a permutation");
+            for pair in order.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                match (ranks[a], ranks[b]) {
+                    // Best rank never decreases; equal ranks keep the table order.
+                    (Some(ra), Some(rb)) => {
+                        assert!(
+                            ra.best < rb.best || (ra.best == rb.best && a < b),
+                            "case {case}"
+                        )
+                    }
+                    (None, None) => assert!(a < b, "case {case}"),
+                    (Some(_), None) => {}
+                    (None, Some(_)) => panic!("case {case}: an unknown before a known score"),
+                }
             }
         }
     }

@@ -113,6 +113,22 @@ pub static EN: Texts = Texts {
     peer_unknown: "Unknown",
     peer_hint: "Type a peer's known score (e.g. last year's index) or leave it empty if unknown. Ranks go by the score rounded to the two decimals shown, highest first; equal scores share a rank.",
     in_zone: "in the award zone",
+    // Trainer (issue 13)
+    present_start: "Present",
+    present_stop: "Leave presentation (Esc)",
+    chart_title: "Chart of the bloc's scores",
+    leaderboard_order: "In rank order, highest first; equal scores share a rank and keep the list order; units without a score come last.",
+    legend_heading: "Key",
+    legend_own: "Dark blue frame, \"unit on screen\": the unit of the open profile, at its own rank.",
+    legend_zone_in: "Green background, solid left bar and ★: surely in the award zone.",
+    legend_zone_possible: "Dashed orange left bar: possibly in the award zone, depending on the unknown scores.",
+    legend_range: "A rank like \"2–11\": the best and worst possible rank while some scores are unknown.",
+    legend_no_rank: "Rank \"—\": no score yet, so no rank.",
+    legend_default: "\"(default: …)\": the score and rank under the default model, to compare with the model in use.",
+    legend_cutoff: "Horizontal line on the chart: the award cut-off.",
+    own_mark: "unit on screen",
+    peer_settle_hint: "While you type scores the rows stay put; the table re-sorts by rank when you leave it.",
+    // End of trainer (issue 13)
     error_score_range: "A score is a number from 0 to 100. A point or comma before exactly three digits separates thousands (1,000 is one thousand).",
     improve_heading: "What to improve",
     improve_none: "The unit meets every applicable target.",
@@ -527,6 +543,38 @@ impl Messages for En {
     fn peer_unknown_label(&self, unit: &str) -> String {
         format!("Set the score of {unit} back to unknown")
     }
+    // Trainer (issue 13)
+    fn default_model_figures(&self, score: &str, rank: Option<&str>) -> String {
+        match rank {
+            Some(rank) => format!("(default: {score} · {rank})"),
+            None => format!("(default: {score})"),
+        }
+    }
+    fn chart_description(&self, known: usize, unknown: usize, places: usize) -> String {
+        let mut text = format!(
+            "Scores of {}, highest first, each bar as long as the score out of 100; a horizontal line marks off the leading {} that get an award.",
+            plural(known, "unit", "units"),
+            count(places, STYLE)
+        );
+        if unknown > 0 {
+            text.push_str(&format!(
+                " {} without a score are not drawn.",
+                plural(unknown, "unit", "units")
+            ));
+        }
+        text.push_str(" The ranking table below has every figure.");
+        text
+    }
+    fn chart_cutoff(&self, places: usize) -> String {
+        format!(
+            "▲ the leading {} get an award",
+            plural(places, "unit", "units")
+        )
+    }
+    fn peer_cleared(&self, unit: &str, typed: &str) -> String {
+        format!("{unit}'s score is set back to unknown (the score removed: {typed}).")
+    }
+    // End of trainer (issue 13)
     fn award_zone_caption(&self, places: usize) -> String {
         format!(
             "Award zone: the leading {}",

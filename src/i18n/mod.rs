@@ -221,6 +221,22 @@ pub struct Texts {
     pub peer_unknown: &'static str,
     pub peer_hint: &'static str,
     pub in_zone: &'static str,
+    // Trainer: leaderboard, chart, presentation, model against default (issue 13)
+    pub present_start: &'static str,
+    pub present_stop: &'static str,
+    pub chart_title: &'static str,
+    pub leaderboard_order: &'static str,
+    pub legend_heading: &'static str,
+    pub legend_own: &'static str,
+    pub legend_zone_in: &'static str,
+    pub legend_zone_possible: &'static str,
+    pub legend_range: &'static str,
+    pub legend_no_rank: &'static str,
+    pub legend_default: &'static str,
+    pub legend_cutoff: &'static str,
+    pub own_mark: &'static str,
+    pub peer_settle_hint: &'static str,
+    // End of trainer (issue 13)
     pub error_score_range: &'static str,
     pub improve_heading: &'static str,
     pub improve_none: &'static str,
@@ -520,6 +536,15 @@ pub trait Messages: Sync {
     fn peer_score_label(&self, unit: &str) -> String;
     fn peer_unknown_label(&self, unit: &str) -> String;
     fn award_zone_caption(&self, places: usize) -> String;
+    // Trainer (issue 13)
+    /// A score and rank under the default model, shown beside the custom ones.
+    fn default_model_figures(&self, score: &str, rank: Option<&str>) -> String;
+    /// The chart's description: `known` bars, `unknown` rows not drawn, `places` in the zone.
+    fn chart_description(&self, known: usize, unknown: usize, places: usize) -> String;
+    fn chart_cutoff(&self, places: usize) -> String;
+    /// A peer's typed score set back to unknown, with undo.
+    fn peer_cleared(&self, unit: &str, typed: &str) -> String;
+    // End of trainer (issue 13)
     fn step_points(&self, points: f64) -> String;
     fn improve_zone(&self, steps: usize) -> String;
     /// `(units with a profile, units, bloc name)` of every bloc.

@@ -101,6 +101,22 @@ pub static VI: Texts = Texts {
     peer_unknown: "Chưa biết",
     peer_hint: "Nhập điểm đã biết của đơn vị khác (ví dụ chỉ số năm trước) hoặc để trống nếu chưa biết. Hạng được tính theo điểm làm tròn đến hai chữ số thập phân như đang hiển thị, cao nhất trước; bằng điểm thì cùng hạng.",
     in_zone: "trong nhóm khen thưởng",
+    // Trainer (issue 13)
+    present_start: "Trình chiếu",
+    present_stop: "Thoát trình chiếu (Esc)",
+    chart_title: "Biểu đồ điểm của khối",
+    leaderboard_order: "Xếp theo hạng, cao nhất trước; bằng điểm thì cùng hạng và giữ thứ tự danh sách; đơn vị chưa có điểm ở cuối.",
+    legend_heading: "Chú thích",
+    legend_own: "Khung viền xanh đậm, chữ «đơn vị đang xem»: đơn vị của hồ sơ đang mở, ở đúng hạng của mình.",
+    legend_zone_in: "Nền xanh lá, viền trái liền và ★: chắc chắn trong nhóm khen thưởng.",
+    legend_zone_possible: "Viền trái nét đứt màu cam: có thể trong nhóm khen thưởng, tùy điểm các đơn vị chưa biết.",
+    legend_range: "Hạng dạng «2–11»: hạng tốt nhất và kém nhất có thể, khi còn đơn vị chưa có điểm.",
+    legend_no_rank: "Hạng «—»: chưa có điểm nên chưa xếp hạng.",
+    legend_default: "«(mặc định: …)»: điểm và hạng theo cách tính mặc định, để so với cách tính đang dùng.",
+    legend_cutoff: "Đường kẻ ngang trên biểu đồ: ngưỡng khen thưởng.",
+    own_mark: "đơn vị đang xem",
+    peer_settle_hint: "Khi đang nhập điểm, các hàng đứng yên; bảng xếp lại theo hạng khi bạn rời bảng.",
+    // End of trainer (issue 13)
     error_score_range: "Điểm phải là số từ 0 đến 100. Dấu chấm hoặc phẩy trước đúng ba chữ số là dấu phân cách hàng nghìn (1.000 là một nghìn).",
     improve_heading: "Cần cải thiện gì",
     improve_none: "Đơn vị đã đạt mọi chỉ tiêu áp dụng.",
@@ -516,6 +532,35 @@ impl Messages for Vi {
     fn award_zone_caption(&self, places: usize) -> String {
         format!("Nhóm khen thưởng: {} đơn vị dẫn đầu", count(places, STYLE))
     }
+    // Trainer (issue 13)
+    fn default_model_figures(&self, score: &str, rank: Option<&str>) -> String {
+        match rank {
+            Some(rank) => format!("(mặc định: {score} · {rank})"),
+            None => format!("(mặc định: {score})"),
+        }
+    }
+    fn chart_description(&self, known: usize, unknown: usize, places: usize) -> String {
+        let mut text = format!(
+            "Điểm của {} đơn vị, cao nhất trước, mỗi thanh dài theo điểm trên thang 100; đường kẻ ngang ngăn {} đơn vị dẫn đầu được khen thưởng.",
+            count(known, STYLE),
+            count(places, STYLE)
+        );
+        if unknown > 0 {
+            text.push_str(&format!(
+                " {} đơn vị chưa có điểm không được vẽ.",
+                count(unknown, STYLE)
+            ));
+        }
+        text.push_str(" Bảng xếp hạng dưới đây ghi đủ số liệu.");
+        text
+    }
+    fn chart_cutoff(&self, places: usize) -> String {
+        format!("▲ {} đơn vị dẫn đầu được khen thưởng", count(places, STYLE))
+    }
+    fn peer_cleared(&self, unit: &str, typed: &str) -> String {
+        format!("Đã đặt điểm của {unit} về «chưa biết» (điểm vừa bỏ: {typed}).")
+    }
+    // End of trainer (issue 13)
     fn step_points(&self, points: f64) -> String {
         format!("+{} điểm", real(points))
     }

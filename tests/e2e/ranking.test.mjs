@@ -180,10 +180,12 @@ test('1. honest rank range, typed peer scores, ties, award zone and what to impr
     await waitForRank(page, { best: 1, worst: 11, size: 11, award: 'possible' });
 
     await go(page, 'ranking');
+    // Issue 13: the table is a leaderboard; the one known score (the own unit's) first,
+    // then the unknown peers in list order.
     await waitForRows(
       page,
-      (rows) => rows.map((r) => r.id).join(',') === COMMUNES.join(','),
-      'one row per commune, in the bloc order',
+      (rows) => rows.map((r) => r.id).join(',') === ['31211', ...COMMUNES.filter((id) => id !== '31211')].join(','),
+      'one row per commune, in rank order: the own unit first, the unknown peers after it in list order',
     );
     const own = row(page, '31211');
     await waitForAttributes(own, { 'data-source': 'own', 'data-zone': 'possible' });
@@ -804,6 +806,7 @@ test('7. selects show the active profile and model after the app changes them', 
     await choose(page, places, '5');
     await page.locator('[data-action="demo-start"]').click();
     await waitForAttributes(page.locator('[data-app]'), { 'data-demo': 'true' });
+    await go(page, 'settings'); // issue 13: the demonstration opens on its ranking
     await choose(page, places, '2');
     await page.locator('[data-settings] [data-action="demo-exit"]').click();
     await waitForNoAttribute(page.locator('[data-app]'), 'data-demo');

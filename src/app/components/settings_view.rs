@@ -181,7 +181,12 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                     { " " }
                     <button type="button" class="secondary" data-action="demo-exit" onclick={props.on_action.reform(|_: MouseEvent| Action::ExitDemo)}>{ t.demo_exit }</button>
                 } else {
-                    <button type="button" class="secondary" data-action="demo-start" onclick={props.on_action.reform(|_: MouseEvent| Action::StartDemo)}>{ t.demo_start }</button>
+                    <button type="button" class="secondary" data-action="demo-start" onclick={props.on_action.reform(|_: MouseEvent| {
+                        // The demonstration opens on its bloc's ranking: take the trainer
+                        // there, once it is drawn (issue 13).
+                        gloo_timers::callback::Timeout::new(0, || crate::app::browser::reveal_heading("ranking-heading")).forget();
+                        Action::StartDemo
+                    })}>{ t.demo_start }</button>
                 }
             </section>
         </section>

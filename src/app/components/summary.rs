@@ -18,6 +18,9 @@ pub struct SummaryProps {
     pub bloc_name: AttrValue,
     pub custom_model: bool,
     pub demo: bool,
+    /// The score and rank under the default model, while a custom one is in use (issue 13).
+    #[prop_or_default]
+    pub default_figures: Option<super::model_compare::DefaultFigures>,
 }
 
 #[component]
@@ -71,6 +74,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                     <span class="visually-hidden">{ t.score_label }{ ": " }</span>
                     <span class="score-value">{ format_real(s.score, 2, lang.numbers()) }</span>
                     <span class="score-max">{ "/100" }</span>
+                    if let Some(figures) = props.default_figures { { super::model_compare::default_figures(lang, figures) } }
                 </span>
                 <span class="rating">
                     { t.rating_label }{ ": " }
