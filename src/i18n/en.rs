@@ -923,10 +923,8 @@ impl Messages for En {
         )
     }
     fn na_fold(&self, n: usize) -> String {
-        format!(
-            "{} not applying to this unit",
-            plural(n, "target", "targets")
-        )
+        let verb = if n == 1 { "does" } else { "do" };
+        format!("{} that {verb} not apply", plural(n, "target", "targets"))
     }
     fn toast_downloaded(&self, file: &str) -> String {
         format!("File “{file}” downloaded to this device, in the Downloads folder.")

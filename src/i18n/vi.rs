@@ -868,7 +868,7 @@ impl Messages for Vi {
         )
     }
     fn na_fold(&self, n: usize) -> String {
-        format!("{} chỉ tiêu không áp dụng cho đơn vị này", count(n, STYLE))
+        format!("{} chỉ tiêu không áp dụng", count(n, STYLE))
     }
     fn toast_downloaded(&self, file: &str) -> String {
         format!("Đã tải tệp “{file}” về máy, trong thư mục Tải về (Downloads).")

@@ -24,9 +24,23 @@ const ROW: u32 = 40;
 /// The longest name drawn (in characters); the text equivalent has the whole name.
 const NAME_CHARS: usize = 46;
 
+/// `share` (0–1) with `decimals` decimals and a dot, written from integers: float
+/// formatting would add kilobytes to the wasm.
+fn decimal(share: f64, decimals: u32) -> String {
+    let unit = 10_u32.pow(decimals);
+    let scaled = (share.clamp(0.0, 1.0) * f64::from(unit)).round() as u32;
+    format!(
+        "{}.{:0width$}",
+        scaled / unit,
+        scaled % unit,
+        width = decimals as usize
+    )
+}
+
 /// `share` (0–1) as an SVG percentage, e.g. "63.2%".
 fn percent(share: f64) -> String {
-    format!("{:.1}%", (share * 100.0).clamp(0.0, 100.0))
+    let tenths = (share.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 fn short_name(name: &str) -> String {
@@ -73,7 +87,7 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
                     class={classes!("chart-row", format!("status-{}", bar.status.key()))}
                     data-bar={target.id.key().to_string()}
                     data-status={bar.status.key()}
-                    data-fill={format!("{:.4}", bar.fill)}
+                    data-fill={decimal(bar.fill, 4)}
                 >
                     <text class="chart-name" x="0" y={(top + 13).to_string()}>{ short_name(name) }</text>
                     <svg x="0" y={(top + 19).to_string()} width="70%" height="14" class="chart-bar">
