@@ -707,7 +707,8 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(csvRow.org_structure.slice(2, 5), ['0', 'na', 'Không áp dụng']);
     assert.deepEqual(
       targetRows.map((r) => r[3]),
-      statusesBefore.map(([, s]) => s),
+      // In the plan's order: the page shows the targets that do not apply last (issue 13).
+      ALL_TARGETS.map((id) => statusesBefore.find(([t]) => t === id)[1]),
       'the CSV statuses are the page\'s',
     );
 
