@@ -979,7 +979,7 @@ fn profile_csv_parses_back_with_the_right_cells() {
     let rows = parse_csv(&csv, ';');
     assert_eq!(rows[0], ["Đơn vị", "Xã Vĩnh Bình"]);
     assert_eq!(rows[1], ["Mã đơn vị", "31211"]);
-    assert_eq!(rows[2], ["Tên hồ sơ", ""]);
+    assert_eq!(rows[2], ["Tên bản đánh giá", ""]);
     assert_eq!(rows[3], ["Khối", "Khối xã, thị trấn"]);
     // Numbers as the Vietnamese interface writes them (decimal comma).
     assert_eq!(

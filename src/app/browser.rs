@@ -21,8 +21,16 @@ pub fn reveal_heading(id: &str) {
 }
 
 /// Starts a download of `text` as a file; false when the browser refused.
+/// Starts a download of `text` as a file; false when the browser refused. Either way the
+/// page says so ([`Notice`]).
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    start_download(file_name, mime, text).is_ok()
+    let started = start_download(file_name, mime, text).is_ok();
+    notify(if started {
+        Notice::Downloaded(file_name.to_string())
+    } else {
+        Notice::DownloadFailed
+    });
+    started
 }
 
 fn start_download(file_name: &str, mime: &str, text: &str) -> Result<(), ()> {
@@ -51,11 +59,18 @@ fn start_download(file_name: &str, mime: &str, text: &str) -> Result<(), ()> {
     Ok(())
 }
 
-/// Copies text to the clipboard (where the browser allows it).
+/// Copies text to the clipboard (where the browser allows it), and says whether it did.
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        notify(match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => Notice::Copied,
+            Err(_) => Notice::CopyFailed,
+        });
+    });
 }
 
 /// The page's address without its fragment.
@@ -92,6 +107,7 @@ pub fn clear_fragment() {
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+        notify(Notice::Printed);
     }
 }
 
@@ -266,3 +282,188 @@ pub fn restore_caret(caret: &Caret) {
         let _ = input.set_selection_range(start, end);
     }
 }
+
+// Feedback and sharing (issue 13)
+
+/// What a browser effect did, for the page to say (the `[data-toast]` live region): every
+/// download, copy and print says so, wherever its button is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The file (its name) went to the browser's downloads.
+    Downloaded(String),
+    DownloadFailed,
+    Copied,
+    CopyFailed,
+    /// The print dialog was opened.
+    Printed,
+    /// The share sheet handed the link or the file to another app.
+    Shared,
+    ShareFailed,
+}
+
+impl Notice {
+    /// The `data-toast` value: what kind of thing happened.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Notice::Downloaded(_) => "downloaded",
+            Notice::Copied => "copied",
+            Notice::Printed => "printed",
+            Notice::Shared => "shared",
+            Notice::DownloadFailed | Notice::CopyFailed | Notice::ShareFailed => "failed",
+        }
+    }
+}
+
+thread_local! {
+    static LISTENER: std::cell::RefCell<Option<yew::Callback<Notice>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets (or, with `None`, removes) the one listener of the notices: the toast.
+pub fn listen_to_notices(listener: Option<yew::Callback<Notice>>) {
+    LISTENER.with(|cell| *cell.borrow_mut() = listener);
+}
+
+fn notify(notice: Notice) {
+    let listener = LISTENER.with(|cell| cell.borrow().clone());
+    if let Some(listener) = listener {
+        listener.emit(notice);
+    }
+}
+
+fn navigator_object() -> Option<wasm_bindgen::JsValue> {
+    web_sys::window().map(|w| w.navigator().into())
+}
+
+/// Whether the browser has a share sheet (`navigator.share`: phones, some desktops).
+pub fn can_share() -> bool {
+    navigator_object()
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"share".into()).ok())
+        .is_some_and(|share| share.is_function())
+}
+
+/// A file of `text` for the share sheet, when the browser can share files.
+fn shareable_file(file_name: &str, mime: &str, text: &str) -> Option<js_sys::Object> {
+    let navigator = navigator_object()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"File".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &mime.into()).ok()?;
+    let file = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of3(
+            &js_sys::Array::of1(&text.into()),
+            &file_name.into(),
+            &options,
+        ),
+    )
+    .ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    let can_share: js_sys::Function = js_sys::Reflect::get(&navigator, &"canShare".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    can_share
+        .call1(&navigator, &data)
+        .ok()?
+        .as_bool()
+        .unwrap_or(false)
+        .then_some(data)
+}
+
+/// What to hand to the share sheet.
+pub enum ShareContent<'a> {
+    /// A link (the share link of the profile).
+    Link { title: &'a str, url: &'a str },
+    /// A file (when no link can be made).
+    File {
+        title: &'a str,
+        file_name: &'a str,
+        mime: &'a str,
+        text: &'a str,
+    },
+}
+
+/// Opens the browser's share sheet; says what came of it (nothing when the user closed the
+/// sheet). False when the browser cannot share this content.
+pub fn share(content: ShareContent) -> bool {
+    let Some(navigator) = navigator_object() else {
+        return false;
+    };
+    let data = match content {
+        ShareContent::Link { title, url } => {
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+            data
+        }
+        ShareContent::File {
+            title,
+            file_name,
+            mime,
+            text,
+        } => match shareable_file(file_name, mime, text) {
+            Some(data) => {
+                let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+                data
+            }
+            None => return false,
+        },
+    };
+    let Some(share) = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let Ok(promise) = share.call1(&navigator, &data) else {
+        notify(Notice::ShareFailed);
+        return true;
+    };
+    let promise: js_sys::Promise = promise.unchecked_into();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => notify(Notice::Shared),
+            // Closing the share sheet is no failure.
+            Err(error) if error_name(&error) == "AbortError" => {}
+            Err(_) => notify(Notice::ShareFailed),
+        }
+    });
+    true
+}
+
+fn error_name(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|name| name.as_string())
+        .unwrap_or_default()
+}
+
+/// Takes the user (and the keyboard) to an element: opens the folds around it, scrolls it
+/// into view under the sticky summary, and focuses the first element inside it that
+/// matches one of `focus`, tried in turn (or the element itself).
+pub fn go_to(selector: &str, focus: &[&str]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(element)) = document.query_selector(selector) else {
+        return;
+    };
+    let mut fold = element.closest("details:not([open])").ok().flatten();
+    while let Some(details) = fold {
+        let _ = details.set_attribute("open", "");
+        fold = details.closest("details:not([open])").ok().flatten();
+    }
+    element.scroll_into_view_with_bool(true);
+    let target = focus
+        .iter()
+        .find_map(|focus| element.query_selector(focus).ok().flatten())
+        .unwrap_or(element)
+        .dyn_into::<web_sys::HtmlElement>();
+    if let Ok(target) = target {
+        let _ = target.focus();
+    }
+}
+// End of feedback and sharing (issue 13)

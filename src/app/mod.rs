@@ -29,9 +29,12 @@ use components::plans_view::PlansView;
 use components::print_view::PrintView;
 use components::profile_bar::ProfileBar;
 use components::ranking_view::RankingView;
+use components::send_panel::SendPanel;
 use components::settings_view::SettingsView;
-use components::summary::SummaryPanel;
+use components::summary::{NextStepItem, SummaryPanel};
 use components::target_card::TargetCard;
+use components::targets_chart::TargetsChart;
+use components::toast::Toast;
 use components::unit_picker::UnitPicker;
 use shared::Shared;
 use state::{Action, AppState, TextInput, View};
@@ -174,6 +177,71 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
+    // The officer's journey (issue 13).
+    // A first visit (one empty profile when the tab opened) starts with the unit: the
+    // profile bar waits below the page for this tab's life, so that nothing jumps once a
+    // unit is chosen.
+    let first_visit = {
+        let state = state.clone();
+        *use_memo((), move |_| {
+            let workspace = state.workspace();
+            let profile = workspace.active_profile();
+            workspace.profiles.len() == 1
+                && profile.unit_id.is_empty()
+                && profile.label.is_empty()
+                && profile.entries.is_empty()
+        })
+    };
+    let card = |index: usize, target: &crate::domain::plan::Target, evaluation: &Evaluation| {
+        html! {
+            <TargetCard
+                key={target.id.key().to_string()}
+                lang={lang}
+                plan={plan.clone()}
+                index={index}
+                bloc={profile.bloc}
+                entry={profile.entry(target.id).clone()}
+                evaluation={evaluation.clone()}
+                applies_by_default={model.applies_by_default(target, profile.bloc, &profile.unit_id)}
+                refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::Figure(id, _) if id == target.id))}
+                on_action={on_action.clone()}
+            />
+        }
+    };
+    // The targets offered to the unit's bloc: those that apply to the unit by default first,
+    // the others folded after them (by the default, not by the switch: a card never moves
+    // while its switch is used).
+    let (applying, not_applying): (Vec<_>, Vec<_>) = evaluations
+        .iter()
+        .enumerate()
+        .filter(|(_, (target, _))| target.is_offered(profile.bloc))
+        .partition(|(_, (target, _))| {
+            model.applies_by_default(target, profile.bloc, &profile.unit_id)
+        });
+    let next = (state.view == View::Calculator).then(|| {
+        crate::domain::improve::next_steps(
+            &plan_rc,
+            &evaluations,
+            model,
+            profile.unit_name(&plan_rc).is_some(),
+        )
+    });
+    let next_steps: Vec<NextStepItem> = next
+        .as_ref()
+        .map(|next| {
+            next.steps
+                .iter()
+                .map(|step| NextStepItem {
+                    key: step.target.id.key().to_string().into(),
+                    name: lang.pick(&step.target.label).to_string().into(),
+                    points: step.points,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let send = next.is_some_and(|next| next.send);
+    // End of the officer's journey (issue 13).
+
     let view = match state.view {
         View::Calculator => html! {
             <>
@@ -190,21 +258,16 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="targets" aria-labelledby="targets-heading">
                     <h2 id="targets-heading">{ t.targets_heading(plan_rc.year) }</h2>
                     // Only the targets the plan offers to the unit's bloc.
-                    { for evaluations.iter().enumerate().filter(|(_, (target, _))| target.is_offered(profile.bloc)).map(|(index, (target, evaluation))| html! {
-                        <TargetCard
-                            key={target.id.key().to_string()}
-                            lang={lang}
-                            plan={plan.clone()}
-                            index={index}
-                            bloc={profile.bloc}
-                            entry={profile.entry(target.id).clone()}
-                            evaluation={evaluation.clone()}
-                            applies_by_default={model.applies_by_default(target, profile.bloc, &profile.unit_id)}
-                            refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::Figure(id, _) if id == target.id))}
-                            on_action={on_action.clone()}
-                        />
-                    }) }
+                    { for applying.iter().map(|(index, (target, evaluation))| card(*index, target, evaluation)) }
+                    if !not_applying.is_empty() {
+                        <details class="na-fold" data-na-fold={not_applying.len().to_string()}>
+                            <summary>{ t.na_fold(not_applying.len()) }</summary>
+                            { for not_applying.iter().map(|(index, (target, evaluation))| card(*index, target, evaluation)) }
+                        </details>
+                    }
                 </section>
+                <TargetsChart lang={lang} plan={plan.clone()} bloc={profile.bloc} evaluations={evaluations_only.clone()} />
+                <SendPanel lang={lang} plan={plan.clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
                 <Explain lang={lang} plan={plan.clone()} evaluations={evaluations_only.clone()} model={model.clone()} summary={summary} />
             </>
         },
@@ -261,6 +324,17 @@ pub fn App(props: &AppProps) -> Html {
         html! { <LinkPreview lang={lang} incoming={incoming} plan={link_plan.map(Shared::new)} model={link_model} replace_name={replace_name} on_action={on_action.clone()} /> }
     });
 
+    let profile_bar = html! {
+        <ProfileBar
+            lang={lang}
+            options={(*profile_options).clone()}
+            active={workspace.active.clone()}
+            label={profile.label.clone()}
+            refused={state.refused.clone().filter(|r| r.input == TextInput::ProfileName)}
+            undo={state.undo.iter().map(|d| workspace.plan(&d.record.profile.plan).and_then(|p| d.record.profile.display_name(&p).map(str::to_string)).unwrap_or_else(|| t.profile_unnamed.to_string())).collect::<Vec<_>>()}
+            on_action={on_action.clone()}
+        />
+    };
     html! {
         <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")} data-present={present.then_some("true")}>
             <header class="app-header">
@@ -289,15 +363,9 @@ pub fn App(props: &AppProps) -> Html {
             />
             <main class="layout">
                 { for link_preview }
-                <ProfileBar
-                    lang={lang}
-                    options={(*profile_options).clone()}
-                    active={workspace.active.clone()}
-                    label={profile.label.clone()}
-                    refused={state.refused.clone().filter(|r| r.input == TextInput::ProfileName)}
-                    undo={state.undo.iter().map(|d| workspace.plan(&d.record.profile.plan).and_then(|p| d.record.profile.display_name(&p).map(str::to_string)).unwrap_or_else(|| t.profile_unnamed.to_string())).collect::<Vec<_>>()}
-                    on_action={on_action.clone()}
-                />
+                if !first_visit {
+                    { profile_bar.clone() }
+                }
                 <Nav lang={lang} district_plan={plan_rc.id == crate::domain::builtin::PLAN_ID} view={state.view} on_action={on_action.clone()} />
                 if props.prerendering {
                     <p class="first-screen-loading" role="status">{ t.first_screen_loading }</p>
@@ -313,9 +381,14 @@ pub fn App(props: &AppProps) -> Html {
                         custom_model={!model.is_default(&plan_rc)}
                         default_figures={default_figures}
                         demo={state.demo.is_some()}
+                        next_steps={next_steps}
+                        send={send}
                     />
                 }
                 { view }
+                if first_visit {
+                    { profile_bar }
+                }
                 <footer class="app-footer">
                     <h2>{ t.model_heading }</h2>
                     <p>{ t.model_intro }</p>
@@ -324,6 +397,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="privacy">{ t.privacy_note }</p>
                 </footer>
             </main>
+            <Toast lang={lang} />
         </div>
     }
 }

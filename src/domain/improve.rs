@@ -30,9 +30,15 @@ pub struct Step<'p> {
 
 /// Every step that would add points, the most valuable first (ties in table order).
 fn steps_of<'p>(plan: &'p Plan, breakdown: &Breakdown) -> Vec<Step<'p>> {
-    if breakdown.possible <= 0.0 {
-        return Vec::new();
-    }
+    let mut steps = every_step(plan, breakdown);
+    // Sorted best first, so the steps worth nothing are the tail.
+    steps.retain(|step| step.points > 0.0);
+    steps
+}
+
+/// Every applicable target not met or not filled in, as a step, the most valuable first
+/// (ties, and the steps worth no points under the model, in table order).
+fn every_step<'p>(plan: &'p Plan, breakdown: &Breakdown) -> Vec<Step<'p>> {
     let mut steps: Vec<Step> = breakdown
         .targets
         .iter()
@@ -45,9 +51,14 @@ fn steps_of<'p>(plan: &'p Plan, breakdown: &Breakdown) -> Vec<Step<'p>> {
                 (Status::Invalid, _) => StepAction::FixFigures,
                 _ => return None,
             };
-            let points = breakdown.gain(line);
+            // Nothing is possible when every weight is 0: then no step adds points.
+            let points = if breakdown.possible > 0.0 {
+                breakdown.gain(line)
+            } else {
+                0.0
+            };
             let target = plan.target(line.id)?;
-            (points > 0.0).then_some(Step {
+            Some(Step {
                 target,
                 points,
                 action,
@@ -97,6 +108,38 @@ pub fn improvement_plan<'p>(
     });
     ImprovementPlan { steps, zone }
 }
+
+// Next steps (issue 13)
+/// What the summary offers to do next: every applicable target not met or not filled in,
+/// the one that adds most points first (the improvement plan's order), and whether the
+/// result is ready to be sent (a unit chosen, every applicable target filled in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextSteps<'p> {
+    pub steps: Vec<Step<'p>>,
+    pub send: bool,
+}
+
+/// The next steps of a unit from its evaluations (every target of `plan` with its
+/// evaluation, as [`Profile::evaluate_all`] gives them).
+pub fn next_steps<'p>(
+    plan: &'p Plan,
+    evaluations: &[(&Target, super::evaluate::Evaluation)],
+    model: &ScoringModel,
+    unit_chosen: bool,
+) -> NextSteps<'p> {
+    let breakdown = Breakdown::new(evaluations.iter().map(|(t, e)| (t.id, e)), model);
+    let steps = every_step(plan, &breakdown);
+    let filled = !breakdown.targets.is_empty()
+        && breakdown
+            .targets
+            .iter()
+            .all(|line| !matches!(line.evaluation.status, Status::Incomplete | Status::Invalid));
+    NextSteps {
+        steps,
+        send: unit_chosen && filled,
+    }
+}
+// End of next steps (issue 13)
 
 /// A stable sort by points, largest first: what `sort_by` would give, by insertion (there
 /// is one step per target at most), so the wasm carries no general sort for it. Measured
@@ -210,5 +253,75 @@ mod tests {
         assert_eq!(steps_to_reach(&steps, score, score + 13.0), Some(2));
         assert_eq!(steps_to_reach(&steps, score, 100.0), Some(2));
         assert_eq!(steps_to_reach(&steps, score, 100.01), None);
+    }
+
+    // Next steps (issue 13)
+    #[test]
+    fn next_steps_list_every_target_not_met_or_not_filled_best_gain_first() {
+        let plan = builtin::plan_ref();
+        let mut model = ScoringModel::default();
+        let mut profile = Profile::default();
+        profile.set_unit(plan, "31211");
+        let steps = |profile: &Profile, model: &ScoringModel| {
+            let evaluations = profile.evaluate_all(plan, model);
+            let next = next_steps(plan, &evaluations, model, profile.unit_name(plan).is_some());
+            let ids: Vec<String> = next
+                .steps
+                .iter()
+                .map(|s| s.target.id.key().to_string())
+                .collect();
+            (ids, next.send)
+        };
+        // Nothing typed: every applicable target, in table order (equal gains), no sending yet.
+        let (ids, send) = steps(&profile, &model);
+        let applicable: Vec<String> = profile
+            .evaluate_all(plan, &model)
+            .iter()
+            .filter(|(_, e)| e.status.counts())
+            .map(|(t, _)| t.id.key().to_string())
+            .collect();
+        assert_eq!(ids, applicable);
+        assert!(!send);
+
+        for target in &plan.targets {
+            profile.update_entry(target.id, |e| *e = counts("10", "10"));
+        }
+        profile.update_entry(builtin::TTHC_RATING_GOOD, |e| e.answer = Some(true));
+        profile.update_entry(builtin::ONLINE_RESOLUTION, |e| *e = counts("2", "10"));
+        profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("5", "10"));
+        // Recruitment (50% of 100%) adds more than online resolution (80% of its threshold).
+        let (ids, send) = steps(&profile, &model);
+        assert_eq!(ids, ["recruitment", "online_resolution"]);
+        assert!(
+            send,
+            "every applicable target is filled in: the result can be sent"
+        );
+
+        // A target worth no points under the model is still a step, after the others.
+        model.set_weight(
+            builtin::RECRUITMENT,
+            crate::domain::score::Weight::new(0).unwrap(),
+        );
+        let (ids, _) = steps(&profile, &model);
+        assert_eq!(ids, ["online_resolution", "recruitment"]);
+        let evaluations = profile.evaluate_all(plan, &model);
+        let plan_steps = improvement_plan(plan, &profile, &model, None).steps;
+        assert_eq!(
+            plan_steps.len(),
+            1,
+            "the improvement plan keeps only steps that add points"
+        );
+        assert_eq!(
+            next_steps(plan, &evaluations, &model, true).steps[0],
+            plan_steps[0]
+        );
+
+        // Invalid figures: not ready to send; without a unit: not ready either.
+        profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("abc", "10"));
+        assert!(!steps(&profile, &model).1);
+        profile.update_entry(builtin::RECRUITMENT, |e| *e = counts("10", "10"));
+        assert!(steps(&profile, &model).1);
+        let evaluations = profile.evaluate_all(plan, &model);
+        assert!(!next_steps(plan, &evaluations, &model, false).send);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod bloc_table;
 pub mod builtin;
+pub mod chart;
 pub mod demo;
 pub mod district;
 pub mod evaluate;

@@ -419,6 +419,24 @@ pub static EN: Texts = Texts {
     import_same_day: "same day",
     print_threshold_word: "threshold",
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    next_steps_label: "Next steps",
+    next_send: "Send the result",
+    chart_title: "How far each target is reached.",
+    chart_caption: "The upright line is the threshold: a bar passes it only when the target is met, and is full only at 100%.",
+    send_heading: "Send the result",
+    send_hint: "Send it to the district: share the link (Zalo, e-mail…), download the file to attach, or print the report to sign.",
+    send_share: "Share…",
+    send_file: "Download the file",
+    send_link: "Copy the link",
+    send_print: "Print",
+    toast_download_failed: "The browser did not allow the download. Try again, or use “Copy the link”.",
+    toast_copied: "Link copied. Paste it into Zalo, an e-mail or a message to send it.",
+    toast_copy_failed: "The link could not be copied: the browser did not allow it. Use “Download the file” to send the file.",
+    toast_printed: "The print dialog opened. Choose a printer, or “Save as PDF” to get a file.",
+    toast_shared: "The result went to the app you chose to send it with.",
+    toast_share_failed: "It could not be shared. Use “Download the file” or “Copy the link”.",
+    // End of the officer's journey (issue 13)
 };
 
 impl Messages for En {
@@ -1024,4 +1042,21 @@ impl Messages for En {
         }
     }
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    fn next_points(&self, points: f64) -> String {
+        format!(
+            "+{} points",
+            format_real(points, 2, STYLE)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+        )
+    }
+    fn na_fold(&self, n: usize) -> String {
+        let verb = if n == 1 { "does" } else { "do" };
+        format!("{} that {verb} not apply", plural(n, "target", "targets"))
+    }
+    fn toast_downloaded(&self, file: &str) -> String {
+        format!("File “{file}” downloaded to this device, in the Downloads folder.")
+    }
+    // End of the officer's journey (issue 13)
 }

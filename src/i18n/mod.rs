@@ -497,6 +497,24 @@ pub struct Texts {
     pub import_same_day: &'static str,
     pub print_threshold_word: &'static str,
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    pub next_steps_label: &'static str,
+    pub next_send: &'static str,
+    pub chart_title: &'static str,
+    pub chart_caption: &'static str,
+    pub send_heading: &'static str,
+    pub send_hint: &'static str,
+    pub send_share: &'static str,
+    pub send_file: &'static str,
+    pub send_link: &'static str,
+    pub send_print: &'static str,
+    pub toast_download_failed: &'static str,
+    pub toast_copied: &'static str,
+    pub toast_copy_failed: &'static str,
+    pub toast_printed: &'static str,
+    pub toast_shared: &'static str,
+    pub toast_share_failed: &'static str,
+    // End of the officer's journey (issue 13)
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks
@@ -676,6 +694,14 @@ pub trait Messages: Sync {
     /// The heading of a printed report: the issuing body as officers write it.
     fn report_issuer(&self, unit: &str) -> String;
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    /// The points a next step would add: "+12,5 điểm".
+    fn next_points(&self, points: f64) -> String;
+    /// The fold of the targets that do not apply to the unit.
+    fn na_fold(&self, n: usize) -> String;
+    /// A file went to the downloads.
+    fn toast_downloaded(&self, file: &str) -> String;
+    // End of the officer's journey (issue 13)
 }
 
 impl std::ops::Deref for Texts {

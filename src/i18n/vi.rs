@@ -80,12 +80,12 @@ pub static VI: Texts = Texts {
     nav_ranking: "Xếp hạng",
     nav_district: "Toàn huyện",
     nav_settings: "Cách tính điểm",
-    profile_label: "Hồ sơ đang xem",
-    profile_name_label: "Tên hồ sơ (để trống: dùng tên đơn vị)",
-    profile_unnamed: "Hồ sơ chưa chọn đơn vị",
-    profile_new: "Thêm hồ sơ",
+    profile_label: "Bản đánh giá đang xem",
+    profile_name_label: "Tên bản đánh giá (để trống: dùng tên đơn vị)",
+    profile_unnamed: "Bản đánh giá chưa chọn đơn vị",
+    profile_new: "Thêm bản đánh giá",
     profile_duplicate: "Nhân bản",
-    profile_delete: "Xóa hồ sơ",
+    profile_delete: "Xóa bản đánh giá",
     undo: "Hoàn tác",
     rank_no_unit: "Chọn đơn vị để xem hạng trong khối",
     margin_tie: "Bằng điểm đơn vị ở biên nhóm (cùng hạng)",
@@ -95,7 +95,7 @@ pub static VI: Texts = Texts {
     col_score: "Điểm",
     col_source: "Nguồn điểm",
     source_own: "Đơn vị của bạn",
-    source_profile: "Từ hồ sơ trong trình duyệt",
+    source_profile: "Từ bản đánh giá trong trình duyệt",
     source_typed: "Điểm nhập tay",
     source_unknown: "Chưa có số liệu",
     peer_unknown: "Chưa biết",
@@ -153,7 +153,7 @@ pub static VI: Texts = Texts {
     reset_model: "Trở về cách tính mặc định",
     model_custom_mark: "Đang dùng cách tính điểm tùy chỉnh",
     demo_heading: "Khối minh họa",
-    demo_intro: "Nạp 11 xã, thị trấn với số liệu giả định để tập huấn. Hồ sơ thật không bị ảnh hưởng.",
+    demo_intro: "Nạp 11 xã, thị trấn với số liệu giả định để tập huấn. Các bản đánh giá thật không bị ảnh hưởng.",
     demo_start: "Mở khối minh họa",
     demo_banner: "Chế độ minh họa: số liệu là giả định, không phải số liệu thật, và không được lưu.",
     demo_reset: "Đặt lại số liệu minh họa",
@@ -172,7 +172,7 @@ pub static VI: Texts = Texts {
     overall_heading: "Tổng hợp các đơn vị",
     // The plans view (issue 12)
     plans_heading: "Kế hoạch chỉ tiêu",
-    plans_intro: "Mỗi kế hoạch là một bộ chỉ tiêu với các khối thi đua, đơn vị và mức phải đạt. Kế hoạch năm 2021 của huyện Vĩnh Thạnh có sẵn; tỉnh, xã, phường có thể soạn kế hoạch của mình hoặc mở tệp kế hoạch (.json) được gửi đến. Mỗi hồ sơ thuộc một kế hoạch.",
+    plans_intro: "Mỗi kế hoạch là một bộ chỉ tiêu với các khối thi đua, đơn vị và mức phải đạt. Kế hoạch năm 2021 của huyện Vĩnh Thạnh có sẵn; tỉnh, xã, phường có thể soạn kế hoạch của mình hoặc mở tệp kế hoạch (.json) được gửi đến. Mỗi bản đánh giá thuộc một kế hoạch.",
     plans_open_file: "Mở tệp kế hoạch (.json)",
     plan_new: "Soạn kế hoạch mới",
     plan_example_badge: "Ví dụ",
@@ -189,14 +189,14 @@ pub static VI: Texts = Texts {
     plan_replace: "Thay kế hoạch đang có bằng bản này",
     plan_link_heading: "Không mở được liên kết kế hoạch",
     data_heading: "Xuất, nhập, chia sẻ và in",
-    export_heading: "Xuất hồ sơ đang xem",
-    export_json: "Tải tệp hồ sơ (JSON)",
-    export_csv: "Tải bảng tính hồ sơ (CSV)",
+    export_heading: "Xuất tệp của bản đánh giá đang xem",
+    export_json: "Tải tệp bản đánh giá (JSON)",
+    export_csv: "Tải bảng tính của bản đánh giá (CSV)",
     export_table_csv: "Tải bảng xếp hạng khối (CSV)",
     csv_profile_rows: [
         "Đơn vị",
         "Mã đơn vị",
-        "Tên hồ sơ",
+        "Tên bản đánh giá",
         "Khối",
         "Điểm",
         "Xếp loại",
@@ -231,33 +231,33 @@ pub static VI: Texts = Texts {
     export_hint: "Tệp JSON dùng để gửi Phòng Nội vụ hoặc mở lại trên máy khác; tệp CSV mở được bằng Excel.",
     problem_no_unit: "hãy chọn đơn vị trước.",
     problem_other_no_name: "hãy nhập tên đơn vị.",
-    import_heading: "Nhập tệp hồ sơ",
-    import_label: "Chọn một hoặc nhiều tệp hồ sơ (.json)",
-    import_drop: "Hoặc kéo thả các tệp hồ sơ vào đây.",
-    import_existing: "Hồ sơ hiện có",
+    import_heading: "Nhập tệp bản đánh giá",
+    import_label: "Chọn một hoặc nhiều tệp bản đánh giá (.json)",
+    import_drop: "Hoặc kéo thả các tệp bản đánh giá vào đây.",
+    import_existing: "Bản đánh giá hiện có",
     import_incoming: "Trong tệp",
-    import_replace: "Thay thế hồ sơ hiện có",
-    import_add_new: "Thêm thành hồ sơ mới",
+    import_replace: "Thay thế bản đánh giá hiện có",
+    import_add_new: "Thêm thành bản đánh giá mới",
     import_skip: "Bỏ qua tệp này",
     file_empty: "tệp rỗng.",
     file_not_utf8: "tệp không phải văn bản UTF-8.",
-    file_not_unit: "đây không phải tệp hồ sơ đơn vị của ứng dụng này.",
-    file_saved_backup: "đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp hồ sơ một đơn vị.",
+    file_not_unit: "đây không phải tệp bản đánh giá của một đơn vị từ ứng dụng này.",
+    file_saved_backup: "đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp bản đánh giá của một đơn vị.",
     file_migration: "không chuyển được tệp định dạng cũ sang định dạng hiện tại.",
     share_heading: "Chia sẻ bằng liên kết",
-    share_hint: "Liên kết chứa toàn bộ số liệu của hồ sơ ngay trong địa chỉ (sau dấu #), không đi qua máy chủ nào.",
+    share_hint: "Liên kết chứa toàn bộ số liệu của bản đánh giá ngay trong địa chỉ (sau dấu #), không đi qua máy chủ nào.",
     share_make: "Tạo liên kết chia sẻ",
     share_copy: "Sao chép liên kết",
     share_label: "Liên kết chia sẻ",
-    share_file: "Tải tệp hồ sơ (JSON) để gửi",
-    link_preview_heading: "Mở hồ sơ từ liên kết",
-    link_preview_intro: "Liên kết chứa hồ sơ dưới đây. Chưa có gì thay đổi; hãy chọn cách mở.",
-    link_open_new: "Mở thành hồ sơ mới",
+    share_file: "Tải tệp bản đánh giá (JSON) để gửi",
+    link_preview_heading: "Mở bản đánh giá từ liên kết",
+    link_preview_intro: "Liên kết chứa bản đánh giá dưới đây. Chưa có gì thay đổi; hãy chọn cách mở.",
+    link_open_new: "Mở thành bản đánh giá mới",
     link_ignore: "Bỏ qua",
     link_truncated: "liên kết bị cắt mất một phần; hãy sao chép lại toàn bộ liên kết.",
     link_damaged: "liên kết đã bị sửa hoặc bị hỏng.",
     link_newer: "liên kết được tạo bởi phiên bản mới hơn của ứng dụng.",
-    link_not_share: "địa chỉ không chứa hồ sơ chia sẻ.",
+    link_not_share: "địa chỉ không chứa bản đánh giá chia sẻ.",
     link_too_long: "liên kết quá dài.",
     link_malformed: "nội dung liên kết không hợp lệ.",
     print_heading: "In báo cáo",
@@ -407,6 +407,24 @@ pub static VI: Texts = Texts {
     import_same_day: "cùng ngày",
     print_threshold_word: "ngưỡng",
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    next_steps_label: "Việc tiếp theo",
+    next_send: "Gửi kết quả",
+    chart_title: "Mức đạt từng chỉ tiêu.",
+    chart_caption: "Vạch đứng là mức phải đạt: thanh chỉ vượt qua vạch khi chỉ tiêu đã đạt, và chỉ đầy khi đạt 100%.",
+    send_heading: "Gửi kết quả",
+    send_hint: "Gửi cho huyện: chia sẻ liên kết (Zalo, thư điện tử…), tải tệp để đính kèm, hoặc in báo cáo để ký.",
+    send_share: "Chia sẻ…",
+    send_file: "Tải tệp",
+    send_link: "Sao chép liên kết",
+    send_print: "In",
+    toast_download_failed: "Trình duyệt không cho tải tệp xuống. Hãy thử lại, hoặc dùng “Sao chép liên kết”.",
+    toast_copied: "Đã sao chép liên kết. Dán vào Zalo, thư điện tử hoặc tin nhắn để gửi.",
+    toast_copy_failed: "Chưa sao chép được liên kết: trình duyệt không cho phép. Hãy dùng “Tải tệp” để gửi tệp.",
+    toast_printed: "Đã mở hộp thoại in. Chọn máy in, hoặc “Lưu dưới dạng PDF” để có tệp.",
+    toast_shared: "Đã chuyển kết quả sang ứng dụng bạn chọn để gửi.",
+    toast_share_failed: "Chưa chia sẻ được. Hãy dùng “Tải tệp” hoặc “Sao chép liên kết”.",
+    // End of the officer's journey (issue 13)
 };
 
 impl Messages for Vi {
@@ -480,10 +498,10 @@ impl Messages for Vi {
         format!("Ô “{field}” của {unit} vừa được sửa ở một tab khác, sau lần bạn sửa ở đây. Ứng dụng giữ lần sửa sau cùng (đang hiện ở đây); hãy kiểm tra lại ô này.")
     }
     fn profile_deleted(&self, name: &str) -> String {
-        format!("Đã xóa hồ sơ “{name}”.")
+        format!("Đã xóa bản đánh giá “{name}”.")
     }
     fn profiles_deleted(&self, n: usize) -> String {
-        format!("Đã xóa {} hồ sơ.", count(n, STYLE))
+        format!("Đã xóa {} bản đánh giá.", count(n, STYLE))
     }
     fn rank_exact(&self, rank: usize, size: usize) -> String {
         format!("Hạng {}/{}", count(rank, STYLE), count(size, STYLE))
@@ -614,7 +632,7 @@ impl Messages for Vi {
         )
     }
     fn export_blocked(&self, problem: &str) -> String {
-        format!("Chưa xuất được tệp hồ sơ: {problem}")
+        format!("Chưa xuất được tệp bản đánh giá: {problem}")
     }
     fn problem_unknown_unit(&self, unit: &str) -> String {
         format!("đơn vị “{unit}” không có trong danh sách.")
@@ -626,7 +644,7 @@ impl Messages for Vi {
         format!("khối “{bloc}” không có trong kế hoạch.")
     }
     fn unknown_plan(&self, plan_id: &str) -> String {
-        format!("hồ sơ thuộc kế hoạch “{plan_id}” mà trình duyệt này chưa có. Hãy mở tệp kế hoạch (.json) của kế hoạch đó trước, rồi mở lại.")
+        format!("bản đánh giá thuộc kế hoạch “{plan_id}” mà trình duyệt này chưa có. Hãy mở tệp kế hoạch (.json) của kế hoạch đó trước, rồi mở lại.")
     }
     fn problem_figures(&self, n: usize, target: &str, error: &str) -> String {
         format!("có {n} ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “{target}”: {error}")
@@ -651,7 +669,7 @@ impl Messages for Vi {
         format!("Lưu ý: {files} được lập theo bản kế hoạch có quy tắc chấm điểm khác với bản trong trình duyệt này; điểm được tính lại theo bản của bạn.")
     }
     fn plan_conflict(&self, name: &str, id: &str) -> String {
-        format!("Đã có một kế hoạch mã “{id}” khác với “{name}” vừa mở. Thay bản đang có bằng bản này? Hồ sơ của kế hoạch được giữ nguyên.")
+        format!("Đã có một kế hoạch mã “{id}” khác với “{name}” vừa mở. Thay bản đang có bằng bản này? Các bản đánh giá của kế hoạch được giữ nguyên.")
     }
     fn plan_builtin_id(&self, id: &str) -> String {
         format!("Kế hoạch vừa mở dùng mã “{id}” của kế hoạch có sẵn nên không được thêm; hãy đổi mã trong tệp.")
@@ -668,16 +686,16 @@ impl Messages for Vi {
         )
     }
     fn import_added(&self, n: usize, files: &str) -> String {
-        format!("Đã thêm {n} hồ sơ: {files}")
+        format!("Đã thêm {n} bản đánh giá: {files}")
     }
     fn import_replaced(&self, n: usize, files: &str) -> String {
-        format!("Đã thay thế {n} hồ sơ: {files}")
+        format!("Đã thay thế {n} bản đánh giá: {files}")
     }
     fn import_already_there(&self, n: usize, files: &str) -> String {
-        format!("{n} tệp đã có sẵn, giống hệt hồ sơ hiện có, không cần nhập lại: {files}")
+        format!("{n} tệp đã có sẵn, giống hệt bản đánh giá hiện có, không cần nhập lại: {files}")
     }
     fn import_conflict_heading(&self, file: &str) -> String {
-        format!("Tệp “{file}”: đơn vị này đã có hồ sơ. Chọn cách xử lý:")
+        format!("Tệp “{file}”: đơn vị này đã có bản đánh giá. Chọn cách xử lý:")
     }
     fn import_errors_heading(&self, n: usize) -> String {
         format!("Không nhập được {n} tệp; số liệu đã lưu không thay đổi:")
@@ -711,20 +729,20 @@ impl Messages for Vi {
         format!("có chỉ tiêu không tồn tại “{key}”.")
     }
     fn file_header_mismatch(&self, header: &str, profile: &str, field: &str) -> String {
-        format!("phần đầu tệp ghi “{header}” nhưng hồ sơ ghi “{profile}” (mục {field}); tệp có thể đã bị sửa tay.")
+        format!("phần đầu tệp ghi “{header}” nhưng bản đánh giá ghi “{profile}” (mục {field}); tệp có thể đã bị sửa tay.")
     }
     fn share_blocked(&self, problem: &str) -> String {
         format!("Chưa tạo được liên kết: {problem}")
     }
     fn share_too_long(&self, chars: usize, limit: usize) -> String {
         format!(
-            "Liên kết sẽ dài {} ký tự, quá giới hạn {} ký tự mà ứng dụng mở được. Hãy gửi tệp hồ sơ thay cho liên kết.",
+            "Liên kết sẽ dài {} ký tự, quá giới hạn {} ký tự mà ứng dụng mở được. Hãy gửi tệp bản đánh giá thay cho liên kết.",
             count(chars, STYLE),
             count(limit, STYLE)
         )
     }
     fn link_replace(&self, name: &str) -> String {
-        format!("Thay thế hồ sơ “{name}”")
+        format!("Thay thế bản đánh giá “{name}”")
     }
     fn link_error(&self, problem: &str) -> String {
         format!("Không mở được liên kết chia sẻ: {problem}")
@@ -966,4 +984,20 @@ impl Messages for Vi {
         }
     }
     // End of the district office (issue 13)
+    // The officer's journey (issue 13)
+    fn next_points(&self, points: f64) -> String {
+        format!(
+            "+{} điểm",
+            format_real(points, 2, STYLE)
+                .trim_end_matches("0")
+                .trim_end_matches(",")
+        )
+    }
+    fn na_fold(&self, n: usize) -> String {
+        format!("{} chỉ tiêu không áp dụng", count(n, STYLE))
+    }
+    fn toast_downloaded(&self, file: &str) -> String {
+        format!("Đã tải tệp “{file}” về máy, trong thư mục Tải về (Downloads).")
+    }
+    // End of the officer's journey (issue 13)
 }

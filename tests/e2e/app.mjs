@@ -66,3 +66,9 @@ export async function go(page, view) {
   await page.locator(VIEW_MARKERS[view]).first().waitFor({ state: 'attached' });
   await summary(page).waitFor({ state: 'visible' }); // on every view
 }
+
+/** Opens the fold of the targets that do not apply to the unit (issue 13), if it is shut. */
+export async function unfold(page) {
+  const fold = page.locator('details[data-na-fold]');
+  if ((await fold.count()) && !(await fold.evaluate((d) => d.open))) await fold.locator(':scope > summary').click();
+}

@@ -445,7 +445,7 @@ test('2. a file for a unit that already has a profile waits for replace / add / 
     await table.waitFor({ state: 'visible' });
     assert.deepEqual(
       (await table.locator('thead th').allInnerTexts()).map((s) => s.trim()),
-      ['Chỉ tiêu', 'Hồ sơ hiện có', 'Trong tệp'],
+      ['Chỉ tiêu', 'Bản đánh giá hiện có', 'Trong tệp'],
     );
     assert.equal(await table.locator('tbody tr').first().locator('th').innerText(), 'Điểm');
     const bodyRows = table.locator('tbody tr');
@@ -571,7 +571,7 @@ test('3. refused files are listed by name with a reason; the good one is added; 
       'bad-unknown-unit.json': /^Tệp “bad-unknown-unit\.json”: đơn vị “31299” không có trong danh sách\.$/,
       'bad-impossible-figures.json': /^Tệp “bad-impossible-figures\.json”: có 4 ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “[^”]+”: .+/,
       'bad-newer-version.json': /^Tệp “bad-newer-version\.json”: tệp được tạo bởi phiên bản mới hơn của ứng dụng \(định dạng 3; phiên bản này đọc được đến 2\)\.$/,
-      'bad-saved-data-backup.json': /^Tệp “bad-saved-data-backup\.json”: đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp hồ sơ một đơn vị\.$/,
+      'bad-saved-data-backup.json': /^Tệp “bad-saved-data-backup\.json”: đây là bản sao lưu toàn bộ dữ liệu của ứng dụng, không phải tệp bản đánh giá của một đơn vị\.$/,
     };
     const paths = Object.keys(bad).map((name) => (name === 'qua-lon.json' ? bigPath : fixture(name)));
     paths.splice(3, 0, goodPath); // the good one somewhere in the middle
@@ -685,7 +685,7 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     const ratingName = { tot: 'Tốt', kha: 'Khá', 'trung-binh': 'Trung bình', yeu: 'Yếu' }[rating];
     assert.deepEqual(rows[0], ['Đơn vị', 'Xã Vĩnh Bình']);
     assert.deepEqual(rows[1], ['Mã đơn vị', '31211']);
-    assert.deepEqual(rows[2], ['Tên hồ sơ', '']);
+    assert.deepEqual(rows[2], ['Tên bản đánh giá', '']);
     assert.deepEqual(rows[3], ['Khối', 'Khối xã, thị trấn']);
     assert.deepEqual(rows[4], ['Điểm', '50'], 'the score as the Vietnamese page writes it');
     assert.deepEqual(rows[5], ['Xếp loại', ratingName]);
@@ -707,7 +707,8 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
     assert.deepEqual(csvRow.org_structure.slice(2, 5), ['0', 'na', 'Không áp dụng']);
     assert.deepEqual(
       targetRows.map((r) => r[3]),
-      statusesBefore.map(([, s]) => s),
+      // In the plan's order: the page shows the targets that do not apply last (issue 13).
+      ALL_TARGETS.map((id) => statusesBefore.find(([t]) => t === id)[1]),
       'the CSV statuses are the page\'s',
     );
 
@@ -733,7 +734,7 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
       await go(fresh, 'data');
       await fresh.locator('[data-action="export-json"]').click();
       const noUnit = await expectVietnamese(fresh.locator('[data-error="export"]'), '[data-error=export]');
-      assert.equal(noUnit, 'Chưa xuất được tệp hồ sơ: hãy chọn đơn vị trước.');
+      assert.equal(noUnit, 'Chưa xuất được tệp bản đánh giá: hãy chọn đơn vị trước.');
       // A later download proves the click above started none (downloads arrive in order).
       const later = await downloadFrom(fresh, '[data-action="export-table-csv"]');
       assert.deepEqual(downloads, [later.name], 'no unit file was downloaded');
@@ -744,7 +745,7 @@ test('4. export: unit file round trip, profile CSV, bloc table CSV, and no file 
       await waitForStatus(card(fresh, 'recruitment'), 'invalid');
       await go(fresh, 'data');
       await fresh.locator('[data-action="export-json"]').click();
-      await waitForText(fresh.locator('[data-error="export"]'), /^Chưa xuất được tệp hồ sơ: có 1 ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “.+”: .+/);
+      await waitForText(fresh.locator('[data-error="export"]'), /^Chưa xuất được tệp bản đánh giá: có 1 ô số liệu chưa hợp lệ, ví dụ ở chỉ tiêu “.+”: .+/);
       await expectVietnamese(fresh.locator('[data-error="export"]'), '[data-error=export]');
       const later2 = await downloadFrom(fresh, '[data-action="export-table-csv"]');
       assert.deepEqual(downloads, [later.name, later2.name], 'no unit file with impossible figures');
@@ -782,7 +783,7 @@ test('5. share link: preview in a fresh browser profile, open / replace / ignore
       await waitForApp(b);
       await waitForText(preview(b).locator('.preview-unit'), 'Xã Vĩnh Bình · Khối xã, thị trấn · Điểm: 97,84 · Đạt 6/8 chỉ tiêu');
       assert.equal(await preview(b).locator('tbody tr').count(), 13, 'the preview lists every target');
-      await waitForText(preview(b).locator('[data-action="replace"]'), 'Thay thế hồ sơ “Hồ sơ chưa chọn đơn vị”');
+      await waitForText(preview(b).locator('[data-action="replace"]'), 'Thay thế bản đánh giá “Bản đánh giá chưa chọn đơn vị”');
       await poll(() => b.url(), (u) => !u.includes('#'), { message: 'the fragment is removed from the address' });
       assert.equal(b.url(), `${env.server.url}/`);
       assert.deepEqual(unitProfiles(await savedData(b), '31211'), [], 'nothing saved before a choice');
@@ -825,7 +826,7 @@ test('5. share link: preview in a fresh browser profile, open / replace / ignore
       await preview(c).waitFor({ state: 'visible' });
       const replace = preview(c).locator('[data-action="replace"]');
       // It names the profile of the same unit, not the one on screen.
-      await waitForText(replace, 'Thay thế hồ sơ “Xã Vĩnh Bình”');
+      await waitForText(replace, 'Thay thế bản đánh giá “Xã Vĩnh Bình”');
       await poll(() => c.url(), (u) => !u.includes('#'), { message: 'the fragment is removed' });
       assert.deepEqual(await readStorage(c), before, 'nothing saved while the preview waits');
 

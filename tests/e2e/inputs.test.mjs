@@ -139,7 +139,7 @@ test('the share button says when a link would be too long to open and offers the
     await refused.waitFor({ state: 'visible' });
     assert.match(
       await refused.innerText(),
-      /^Liên kết sẽ dài [\d.]+ ký tự, quá giới hạn 65\.536 ký tự mà ứng dụng mở được\. Hãy gửi tệp hồ sơ thay cho liên kết\.$/,
+      /^Liên kết sẽ dài [\d.]+ ký tự, quá giới hạn 65\.536 ký tự mà ứng dụng mở được\. Hãy gửi tệp bản đánh giá thay cho liên kết\.$/,
     );
     assert.equal(await page.locator('[data-share]').getAttribute('data-share-url'), null, 'no link is made');
     assert.equal(await page.locator('#share-url').count(), 0);

@@ -18,4 +18,8 @@ pub mod select;
 pub mod settings_view;
 pub mod summary;
 pub mod target_card;
+// Issue 13: the officer's journey.
+pub mod send_panel;
+pub mod targets_chart;
+pub mod toast;
 pub mod unit_picker;

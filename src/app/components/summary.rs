@@ -8,6 +8,64 @@ use crate::domain::rank::Standing;
 use crate::domain::score::Summary;
 use crate::i18n::{award_text, margin_text, rank_text, rating_name, Lang};
 
+// Next steps (issue 13)
+/// One next step as the summary shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStepItem {
+    /// The target's id.
+    pub key: AttrValue,
+    pub name: AttrValue,
+    /// What meeting it would add to the score.
+    pub points: f64,
+}
+
+/// Takes the user to a target's card and puts the keyboard in its first field (the one in
+/// error, if any).
+fn go_to_card(key: &AttrValue) -> Callback<MouseEvent> {
+    let selector = format!("[data-app] [data-target=\"{key}\"]");
+    Callback::from(move |_: MouseEvent| {
+        crate::app::browser::go_to(&selector, &["[aria-invalid=\"true\"]", ".inputs input"])
+    })
+}
+
+fn next_steps(lang: Lang, steps: &[NextStepItem], send: bool, unit_chosen: bool) -> Html {
+    let t = lang.texts();
+    if steps.is_empty() && !send {
+        return Html::default();
+    }
+    // Before the unit is chosen, choosing it comes first.
+    let go_unit = Callback::from(|_: MouseEvent| {
+        crate::app::browser::go_to("[data-app] select[data-field=\"unit\"]", &[])
+    });
+    let go_send = Callback::from(|_: MouseEvent| {
+        crate::app::browser::go_to("[data-app] [data-send]", &["button"])
+    });
+    html! {
+        <nav class="next-steps" aria-label={t.next_steps_label} data-next-steps={steps.len().to_string()}>
+            <span class="next-label" aria-hidden="true">{ t.next_steps_label }{ ":" }</span>
+            <ul class="next-list">
+                if !unit_chosen {
+                    <li><button type="button" class="next-step unit" data-next-unit="" onclick={go_unit}>{ t.unit_placeholder.trim_matches(|c: char| c == '—' || c == ' ') }</button></li>
+                }
+                if send {
+                    <li><button type="button" class="next-step send" data-next-send="" onclick={go_send}>{ t.next_send }</button></li>
+                }
+                { for steps.iter().map(|step| html! {
+                    <li key={step.key.to_string()}>
+                        <button type="button" class="next-step" data-next-step={step.key.clone()} onclick={go_to_card(&step.key)}>
+                            <span class="next-name">{ step.name.clone() }</span>
+                            if step.points > 0.0 {
+                                <span class="next-points">{ t.next_points(step.points) }</span>
+                            }
+                        </button>
+                    </li>
+                }) }
+            </ul>
+        </nav>
+    }
+}
+// End of next steps (issue 13)
+
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub lang: Lang,
@@ -21,6 +79,12 @@ pub struct SummaryProps {
     /// The score and rank under the default model, while a custom one is in use (issue 13).
     #[prop_or_default]
     pub default_figures: Option<super::model_compare::DefaultFigures>,
+    /// What to do next (issue 13): the targets not met or not filled in, best gain first,
+    /// and whether the result is ready to be sent.
+    #[prop_or_default]
+    pub next_steps: Vec<NextStepItem>,
+    #[prop_or_default]
+    pub send: bool,
 }
 
 #[component]
@@ -95,6 +159,7 @@ pub fn SummaryPanel(props: &SummaryProps) -> Html {
                     if s.invalid > 0 { <span class="invalid">{ t.invalid_count(s.invalid) }</span> }
                 </div>
             }
+            { next_steps(lang, &props.next_steps, props.send, props.unit_name.is_some()) }
         </section>
     }
 }

@@ -216,14 +216,18 @@ fn result(lang: Lang, target: &Target, evaluation: &Evaluation) -> Html {
         return Html::default();
     }
     let noun = target.one_more();
-    // A whole number 0–100 (attainment is never negative nor NaN), written without float
-    // formatting.
-    let progress = (evaluation.attainment * 100.0).round().clamp(0.0, 100.0) as u8;
+    // On the targets chart's scale (issue 13): the threshold at the mark, full only when met
+    // with everything there is. A whole number 0–100, written without float formatting.
+    let fill = crate::domain::chart::bar(target.id, evaluation).fill;
+    let progress = (fill * 100.0).floor().clamp(0.0, 100.0) as u8;
     html! {
         <div class="result">
             if let Some(actual) = evaluation.shown_actual(lang.numbers()) {
                 <p class="actual">{ t.actual(&actual.text) }</p>
-                <progress max="100" value={progress.to_string()} aria-label={t.actual(&actual.text)}></progress>
+                <div class="meter">
+                    <progress max="100" value={progress.to_string()} aria-label={t.actual(&actual.text)}></progress>
+                    <span class="meter-mark" data-threshold-mark="" aria-hidden="true"></span>
+                </div>
             }
             if let (Some(gap), Some(noun)) = (evaluation.gap, noun) {
                 <p class="gap">{ gap_message(lang, gap, noun) }</p>

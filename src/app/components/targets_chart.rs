@@ -1,0 +1,128 @@
+//! The targets chart (issue 13): one bar per applicable target, its attainment against its
+//! threshold (the mark), on the scale of `domain::chart`. An image with a title and a text
+//! equivalent; the figure's caption says how to read it.
+
+use yew::prelude::*;
+
+use crate::app::shared::Shared;
+use crate::domain::chart::{target_bars, THRESHOLD_AT};
+use crate::domain::evaluate::{Evaluation, Status};
+use crate::domain::plan::{BlocId, Plan};
+use crate::i18n::{status_name, threshold_short, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsChartProps {
+    pub lang: Lang,
+    pub plan: Shared<Plan>,
+    pub bloc: BlocId,
+    /// Every target's evaluation, in the plan's order.
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// The height of one target's row, in pixels: its name, then its bar.
+const ROW: u32 = 40;
+/// The longest name drawn (in characters); the text equivalent has the whole name.
+const NAME_CHARS: usize = 46;
+
+/// `share` (0–1) with `decimals` decimals and a dot, written from integers: float
+/// formatting would add kilobytes to the wasm.
+fn decimal(share: f64, decimals: u32) -> String {
+    let unit = 10_u32.pow(decimals);
+    let scaled = (share.clamp(0.0, 1.0) * f64::from(unit)).round() as u32;
+    format!(
+        "{}.{:0width$}",
+        scaled / unit,
+        scaled % unit,
+        width = decimals as usize
+    )
+}
+
+/// `share` (0–1) as an SVG percentage, e.g. "63.2%".
+fn percent(share: f64) -> String {
+    let tenths = (share.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= NAME_CHARS {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(NAME_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[component]
+pub fn TargetsChart(props: &TargetsChartProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let plan = &props.plan;
+    let bars = target_bars(plan.targets.iter().zip(props.evaluations.iter()));
+    if bars.is_empty() {
+        return Html::default();
+    }
+    let mut description = Vec::with_capacity(bars.len());
+    let rows: Html = bars
+        .iter()
+        .enumerate()
+        .filter_map(|(row, bar)| {
+            let index = plan.targets.iter().position(|t| t.id == bar.id)?;
+            let target = &plan.targets[index];
+            let evaluation = &props.evaluations[index];
+            let name = lang.pick(&target.label);
+            let required = threshold_short(lang, target.requirement(props.bloc));
+            // The figure against the threshold; a yes/no or an increase by its status alone.
+            let value = match evaluation.shown_actual(lang.numbers()) {
+                Some(actual) if bar.known => format!("{}% · {required}", actual.text),
+                _ => status_name(lang, bar.status).to_string(),
+            };
+            description.push(format!(
+                "{name}: {value} ({required}, {}).",
+                status_name(lang, bar.status)
+            ));
+            let top = row as u32 * ROW;
+            Some(html! {
+                <g
+                    key={target.id.key().to_string()}
+                    class={classes!("chart-row", format!("status-{}", bar.status.key()))}
+                    data-bar={target.id.key().to_string()}
+                    data-status={bar.status.key()}
+                    data-fill={decimal(bar.fill, 4)}
+                >
+                    <text class="chart-name" x="0" y={(top + 13).to_string()}>{ short_name(name) }</text>
+                    <svg x="0" y={(top + 19).to_string()} width="70%" height="14" class="chart-bar">
+                        <rect class="chart-track" x="0" y="0" width="100%" height="14" rx="3" />
+                        if bar.fill > 0.0 {
+                            <rect class="chart-fill" data-fill-rect="" x="0" y="0" width={percent(bar.fill)} height="14" rx="3" />
+                        }
+                        <line class="chart-mark" data-threshold-mark="" x1={percent(THRESHOLD_AT)} x2={percent(THRESHOLD_AT)} y1="0" y2="14" />
+                        // No figure yet: said inside the empty bar.
+                        if !bar.known {
+                            <text class="chart-missing" x="6" y="11">{ value.clone() }</text>
+                        }
+                    </svg>
+                    if bar.known {
+                        <text class={classes!("chart-value", (bar.status == Status::NotMet).then_some("not-met"))} x="100%" y={(top + 31).to_string()} text-anchor="end">{ value }</text>
+                    }
+                </g>
+            })
+        })
+        .collect();
+    let height = bars.len() as u32 * ROW;
+    html! {
+        <figure class="targets-chart" data-chart-figure="">
+            <svg
+                data-chart="targets"
+                role="img"
+                aria-labelledby="targets-chart-title targets-chart-desc"
+                width="100%"
+                height={height.to_string()}
+            >
+                <title id="targets-chart-title">{ t.chart_title }</title>
+                <desc id="targets-chart-desc">{ description.join(" ") }</desc>
+                { rows }
+            </svg>
+            <figcaption><strong>{ t.chart_title }</strong>{ " " }{ t.chart_caption }</figcaption>
+        </figure>
+    }
+}
