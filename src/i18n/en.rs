@@ -422,7 +422,7 @@ pub static EN: Texts = Texts {
     // The officer's journey (issue 13)
     next_steps_label: "Next steps",
     next_send: "Send the result",
-    chart_title: "How far each target is reached.",
+    targets_chart_title: "How far each target is reached.",
     chart_caption: "The upright line is the threshold: a bar passes it only when the target is met, and is full only at 100%.",
     send_heading: "Send the result",
     send_hint: "Send it to the district: share the link (Zalo, e-mail…), download the file to attach, or print the report to sign.",

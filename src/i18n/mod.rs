@@ -500,7 +500,7 @@ pub struct Texts {
     // The officer's journey (issue 13)
     pub next_steps_label: &'static str,
     pub next_send: &'static str,
-    pub chart_title: &'static str,
+    pub targets_chart_title: &'static str,
     pub chart_caption: &'static str,
     pub send_heading: &'static str,
     pub send_hint: &'static str,

@@ -410,7 +410,7 @@ pub static VI: Texts = Texts {
     // The officer's journey (issue 13)
     next_steps_label: "Việc tiếp theo",
     next_send: "Gửi kết quả",
-    chart_title: "Mức đạt từng chỉ tiêu.",
+    targets_chart_title: "Mức đạt từng chỉ tiêu.",
     chart_caption: "Vạch đứng là mức phải đạt: thanh chỉ vượt qua vạch khi chỉ tiêu đã đạt, và chỉ đầy khi đạt 100%.",
     send_heading: "Gửi kết quả",
     send_hint: "Gửi cho huyện: chia sẻ liên kết (Zalo, thư điện tử…), tải tệp để đính kèm, hoặc in báo cáo để ký.",

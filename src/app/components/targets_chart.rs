@@ -118,11 +118,11 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
                 width="100%"
                 height={height.to_string()}
             >
-                <title id="targets-chart-title">{ t.chart_title }</title>
+                <title id="targets-chart-title">{ t.targets_chart_title }</title>
                 <desc id="targets-chart-desc">{ description.join(" ") }</desc>
                 { rows }
             </svg>
-            <figcaption><strong>{ t.chart_title }</strong>{ " " }{ t.chart_caption }</figcaption>
+            <figcaption><strong>{ t.targets_chart_title }</strong>{ " " }{ t.chart_caption }</figcaption>
         </figure>
     }
 }
