@@ -107,7 +107,7 @@ pub static VI: Texts = Texts {
     chart_title: "Biểu đồ điểm của khối",
     leaderboard_order: "Xếp theo hạng, cao nhất trước; bằng điểm thì cùng hạng và giữ thứ tự danh sách; đơn vị chưa có điểm ở cuối.",
     legend_heading: "Chú thích",
-    legend_own: "Khung viền xanh đậm, chữ «đơn vị đang xem»: đơn vị của hồ sơ đang mở, ở đúng hạng của mình.",
+    legend_own: "Khung viền xanh đậm, chữ «đơn vị đang xem»: đơn vị của bản đánh giá đang mở, ở đúng hạng của mình.",
     legend_zone_in: "Nền xanh lá, viền trái liền và ★: chắc chắn trong nhóm khen thưởng.",
     legend_zone_possible: "Viền trái nét đứt màu cam: có thể trong nhóm khen thưởng, tùy điểm các đơn vị chưa biết.",
     legend_range: "Hạng dạng «2–11»: hạng tốt nhất và kém nhất có thể, khi còn đơn vị chưa có điểm.",
@@ -127,7 +127,7 @@ pub static VI: Texts = Texts {
     improve_zone_already: "Đơn vị đã ở trong nhóm khen thưởng so với các đơn vị đã biết điểm.",
     district_heading: "Toàn huyện",
     district_table: "Bảng tổng hợp theo chỉ tiêu",
-    district_intro: "Cộng số liệu của mọi hồ sơ trong trình duyệt này (mỗi đơn vị một hồ sơ) và đối chiếu với chỉ tiêu.",
+    district_intro: "Cộng số liệu của mọi bản đánh giá trong trình duyệt này (mỗi đơn vị một bản) và đối chiếu với chỉ tiêu.",
     col_target: "Chỉ tiêu",
     col_units_met: "Số đơn vị đạt",
     scope_district: "Toàn huyện",
@@ -590,13 +590,13 @@ impl Messages for Vi {
             .iter()
             .map(|(n, size, bloc)| format!("{}/{} ({bloc})", count(*n, STYLE), count(*size, STYLE)))
             .collect();
-        format!("Đơn vị có hồ sơ: {}.", parts.join(", "))
+        format!("Đơn vị có bản đánh giá: {}.", parts.join(", "))
     }
     fn district_duplicates(&self, units: usize) -> String {
-        format!("{} đơn vị có nhiều hồ sơ. Mỗi đơn vị chỉ tính một hồ sơ vào tổng toàn huyện; hãy chọn hồ sơ được tính.", count(units, STYLE))
+        format!("{} đơn vị có nhiều bản đánh giá. Mỗi đơn vị chỉ tính một bản vào tổng toàn huyện; hãy chọn bản được tính.", count(units, STYLE))
     }
     fn district_choice_label(&self, unit: &str, profiles: usize) -> String {
-        format!("{unit} ({profiles} hồ sơ): hồ sơ được tính")
+        format!("{unit} ({profiles} bản đánh giá): bản được tính")
     }
     fn district_choice_option(&self, place: usize, name: &str, score: f64) -> String {
         format!("Hồ sơ thứ {place}: {name}, {} điểm", real(score))

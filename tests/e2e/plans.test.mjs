@@ -638,7 +638,7 @@ test('the built-in plan exported as a plan file and imported under a new id scor
 // BUG (src/domain/workspace.rs, `Workspace::profile_for_unit`): a profile is matched to "the
 // same unit" by unit id alone, whatever its plan. A unit file of another plan (a copy of the
 // 2021 plan, or next year's plan, with the same unit ids) is then shown as a conflict with
-// the 2021 profile, and "Thay thế hồ sơ hiện có" would put it in place of that profile.
+// the 2021 profile, and "Thay thế bản đánh giá hiện có" would put it in place of that profile.
 test('a unit file of another plan for a unit that has a 2021 profile is added beside it, not taken for it', { timeout: TEST_TIMEOUT }, (t) =>
   withPage(t, {}, async ({ page }) => {
     await openApp(page);

@@ -1,5 +1,5 @@
 // End-to-end tests of the profiles kept in one browser, where a slip must not lose one:
-// a double click (or two quick clicks) on "Xóa hồ sơ" is undone in full by "Hoàn tác"; and a
+// a double click (or two quick clicks) on "Xóa bản đánh giá" is undone in full by "Hoàn tác"; and a
 // unit with two profiles is named on the district view, where the user chooses which one
 // counts in the totals (the choice is saved).
 // Run from the repository root after `trunk build --release`:
@@ -74,7 +74,7 @@ async function undoAndReload(page) {
   await waitForProfiles(page, ALL, 'p1', 'every profile back after a reload');
 }
 
-test('a double click on "Xóa hồ sơ" deletes one profile, and undo brings it back', { timeout: 60_000 }, async (t) => {
+test('a double click on "Xóa bản đánh giá" deletes one profile, and undo brings it back', { timeout: 60_000 }, async (t) => {
   await withPage(t, {}, async ({ page }) => {
     await open(page, saved(THREE));
     await waitForProfiles(page, ALL, 'p1', 'the saved profiles');
@@ -89,7 +89,7 @@ test('a double click on "Xóa hồ sơ" deletes one profile, and undo brings it 
   });
 });
 
-test('two quick clicks on "Xóa hồ sơ": one undo brings back everything deleted', { timeout: 60_000 }, async (t) => {
+test('two quick clicks on "Xóa bản đánh giá": one undo brings back everything deleted', { timeout: 60_000 }, async (t) => {
   await withPage(t, {}, async ({ page }) => {
     await open(page, saved(THREE));
     await waitForProfiles(page, ALL, 'p1', 'the saved profiles');

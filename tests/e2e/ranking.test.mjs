@@ -435,7 +435,7 @@ test('3. district view sums counts per bloc, one profile per unit, and judges th
 
     await go(page, 'district');
     const district = page.locator('[data-district]');
-    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có hồ sơ: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
+    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có bản đánh giá: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
     const cell = (target, scope) => district.locator(`tr[data-district-target="${target}"] td[data-scope="${scope}"]`);
     const expectCell = async (target, scope, figures, status) => {
       await waitForText(cell(target, scope).locator('.figures'), figures);
@@ -474,7 +474,7 @@ test('3. district view sums counts per bloc, one profile per unit, and judges th
     await enterRatio(page, 'online_work_files', '10', '10');
     await waitForStatus(card(page, 'online_work_files'), 'met');
     await go(page, 'district');
-    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có hồ sơ: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
+    await waitForText(district.locator('[data-coverage]'), 'Đơn vị có bản đánh giá: 3/11 (Khối xã, thị trấn), 1/12 (Khối ban ngành huyện).');
     await expectCell('online_work_files', 'commune', '7/20 (≥ 35%)', 'incomplete');
     await expectCell('tthc_rating_good', 'district', '3/4 (≥ 90%)', 'incomplete');
   }),
