@@ -9,6 +9,7 @@ pub mod figures;
 pub mod improve;
 pub mod keyed;
 pub mod language;
+pub mod lean;
 pub mod limits;
 pub mod merge;
 pub mod number;
