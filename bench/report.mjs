@@ -294,6 +294,7 @@ const budget = {
   measured: { date: r.date, commit: r.commit, app_gzip_bytes: app.total.gzip, ratio: Math.round(ratio * 1000) / 1000 },
   // Every raise by hand stays on record, with by how much and why.
   ...(previous.raised ? { raised: previous.raised } : {}),
+  ...(previous.lowered ? { lowered: previous.lowered } : {}),
 };
 writeFileSync(BUDGET, JSON.stringify(budget, null, 2) + '\n');
 
