@@ -13,6 +13,9 @@
 //   scale        10 000 profiles in local storage, at 4x CPU slowdown: loading, opening the
 //                ranking view, turning pages, "go to my unit", scrolling; the long tasks
 //                (PerformanceObserver 'longtask') of each phase.
+//   encodings    the live app as in `interactive`, served brotli, gzip and uncompressed
+//                (issue 14), RUNS visits each, alternating; bench/serve.mjs compresses as
+//                the build's .br/.gz siblings do.
 //   plans        a plan with 170 units in a bloc and 40 targets (plans/examples/
 //                scale-170x40.json), at 4x CPU slowdown: keystrokes as above with a profile
 //                for each of the 170 units in storage; and the plan editor pasting 170 units
@@ -117,47 +120,82 @@ async function newContext(browser, mobile = true) {
 async function interactive(browser, server, readySelectors) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await newContext(browser);
-    await context.addInitScript(pageProbe, readySelectors);
-    const page = await context.newPage();
-    await throttle(page);
-    server.reset();
-    await page.goto(server.url + '/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.marks.free != null && window.__bench.marks.live != null, null, {
-      timeout: 60_000,
-      polling: 50,
-    });
-    await page
-      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 })
-      .catch(() => {});
-    const result = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return {
-        ready: window.__bench.marks.ready,
-        free: window.__bench.marks.free,
-        live: window.__bench.marks.live,
-        fcp: fcp?.startTime ?? null,
-        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
-        longtaskMax: Math.max(0, ...window.__bench.longtasks.map((t) => t.duration)),
-      };
-    });
-    // Then what the first visit transfers in all, the service worker's precache included:
-    // wait for the worker (if the page registers one) and for the transfers to stop.
-    const hasWorker = await page.evaluate(async () => !!(await navigator.serviceWorker?.getRegistration()));
-    if (hasWorker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    for (let last = -1; last !== server.stats.bytes; ) {
-      last = server.stats.bytes;
-      await page.waitForTimeout(750);
-    }
-    result.visitBytes = server.stats.bytes;
-    result.workerBytes = server.stats.workerBytes;
-    result.pageBytes = server.stats.bytes - server.stats.workerBytes;
-    result.requests = server.stats.requests.map((r) => `${r.worker ? 'sw ' : ''}${r.path} ${r.bytes}`);
+    const result = await visit(browser, server, readySelectors);
     runs.push(result);
     log(`interactive run ${i + 1}: ready ${round(result.ready)} ms, free ${round(result.free)} ms, live ${round(result.live)} ms`);
-    await context.close();
   }
+  return summarise(runs);
+}
+
+/**
+ * Issue 14: the live app on the mobile profile served brotli, gzip and uncompressed, RUNS
+ * fresh visits each, the three alternating (br, gzip, identity, br, ...) so that the
+ * machine's swings hit them alike.
+ */
+async function encodings(browser, dir, pages, readySelectors) {
+  const order = ['br', 'gzip', 'identity'];
+  const servers = {};
+  for (const encoding of order) servers[encoding] = await serve(dir, { pages, encoding });
+  const runs = Object.fromEntries(order.map((e) => [e, []]));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const encoding of order) {
+        const result = await visit(browser, servers[encoding], readySelectors);
+        runs[encoding].push(result);
+        log(`encodings run ${i + 1} ${encoding}: live ${round(result.live)} ms, page ${result.pageBytes} B`);
+      }
+    }
+  } finally {
+    for (const server of Object.values(servers)) await server.close();
+  }
+  return Object.fromEntries(order.map((e) => [e, summarise(runs[e])]));
+}
+
+/** One fresh visit (no HTTP cache, no service worker) on the mobile profile. */
+async function visit(browser, server, readySelectors) {
+  const context = await newContext(browser);
+  await context.addInitScript(pageProbe, readySelectors);
+  const page = await context.newPage();
+  await throttle(page);
+  server.reset();
+  await page.goto(server.url + '/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.marks.free != null && window.__bench.marks.live != null, null, {
+    timeout: 60_000,
+    polling: 50,
+  });
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 })
+    .catch(() => {});
+  const result = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      ready: window.__bench.marks.ready,
+      free: window.__bench.marks.free,
+      live: window.__bench.marks.live,
+      fcp: fcp?.startTime ?? null,
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+      longtaskMax: Math.max(0, ...window.__bench.longtasks.map((t) => t.duration)),
+    };
+  });
+  // Then what the first visit transfers in all, the service worker's precache included:
+  // wait for the worker (if the page registers one) and for the transfers to stop.
+  const hasWorker = await page.evaluate(async () => !!(await navigator.serviceWorker?.getRegistration()));
+  if (hasWorker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  for (let last = -1; last !== server.stats.bytes; ) {
+    last = server.stats.bytes;
+    await page.waitForTimeout(750);
+  }
+  result.visitBytes = server.stats.bytes;
+  result.workerBytes = server.stats.workerBytes;
+  result.pageBytes = server.stats.bytes - server.stats.workerBytes;
+  result.requests = server.stats.requests.map((r) => `${r.worker ? 'sw ' : ''}${r.path} ${r.bytes}`);
+  await context.close();
+  return result;
+}
+
+/** Medians of visits. */
+function summarise(runs) {
   return {
     runs,
     median: {
@@ -511,7 +549,7 @@ async function main() {
   const hello = helloDist === '-' ? null : await serve(helloDist);
   const results = { profile: { ...MOBILE, runs: RUNS, keystrokes: KEYSTROKES }, browser: browser.version() };
   // BENCH_ONLY=scale (comma-separated: interactive, keystrokes, scale, plans) runs a part only.
-  const only = (process.env.BENCH_ONLY || 'interactive,keystrokes,scale,plans').split(',');
+  const only = (process.env.BENCH_ONLY || 'interactive,encodings,keystrokes,scale,plans').split(',');
   try {
     if (only.includes('interactive')) {
       log('interactive: the calculator');
@@ -520,6 +558,10 @@ async function main() {
         log('interactive: the bare Yew app');
         results.helloInteractive = await interactive(browser, hello, ['h1']);
       }
+    }
+    if (only.includes('encodings')) {
+      log('encodings: the live app served brotli, gzip and uncompressed');
+      results.encodings = await encodings(browser, appDist, pages, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
     }
     if (only.includes('keystrokes')) {
       log('keystrokes');

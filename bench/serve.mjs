@@ -1,11 +1,15 @@
 // A static server for the benchmarks: serves a build directory on 127.0.0.1 with gzip
 // (level 9, as a host's precompressed files) for text, JS, CSS and wasm, like a real static
 // host would, and counts the bytes it sends, so a benchmark knows what a visit transferred.
+// { encoding: 'br' } serves brotli instead (quality 11, as the build's .br siblings), and
+// { encoding: 'identity' } nothing compressed (a host that compresses nothing); either one
+// only when the request's Accept-Encoding allows it, as a host would.
 
 import http from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { brotli } from '../scripts/compress.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +26,8 @@ const MIME = {
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
 
 /** Serves `dir`; `pages` maps extra paths to HTML (e.g. a blank page for seeding storage). */
-export async function serve(dir, { pages = {} } = {}) {
+export async function serve(dir, { pages = {}, encoding = 'gzip' } = {}) {
+  if (!['gzip', 'br', 'identity'].includes(encoding)) throw new Error(`serve: unknown encoding ${encoding}`);
   const root = resolve(dir);
   const cache = new Map();
   // bytes: everything sent; workerBytes: what a service worker fetched (its requests carry
@@ -49,12 +54,14 @@ export async function serve(dir, { pages = {} } = {}) {
     }
     if (!st?.isFile()) return done(404, { 'Content-Type': 'text/plain' }, Buffer.from('not found'));
     const ext = extname(file).toLowerCase();
-    const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    const key = `${file}:${st.mtimeMs}:${gzip}`;
+    const accepted = req.headers['accept-encoding'] ?? '';
+    const used = COMPRESS.has(ext) && encoding !== 'identity' && new RegExp(`\\b${encoding}\\b`).test(accepted) ? encoding : null;
+    const key = `${file}:${st.mtimeMs}:${used}`;
     let body = cache.get(key);
     if (!body) {
       body = readFileSync(file);
-      if (gzip) body = gzipSync(body, { level: 9 });
+      if (used === 'gzip') body = gzipSync(body, { level: 9 });
+      if (used === 'br') body = brotli(body, ext !== '.wasm');
       cache.set(key, body);
     }
     done(
@@ -64,7 +71,7 @@ export async function serve(dir, { pages = {} } = {}) {
         'Content-Length': body.length,
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+        ...(used ? { 'Content-Encoding': used } : {}),
       },
       body,
     );

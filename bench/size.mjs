@@ -7,11 +7,13 @@
 // script, modulepreload and preload links, the stylesheets), the files a referenced script
 // imports or fetches by a relative './name' (the calculator's boot script imports the
 // wasm-bindgen glue and registers sw.js). Icons, the manifest and images are not counted:
-// the budget is about code. Gzip at level 9, as a static host's precompressed files.
+// the budget is about code. Gzip at level 9, as a static host's precompressed files; with
+// { brotli: true } also brotli at quality 11, as the build's .br siblings (scripts/compress.mjs).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { brotli as brotliCompress } from '../scripts/compress.mjs';
 
 const CODE = /\.(js|mjs|wasm|css)$/;
 
@@ -27,8 +29,8 @@ function references(text) {
   return names;
 }
 
-/** The first-load files of the build in `dir`: [{ name, kind, raw, gzip }]. */
-export function firstLoad(dir) {
+/** The first-load files of the build in `dir`: [{ name, kind, raw, gzip }] (and `br` with { brotli: true }). */
+export function firstLoad(dir, { brotli = false } = {}) {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`no build in ${dir}: ${index} does not exist`);
   const seen = new Map();
@@ -49,17 +51,20 @@ export function firstLoad(dir) {
     kind: kind(name),
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
+    ...(brotli ? { br: brotliCompress(data, !name.endsWith('.wasm')).length } : {}),
   }));
 }
 
-/** Totals by kind and overall: { html: {raw, gzip}, js, wasm, css, total }. */
+/** Totals by kind and overall: { html: {raw, gzip[, br]}, js, wasm, css, total }. */
 export function totals(files) {
   const out = {};
-  for (const k of ['html', 'js', 'wasm', 'css', 'total']) out[k] = { raw: 0, gzip: 0, files: 0 };
+  const withBr = files.some((f) => f.br != null);
+  for (const k of ['html', 'js', 'wasm', 'css', 'total']) out[k] = { raw: 0, gzip: 0, ...(withBr ? { br: 0 } : {}), files: 0 };
   for (const f of files) {
     for (const k of [f.kind, 'total']) {
       out[k].raw += f.raw;
       out[k].gzip += f.gzip;
+      if (withBr) out[k].br += f.br ?? 0;
       out[k].files += 1;
     }
   }
@@ -68,6 +73,6 @@ export function totals(files) {
 
 // `node bench/size.mjs DIR` prints the files and totals as JSON.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = firstLoad(process.argv[2] ?? 'dist');
+  const files = firstLoad(process.argv[2] ?? 'dist', { brotli: true });
   console.log(JSON.stringify({ files, totals: totals(files) }, null, 2));
 }

@@ -8,8 +8,11 @@
 #   BENCH_RUNS=5 BENCH_KEYSTROKES=300 BENCH_UNITS=10000 LIGHTHOUSE_RUNS=3  (the defaults)
 #   BENCH_SKIP_LIGHTHOUSE=1  leave Lighthouse out
 #   BENCH_ONLY=plans  a partial run: build the release and run only these parts of
-#     bench/browser.mjs (comma-separated: interactive, keystrokes, scale, plans); writes
-#     only the plan-scale section of BENCHMARKS.md. BENCH_PASTES=5 pastes per table state.
+#     bench/browser.mjs (comma-separated: interactive, encodings, keystrokes, scale, plans)
+#     and, with `size`, the first-load sizes gzip and brotli against the bare Yew app (which
+#     it then builds too); writes only the measured sections of BENCHMARKS.md (plan scale;
+#     bytes and encodings). BENCH_PASTES=5 pastes per table state.
+#     Issue 14's budgets alone: BENCH_ONLY=size,encodings scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -27,21 +30,35 @@ step "the calculator's release build (bench/out/app/dist)"
 trunk build --release --dist "$OUT/app/dist"
 
 if [ -n "${BENCH_ONLY:-}" ]; then
-  step "in headless Chromium: $BENCH_ONLY only"
-  node bench/browser.mjs "$OUT/app/dist" - "$OUT/browser.json"
+  rm -f "$OUT/size-app.json" "$OUT/size-hello.json" "$OUT/browser.json"
+  if [[ ",$BENCH_ONLY," == *,size,* ]]; then
+    step "the bare Yew app (bench/hello-yew), built the same way; first-load sizes"
+    node bench/sync-fixture.mjs
+    (cd bench/hello-yew && CARGO_TARGET_DIR="$ROOT/target/bench-hello-yew" trunk build --release --dist "$OUT/hello-yew/dist")
+    node bench/size.mjs "$OUT/app/dist" >"$OUT/size-app.json"
+    node bench/size.mjs "$OUT/hello-yew/dist" >"$OUT/size-hello.json"
+  fi
+  PARTS="$(printf '%s' ",$BENCH_ONLY," | sed 's/,size,/,/g; s/^,//; s/,$//')"
+  if [ -n "$PARTS" ]; then
+    step "in headless Chromium: $PARTS only"
+    BENCH_ONLY="$PARTS" node bench/browser.mjs "$OUT/app/dist" - "$OUT/browser.json"
+  fi
   COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT+changes"; fi
   LOAD_END="$(load)"
-  export COMMIT LOAD_START LOAD_END OUT
+  export COMMIT LOAD_START LOAD_END OUT BENCH_ONLY
   node --input-type=module -e '
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 const e = process.env;
+const json = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, "utf8")) : null);
 const results = {
   partial: true,
+  only: e.BENCH_ONLY,
   date: new Date().toISOString(),
   commit: e.COMMIT,
   machine: { load: `${e.LOAD_START} → ${e.LOAD_END}` },
-  browser: JSON.parse(readFileSync(`${e.OUT}/browser.json`, "utf8")),
+  browser: json(`${e.OUT}/browser.json`),
+  ...(existsSync(`${e.OUT}/size-app.json`) ? { size: { app: json(`${e.OUT}/size-app.json`), hello: json(`${e.OUT}/size-hello.json`) } } : {}),
 };
 writeFileSync(`${e.OUT}/results-partial.json`, JSON.stringify(results, null, 2));
 '

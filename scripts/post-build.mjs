@@ -4,11 +4,15 @@
 //  2. adds that CSP (no other origin; only what wasm needs: 'wasm-unsafe-eval');
 //  3. puts the first screen, rendered at build time, into the page;
 //  4. writes sw.js, a service worker that precaches this exact build (its version is a hash
-//     of every file), and registers it from the loader.
+//     of every file), and registers it from the loader;
+//  5. writes the .br and .gz siblings of every text and wasm file, for hosts that serve
+//     precompressed files (scripts/compress.mjs; README "Publishing"). Not precached: the
+//     browser decodes them, and the worker stores what it decoded under the original name.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { compressDir, isSibling } from './compress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -139,6 +143,8 @@ const walk = (d) => {
   }
 };
 walk(dir);
+// (Siblings are written after this; a staging directory never has any, but never list them.)
+files.splice(0, files.length, ...files.filter((f) => !isSibling(f)));
 files.sort();
 const fingerprint = files.map((f) => f + ':' + sha(readFileSync(join(dir, f)))).join('\n');
 const version = sha(fingerprint, 12);
@@ -201,4 +207,9 @@ function isAppPage(url) {
 }
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${bootName}, CSP, sw.js (${precache.length} files, version ${version})`);
+
+// 5. Precompressed siblings, last: every file they compress is final now.
+const compressed = compressDir(dir);
+const sum = (k) => compressed.reduce((n, r) => n + r[k], 0);
+console.log(`post-build: ${bootName}, CSP, sw.js (${precache.length} files, version ${version}), ` +
+  `.br/.gz of ${compressed.length} files (${sum('raw')} B raw, ${sum('gz')} gzip, ${sum('br')} brotli)`);

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use super::figures::{Field, TargetEntry};
+use super::lean::{map_of, set_of};
 use super::plan::{Plan, TargetId};
 use super::profile::Profile;
 use super::score::ScoringModel;
@@ -79,16 +80,10 @@ fn merge_maps<K: Ord + Clone, V: PartialEq + Clone>(
     ours: &BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
 ) -> BTreeMap<K, V> {
-    let keys: BTreeSet<&K> = base
-        .keys()
-        .chain(ours.keys())
-        .chain(theirs.keys())
-        .collect();
-    keys.into_iter()
-        .filter_map(|key| {
-            leaf(&base.get(key), &ours.get(key), &theirs.get(key)).map(|v| (key.clone(), v.clone()))
-        })
-        .collect()
+    let keys: BTreeSet<&K> = set_of(base.keys().chain(ours.keys()).chain(theirs.keys()));
+    map_of(keys.into_iter().filter_map(|key| {
+        leaf(&base.get(key), &ours.get(key), &theirs.get(key)).map(|v| (key.clone(), v.clone()))
+    }))
 }
 
 fn merge_entry(base: &TargetEntry, ours: &TargetEntry, theirs: &TargetEntry) -> TargetEntry {
@@ -126,18 +121,18 @@ fn merge_profile(base: &Rc<Profile>, ours: &Rc<Profile>, theirs: &Rc<Profile>) -
         &(&o.plan, o.bloc, &o.unit_id),
         &(&t.plan, t.bloc, &t.unit_id),
     );
-    let ids: BTreeSet<TargetId> = b
-        .entries
-        .keys()
-        .chain(o.entries.keys())
-        .chain(t.entries.keys())
-        .copied()
-        .collect();
-    let entries = ids
-        .into_iter()
-        .map(|id| (id, merge_entry(b.entry(id), o.entry(id), t.entry(id))))
-        .filter(|(_, entry)| !entry.is_empty())
-        .collect();
+    let ids: BTreeSet<TargetId> = set_of(
+        b.entries
+            .keys()
+            .chain(o.entries.keys())
+            .chain(t.entries.keys())
+            .copied(),
+    );
+    let entries = map_of(
+        ids.into_iter()
+            .map(|id| (id, merge_entry(b.entry(id), o.entry(id), t.entry(id))))
+            .filter(|(_, entry)| !entry.is_empty()),
+    );
     Rc::new(Profile {
         plan: plan.clone(),
         label: leaf(&b.label, &o.label, &t.label),
@@ -220,7 +215,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     }
     // Theirs's profiles that are not there yet (added by theirs, or deleted by ours but
     // edited by theirs) go after the profile they follow in theirs.
-    let placed: BTreeSet<&str> = kept.iter().map(|r| r.id.as_str()).collect();
+    let placed: BTreeSet<&str> = set_of(kept.iter().map(|r| r.id.as_str()));
     let mut after: HashMap<Option<String>, Vec<ProfileRecord>> = HashMap::new();
     let mut anchor: Option<String> = None;
     for record in &theirs.profiles {
@@ -297,7 +292,7 @@ fn merge_models(
 /// ours's order and then theirs's additions.
 fn merge_plans(base: &[Rc<Plan>], ours: &[Rc<Plan>], theirs: &[Rc<Plan>]) -> Vec<Rc<Plan>> {
     let by_id = |plans: &[Rc<Plan>]| -> BTreeMap<String, Rc<Plan>> {
-        plans.iter().map(|p| (p.id.clone(), p.clone())).collect()
+        map_of(plans.iter().map(|p| (p.id.clone(), p.clone())))
     };
     let merged = merge_maps(&by_id(base), &by_id(ours), &by_id(theirs));
     let mut order: Vec<&String> = Vec::new();

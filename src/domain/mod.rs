@@ -11,6 +11,7 @@ pub mod grid;
 pub mod improve;
 pub mod keyed;
 pub mod language;
+pub mod lean;
 pub mod limits;
 pub mod merge;
 pub mod number;

@@ -82,12 +82,9 @@ pub struct AwardPlaces(BTreeMap<BlocId, usize>);
 impl AwardPlaces {
     /// The plan's own award places.
     pub fn of_plan(plan: &Plan) -> AwardPlaces {
-        AwardPlaces(
-            plan.blocs
-                .iter()
-                .map(|bloc| (bloc.id, bloc.award_places))
-                .collect(),
-        )
+        AwardPlaces(super::lean::map_of(
+            plan.blocs.iter().map(|bloc| (bloc.id, bloc.award_places)),
+        ))
     }
 
     /// The places of `bloc` (1 for a bloc the settings do not know).

@@ -82,9 +82,17 @@ export function requireBuild(dir = distDir()) {
 /**
  * Serves `dir` on 127.0.0.1 at an ephemeral port.
  * Returns { url, origin, requests, close }: `requests` logs every request the server saw
- * ({ method, path, status }).
+ * ({ method, path, status }, and `encoding` when a precompressed sibling was sent).
+ *
+ * options:
+ *   precompressed  serve the build's `.br`/`.gz` siblings (scripts/compress.mjs) as a host
+ *                  with brotli_static/gzip_static does: the best one the request's
+ *                  Accept-Encoding allows, with Content-Encoding, the original's Content-Type
+ *                  and Vary: Accept-Encoding. `['gzip']` allows only gzip. Off by default:
+ *                  every file is sent as it is.
  */
-export async function startServer(dir) {
+export async function startServer(dir, { precompressed = false } = {}) {
+  const encodings = precompressed === true ? ['br', 'gzip'] : precompressed || [];
   const root = resolve(dir);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -111,12 +119,28 @@ export async function startServer(dir) {
         st = statSync(file, { throwIfNoEntry: false });
       }
       if (!st || !st.isFile()) return send(404, 'not found');
+      const type = MIME[extname(file).toLowerCase()] || 'application/octet-stream';
+      const headers = {};
+      if (encodings.length) {
+        headers.Vary = 'Accept-Encoding';
+        const accepted = String(req.headers['accept-encoding'] ?? '');
+        for (const [suffix, encoding] of [['.br', 'br'], ['.gz', 'gzip']]) {
+          if (!encodings.includes(encoding) || !new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+          const sibling = statSync(file + suffix, { throwIfNoEntry: false });
+          if (!sibling?.isFile()) continue;
+          file += suffix;
+          st = sibling;
+          headers['Content-Encoding'] = entry.encoding = encoding;
+          break;
+        }
+      }
       entry.status = 200;
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': st.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file)

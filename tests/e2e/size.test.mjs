@@ -4,8 +4,8 @@
 //
 //   hello_yew_gzip_bytes  the bare Yew 0.23 app's first load (bench/hello-yew), built the
 //                         same way; scripts/bench.sh measures and refreshes it
-//   target_ratio          the goal (issue "Fast on a cheap phone over a weak connection"):
-//                         at most 1.5 × the bare Yew app
+//   target_ratio          the goal: at most 3.0 × the bare Yew app (issue 14 replaced the
+//                         1.5 × of "Fast on a cheap phone over a weak connection")
 //   allowed_ratio         what this test enforces: the goal once it is met; until then the
 //                         size last measured plus a little headroom, so the bundle cannot
 //                         grow unnoticed (scripts/bench.sh only ever lowers it)
