@@ -656,6 +656,7 @@ test('n. exact figures: no rating before figures, rounded shares, gaps rounded u
     await report.waitFor({ state: 'visible' });
     const figures = (id) => report.locator(`tr[data-print-target="${id}"] td`).nth(2);
     await waitForText(figures('online_work_files'), '64,05%');
-    await waitForText(figures('satisfaction_admin'), '80/100 = 80%');
+    // Printed once, not as "80% = 80%" (issue 13).
+    await waitForText(figures('satisfaction_admin'), '80/100 (80%)');
   }),
 );
