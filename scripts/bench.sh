@@ -24,7 +24,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_START="$(load)"
 
 step "the calculator's release build (bench/out/app/dist)"
-trunk build --release --dist "$OUT/app/dist"
+scripts/build.sh --dist "$OUT/app/dist"
 
 if [ -n "${BENCH_ONLY:-}" ]; then
   step "in headless Chromium: $BENCH_ONLY only"

@@ -375,6 +375,10 @@ pub static EN: Texts = Texts {
     pe_new_before: "At the start of the year",
     pe_new_after: "At the end of the year",
     // End of plan editor (issue 12)
+    // On-demand views (issue 14)
+    view_loading: "Loading…",
+    view_load_failed: "This part could not be loaded. Check the network connection, then open it again.",
+    // End of on-demand views (issue 14)
 };
 
 impl Messages for En {

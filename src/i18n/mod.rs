@@ -459,6 +459,12 @@ pub struct Texts {
     pub pe_new_before: &'static str,
     pub pe_new_after: &'static str,
     // End of plan editor (issue 12)
+    // On-demand views (issue 14)
+    /// While a view's own module downloads (a status, read out once).
+    pub view_loading: &'static str,
+    /// A view's module could not be downloaded (opening the view again retries).
+    pub view_load_failed: &'static str,
+    // End of on-demand views (issue 14)
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks

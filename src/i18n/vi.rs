@@ -363,6 +363,10 @@ pub static VI: Texts = Texts {
     pe_new_before: "Đầu năm",
     pe_new_after: "Cuối năm",
     // End of plan editor (issue 12)
+    // On-demand views (issue 14)
+    view_loading: "Đang tải…",
+    view_load_failed: "Không tải được phần này. Hãy kiểm tra kết nối mạng rồi mở lại.",
+    // End of on-demand views (issue 14)
 };
 
 impl Messages for Vi {
