@@ -57,6 +57,8 @@ fallback() {
   exit 0
 }
 
+# Runs a step; its failure means the fallback. (Called in `||`, a function does not stop at
+# a failed command by itself under `set -e`: the functions below return at each.)
 step() {
   FAILED_AT="$1"
   shift
@@ -73,9 +75,9 @@ if [ -z "$OPT_LEVEL" ] || [ -z "$OPT_PARAMS" ]; then
 fi
 
 split_wasm() {
-  rm -rf "$OUT" && mkdir -p "$OUT/split" "$OUT/bindgen"
-  wasm-split-cli "$ROOT/target/wasm32-unknown-unknown/release/$BIN.wasm" "$OUT/split" --out-name "$BIN"
-  ls "$OUT/split"/*.wasm >/dev/null
+  rm -rf "$OUT" && mkdir -p "$OUT/split" "$OUT/bindgen" || return 1
+  wasm-split-cli "$ROOT/target/wasm32-unknown-unknown/release/$BIN.wasm" "$OUT/split" --out-name "$BIN" || return 1
+  [ -f "$OUT/split/$BIN.wasm" ] && [ -f "$OUT/split/__wasm_split.js" ] || return 1
   # A build without split points would "split" into nothing: that is not a split build.
   if [ "$(find "$OUT/split" -name '*.wasm' ! -name "$BIN.wasm" | wc -l)" -eq 0 ]; then
     echo "wasm-split-cli wrote no on-demand module" >&2
@@ -90,7 +92,7 @@ optimise() {
     # The splitter writes a name section into each module (wasm-bindgen drops the main one's):
     # --strip-debug drops it, as in Trunk's build.
     # shellcheck disable=SC2086 # the flags are words
-    wasm-opt "-O$OPT_LEVEL" $OPT_PARAMS --strip-debug "$f" -o "$f"
+    wasm-opt "-O$OPT_LEVEL" $OPT_PARAMS --strip-debug "$f" -o "$f" || return 1
   done
 }
 

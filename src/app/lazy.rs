@@ -35,8 +35,9 @@ mod split {
     pub type Slot<P> = LocalKey<Cell<Option<Draw<P>>>>;
     /// A view's split point: downloads its module (or fails, e.g. offline before the
     /// service worker has it), then gives the drawing function.
-    pub type Load<P> =
-        fn() -> Pin<Box<dyn Future<Output = Result<Draw<P>, wasm_split_helpers::SplitLoaderError>>>>;
+    pub type Load<P> = fn() -> Pin<
+        Box<dyn Future<Output = Result<Draw<P>, wasm_split_helpers::SplitLoaderError>>>,
+    >;
 
     /// The view drawn by its module, or a status while the module downloads or if it failed.
     /// A failed download is not remembered: opening the view again tries again.
