@@ -322,6 +322,11 @@ const sizeRows = ['html', 'js', 'wasm', 'css', 'total'].map((k) => {
   return `| ${label} | ${a.files} | ${kb(a.raw)} | ${kb(a.gzip)} | ${h.files} | ${kb(h.raw)} | ${kb(h.gzip)} | ${x} |`;
 });
 const fileRows = r.size.app.files.map((f) => `| \`${f.name}\` | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+// On-demand views (issue 14): the split build's modules, downloaded when a view is first opened.
+const onDemand = r.size.app.onDemand ?? [];
+const onDemandText = onDemand.length
+  ? `\n\nNot in the first load: the on-demand modules (scripts/build.sh), each downloaded the first time one of its views is opened, and precached by the service worker after the first visit:\n\n| module | views | raw | gzip |\n|---|---|---|---|\n${onDemand.map((m) => `| \`${m.name}\` | ${m.views.join(', ')} | ${kb(m.raw)} | ${kb(m.gzip)} |`).join('\n')}`
+  : '';
 
 const m = r.machine;
 const md = `${header()}<!-- results:start -->
@@ -344,7 +349,7 @@ The calculator's files:
 
 | file | raw | gzip |
 |---|---|---|
-${fileRows.join('\n')}
+${fileRows.join('\n')}${onDemandText}
 
 ${
   inter

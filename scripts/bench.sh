@@ -27,7 +27,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_START="$(load)"
 
 step "the calculator's release build (bench/out/app/dist)"
-trunk build --release --dist "$OUT/app/dist"
+scripts/build.sh --dist "$OUT/app/dist"
 
 if [ -n "${BENCH_ONLY:-}" ]; then
   rm -f "$OUT/size-app.json" "$OUT/size-hello.json" "$OUT/browser.json"

@@ -12,6 +12,10 @@ TRUNK_VERSION="0.21.14"
 # The CLI must match the `wasm-bindgen` crate pinned with `=` in Cargo.toml exactly.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)"
 
+# The wasm splitter of scripts/build.sh (issue 14): pre-1.0, so pinned; it must read what the
+# `wasm_split_helpers`/`wasm_split_macros` versions pinned in Cargo.toml write.
+WASM_SPLIT_VERSION="0.2.4"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {
@@ -48,6 +52,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # The binary prints no version of its own: the install's record says which it is.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  fi
+}
+
 ensure_node_packages() {
   # binaryen's wasm-opt (Debian's is too old for today's rustc output) and playwright-core.
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] ||
@@ -70,6 +83,7 @@ ensure_wasm_target
 ensure_node_packages
 ensure_trunk
 ensure_wasm_bindgen
+ensure_wasm_split
 if [ "${WITH_BROWSER:-0}" = 1 ]; then
   ensure_chromium
 fi

@@ -8,6 +8,9 @@
 //  5. writes the .br and .gz siblings of every text and wasm file, for hosts that serve
 //     precompressed files (scripts/compress.mjs; README "Publishing"). Not precached: the
 //     browser decodes them, and the worker stores what it decoded under the original name.
+// In the split build (scripts/build.sh sets CCHC_SPLIT_DIR), Trunk builds no wasm: the start-up
+// module, the on-demand modules and their linker come from that directory, are named by their
+// hashes, get integrity checks, and the loader is written here (see addSplitModules).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,14 @@ let html = readFileSync(indexPath, 'utf8');
 
 // 1. The inline loader becomes boot-<hash>.js, plus service-worker registration.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
+if (process.env.CCHC_SPLIT_DIR) {
+  // The split build: the wasm and its loader are added here, in the form Trunk writes them.
+  if (inline.test(html)) fail('the split build got a page with Trunk\'s own loader in it');
+  const split = addSplitModules(process.env.CCHC_SPLIT_DIR, process.env.CCHC_SPLIT_BIN);
+  const headEnd = /\s*<\/head>/;
+  if (!headEnd.test(html)) fail('no </head> in index.html');
+  html = html.replace(headEnd, (end) => `\n    ${split.links.join('\n    ')}\n    <script type="module">${split.loader}</script>${end}`);
+}
 const match = html.match(inline);
 if (!match) {
   console.error('post-build: no inline module script found in index.html');
@@ -213,3 +224,98 @@ const compressed = compressDir(dir);
 const sum = (k) => compressed.reduce((n, r) => n + r[k], 0);
 console.log(`post-build: ${bootName}, CSP, sw.js (${precache.length} files, version ${version}), ` +
   `.br/.gz of ${compressed.length} files (${sum('raw')} B raw, ${sum('gz')} gzip, ${sum('br')} brotli)`);
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+/**
+ * The split build's wasm (scripts/build.sh): copies from `from` into the staging directory
+ * the start-up module and its wasm-bindgen glue, the on-demand modules and the linker that
+ * fetches them (written by wasm-split-cli), each named by a hash of its content, since the
+ * service worker and the HTTP cache keep hashed files for good. Every module is checked on
+ * arrival: the page's links carry integrity attributes, and the linker's fetches too.
+ * Writes split-modules.json, which lists the on-demand modules (bench/size.mjs and the tests
+ * read it). Returns the head links and the loader script (as Trunk's).
+ */
+function addSplitModules(from, bin) {
+  if (!bin) fail('CCHC_SPLIT_BIN is not set');
+  const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+  const withHash = (name, data) => name.replace(/(_bg)?\.(wasm|js)$/, (ext) => `-${sha(data)}${ext}`);
+  const present = readdirSync(from);
+  const linkerFile = '__wasm_split.js';
+  for (const name of [`${bin}.js`, `${bin}_bg.wasm`, linkerFile]) {
+    if (!present.includes(name)) fail(`the split build has no ${name} in ${from}`);
+  }
+  // The modules first: they name no other file.
+  const modules = new Map();
+  for (const name of present.filter((n) => n.endsWith('.wasm'))) {
+    const data = readFileSync(join(from, name));
+    modules.set(name, { name: withHash(name, data), data });
+  }
+  let linker = readFileSync(join(from, linkerFile), 'utf8');
+  let glue = readFileSync(join(from, `${bin}.js`), 'utf8');
+
+  // Which views each on-demand module serves: a view's own module is split_<view>.wasm; a
+  // chunk shared by several is announced by a comment listing them.
+  const onDemand = [];
+  const views = new Map();
+  for (const m of linker.matchAll(/\/\* ([^*]+) \*\/\s*const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    views.set(m[3], m[1].split(',').map((v) => v.trim()));
+  }
+  let fetches = 0;
+  linker = linker.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    const module = modules.get(name);
+    if (!module || name === `${bin}_bg.wasm`) fail(`the linker fetches ${name}, which the split build has not`);
+    fetches += 1;
+    onDemand.push({
+      file: module.name,
+      views: views.get(name) ?? [name.replace(/^split_|\.wasm$/g, '')],
+      raw: module.data.length,
+    });
+    return `fetch(new URL(${JSON.stringify('./' + module.name)}, import.meta.url), { integrity: ${JSON.stringify(sri(module.data))} })`;
+  });
+  if (fetches !== modules.size - 1) {
+    fail(`the linker fetches ${fetches} modules, the split build has ${modules.size - 1} besides the main one`);
+  }
+  // The glue imports the linker and the linker the glue: one hash names both.
+  const linkerImport = /(from\s*['"])\.\/__wasm_split\.js(['"])/g;
+  const glueImport = new RegExp(`(from\\s*['"])\\./${bin}\\.js(['"])`, 'g');
+  if (!linkerImport.test(glue)) fail(`${bin}.js does not import ./${linkerFile}`);
+  if (!glueImport.test(linker)) fail(`${linkerFile} does not import ./${bin}.js`);
+  const pair = sha(glue + linker);
+  const glueName = `${bin}-${pair}.js`;
+  const linkerName = `__wasm_split-${pair}.js`;
+  const main = modules.get(`${bin}_bg.wasm`);
+  glue = glue
+    .replace(linkerImport, `$1./${linkerName}$2`)
+    .replaceAll(`'${bin}_bg.wasm'`, `'${main.name}'`);
+  linker = linker.replace(glueImport, `$1./${glueName}$2`);
+
+  for (const { name, data } of modules.values()) writeFileSync(join(dir, name), data);
+  writeFileSync(join(dir, glueName), glue);
+  writeFileSync(join(dir, linkerName), linker);
+  onDemand.sort((a, b) => b.raw - a.raw);
+  writeFileSync(
+    join(dir, 'split-modules.json'),
+    JSON.stringify({ startup: [glueName, linkerName, main.name], onDemand }, null, 2) + '\n',
+  );
+  const script = (name, data) =>
+    `<link rel="modulepreload" href="./${name}" crossorigin="anonymous" integrity="${sri(data)}">`;
+  const links = [
+    script(glueName, glue),
+    script(linkerName, linker),
+    `<link rel="preload" href="./${main.name}" crossorigin="anonymous" integrity="${sri(main.data)}" as="fetch" type="application/wasm">`,
+  ];
+  const loader = `
+import init, * as bindings from './${glueName}';
+const wasm = await init({ module_or_path: './${main.name}' });
+
+window.wasmBindings = bindings;
+
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+`;
+  console.log(`post-build: split build, ${onDemand.length} on-demand modules`);
+  return { links, loader };
+}

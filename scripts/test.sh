@@ -19,8 +19,8 @@ cargo test --quiet
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build"
-trunk build --release
+step "release build (scripts/build.sh: the split build)"
+scripts/build.sh
 
 step "end-to-end tests (playwright-core driving headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -7,6 +7,7 @@ pub mod crash;
 pub mod early_input;
 pub mod hooks;
 pub mod present; // Presentation mode (issue 13)
+pub mod lazy;
 pub mod shared;
 pub mod state;
 
@@ -20,22 +21,19 @@ use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
 use crate::store::{self, LocalStorage, SessionStorage};
 use components::banners::Banners;
-use components::data_view::DataView;
-use components::district_view::DistrictView;
 use components::explain::Explain;
 use components::link_preview::LinkPreview;
 use components::nav::Nav;
-use components::plans_view::PlansView;
-use components::print_view::PrintView;
 use components::profile_bar::ProfileBar;
-use components::ranking_view::RankingView;
 use components::send_panel::SendPanel;
-use components::settings_view::SettingsView;
 use components::summary::{NextStepItem, SummaryPanel};
 use components::target_card::TargetCard;
 use components::targets_chart::TargetsChart;
 use components::toast::Toast;
 use components::unit_picker::UnitPicker;
+// On-demand views (issue 14): wrappers with the views' own props that download a view's
+// module the first time it is opened (src/app/lazy.rs).
+use lazy::{DataView, DistrictView, PlansView, PrintView, RankingView, SettingsView};
 use shared::Shared;
 use state::{Action, AppState, TextInput, View};
 

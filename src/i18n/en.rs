@@ -437,6 +437,10 @@ pub static EN: Texts = Texts {
     toast_shared: "The result went to the app you chose to send it with.",
     toast_share_failed: "It could not be shared. Use “Download the file” or “Copy the link”.",
     // End of the officer's journey (issue 13)
+    // On-demand views (issue 14)
+    view_loading: "Loading…",
+    view_load_failed: "This part could not be loaded. Check the network connection, then open it again.",
+    // End of on-demand views (issue 14)
 };
 
 impl Messages for En {

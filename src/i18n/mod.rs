@@ -515,6 +515,12 @@ pub struct Texts {
     pub toast_shared: &'static str,
     pub toast_share_failed: &'static str,
     // End of the officer's journey (issue 13)
+    // On-demand views (issue 14)
+    /// While a view's own module downloads (a status, read out once).
+    pub view_loading: &'static str,
+    /// A view's module could not be downloaded (opening the view again retries).
+    pub view_load_failed: &'static str,
+    // End of on-demand views (issue 14)
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks

@@ -425,6 +425,10 @@ pub static VI: Texts = Texts {
     toast_shared: "Đã chuyển kết quả sang ứng dụng bạn chọn để gửi.",
     toast_share_failed: "Chưa chia sẻ được. Hãy dùng “Tải tệp” hoặc “Sao chép liên kết”.",
     // End of the officer's journey (issue 13)
+    // On-demand views (issue 14)
+    view_loading: "Đang tải…",
+    view_load_failed: "Không tải được phần này. Hãy kiểm tra kết nối mạng rồi mở lại.",
+    // End of on-demand views (issue 14)
 };
 
 impl Messages for Vi {

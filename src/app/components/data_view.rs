@@ -31,7 +31,7 @@ use crate::i18n::{
     status_name, Lang,
 };
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DataViewProps {
     pub lang: Lang,
     pub workspace: Shared<Workspace>,

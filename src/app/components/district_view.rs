@@ -15,7 +15,7 @@ use crate::domain::plan::{BlocId, Measure, Plan};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{status_icon, status_name, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DistrictViewProps {
     pub lang: Lang,
     pub plan: Shared<Plan>,

@@ -21,7 +21,7 @@ use crate::formats::plan_file::export_plan_file;
 use crate::formats::plan_link::make_plan_fragment;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PlansViewProps {
     pub lang: Lang,
     pub workspace: Shared<Workspace>,

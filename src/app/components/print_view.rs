@@ -17,7 +17,7 @@ use crate::i18n::{
     threshold_short, Lang,
 };
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PrintViewProps {
     pub lang: Lang,
     pub plan: Shared<Plan>,

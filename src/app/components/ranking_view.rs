@@ -52,7 +52,7 @@ pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PAGE_SIZE).max(1)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct RankingViewProps {
     pub lang: Lang,
     pub plan: Shared<Plan>,

@@ -10,7 +10,7 @@ use crate::domain::plan::Plan;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct SettingsViewProps {
     pub lang: Lang,
     pub plan: Shared<Plan>,

@@ -1,0 +1,146 @@
+// End-to-end tests of the on-demand views (issue 14, scripts/build.sh): the start-up path
+// downloads none of the views' own modules; each view downloads its module the first time
+// it is opened, with a short loading status meanwhile, and draws at once on later openings;
+// after one online visit every view opens offline (the service worker precached them all).
+//
+// They test the split build. On a one-module build made on purpose (CCHC_UNSPLIT=1) they
+// are skipped; on one that scripts/build.sh fell back to, they fail.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distDir, launchBrowser, newPage, requireBuild, startServer, waitForApp } from './harness.mjs';
+
+const TEST_TIMEOUT = 90_000;
+
+// Each view: how to open it, what shows it is there, and its split point (src/app/lazy.rs).
+const VIEWS = [
+  { view: 'ranking', open: '[data-view="ranking"]', marker: 'table.bloc-table', module: 'ranking_view' },
+  { view: 'district', open: '[data-view="district"]', marker: '[data-district]', module: 'district_view' },
+  { view: 'settings', open: '[data-view="settings"]', marker: '[data-settings]', module: 'settings_view' },
+  { view: 'plans', open: '[data-view="plans"]', marker: '[data-plans]', module: 'plans_view' },
+  { view: 'data', open: '[data-view="data"]', marker: '[data-data-view]', module: 'data_view' },
+  // The print view opens from the data view.
+  { view: 'print', open: '[data-action="print"]', marker: '[data-print]', module: 'print_view' },
+];
+
+let browser;
+let server;
+let modules = null; // split-modules.json of the build, or null for a one-module build
+
+before(async () => {
+  const dir = requireBuild(distDir());
+  const manifest = join(dir, 'split-modules.json');
+  if (existsSync(manifest)) modules = JSON.parse(readFileSync(manifest, 'utf8'));
+  browser = await launchBrowser();
+  server = await startServer(dir);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Skips on a one-module build chosen with CCHC_UNSPLIT=1; fails on any other. */
+function requireSplit(t) {
+  if (modules) return true;
+  if (process.env.CCHC_UNSPLIT === '1') {
+    t.skip('a one-module build (CCHC_UNSPLIT=1)');
+    return false;
+  }
+  assert.fail(`${distDir()} is not a split build (no split-modules.json): did scripts/build.sh fall back?`);
+}
+
+/** The file of a view's own module. */
+function moduleFile(name) {
+  const own = modules.onDemand.find((m) => m.file.startsWith(`split_${name}-`));
+  assert.ok(own, `split-modules.json lists the module of ${name}: ${JSON.stringify(modules.onDemand)}`);
+  return own.file;
+}
+
+const requested = (file) => server.requests.some((r) => r.path.endsWith(`/${file}`));
+
+test('each on-demand view downloads its module when first opened, not before', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  // No service worker here: it would fetch every module in idle time.
+  const { context, page, log } = await newPage(browser, {
+    baseURL: server.url,
+    initScript: () => {
+      delete Navigator.prototype.serviceWorker;
+    },
+  });
+  // The first view's module is held back until its loading status has been seen.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const first = moduleFile(VIEWS[0].module);
+  await page.route(`**/${first}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  await page.goto(server.url);
+  await waitForApp(page);
+  for (const m of modules.onDemand) {
+    assert.equal(requested(m.file), false, `${m.file} (${m.views.join(', ')}) is not part of the start-up path`);
+  }
+
+  for (const [index, { view, open, marker, module }] of VIEWS.entries()) {
+    const file = moduleFile(module);
+    await page.locator(open).click();
+    if (index === 0) {
+      const status = page.locator('[data-loading][role="status"]');
+      await status.waitFor({ state: 'visible' });
+      assert.equal((await status.textContent()).trim(), 'Đang tải…');
+      release();
+    }
+    await page.locator(marker).first().waitFor({ state: 'visible' });
+    assert.ok(requested(file), `opening ${view} downloaded ${file}`);
+    assert.equal(await page.locator('[data-loading]').count(), 0, `${view}: no loading status once drawn`);
+  }
+
+  // Later openings draw at once (no loading status ever appears), downloading nothing.
+  const before = server.requests.length;
+  await page.evaluate(() => {
+    window.sawLoading = [];
+    new MutationObserver(() => {
+      if (document.querySelector('[data-loading]')) window.sawLoading.push(location.href);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  for (const { open, marker } of VIEWS.filter((v) => v.view !== 'print')) {
+    await page.locator('[data-view="calculator"]').click();
+    await page.locator('[data-target]').first().waitFor();
+    await page.locator(open).click();
+    await page.locator(marker).first().waitFor({ state: 'visible' });
+  }
+  assert.equal((await page.evaluate(() => window.sawLoading)).length, 0, 'no loading status on later openings');
+  assert.deepEqual(server.requests.slice(before), [], 'nothing downloaded again');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test('after one online visit, every view opens offline', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  const { context, page, log } = await newPage(browser, { baseURL: server.url });
+  await page.goto(server.url);
+  await waitForApp(page);
+  // Active once installed, that is once every file of the build is in its cache.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  for (const { view, open, marker } of VIEWS) {
+    await page.locator(open).click();
+    await page.locator(marker).first().waitFor({ state: 'visible' });
+    assert.equal(await page.locator('[data-loading="failed"]').count(), 0, `${view} opened offline`);
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
