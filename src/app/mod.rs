@@ -6,8 +6,8 @@ pub mod components;
 pub mod crash;
 pub mod early_input;
 pub mod hooks;
-pub mod present; // Presentation mode (issue 13)
 pub mod lazy;
+pub mod present; // Presentation mode (issue 13)
 pub mod shared;
 pub mod state;
 

@@ -1262,8 +1262,14 @@ mod tests {
             .report_score(90.0, "Good", 1, 1)
             .ends_with("1 of 1 applicable target met."));
         // Vietnamese nouns do not change with the number.
-        assert_eq!(vi.import_added(1, "a.json"), "Đã thêm 1 bản đánh giá: a.json");
-        assert_eq!(vi.import_added(2, "a.json"), "Đã thêm 2 bản đánh giá: a.json");
+        assert_eq!(
+            vi.import_added(1, "a.json"),
+            "Đã thêm 1 bản đánh giá: a.json"
+        );
+        assert_eq!(
+            vi.import_added(2, "a.json"),
+            "Đã thêm 2 bản đánh giá: a.json"
+        );
         assert_eq!(vi.met_of(1, 1), "Đạt 1/1 chỉ tiêu");
     }
 
