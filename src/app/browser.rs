@@ -7,11 +7,21 @@ use super::early_input::{Caret, ChangedControl, EarlyInput};
 
 /// Brings the heading with this id into view and gives it the focus (it has
 /// `tabindex="-1"`): where a button takes the user to another part of the page (issue 13).
+/// A view loaded on demand (`app::lazy`) draws its heading only once its module is there:
+/// until then, looked for again every 50 ms, for at most 10 s.
 pub fn reveal_heading(id: &str) {
-    let Some(element) = web_sys::window()
+    reveal_when_drawn(id.to_string(), 200);
+}
+
+fn reveal_when_drawn(id: String, tries: u32) {
+    let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+        .and_then(|d| d.get_element_by_id(&id));
+    let Some(element) = element else {
+        if tries > 0 {
+            gloo_timers::callback::Timeout::new(50, move || reveal_when_drawn(id, tries - 1))
+                .forget();
+        }
         return;
     };
     element.scroll_into_view();
@@ -20,7 +30,6 @@ pub fn reveal_heading(id: &str) {
     }
 }
 
-/// Starts a download of `text` as a file; false when the browser refused.
 /// Starts a download of `text` as a file; false when the browser refused. Either way the
 /// page says so ([`Notice`]).
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
