@@ -50,8 +50,11 @@ fn next_steps(lang: Lang, steps: &[NextStepItem], send: bool, unit_chosen: bool)
                 if send {
                     <li><button type="button" class="next-step send" data-next-send="" onclick={go_send}>{ t.next_send }</button></li>
                 }
+                // Unkeyed: when the order of the steps changes with a keystroke, the same
+                // items are patched in place rather than moved (moving them all cost more
+                // than the rest of the keystroke).
                 { for steps.iter().map(|step| html! {
-                    <li key={step.key.to_string()}>
+                    <li>
                         <button type="button" class="next-step" data-next-step={step.key.clone()} onclick={go_to_card(&step.key)}>
                             <span class="next-name">{ step.name.clone() }</span>
                             if step.points > 0.0 {
