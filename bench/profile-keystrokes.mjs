@@ -34,11 +34,29 @@ const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM
 const server = await serve(dist, { pages: { '/__b__/blank.html': '<!doctype html><title>b</title>' } });
 const context = await browser.newContext();
 const page = await context.newPage();
-await page.goto(server.url + '/__b__/blank.html');
-await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
+// PROFILE_2021=1: the 2021 page of the `keystrokes` scenario instead (Xã Vĩnh Bình, recruitment).
+const in2021 = Boolean(process.env.PROFILE_2021);
+if (!in2021) {
+  await page.goto(server.url + '/__b__/blank.html');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
+}
 await page.goto(server.url + '/');
+if (in2021) {
+  await page.locator('select[data-field="bloc"]').selectOption('commune');
+  await page.locator('select[data-field="unit"]').selectOption('31211');
+}
 await page.locator('[data-summary][data-score]').waitFor();
-const target = plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies);
+// PROFILE_DROP_CSS=text: the style rules whose selector contains it are deleted first (an experiment).
+if (process.env.PROFILE_DROP_CSS) {
+  const dropped = await page.evaluate((text) => {
+    let n = 0;
+    const walk = (list) => { for (let i = list.length - 1; i >= 0; i--) { const r = list[i]; if (r.selectorText?.includes(text)) { (r.parentRule ?? r.parentStyleSheet).deleteRule(i); n++; } else if (r.cssRules) walk(r.cssRules); } };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+    return n;
+  }, process.env.PROFILE_DROP_CSS);
+  console.log('css rules dropped:', dropped);
+}
+const target = in2021 ? { id: 'recruitment' } : plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies);
 const card = page.locator(`[data-target="${target.id}"]`);
 await card.locator('input[data-field="denominator"]').fill('10');
 const input = card.locator('input[data-field="numerator"]');
