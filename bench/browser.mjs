@@ -32,6 +32,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { planData } from './plan-data.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 import { DATA_KEY } from '../tests/e2e/names.mjs';
 
@@ -391,30 +392,6 @@ async function scale(browser, server) {
 
 /** The plan file of the scale scenarios (issue 12, item 7): one bloc of 170 units, 40 targets. */
 const SCALE_PLAN_FILE = join(ROOT, 'plans', 'examples', 'scale-170x40.json');
-
-/**
- * Saved data (version 2) holding the plan file `file` (as `formats::envelope` saves a plan)
- * and one profile
- * for every unit of its first bloc, each with every target filled in (varied figures), so
- * that the summary's rank is among the whole bloc. The active profile is the bloc's first unit.
- */
-function planData(file) {
-  const plan = file.plan;
-  const bloc = plan.blocs[0];
-  const profiles = bloc.units.map((unit, i) => {
-    const entries = {};
-    plan.targets.forEach((target, t) => {
-      if (!(bloc.id in (target.applies ?? {}))) return;
-      const k = i * 7 + t * 3;
-      const base = { mode: 'counts', numerator: '', denominator: '', percent: '', answer: null, before: '', after: '' };
-      if (target.kind === 'ratio') entries[target.id] = { ...base, numerator: String(k % 41), denominator: '40' };
-      else if (target.kind === 'yes_no') entries[target.id] = { ...base, answer: k % 3 !== 0 };
-      else entries[target.id] = { ...base, before: String(k % 13), after: String((k * 5) % 17) };
-    });
-    return { id: `p${i + 1}`, profile: { plan: plan.id, label: '', bloc: bloc.id, unit_id: unit.id, other_name: '', entries } };
-  });
-  return { format: 'cchc-2021', version: 2, data: { profiles, active: 'p1', peer_scores: {}, language: 'vi', plans: [file] } };
-}
 
 /**
  * Plan scale, keystroke to summary: the 170 × 40 plan on screen for a unit of its 170-unit

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { planData } from './plan-data.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 import { DATA_KEY } from '../tests/e2e/names.mjs';
 
@@ -16,19 +17,7 @@ const [dist, n = '60'] = process.argv.slice(2);
 const file = JSON.parse(readFileSync(join(ROOT, 'plans/examples/scale-170x40.json'), 'utf8'));
 const plan = file.plan;
 const bloc = plan.blocs[0];
-const profiles = bloc.units.map((unit, i) => {
-  const entries = {};
-  plan.targets.forEach((target, t) => {
-    if (!(bloc.id in (target.applies ?? {}))) return;
-    const k = i * 7 + t * 3;
-    const base = { mode: 'counts', numerator: '', denominator: '', percent: '', answer: null, before: '', after: '' };
-    if (target.kind === 'ratio') entries[target.id] = { ...base, numerator: String(k % 41), denominator: '40' };
-    else if (target.kind === 'yes_no') entries[target.id] = { ...base, answer: k % 3 !== 0 };
-    else entries[target.id] = { ...base, before: String(k % 13), after: String((k * 5) % 17) };
-  });
-  return { id: `p${i + 1}`, profile: { plan: plan.id, label: '', bloc: bloc.id, unit_id: unit.id, other_name: '', entries } };
-});
-const saved = JSON.stringify({ format: 'cchc-2021', version: 2, data: { profiles, active: 'p1', peer_scores: {}, language: 'vi', plans: [file] } });
+const saved = JSON.stringify(planData(file));
 
 const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await serve(dist, { pages: { '/__b__/blank.html': '<!doctype html><title>b</title>' } });
