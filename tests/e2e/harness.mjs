@@ -398,9 +398,15 @@ export async function poll(get, ok, { timeout = TIMEOUT, message = 'condition no
 // localStorage
 // ---------------------------------------------------------------------------------------
 
-/** All of localStorage as a plain object (throws if the page cannot reach localStorage). */
+/**
+ * All of localStorage as a plain object (throws if the page cannot reach localStorage), as
+ * the page would leave it now: the app saves a moment after typing stops, and at once when
+ * the page is hidden or left, so a `pagehide` is sent first to write any pending edit.
+ * (The app ignores it when nothing is pending; a snapshot never races the autosave.)
+ */
 export function readStorage(page) {
   return page.evaluate(() => {
+    window.dispatchEvent(new Event('pagehide'));
     const out = {};
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
