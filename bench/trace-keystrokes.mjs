@@ -44,6 +44,16 @@ if (process.env.TRACE_CSS) {
     for (const rule of rules.split('}').filter((r) => r.trim())) sheet.insertRule(rule + '}', sheet.cssRules.length);
   }, process.env.TRACE_CSS);
 }
+// TRACE_DROP_CSS=text: the style rules whose selector contains it are deleted first.
+if (process.env.TRACE_DROP_CSS) {
+  const dropped = await page.evaluate((text) => {
+    let n = 0;
+    const walk = (list) => { for (let i = list.length - 1; i >= 0; i--) { const r = list[i]; if (r.selectorText?.includes(text)) { (r.parentRule ?? r.parentStyleSheet).deleteRule(i); n++; } else if (r.cssRules) walk(r.cssRules); } };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+    return n;
+  }, process.env.TRACE_DROP_CSS);
+  console.log('css rules dropped:', dropped);
+}
 const card = page.locator(`[data-target="${targetId}"]`);
 await card.locator('input[data-field="denominator"]').fill('10');
 const input = card.locator('input[data-field="numerator"]');

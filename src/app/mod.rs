@@ -183,11 +183,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         *use_memo((), move |_| {
             let workspace = state.workspace();
-            let profile = workspace.active_profile();
-            workspace.profiles.len() == 1
-                && profile.unit_id.is_empty()
-                && profile.label.is_empty()
-                && profile.entries.is_empty()
+            workspace.profiles.len() == 1 && workspace.active_profile().is_untouched()
         })
     };
     let card = |index: usize, target: &crate::domain::plan::Target, evaluation: &Evaluation| {

@@ -509,6 +509,8 @@ fn demo_workspace() -> Workspace {
 pub enum Edit {
     /// Shows a plan: its latest profile, or a new one (by plan id).
     ChoosePlan(String),
+    /// Removes an added plan that no profile with figures belongs to (by plan id).
+    RemovePlan(String),
     SetBloc(BlocId),
     SetUnit(String),
     SetOtherName(String),
@@ -544,6 +546,7 @@ impl Edit {
             Edit::SetNotApplicable(id, _) => ProfileField::Entry(*id, EntryPart::NotApplicable),
             Edit::SetAnswer(id, _) => ProfileField::Entry(*id, EntryPart::Answer),
             Edit::ChoosePlan(_)
+            | Edit::RemovePlan(_)
             | Edit::NewProfile
             | Edit::DuplicateProfile
             | Edit::SwitchProfile(_)
@@ -568,6 +571,7 @@ impl Edit {
             None => !matches!(
                 self,
                 Edit::ChoosePlan(_)
+                    | Edit::RemovePlan(_)
                     | Edit::NewProfile
                     | Edit::DuplicateProfile
                     | Edit::SwitchProfile(_)
@@ -589,6 +593,7 @@ impl Edit {
                 text,
             )),
             Edit::ChoosePlan(_)
+            | Edit::RemovePlan(_)
             | Edit::SetBloc(_)
             | Edit::SetUnit(_)
             | Edit::SetMode(..)
@@ -632,6 +637,9 @@ impl Edit {
                     }
                 }
                 workspace.show_plan(&plan_id)
+            }
+            Edit::RemovePlan(plan_id) => {
+                workspace.remove_plan(&plan_id);
             }
             Edit::SetBloc(bloc) => profile(workspace).set_bloc(&plan, bloc),
             Edit::SetUnit(unit_id) => profile(workspace).set_unit(&plan, &unit_id),
@@ -1096,6 +1104,32 @@ mod tests {
             })
             .collect();
         (names, workspace.active.clone())
+    }
+
+    /// Removing a plan is an edit of the list (the plan picker is drawn again) and of the
+    /// saved data; a plan that a profile with figures belongs to stays.
+    #[test]
+    fn removing_a_plan_goes_through_the_list_and_keeps_a_plan_in_use() {
+        let example = "tinh-an-hoa-2026";
+        let chosen = state().reduce(Action::Edit(Edit::ChoosePlan(example.into())));
+        assert!(chosen.workspace().plan(example).is_some());
+        let unit = chosen.workspace().active_plan().blocs[0].units[0]
+            .id
+            .clone();
+        let in_use = chosen
+            .clone()
+            .reduce(Action::Edit(Edit::SetUnit(unit)))
+            .reduce(Action::Edit(Edit::RemovePlan(example.into())));
+        assert!(
+            in_use.workspace().plan(example).is_some(),
+            "kept while in use"
+        );
+        let removed = chosen
+            .clone()
+            .reduce(Action::Edit(Edit::RemovePlan(example.into())));
+        assert!(removed.workspace().plan(example).is_none());
+        assert_eq!(removed.list_revision, chosen.list_revision + 1);
+        assert_eq!(removed.data_revision, chosen.data_revision + 1);
     }
 
     /// `keeps_list` is told by the variant alone: checked here against what each edit does.

@@ -83,6 +83,15 @@ impl Profile {
         }
     }
 
+    /// Nothing typed or chosen: no unit, no name, no label, no figure (the profile a
+    /// first visit or a newly chosen plan starts with).
+    pub fn is_untouched(&self) -> bool {
+        self.unit_id.is_empty()
+            && self.other_name.is_empty()
+            && self.label.is_empty()
+            && self.entries.is_empty()
+    }
+
     pub fn entry(&self, id: TargetId) -> &TargetEntry {
         static EMPTY: TargetEntry = TargetEntry {
             not_applicable: None,

@@ -173,6 +173,49 @@ impl Workspace {
         }
     }
 
+    /// The profiles of `plan_id` that hold something (a unit, a name, a figure): what
+    /// removing the plan would lose.
+    pub fn profiles_using(&self, plan_id: &str) -> usize {
+        self.profiles
+            .iter()
+            .filter(|r| r.profile.plan == plan_id && !r.profile.is_untouched())
+            .count()
+    }
+
+    /// Removes an added plan from this browser, with its scoring settings, the peer scores
+    /// and district choices kept for its units, and its untouched profiles (the empty one
+    /// made when it was chosen). Refused (returns false) for the built-in plan, a plan
+    /// this browser does not have, and a plan that profiles holding figures belong to:
+    /// those would lose their targets. The active profile, if removed, gives way to the
+    /// nearest one left (an empty profile of the built-in plan when none is).
+    pub fn remove_plan(&mut self, plan_id: &str) -> bool {
+        if plan_id == builtin::PLAN_ID
+            || self.plans.iter().all(|p| p.id != plan_id)
+            || self.profiles_using(plan_id) > 0
+        {
+            return false;
+        }
+        self.plans.retain(|p| p.id != plan_id);
+        self.models.remove(plan_id);
+        let prefix = format!("{plan_id}/");
+        self.peer_scores.retain(|key, _| !key.starts_with(&prefix));
+        self.district_choices
+            .retain(|key, _| !key.starts_with(&prefix));
+        let active_index = self.active_index();
+        let active_goes = self.active_profile().plan == plan_id;
+        self.profiles.retain(|r| r.profile.plan != plan_id);
+        if self.profiles.is_empty() {
+            self.profiles
+                .push(ProfileRecord::new(self.next_id(), Profile::default()));
+        }
+        if active_goes {
+            self.active = self.profiles[active_index.min(self.profiles.len() - 1)]
+                .id
+                .clone();
+        }
+        true
+    }
+
     /// Shows `plan_id` on screen: its most recently added profile, or a new empty profile of
     /// it (the untouched empty profile of a first visit is used for it).
     pub fn show_plan(&mut self, plan_id: &str) {
@@ -464,6 +507,61 @@ mod tests {
         single.restore(deleted);
         assert_eq!(single.profiles.len(), 1);
         assert_eq!(single.active_profile().unit_id, "y-te");
+    }
+
+    #[test]
+    fn an_added_plan_is_removed_with_its_settings_and_empty_profiles_never_with_figures() {
+        use crate::formats::examples::example_plan;
+        let example = example_plan("tinh-an-hoa-2026").unwrap();
+        let id = example.id.clone();
+        let mut w = Workspace::default();
+        w.active_profile_mut()
+            .set_unit(builtin::plan_ref(), "31211");
+        w.put_plan(example.clone());
+        w.show_plan(&id);
+        let empty_of_plan = w.active.clone();
+        assert_eq!(w.active_profile().plan, id);
+        w.model_mut(&example).bands.good = 95.0;
+        let unit = example.blocs[0].units[0].id.clone();
+        w.peer_scores.insert(format!("{id}/{unit}"), "80".into());
+        w.peer_scores.insert("31231".into(), "70".into());
+        w.district_choices
+            .insert(format!("{id}/{unit}"), "p9".into());
+        w.district_choices.insert("31211".into(), "p1".into());
+
+        // The built-in plan and a plan not here are never removed.
+        assert!(!w.remove_plan(builtin::PLAN_ID));
+        assert!(!w.remove_plan("no-such-plan"));
+        // A profile with a unit of the plan keeps it.
+        w.active_profile_mut().set_unit(&example, &unit);
+        assert_eq!(w.profiles_using(&id), 1);
+        let before = w.clone();
+        assert!(!w.remove_plan(&id));
+        assert_eq!(w, before, "nothing changed");
+
+        // Once that profile is empty again, the plan goes with everything kept for it.
+        w.active_profile_mut().unit_id.clear();
+        assert_eq!(w.profiles_using(&id), 0);
+        assert!(w.remove_plan(&id));
+        assert!(w.plan(&id).is_none());
+        assert!(w.models.is_empty());
+        assert_eq!(w.peer_scores.keys().collect::<Vec<_>>(), ["31231"]);
+        assert_eq!(w.district_choices.keys().collect::<Vec<_>>(), ["31211"]);
+        assert!(w.profiles.iter().all(|r| r.id != empty_of_plan));
+        assert_eq!(
+            w.active_profile().unit_id,
+            "31211",
+            "the nearest profile left"
+        );
+
+        // The only profile being the plan's empty one: an empty 2021 profile stands in.
+        let mut alone = Workspace::default();
+        alone.put_plan(example);
+        alone.show_plan(&id);
+        assert_eq!(alone.profiles.len(), 1);
+        assert!(alone.remove_plan(&id));
+        assert_eq!(alone.profiles.len(), 1);
+        assert_eq!(alone.active_profile(), &Profile::default());
     }
 
     #[test]

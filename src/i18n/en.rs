@@ -200,6 +200,10 @@ pub static EN: Texts = Texts {
     plan_link_too_long: "The plan is too big for a link; download the plan file and send the file.",
     plan_replace: "Replace the plan here with this one",
     plan_link_heading: "The plan link could not be opened",
+    // Removing a plan
+    plan_remove: "Remove from this browser",
+    plan_remove_confirm: "Remove the plan",
+    plan_remove_cancel: "No, keep it",
     data_heading: "Export, import, share and print",
     export_heading: "Export the current profile",
     export_json: "Download the profile file (JSON)",
@@ -726,6 +730,21 @@ impl Messages for En {
     }
     fn plan_year(&self, year: u16) -> String {
         format!("Year {year}")
+    }
+    // Removing a plan
+    fn plan_remove_question(&self, name: &str) -> String {
+        format!("Remove the plan “{name}” from this browser? Its scoring settings, the other units' scores typed for it and its empty profiles go too. To use it again, open the plan file again.")
+    }
+    fn plan_in_use(&self, name: &str, n: usize) -> String {
+        let profiles = if n == 1 {
+            "profile with figures belongs"
+        } else {
+            "profiles with figures belong"
+        };
+        format!("The plan “{name}” cannot be removed yet: {} {profiles} to it. Download their files if needed, then delete them (profile bar) first.", count(n, STYLE))
+    }
+    fn plan_removed(&self, name: &str) -> String {
+        format!("The plan “{name}” was removed from this browser.")
     }
     fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String {
         let plural = |n: usize, one: &str, many: &str| {

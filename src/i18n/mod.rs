@@ -310,6 +310,10 @@ pub struct Texts {
     pub plan_link_too_long: &'static str,
     pub plan_replace: &'static str,
     pub plan_link_heading: &'static str,
+    // Removing a plan
+    pub plan_remove: &'static str,
+    pub plan_remove_confirm: &'static str,
+    pub plan_remove_cancel: &'static str,
     pub data_heading: &'static str,
     pub export_heading: &'static str,
     pub export_json: &'static str,
@@ -610,6 +614,11 @@ pub trait Messages: Sync {
     fn plan_builtin_id(&self, id: &str) -> String;
     fn plan_year(&self, year: u16) -> String;
     fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String;
+    // Removing a plan
+    fn plan_remove_question(&self, name: &str) -> String;
+    /// `n` profiles with figures belong to the plan: it cannot be removed.
+    fn plan_in_use(&self, name: &str, n: usize) -> String;
+    fn plan_removed(&self, name: &str) -> String;
     fn import_replaced(&self, n: usize, files: &str) -> String;
     /// Files whose data is already here, identical.
     fn import_already_there(&self, n: usize, files: &str) -> String;

@@ -188,6 +188,10 @@ pub static VI: Texts = Texts {
     plan_link_too_long: "Kế hoạch quá lớn để gửi bằng liên kết; hãy tải tệp kế hoạch và gửi tệp.",
     plan_replace: "Thay kế hoạch đang có bằng bản này",
     plan_link_heading: "Không mở được liên kết kế hoạch",
+    // Removing a plan
+    plan_remove: "Xóa khỏi trình duyệt",
+    plan_remove_confirm: "Xóa kế hoạch",
+    plan_remove_cancel: "Thôi, giữ lại",
     data_heading: "Xuất, nhập, chia sẻ và in",
     export_heading: "Xuất tệp của bản đánh giá đang xem",
     export_json: "Tải tệp bản đánh giá (JSON)",
@@ -680,6 +684,16 @@ impl Messages for Vi {
     }
     fn plan_year(&self, year: u16) -> String {
         format!("Năm {year}")
+    }
+    // Removing a plan
+    fn plan_remove_question(&self, name: &str) -> String {
+        format!("Xóa kế hoạch «{name}» khỏi trình duyệt này? Thiết lập tính điểm, điểm đơn vị khác đã nhập và các bản đánh giá còn trống của kế hoạch cũng bị xóa. Muốn dùng lại thì mở lại tệp kế hoạch.")
+    }
+    fn plan_in_use(&self, name: &str, n: usize) -> String {
+        format!("Chưa xóa được kế hoạch «{name}»: {} bản đánh giá có số liệu thuộc kế hoạch này. Hãy tải tệp của chúng nếu cần rồi xóa chúng (thanh bản đánh giá) trước.", count(n, STYLE))
+    }
+    fn plan_removed(&self, name: &str) -> String {
+        format!("Đã xóa kế hoạch «{name}» khỏi trình duyệt này.")
     }
     fn plan_counts(&self, blocs: usize, units: usize, targets: usize) -> String {
         format!(

@@ -659,3 +659,62 @@ test('a unit file of another plan for a unit that has a 2021 profile is added be
     assert.equal(await page.locator('[data-conflict]').count(), 0, 'no conflict with the 2021 profile');
     await waitForOptions(profileSelect(page), (v) => v.length === 2, 'two profiles: one per plan');
   }));
+
+// ---------------------------------------------------------------------------------------
+// i. Removing a plan
+// ---------------------------------------------------------------------------------------
+
+test('a plan is removed only when asked and confirmed, never while a profile with figures belongs to it; its empty profile goes with it', { timeout: TEST_TIMEOUT }, (t) =>
+  withPage(t, {}, async ({ page }) => {
+    await openApp(page);
+    await waitForApp(page);
+    await chooseUnit(page, 'commune', '31211');
+    await importHandPlan(page);
+    await page.locator('[data-plans-added]').waitFor();
+    await go(page, 'calculator');
+    await choose(page, planSelect(page), PLAN_ID);
+    await chooseUnit(page, 'phuong', 'p-cai-khe');
+    await enterRatio(page, 'toan_trinh', '7', '8');
+    await waitForStatus(card(page, 'toan_trinh'), 'met');
+
+    // The built-in plan offers no removal; the added one asks, and says why it stays.
+    await goPlans(page);
+    assert.equal(await planItem(page, BUILTIN_ID).locator('[data-action="remove-plan"]').count(), 0);
+    await planItem(page, PLAN_ID).locator('[data-action="remove-plan"]').click();
+    const asking = page.locator(`[data-remove-plan="${PLAN_ID}"]`);
+    await waitForAttributes(asking.locator('[data-plan-in-use]'), { 'data-plan-in-use': '1' });
+    assert.match(await asking.innerText(), /Chưa xóa được kế hoạch «Chỉ tiêu CCHC năm 2026»: 1 bản đánh giá có số liệu/);
+    assert.equal(await asking.locator('[data-action="confirm-remove-plan"]').count(), 0, 'nothing to confirm while in use');
+    await asking.locator('[data-action="cancel-remove-plan"]').click();
+    await asking.waitFor({ state: 'detached' });
+
+    // The ward's profile deleted (a new empty one of the plan is left on screen): now it goes.
+    await go(page, 'calculator');
+    await page.locator('[data-action="profile-delete"]').click();
+    await go(page, 'calculator');
+    await choose(page, planSelect(page), PLAN_ID);
+    await waitForValue(planSelect(page), PLAN_ID);
+    await goPlans(page);
+    await planItem(page, PLAN_ID).locator('[data-action="remove-plan"]').click();
+    assert.match(await asking.innerText(), /Xóa kế hoạch «Chỉ tiêu CCHC năm 2026» khỏi trình duyệt này\?/);
+    // "Thôi" keeps it.
+    await asking.locator('[data-action="cancel-remove-plan"]').click();
+    await asking.waitFor({ state: 'detached' });
+    assert.ok((await listedPlans(page)).includes(PLAN_ID));
+    await planItem(page, PLAN_ID).locator('[data-action="remove-plan"]').click();
+    await asking.locator('[data-action="confirm-remove-plan"]').click();
+    await planItem(page, PLAN_ID).waitFor({ state: 'detached' });
+    await waitForText(page.locator('[data-plan-removed]'), /Đã xóa kế hoạch «Chỉ tiêu CCHC năm 2026»/);
+
+    // Gone from the plan select and from the saved data, with its empty profile; the 2021
+    // profile with its unit is on screen.
+    await go(page, 'calculator');
+    await waitForOptions(planSelect(page), (v) => !v.includes(PLAN_ID) && v.includes(BUILTIN_ID), 'the plan is no longer offered');
+    await waitForValue(unit(page), '31211');
+    await page.reload();
+    await waitForApp(page);
+    const data = await savedData(page);
+    assert.ok(!(data.plans ?? []).some((p) => (p.plan?.id ?? p.id) === PLAN_ID), 'not saved any more');
+    assert.deepEqual(data.profiles.map((r) => r.profile.plan ?? BUILTIN_ID), [BUILTIN_ID]);
+    await waitForOptions(planSelect(page), (v) => !v.includes(PLAN_ID), 'still gone after a reload');
+  }));

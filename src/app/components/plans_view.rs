@@ -61,6 +61,9 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
     let editing = use_state(|| None::<Rc<Plan>>);
     // The plan whose link is shown, and the link (None: too long for a link).
     let link = use_state(|| None::<(String, Option<String>)>);
+    // The plan whose removal is being asked about, and the name of the last plan removed.
+    let removing = use_state(|| None::<String>);
+    let removed = use_state(|| None::<String>);
 
     if let Some(start) = (*editing).clone() {
         let close = {
@@ -183,12 +186,39 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
             }
             (None, Listed::Here(_)) => unreachable!("a plan here is always read"),
         };
+        // Removing: only a plan added to this browser (an example goes back to the list of
+        // examples); asked first, and refused while profiles with figures belong to it.
+        let removable = plan.as_ref().is_some_and(|p| p.id != builtin::PLAN_ID);
+        let ask_remove = {
+            let (removing, id) = (removing.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| removing.set(Some(id.clone())))
+        };
+        let cancel_remove = {
+            let removing = removing.clone();
+            Callback::from(move |_: MouseEvent| removing.set(None))
+        };
+        let confirm_remove = {
+            let (removing, removed, on_action, id) = (
+                removing.clone(),
+                removed.clone(),
+                props.on_action.clone(),
+                id.clone(),
+            );
+            let name = plan.as_ref().map(|p| lang.pick(&p.name).to_string());
+            Callback::from(move |_: MouseEvent| {
+                on_action.emit(Action::Edit(Edit::RemovePlan(id.clone())));
+                removing.set(None);
+                removed.set(name.clone());
+            })
+        };
+        let asking = removable && removing.as_deref() == Some(id.as_str());
+        let in_use = props.workspace.profiles_using(&id);
         let shown_link = (*link).clone().filter(|(for_id, _)| *for_id == id);
         let heading_id = format!("plan-{id}");
         html! {
             <li class={classes!("plan-card", current.then_some("current"))} data-plan-id={id.clone()} aria-labelledby={heading_id.clone()}>
                 <h3 id={heading_id}>
-                    { name }
+                    { name.clone() }
                     if example { { " " }<span class="badge" data-example="">{ t.plan_example_badge }</span> }
                     if current { { " " }<span class="badge current-badge">{ t.plan_on_screen }</span> }
                 </h3>
@@ -208,7 +238,24 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
                     </button>
                     <button type="button" class="secondary" data-action="export-plan" onclick={export}>{ t.plan_export }</button>
                     <button type="button" class="secondary" data-action="share-plan" onclick={share}>{ t.plan_share }</button>
+                    if removable && !asking {
+                        <button type="button" class="secondary" data-action="remove-plan" onclick={ask_remove}>{ t.plan_remove }</button>
+                    }
                 </div>
+                if asking {
+                    <div class="panel remove-plan" role="alert" data-remove-plan={id.clone()}>
+                        if in_use > 0 {
+                            <p data-plan-in-use={in_use.to_string()}>{ t.plan_in_use(&name, in_use) }</p>
+                            <button type="button" class="secondary" data-action="cancel-remove-plan" onclick={cancel_remove}>{ t.plan_remove_cancel }</button>
+                        } else {
+                            <p>{ t.plan_remove_question(&name) }</p>
+                            <div class="actions">
+                                <button type="button" class="secondary danger" data-action="confirm-remove-plan" onclick={confirm_remove}>{ t.plan_remove_confirm }</button>
+                                <button type="button" class="secondary" data-action="cancel-remove-plan" onclick={cancel_remove}>{ t.plan_remove_cancel }</button>
+                            </div>
+                        }
+                    </div>
+                }
                 if let Some((_, url)) = shown_link {
                     <div class="share" data-plan-link={url.clone()}>
                         if let Some(url) = url {
@@ -227,6 +274,9 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
         <section class="plans" aria-labelledby="plans-heading" data-plans="">
             <h2 id="plans-heading">{ t.plans_heading }</h2>
             <p class="hint">{ t.plans_intro }</p>
+            <p role="status" class="plan-removed" data-plan-removed={removed.as_ref().map(|_| "true")}>
+                { for removed.as_ref().map(|name| t.plan_removed(name)) }
+            </p>
             if let Some(review) = &props.import {
                 <PlanReview lang={lang} review={review.clone()} on_action={props.on_action.clone()} />
             }
