@@ -16,6 +16,11 @@
 //   encodings    the live app as in `interactive`, served brotli, gzip and uncompressed
 //                (issue 14), RUNS visits each, alternating; bench/serve.mjs compresses as
 //                the build's .br/.gz siblings do.
+//   views        opening each on-demand view (ranking, district, data, settings, plans) for
+//                the first time on the mobile profile, served gzip (issue 14, <= 300 ms):
+//                click to the view drawn, clicked as soon as the live app shows ("at once",
+//                the module comes over the network) and after the service worker's precache
+//                ("after precache"); RUNS fresh visits each.
 //   plans        a plan with 170 units in a bloc and 40 targets (plans/examples/
 //                scale-170x40.json), at 4x CPU slowdown: keystrokes as above with a profile
 //                for each of the 170 units in storage; and the plan editor pasting 170 units
@@ -211,6 +216,69 @@ function summarise(runs) {
     },
     requests: runs[0].requests,
   };
+}
+
+/**
+ * Issue 14: opening each on-demand view for the first time on the mobile profile (150 ms
+ * RTT, 1.6 Mbit/s, 4x CPU), from a fresh visit served gzip: click on the view's button to
+ * the view drawn (its loading placeholder gone, its own element there). Two cases, RUNS
+ * visits each: "at once" (clicked as soon as the live app shows; the module comes over the
+ * network) and "after precache" (clicked once the service worker has precached the
+ * modules in idle time; what a returning or lingering user gets).
+ */
+const VIEWS = [
+  ['ranking', 'section.ranking'],
+  ['district', '[data-district]'],
+  ['data', '[data-data-view]'],
+  ['settings', '[data-settings]'],
+  ['plans', '[data-plans]'],
+];
+async function views(browser, server, readySelectors) {
+  const cases = { atOnce: {}, afterPrecache: {} };
+  for (const [name] of VIEWS) for (const c of Object.values(cases)) c[name] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, drawn] of VIEWS) {
+      for (const [label, precached] of [['atOnce', false], ['afterPrecache', true]]) {
+        const context = await newContext(browser);
+        await context.addInitScript(pageProbe, readySelectors);
+        const page = await context.newPage();
+        await throttle(page);
+        server.reset();
+        await page.goto(server.url + '/', { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__bench?.marks.live != null, null, { timeout: 60_000, polling: 50 });
+        if (precached) {
+          await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+          // The worker precaches the modules in idle time: until the transfers stop.
+          for (let last = -1; last !== server.stats.bytes; ) {
+            last = server.stats.bytes;
+            await page.waitForTimeout(750);
+          }
+        }
+        const ms = await page.evaluate(
+          ([name, drawn]) =>
+            new Promise((resolve) => {
+              const start = performance.now();
+              const done = () => document.querySelector(drawn) && !document.querySelector('[data-loading]');
+              const observer = new MutationObserver(() => {
+                if (done()) {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              });
+              observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+              document.querySelector(`[data-view="${name}"]`).click();
+              if (done()) resolve(performance.now() - start);
+            }),
+          [name, drawn],
+        );
+        cases[label][name].push(ms);
+        log(`views run ${i + 1} ${name} ${label}: ${round(ms)} ms`);
+        await context.close();
+      }
+    }
+  }
+  const summary = (runs) => Object.fromEntries(Object.entries(runs).map(([name, xs]) => [name, { median: round(median(xs)), max: round(Math.max(...xs)), runs: xs.map((x) => round(x)) }]));
+  return { atOnce: summary(cases.atOnce), afterPrecache: summary(cases.afterPrecache) };
 }
 
 async function waitForApp(page) {
@@ -525,8 +593,8 @@ async function main() {
   // "-": no bare Yew app to compare with (a partial run of scripts/bench.sh).
   const hello = helloDist === '-' ? null : await serve(helloDist);
   const results = { profile: { ...MOBILE, runs: RUNS, keystrokes: KEYSTROKES }, browser: browser.version() };
-  // BENCH_ONLY=scale (comma-separated: interactive, keystrokes, scale, plans) runs a part only.
-  const only = (process.env.BENCH_ONLY || 'interactive,encodings,keystrokes,scale,plans').split(',');
+  // BENCH_ONLY=scale (comma-separated: interactive, encodings, keystrokes, scale, views, plans) runs a part only.
+  const only = (process.env.BENCH_ONLY || 'interactive,encodings,keystrokes,scale,views,plans').split(',');
   try {
     if (only.includes('interactive')) {
       log('interactive: the calculator');
@@ -547,6 +615,10 @@ async function main() {
     if (only.includes('scale')) {
       log(`scale: ${UNITS} units`);
       results.scale = await scale(browser, app);
+    }
+    if (only.includes('views')) {
+      log('views: opening each on-demand view for the first time');
+      results.views = await views(browser, app, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
     }
     if (only.includes('plans')) {
       log('plans: keystrokes with a 170-unit bloc and 40 targets');
