@@ -29,6 +29,7 @@ const GOALS = {
   brotliRatio: 3.0,
   liveBrotliMs: 1300,
   liveGzipMs: 1500,
+  viewOpenMs: 300,
   interactiveMs: 1500,
   keystrokeP95Ms: 16,
   planKeystrokeP95Ms: 16,
@@ -120,11 +121,18 @@ const gzRatio = sizeApp && sizeHello ? sizeApp.total.gzip / sizeHello.total.gzip
 const brRatio = sizeApp?.total.br != null && sizeHello?.total.br ? sizeApp.total.br / sizeHello.total.br : null;
 const enc = r.browser?.encodings;
 const liveRuns = (e) => enc[e].runs.map((x) => ms(x.live)).join(', ');
+// Opening each on-demand view for the first time (BENCH_ONLY=views): the slowest view's
+// median, clicked as soon as the live app shows (its module over the network).
+const views = r.browser?.views;
+const slowestView = views ? Object.entries(views.atOnce).sort((a, b) => b[1].median - a[1].median)[0] : null;
 const publishingBudgets = [
   ['First load, gzip to gzip, vs the bare Yew 0.23 app', gzRatio != null ? `${kb(sizeApp.total.gzip)} vs ${kb(sizeHello.total.gzip)} = **${gzRatio.toFixed(2)} ×**` : '—', `≤ ${GOALS.ratio} ×`, gzRatio != null ? gzRatio <= GOALS.ratio : null],
   ['First load, brotli to brotli, vs the bare Yew 0.23 app', brRatio != null ? `${kb(sizeApp.total.br)} vs ${kb(sizeHello.total.br)} = **${brRatio.toFixed(2)} ×**` : '—', `≤ ${GOALS.brotliRatio} ×`, brRatio != null ? brRatio <= GOALS.brotliRatio : null],
   ['The live app computing (mobile profile, median), served brotli', enc ? `**${ms(enc.br.median.live)}**` : '—', `≤ ${GOALS.liveBrotliMs} ms`, enc ? enc.br.median.live <= GOALS.liveBrotliMs : null],
   ['The live app computing (mobile profile, median), served gzip', enc ? `**${ms(enc.gzip.median.live)}**` : '—', `≤ ${GOALS.liveGzipMs} ms`, enc ? enc.gzip.median.live <= GOALS.liveGzipMs : null],
+];
+const viewBudgets = [
+  ['Opening an on-demand view the first time (mobile profile, slowest view, median)', slowestView ? `**${ms(slowestView[1].median)}** (${slowestView[0]})` : '—', `≤ ${GOALS.viewOpenMs} ms`, slowestView ? slowestView[1].median <= GOALS.viewOpenMs : null],
 ];
 const by = (value, goal, unit) => (value > goal ? ` (missed by ${unit === 'ms' ? Math.round(value - goal) + ' ms' : (value - goal).toFixed(2) + ' ×'})` : '');
 const publishingSection = () =>
@@ -171,6 +179,29 @@ profile (150 ms RTT, 1.6 Mbit/s, 4× CPU), a fresh browser profile each visit, s
 `
     : ''
 }<!-- publishing:end -->
+`
+    : '';
+
+// Issue 14: each on-demand view opened for the first time (BENCH_ONLY=views, or a full run).
+const viewsSection = () =>
+  views
+    ? `<!-- views:start -->
+### Opening the on-demand views (issue 14)
+
+Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}, load average ${r.machine.load}${r.partial ? ` (\`BENCH_ONLY=${r.only ?? 'views'}\`: only these scenarios)` : ''}.
+
+${budgetTable(viewBudgets)}
+
+Opening each on-demand view for the first time on the mobile profile, served gzip (click to
+the view drawn; \`BENCH_ONLY=views\`), ${Object.values(views.atOnce)[0].runs.length} fresh visits each: clicked as soon as the live app
+shows (the view's module comes over the network) and after the service worker's precache:
+
+| view | at once (median) | at once (max) | after precache (median) |
+|---|---|---|---|
+${Object.keys(views.atOnce)
+  .map((name) => `| ${name} | **${ms(views.atOnce[name].median)}** | ${ms(views.atOnce[name].max)} | ${ms(views.afterPrecache[name].median)} |`)
+  .join('\n')}
+<!-- views:end -->
 `
     : '';
 
@@ -231,7 +262,7 @@ Lighthouse ${r.machine.lighthouse ?? '12.2.3'} into \`bench/node_modules\` on fi
 
 \`BENCH_ONLY=plans scripts/bench.sh\` builds the release and runs only the plan scenarios
 (a few minutes), rewriting only their section below; \`BENCH_ONLY\` takes a comma-separated
-list of \`interactive\`, \`encodings\`, \`keystrokes\`, \`scale\`, \`plans\` (the parts of
+list of \`interactive\`, \`encodings\`, \`keystrokes\`, \`scale\`, \`views\`, \`plans\` (the parts of
 \`bench/browser.mjs\`) and \`size\` (the first-load sizes, which builds the bare Yew app too);
 with it set, nothing else is built or measured, and only the measured sections are
 written (the other parts' results stay in \`bench/out/browser.json\`).
@@ -247,12 +278,12 @@ on one machine.
 }
 
 if (r.partial) {
-  const measured = [...(planKeys || planPaste ? planBudgets : []), ...(gzRatio != null || enc ? publishingBudgets : [])];
+  const measured = [...(planKeys || planPaste ? planBudgets : []), ...(gzRatio != null || enc ? publishingBudgets : []), ...(views ? viewBudgets : [])];
   for (const [name, value, goal, ok] of measured) console.log(`${ok == null ? 'NOT MEASURED' : ok ? 'MET   ' : 'MISSED'}  ${name}: ${value.replace(/\*\*/g, '')} (goal ${goal})`);
   let text = readFileSync(MD, 'utf8');
   text = header() + text.slice(text.indexOf('<!-- results:start -->'));
   // Each measured section replaces its old self (or goes before the end of the results).
-  for (const [name, section] of [['plans', plansSection().trim()], ['publishing', publishingSection().trim()]]) {
+  for (const [name, section] of [['plans', plansSection().trim()], ['publishing', publishingSection().trim()], ['views', viewsSection().trim()]]) {
     if (!section) continue;
     const i = text.indexOf(`<!-- ${name}:start -->`);
     const j = text.indexOf(`<!-- ${name}:end -->`);
@@ -270,6 +301,7 @@ const budgets = [
   ['Keystroke → updated summary, p95 (4× CPU slowdown)', keys ? `**${keys.p95} ms** (p50 ${keys.p50} ms)` : '—', `≤ ${GOALS.keystrokeP95Ms} ms`, keys ? keys.p95 <= GOALS.keystrokeP95Ms : null],
   ...planBudgets,
   ...publishingBudgets.slice(1),
+  ...viewBudgets,
   ['10 000 units ranked and aggregated (native, `Workspace::bloc_table`)', r.native ? `**${r.native.bloc_table_ms.toFixed(1)} ms** (ranking alone ${r.native.rank_rows_ms.toFixed(2)} ms)` : '—', `≤ ${GOALS.rankMs} ms`, r.native ? r.native.bloc_table_ms <= GOALS.rankMs : null],
   ['10 000-unit table: longest task while opening, paging, scrolling (4×)', maxBlocking != null ? `**${ms(maxBlocking)}**` : '—', `≤ ${GOALS.blockingMs} ms`, maxBlocking != null ? maxBlocking <= GOALS.blockingMs : null],
   ['Lighthouse mobile: performance', lh ? `**${lh.performance}**` : '—', `≥ ${GOALS.performance}`, lh ? lh.performance >= GOALS.performance : null],
@@ -414,7 +446,7 @@ ${Object.entries(lh.failing)
   .join('\n')}
 `
     : ''
-}${plansSection()}${publishingSection()}<!-- results:end -->
+}${plansSection()}${publishingSection()}${viewsSection()}<!-- results:end -->
 
 ## History
 

@@ -8,7 +8,7 @@
 #   BENCH_RUNS=5 BENCH_KEYSTROKES=300 BENCH_UNITS=10000 LIGHTHOUSE_RUNS=3  (the defaults)
 #   BENCH_SKIP_LIGHTHOUSE=1  leave Lighthouse out
 #   BENCH_ONLY=plans  a partial run: build the release and run only these parts of
-#     bench/browser.mjs (comma-separated: interactive, encodings, keystrokes, scale, plans)
+#     bench/browser.mjs (comma-separated: interactive, encodings, keystrokes, scale, views, plans)
 #     and, with `size`, the first-load sizes gzip and brotli against the bare Yew app (which
 #     it then builds too); writes only the measured sections of BENCHMARKS.md (plan scale;
 #     bytes and encodings). BENCH_PASTES=5 pastes per table state.
