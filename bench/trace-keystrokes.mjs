@@ -127,6 +127,17 @@ const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`main thread busy ${(total / 1000 / Number(n)).toFixed(2)} ms per keystroke; self time by event (ms per keystroke):`);
 for (const [name, us] of rows) console.log(`  ${(us / 1000 / Number(n)).toFixed(2).padStart(7)}  ${name}`);
+// The tasks per keystroke: how many top-level tasks ran, and how long (the keystroke's own
+// and what follows it: effects, timers, rendering).
+{
+  const tasks = mine.filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'));
+  const top = [];
+  let end = -1;
+  for (const e of tasks) if (e.ts >= end) { top.push(e); end = e.ts + (e.dur ?? 0); }
+  const long = top.filter((e) => e.dur > 5000);
+  const sum = long.reduce((a, e) => a + e.dur, 0);
+  console.log(`tasks over 5 ms: ${(long.length / Number(n)).toFixed(2)} per keystroke, ${(sum / 1000 / Number(n)).toFixed(1)} ms per keystroke; over 50 ms: ${(top.filter((e) => e.dur > 50000).length / Number(n)).toFixed(2)} per keystroke`);
+}
 // TRACE_DUMP=name: the events of that name (args, durations) of the 10th to 12th keystrokes.
 if (process.env.TRACE_DUMP) {
   const named = mine.filter((e) => e.name === process.env.TRACE_DUMP);
