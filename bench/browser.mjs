@@ -37,7 +37,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { planData } from './plan-data.mjs';
+import { BLANK, BLANK_PAGES, SCALE_PLAN_FILE, installKeystrokeProbe, openForTyping, typeOne } from './keystroke-page.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 import { DATA_KEY } from '../tests/e2e/names.mjs';
 
@@ -61,7 +61,6 @@ export const MOBILE = {
   uploadThroughput: (750 * 1024) / 8,
   cpu: 4,
 };
-const BLANK = '/__bench__/blank.html';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -157,14 +156,31 @@ async function encodings(browser, dir, pages, readySelectors) {
   return Object.fromEntries(order.map((e) => [e, summarise(runs[e])]));
 }
 
-/** One fresh visit (no HTTP cache, no service worker) on the mobile profile. */
-async function visit(browser, server, readySelectors) {
+/**
+ * A fresh visit (no HTTP cache, no service worker) on the mobile profile, with the page
+ * probe: the page, navigating (not waited for), and its context.
+ */
+async function freshVisit(browser, server, readySelectors) {
   const context = await newContext(browser);
   await context.addInitScript(pageProbe, readySelectors);
   const page = await context.newPage();
   await throttle(page);
   server.reset();
   await page.goto(server.url + '/', { waitUntil: 'commit' });
+  return { context, page };
+}
+
+/** Waits until the server has sent nothing for 750 ms (the service worker's precache is over). */
+async function transfersStopped(page, server) {
+  for (let last = -1; last !== server.stats.bytes; ) {
+    last = server.stats.bytes;
+    await page.waitForTimeout(750);
+  }
+}
+
+/** One fresh visit (no HTTP cache, no service worker) on the mobile profile. */
+async function visit(browser, server, readySelectors) {
+  const { context, page } = await freshVisit(browser, server, readySelectors);
   await page.waitForFunction(() => window.__bench?.marks.free != null && window.__bench.marks.live != null, null, {
     timeout: 60_000,
     polling: 50,
@@ -188,10 +204,7 @@ async function visit(browser, server, readySelectors) {
   // wait for the worker (if the page registers one) and for the transfers to stop.
   const hasWorker = await page.evaluate(async () => !!(await navigator.serviceWorker?.getRegistration()));
   if (hasWorker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  for (let last = -1; last !== server.stats.bytes; ) {
-    last = server.stats.bytes;
-    await page.waitForTimeout(750);
-  }
+  await transfersStopped(page, server);
   result.visitBytes = server.stats.bytes;
   result.workerBytes = server.stats.workerBytes;
   result.pageBytes = server.stats.bytes - server.stats.workerBytes;
@@ -239,20 +252,12 @@ async function views(browser, server, readySelectors) {
   for (let i = 0; i < RUNS; i++) {
     for (const [name, drawn] of VIEWS) {
       for (const [label, precached] of [['atOnce', false], ['afterPrecache', true]]) {
-        const context = await newContext(browser);
-        await context.addInitScript(pageProbe, readySelectors);
-        const page = await context.newPage();
-        await throttle(page);
-        server.reset();
-        await page.goto(server.url + '/', { waitUntil: 'commit' });
+        const { context, page } = await freshVisit(browser, server, readySelectors);
         await page.waitForFunction(() => window.__bench?.marks.live != null, null, { timeout: 60_000, polling: 50 });
         if (precached) {
+          // The worker precaches the modules in idle time.
           await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-          // The worker precaches the modules in idle time: until the transfers stop.
-          for (let last = -1; last !== server.stats.bytes; ) {
-            last = server.stats.bytes;
-            await page.waitForTimeout(750);
-          }
+          await transfersStopped(page, server);
         }
         const ms = await page.evaluate(
           ([name, drawn]) =>
@@ -291,15 +296,8 @@ async function waitForApp(page) {
 async function keystrokes(browser, server) {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(server.url + '/');
-  await waitForApp(page);
-  await page.locator('select[data-field="bloc"]').selectOption('commune');
-  await page.locator('select[data-field="unit"]').selectOption('31211');
-  const card = page.locator('[data-target="recruitment"]');
-  await card.locator('input[data-field="denominator"]').fill('10');
-  const numerator = card.locator('input[data-field="numerator"]');
-  await numerator.fill('');
-  const result = await typeKeystrokes(page, numerator, KEYSTROKES);
+  const { input } = await openForTyping(page, server.url);
+  const result = await typeKeystrokes(page, input, KEYSTROKES);
   await context.close();
   return result;
 }
@@ -314,20 +312,10 @@ async function keystrokes(browser, server) {
  */
 async function typeKeystrokes(page, input, count, { pause = 0 } = {}) {
   await input.focus();
-  await page.evaluate(() => {
-    const b = (window.__keys = { latencies: [], pending: null, longtasks: [] });
-    document.addEventListener('keydown', (e) => (b.pending = e.timeStamp), true);
-    new MutationObserver(() => {
-      if (b.pending == null) return;
-      b.latencies.push(performance.now() - b.pending);
-      b.pending = null;
-    }).observe(document.querySelector('[data-summary]'), { attributes: true, attributeFilter: ['data-score'] });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => b.longtasks.push(e.duration))).observe({ type: 'longtask' });
-  });
+  await installKeystrokeProbe(page);
   await throttle(page, { network: false });
   for (let i = 0; i < count; i++) {
-    await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-    await page.waitForFunction((n) => window.__keys.latencies.length >= n, i + 1, { timeout: 10_000, polling: 5 });
+    await typeOne(page, i);
     if (pause) await page.waitForTimeout(pause);
   }
   const { latencies, longtasks } = await page.evaluate(() => window.__keys);
@@ -459,7 +447,6 @@ async function scale(browser, server) {
 }
 
 /** The plan file of the scale scenarios (issue 12, item 7): one bloc of 170 units, 40 targets. */
-const SCALE_PLAN_FILE = join(ROOT, 'plans', 'examples', 'scale-170x40.json');
 
 /**
  * Plan scale, keystroke to summary: the 170 × 40 plan on screen for a unit of its 170-unit
@@ -467,15 +454,10 @@ const SCALE_PLAN_FILE = join(ROOT, 'plans', 'examples', 'scale-170x40.json');
  * typed into a ratio card's numerator as in `keystrokes`.
  */
 async function planKeystrokes(browser, server) {
-  const file = JSON.parse(readFileSync(SCALE_PLAN_FILE, 'utf8'));
-  const plan = file.plan;
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(server.url + BLANK);
-  const saved = JSON.stringify(planData(file));
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
-  await page.goto(server.url + '/');
-  await waitForApp(page);
+  const { input: numerator, file, targetId, savedChars } = await openForTyping(page, server.url, { plan: true });
+  const plan = file.plan;
   const bloc = plan.blocs[0];
   const unit = bloc.units[0].id;
   // What is on screen is the plan, its bloc and the unit, ranked among the whole bloc.
@@ -490,11 +472,6 @@ async function planKeystrokes(browser, server) {
   if (shown.plan !== plan.id || shown.bloc !== bloc.id || shown.unit !== unit || shown.blocSize !== bloc.units.length) {
     throw new Error(`plan scale: the page does not show the seeded plan: ${JSON.stringify(shown)}`);
   }
-  const target = plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies);
-  const card = page.locator(`[data-target="${target.id}"]`);
-  await card.locator('input[data-field="denominator"]').fill('10');
-  const numerator = card.locator('input[data-field="numerator"]');
-  await numerator.fill('');
   const result = await typeKeystrokes(page, numerator, KEYSTROKES);
   log(`plan keystrokes: p50 ${result.p50} ms, p95 ${result.p95} ms`);
   // The same, each keystroke after the previous one's autosave (diagnostic, no budget).
@@ -502,7 +479,7 @@ async function planKeystrokes(browser, server) {
   const paced = await typeKeystrokes(page, numerator, PACED, { pause: PAUSE_MS });
   log(`plan keystrokes, paced: p50 ${paced.p50} ms, p95 ${paced.p95} ms`);
   await context.close();
-  return { plan: plan.id, units: bloc.units.length, targets: plan.targets.length, savedChars: saved.length, shown, target: target.id, ...result, paced: { ...paced, pauseMs: PAUSE_MS } };
+  return { plan: plan.id, units: bloc.units.length, targets: plan.targets.length, savedChars, shown, target: targetId, ...result, paced: { ...paced, pauseMs: PAUSE_MS } };
 }
 
 /** 170 lines as copied from two Excel columns (a header line, then "code<TAB>name"), codes from `base`. */
@@ -588,7 +565,7 @@ async function main() {
   const [appDist, helloDist, out] = process.argv.slice(2);
   if (!out) throw new Error('usage: node bench/browser.mjs APP_DIST HELLO_DIST OUT.json');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-  const pages = { [BLANK]: '<!doctype html><meta charset="utf-8"><title>blank</title>' };
+  const pages = BLANK_PAGES;
   const app = await serve(appDist, { pages });
   // "-": no bare Yew app to compare with (a partial run of scripts/bench.sh).
   const hello = helloDist === '-' ? null : await serve(helloDist);

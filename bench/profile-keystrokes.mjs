@@ -2,73 +2,33 @@
 // bench/browser.mjs, N keystrokes at 4x CPU slowdown under the CDP profiler; prints the
 // functions with the most self time. Use a build whose wasm keeps its names.
 //   node bench/profile-keystrokes.mjs DIST [N]
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { planData } from './plan-data.mjs';
+import { BLANK_PAGES, dropCssRules, installKeystrokeProbe, openForTyping, typeOne } from './keystroke-page.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
-import { DATA_KEY } from '../tests/e2e/names.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
 const [dist, n = '60'] = process.argv.slice(2);
-const file = JSON.parse(readFileSync(join(ROOT, 'plans/examples/scale-170x40.json'), 'utf8'));
-const plan = file.plan;
-const bloc = plan.blocs[0];
-const saved = JSON.stringify(planData(file));
 
 const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const server = await serve(dist, { pages: { '/__b__/blank.html': '<!doctype html><title>b</title>' } });
+const server = await serve(dist, { pages: BLANK_PAGES });
 const context = await browser.newContext();
 const page = await context.newPage();
 // PROFILE_2021=1: the 2021 page of the `keystrokes` scenario instead (Xã Vĩnh Bình, recruitment).
-const in2021 = Boolean(process.env.PROFILE_2021);
-if (!in2021) {
-  await page.goto(server.url + '/__b__/blank.html');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
-}
-await page.goto(server.url + '/');
-if (in2021) {
-  await page.locator('select[data-field="bloc"]').selectOption('commune');
-  await page.locator('select[data-field="unit"]').selectOption('31211');
-}
-await page.locator('[data-summary][data-score]').waitFor();
+const { input } = await openForTyping(page, server.url, { plan: !process.env.PROFILE_2021 });
 // PROFILE_DROP_CSS=text: the style rules whose selector contains it are deleted first (an experiment).
-if (process.env.PROFILE_DROP_CSS) {
-  const dropped = await page.evaluate((text) => {
-    let n = 0;
-    const walk = (list) => { for (let i = list.length - 1; i >= 0; i--) { const r = list[i]; if (r.selectorText?.includes(text)) { (r.parentRule ?? r.parentStyleSheet).deleteRule(i); n++; } else if (r.cssRules) walk(r.cssRules); } };
-    for (const sheet of document.styleSheets) walk(sheet.cssRules);
-    return n;
-  }, process.env.PROFILE_DROP_CSS);
-  console.log('css rules dropped:', dropped);
-}
-const target = in2021 ? { id: 'recruitment' } : plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies);
-const card = page.locator(`[data-target="${target.id}"]`);
-await card.locator('input[data-field="denominator"]').fill('10');
-const input = card.locator('input[data-field="numerator"]');
-await input.fill('');
+if (process.env.PROFILE_DROP_CSS) console.log('css rules dropped:', await dropCssRules(page, process.env.PROFILE_DROP_CSS));
 await input.focus();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await page.evaluate(() => {
-  const b = (window.__keys = { latencies: [], pending: null });
-  document.addEventListener('keydown', (e) => (b.pending = e.timeStamp), true);
-  new MutationObserver(() => {
-    if (b.pending == null) return;
-    b.latencies.push(performance.now() - b.pending);
-    b.pending = null;
-  }).observe(document.querySelector('[data-summary]'), { attributes: true, attributeFilter: ['data-score'] });
-});
+await installKeystrokeProbe(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-for (let i = 0; i < Number(n); i++) {
-  await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-  await page.waitForFunction((k) => window.__keys.latencies.length >= k, i + 1, { polling: 5 });
-}
+for (let i = 0; i < Number(n); i++) await typeOne(page, i);
 const { profile } = await cdp.send('Profiler.stop');
 const lat = (await page.evaluate(() => window.__keys.latencies)).sort((a, b) => a - b);
 console.log('latency p50', lat[Math.floor(lat.length / 2)].toFixed(1), 'p95', lat[Math.ceil(lat.length * 0.95) - 1].toFixed(1));

@@ -4,40 +4,24 @@
 // trace event name on the page's main thread (script, style, layout, paint...) per keystroke.
 //   node bench/trace-keystrokes.mjs DIST [N]
 // TRACE_PLAN=1: the plan-scale page (170-unit bloc, 40 targets) instead. TRACE_CSS: rules added.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { planData } from './plan-data.mjs';
+import { BLANK_PAGES, dropCssRules, installKeystrokeProbe, openForTyping, typeOne } from './keystroke-page.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
-import { DATA_KEY } from '../tests/e2e/names.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
 const [dist, n = '100'] = process.argv.slice(2);
-const onPlan = Boolean(process.env.TRACE_PLAN);
 
 const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const server = await serve(dist, { pages: { '/__b__/blank.html': '<!doctype html><title>b</title>' } });
+const server = await serve(dist, { pages: BLANK_PAGES });
 const context = await browser.newContext();
 const page = await context.newPage();
-let targetId = 'recruitment';
-if (onPlan) {
-  const file = JSON.parse(readFileSync(join(ROOT, 'plans/examples/scale-170x40.json'), 'utf8'));
-  const bloc = file.plan.blocs[0];
-  targetId = file.plan.targets.find((t) => t.kind === 'ratio' && bloc.id in t.applies).id;
-  await page.goto(server.url + '/__b__/blank.html');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, JSON.stringify(planData(file))]);
-}
-await page.goto(server.url + '/');
-if (!onPlan) {
-  await page.locator('select[data-field="bloc"]').selectOption('commune');
-  await page.locator('select[data-field="unit"]').selectOption('31211');
-}
-await page.locator('[data-summary][data-score]').waitFor();
-// TRACE_CSS='rules': added to the page first (an experiment).
-// (Through the CSSOM: the page's CSP refuses a <style> element.)
+const { input } = await openForTyping(page, server.url, { plan: Boolean(process.env.TRACE_PLAN) });
+// TRACE_CSS='rules': added to the page first (an experiment), through the CSSOM: the
+// page's CSP refuses a <style> element.
 if (process.env.TRACE_CSS) {
   await page.evaluate((rules) => {
     const sheet = [...document.styleSheets].at(-1);
@@ -45,31 +29,11 @@ if (process.env.TRACE_CSS) {
   }, process.env.TRACE_CSS);
 }
 // TRACE_DROP_CSS=text: the style rules whose selector contains it are deleted first.
-if (process.env.TRACE_DROP_CSS) {
-  const dropped = await page.evaluate((text) => {
-    let n = 0;
-    const walk = (list) => { for (let i = list.length - 1; i >= 0; i--) { const r = list[i]; if (r.selectorText?.includes(text)) { (r.parentRule ?? r.parentStyleSheet).deleteRule(i); n++; } else if (r.cssRules) walk(r.cssRules); } };
-    for (const sheet of document.styleSheets) walk(sheet.cssRules);
-    return n;
-  }, process.env.TRACE_DROP_CSS);
-  console.log('css rules dropped:', dropped);
-}
-const card = page.locator(`[data-target="${targetId}"]`);
-await card.locator('input[data-field="denominator"]').fill('10');
-const input = card.locator('input[data-field="numerator"]');
-await input.fill('');
+if (process.env.TRACE_DROP_CSS) console.log('css rules dropped:', await dropCssRules(page, process.env.TRACE_DROP_CSS));
 await input.focus();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await page.evaluate(() => {
-  const b = (window.__keys = { latencies: [], pending: null });
-  document.addEventListener('keydown', (e) => (b.pending = e.timeStamp), true);
-  new MutationObserver(() => {
-    if (b.pending == null) return;
-    b.latencies.push(performance.now() - b.pending);
-    b.pending = null;
-  }).observe(document.querySelector('[data-summary]'), { attributes: true, attributeFilter: ['data-score'] });
-});
+await installKeystrokeProbe(page);
 await page.waitForTimeout(3000); // the first autosave is over
 
 const events = [];
@@ -79,10 +43,7 @@ await cdp.send('Tracing.start', {
   transferMode: 'ReportEvents',
   traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel'] },
 });
-for (let i = 0; i < Number(n); i++) {
-  await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-  await page.waitForFunction((k) => window.__keys.latencies.length >= k, i + 1, { polling: 5 });
-}
+for (let i = 0; i < Number(n); i++) await typeOne(page, i);
 await cdp.send('Tracing.end');
 await done;
 const lat = (await page.evaluate(() => window.__keys.latencies)).sort((a, b) => a - b);
