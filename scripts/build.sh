@@ -114,6 +114,14 @@ step "cargo build (feature split, --emit-relocs)" \
   cargo rustc --quiet --release --target wasm32-unknown-unknown --bin "$BIN" --features split \
   -- -Clink-args=--emit-relocs
 step "wasm-split-cli" split_wasm
+# The start-up module must not carry Rust's float formatter (~7 KB gzip): a `{}` or `{:.2}`
+# of an f64 anywhere, even in an on-demand view, keeps it there through the shared function
+# table. The splitter's output still has the function names to look for.
+if grep -a -q 'float_to_decimal_common' "$OUT/split/$BIN.wasm"; then
+  echo "error: the wasm formats floats (core::fmt::float): write numbers with" \
+    "domain::number::format_shortest, format_hundredths or format_real instead of {} or {:.N} of an f64" >&2
+  exit 1
+fi
 step "wasm-bindgen --keep-lld-exports" \
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$OUT/bindgen" "$OUT/split/$BIN.wasm"
 step "copy the on-demand modules and the linker" \

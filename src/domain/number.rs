@@ -465,9 +465,153 @@ pub fn format_hundredths(value: f64) -> String {
     format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
 }
 
+/// A number written as Rust's `{}` writes it (the fewest digits that read back as the same
+/// number, no exponent: 90 → "90", 92.5 → "92.5", 0.1 → "0.1"), made from integers only, so
+/// that the wasm build carries no float formatting (about 7 KB gzip). The same text as
+/// `format!("{value}")` for every finite number below 10^15 whose shortest form has at most
+/// 15 significant digits and at most 22 decimals, which is every number typed, or read from
+/// a file, with up to 15 digits and no more than 22 decimals. Any other value (more digits,
+/// smaller than 10^-22, 10^15 or more, non-finite) is written as its bits in hexadecimal,
+/// `0x…`: exact, and never taken for a decimal.
+pub fn format_shortest(value: f64) -> String {
+    const DIGITS: i32 = 15;
+    if value.is_finite() && value.abs() < 1e15 {
+        let sign = if value.is_sign_negative() { "-" } else { "" };
+        let magnitude = value.abs();
+        // How many digits the whole part takes (1 for 0.x).
+        let mut whole_digits = 1;
+        while whole_digits < DIGITS && magnitude >= 10_f64.powi(whole_digits) {
+            whole_digits += 1;
+        }
+        // Below 1, leading zeros after the point are not significant.
+        let mut leading_zeros = 0;
+        if magnitude > 0.0 {
+            while magnitude < 10_f64.powi(-leading_zeros - 1) && leading_zeros < 300 {
+                leading_zeros += 1;
+            }
+        }
+        // Significant digits: the whole part's (none below 1), then the decimals after any
+        // leading zeros.
+        let most_decimals = if magnitude < 1.0 {
+            DIGITS + leading_zeros
+        } else {
+            DIGITS - whole_digits
+        };
+        // The fewest decimals whose nearest decimal reads back as `value`: one division of
+        // two exactly held numbers (below 2^53 and 10^22) is rounded correctly, as reading
+        // the decimal would be.
+        for decimals in 0..=most_decimals.min(22) {
+            let scale = 10_f64.powi(decimals);
+            let scaled = (magnitude * scale).round();
+            if scaled >= 9_007_199_254_740_992.0 {
+                break;
+            }
+            if scaled / scale == magnitude {
+                let digits = (scaled as u64).to_string();
+                let decimals = decimals as usize;
+                if decimals == 0 {
+                    return format!("{sign}{digits}");
+                }
+                let padded = format!("{digits:0>width$}", width = decimals + 1);
+                let (whole, fraction) = padded.split_at(padded.len() - decimals);
+                return format!("{sign}{whole}.{fraction}");
+            }
+        }
+    }
+    format!("0x{:016x}", value.to_bits())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortest_is_what_display_writes_for_numbers_of_up_to_15_digits() {
+        for value in [
+            0.0,
+            -0.0,
+            90.0,
+            92.5,
+            0.1,
+            0.3,
+            87.5,
+            99.99,
+            100.0,
+            1.0 / 3.0 * 3.0,
+            12.345,
+            0.000_001_5,
+            5e-300,
+            123_456_789_012_345.0,
+            1e14,
+            70.05,
+            33.333_333_333_333_3,
+        ] {
+            let shortest = format_shortest(value);
+            let display = format!("{value}");
+            assert!(
+                shortest == display || value == 5e-300,
+                "{value}: {shortest} / {display}"
+            );
+        }
+        // Every number of up to 15 significant digits in and around the bands' range.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let digits = (seed % 15 + 1) as u32;
+            let mantissa = (seed >> 8) % 10_u64.pow(digits);
+            let decimals = ((seed >> 40) % 18) as i32;
+            let value = mantissa as f64 / 10_f64.powi(decimals);
+            assert_eq!(
+                format_shortest(value),
+                format!("{value}"),
+                "{mantissa}e-{decimals}"
+            );
+        }
+    }
+
+    #[test]
+    fn shortest_writes_other_values_as_their_bits() {
+        // 0.1 + 0.2 needs 17 digits: written as bits, never as a wrong decimal.
+        let value = 0.1 + 0.2;
+        assert_eq!(format!("{value}"), "0.30000000000000004");
+        assert_eq!(
+            format_shortest(value),
+            format!("0x{:016x}", value.to_bits())
+        );
+        assert_eq!(
+            format_shortest(f64::NAN),
+            format!("0x{:016x}", f64::NAN.to_bits())
+        );
+        assert_eq!(
+            format_shortest(1e15),
+            format!("0x{:016x}", 1e15_f64.to_bits())
+        );
+        // Random doubles: either exactly what Display writes, or the bits.
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let value = f64::from_bits(seed) % 1000.0;
+            if !value.is_finite() {
+                continue;
+            }
+            let shortest = format_shortest(value);
+            let display = format!("{value}");
+            let significant = display.trim_start_matches(['-', '0', '.']).replace('.', "");
+            let decimals = display.split('.').nth(1).map_or(0, str::len);
+            if significant.trim_end_matches('0').len() <= 15 && decimals <= 22 {
+                assert_eq!(shortest, display, "{value:e}");
+            } else {
+                assert!(
+                    shortest == display || shortest.starts_with("0x"),
+                    "{value:e}: {shortest}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn counts_accept_plain_and_grouped_digits() {

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::number::Percent;
+use super::number::{format_shortest, Percent};
 use super::score::{RatingBands, ScoringMode, Weight};
 
 /// The longest id of a plan, bloc or target (ASCII letters, digits, `-`, `_`, `.`).
@@ -455,10 +455,13 @@ impl Plan {
         let mut out = String::from("cchc-plan-rules 1\n");
         let bands = self.scoring.bands;
         let mode = self.scoring.mode_key();
+        // The bands as `{}` writes them, without the float formatter (see format_shortest).
         let _ = writeln!(
             out,
             "scoring {mode} {} {} {}",
-            bands.good, bands.fair, bands.average
+            format_shortest(bands.good),
+            format_shortest(bands.fair),
+            format_shortest(bands.average)
         );
         for bloc in &self.blocs {
             let units: Vec<&str> = bloc.units.iter().map(|unit| unit.id.as_str()).collect();

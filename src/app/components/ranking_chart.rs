@@ -5,13 +5,15 @@
 use yew::prelude::*;
 
 use crate::domain::bloc_table::{BlocTable, ScoreSource};
-use crate::domain::number::format_real;
+use crate::domain::number::{format_hundredths, format_real};
 use crate::domain::ranking_chart::{ranking_chart, BAR_HEIGHT, BAR_TOP, LABEL_BASELINE};
 use crate::i18n::Lang;
 
-/// An SVG length in em.
+/// An SVG length in em. (Two decimals written from integers: a `{:.2}` of a float here,
+/// even in a view loaded on demand, would put the float formatter in the start-up module
+/// through the shared function table.)
 fn em(value: f64) -> String {
-    format!("{value:.2}em")
+    format!("{}em", format_hundredths(value))
 }
 
 /// The chart of `rows` (indices into `table.rows`, in rank order).
@@ -47,15 +49,15 @@ pub fn chart(lang: Lang, table: &BlocTable, rows: &[usize]) -> Html {
                         format!("{rank}{} — {score}", row.name)
                     };
                     html! {
-                        <g class={classes!("chart-row", bar.in_zone.then_some("in"), own.then_some("own"))} data-unit={row.unit_id.clone()} data-chart-length={format!("{:.2}", bar.length)}>
+                        <g class={classes!("chart-row", bar.in_zone.then_some("in"), own.then_some("own"))} data-unit={row.unit_id.clone()} data-chart-length={format_hundredths(bar.length)}>
                             <text x="0" y={em(bar.top + LABEL_BASELINE)}>{ label }</text>
                             <rect class="track" x="0" y={em(bar.top + BAR_TOP)} width="100%" height={em(BAR_HEIGHT)} />
-                            <rect class="bar" x="0" y={em(bar.top + BAR_TOP)} width={format!("{:.2}%", bar.length)} height={em(BAR_HEIGHT)} />
+                            <rect class="bar" x="0" y={em(bar.top + BAR_TOP)} width={format!("{}%", format_hundredths(bar.length))} height={em(BAR_HEIGHT)} />
                         </g>
                     }
                 }) }
                 if let Some(cutoff) = layout.cutoff {
-                    <g class="cutoff" data-chart-cutoff={format!("{cutoff:.2}")}>
+                    <g class="cutoff" data-chart-cutoff={format_hundredths(cutoff)}>
                         <line x1="0" x2="100%" y1={em(cutoff)} y2={em(cutoff)} />
                         <text x="100%" y={em(cutoff - 0.3)} text-anchor="end">{ t.chart_cutoff(table.places) }</text>
                     </g>
