@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { openForTyping } from './keystroke-page.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,15 +15,7 @@ const [dist, n = '20'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await serve(dist);
 const page = await (await browser.newContext()).newPage();
-await page.goto(server.url + '/');
-await page.locator('select[data-field="bloc"]').selectOption('commune');
-await page.locator('select[data-field="unit"]').selectOption('31211');
-await page.locator('[data-summary][data-score]').waitFor();
-const card = page.locator('[data-target="recruitment"]');
-await card.locator('input[data-field="denominator"]').fill('10');
-const input = card.locator('input[data-field="numerator"]');
-await input.fill('');
-await input.focus();
+await openForTyping(page, server.url);
 await page.evaluate(() => {
   const where = (node) => {
     let e = node.nodeType === 1 ? node : node.parentElement;
