@@ -226,3 +226,34 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
         }
     });
 }
+
+// The width of an element (aftercare of issue 13) ----------------------------------------
+
+/// The width in CSS pixels of the element `node` refers to, measured once it is on the page
+/// (`attached`) and again whenever it changes size (a window resized, a phone turned,
+/// presentation mode); `None` until then.
+#[hook]
+pub fn use_width(node: NodeRef, attached: bool) -> Option<u32> {
+    let width = use_state_eq(|| None::<u32>);
+    {
+        let width = width.clone();
+        use_effect_with((node, attached), move |(node, _)| {
+            let observer = node.cast::<web_sys::Element>().and_then(|element| {
+                let measure = move || width.set(Some(element.client_width().max(0) as u32));
+                measure();
+                let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+                let observer =
+                    web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+                let target = node.cast::<web_sys::Element>()?;
+                observer.observe(&target);
+                Some((observer, callback))
+            });
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
+}

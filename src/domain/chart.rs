@@ -71,6 +71,44 @@ pub fn target_bars<'a>(
         .collect()
 }
 
+/// Splits a target's name into lines of at most `max_chars` characters at spaces (a word
+/// longer than a line is cut), so that the chart draws the whole name where a line of SVG
+/// text would be cut off (aftercare of issue 13). Never empty for a non-empty name.
+pub fn wrap_label(name: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_chars = 0;
+    for word in name.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        // A word longer than a line: as much as fits, the rest on the next lines.
+        while word.len() > max_chars {
+            if line_chars > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..max_chars).collect());
+            line_chars = 0;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if line_chars > 0 && line_chars + 1 + word.len() > max_chars {
+            lines.push(std::mem::take(&mut line));
+            line_chars = 0;
+        }
+        if line_chars > 0 {
+            line.push(' ');
+            line_chars += 1;
+        }
+        line.extend(word.iter());
+        line_chars += word.len();
+    }
+    if line_chars > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +125,28 @@ mod tests {
             &evaluate_ratio(n, d, Percent::from_whole(threshold)),
         )
         .fill
+    }
+
+    #[test]
+    fn a_label_is_wrapped_whole_at_spaces_within_the_width() {
+        let plan = builtin::plan_ref();
+        for target in &plan.targets {
+            let name = &target.label.vi;
+            for width in [16, 30, 44, 60, 90, 200] {
+                let lines = wrap_label(name, width);
+                assert_eq!(lines.join(" "), *name, "{width} characters");
+                assert!(lines.iter().all(|l| l.chars().count() <= width));
+                // No line could have taken the next line's first word.
+                for pair in lines.windows(2) {
+                    let next = pair[1].split(' ').next().unwrap().chars().count();
+                    assert!(pair[0].chars().count() + 1 + next > width, "{pair:?}");
+                }
+            }
+            assert_eq!(wrap_label(name, 200).len(), 1);
+        }
+        assert_eq!(wrap_label("ab  cd", 5), ["ab cd"]);
+        assert_eq!(wrap_label("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert!(wrap_label("", 10).is_empty());
     }
 
     #[test]
