@@ -148,10 +148,14 @@ test('the targets chart draws every name whole: one line each on a projector, wr
     await openApp(page);
     const chart = page.locator('svg[data-chart="targets"]');
     await chart.waitFor();
+    // Measured once the chart is on the page (a resize observer's first report), even below
+    // the fold where its contents are not laid out yet (content-visibility: auto).
+    const lines = () => chart.evaluate((svg) => [...svg.querySelectorAll('[data-bar] .chart-name')].map((t) => t.querySelectorAll('tspan').length));
+    await poll(lines, (l) => l.length === 8 && l.every((n) => n === 1), { message: '1366 px: every name on one line' });
     await chart.scrollIntoViewIfNeeded();
     const wide = await chartNames(page);
     assertWhole(wide, '1366 px');
-    assert.ok(wide.bars.every((b) => b.lines === 1), `1366 px: every name on one line (${wide.bars.map((b) => b.lines)})`);
+    assert.ok(wide.bars.every((b) => b.lines === 1));
 
     await page.setViewportSize({ width: 360, height: 740 });
     await poll(() => chartNames(page), (c) => c.bars.some((b) => b.lines > 1), { message: 'the names wrap at 360 px' });

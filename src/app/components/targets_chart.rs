@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_width;
+use crate::app::hooks::use_content_width;
 use crate::app::shared::Shared;
 use crate::domain::chart::{target_bars, wrap_label, THRESHOLD_AT};
 use crate::domain::evaluate::{Evaluation, Status};
@@ -65,8 +65,9 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
     let t = lang.texts();
     let plan = &props.plan;
     let bars = target_bars(plan.targets.iter().zip(props.evaluations.iter()));
-    let svg = use_node_ref();
-    let width = use_width(svg.clone(), !bars.is_empty());
+    // The figure's content box is the chart's width.
+    let figure = use_node_ref();
+    let width = use_content_width(figure.clone(), !bars.is_empty());
     if bars.is_empty() {
         return Html::default();
     }
@@ -130,10 +131,9 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
         .collect();
     let height = next_top;
     html! {
-        <figure class="targets-chart" data-chart-figure="">
+        <figure class="targets-chart" data-chart-figure="" ref={figure}>
             <svg
                 data-chart="targets"
-                ref={svg}
                 role="img"
                 aria-labelledby="targets-chart-title targets-chart-desc"
                 width="100%"
