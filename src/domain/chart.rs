@@ -75,35 +75,39 @@ pub fn target_bars<'a>(
 /// longer than a line is cut), so that the chart draws the whole name where a line of SVG
 /// text would be cut off (aftercare of issue 13). Never empty for a non-empty name.
 pub fn wrap_label(name: &str, max_chars: usize) -> Vec<String> {
-    let max_chars = max_chars.max(1);
-    let mut lines: Vec<String> = Vec::new();
+    let max = max_chars.max(1);
+    let mut lines = Vec::new();
     let mut line = String::new();
-    let mut line_chars = 0;
+    let mut len = 0;
     for word in name.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        // A word longer than a line: as much as fits, the rest on the next lines.
-        while word.len() > max_chars {
-            if line_chars > 0 {
-                lines.push(std::mem::take(&mut line));
+        let mut rest = word;
+        loop {
+            let chars = rest.chars().count();
+            if len > 0 && len + 1 + chars <= max {
+                line.push(' ');
+                line.push_str(rest);
+                len += 1 + chars;
+                break;
             }
-            lines.push(word.drain(..max_chars).collect());
-            line_chars = 0;
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            if chars <= max {
+                line.push_str(rest);
+                len = chars;
+                break;
+            }
+            // A word longer than a line: as much as fits, the rest on the next lines.
+            let cut = rest
+                .char_indices()
+                .nth(max)
+                .map_or(rest.len(), |(at, _)| at);
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
         }
-        if word.is_empty() {
-            continue;
-        }
-        if line_chars > 0 && line_chars + 1 + word.len() > max_chars {
-            lines.push(std::mem::take(&mut line));
-            line_chars = 0;
-        }
-        if line_chars > 0 {
-            line.push(' ');
-            line_chars += 1;
-        }
-        line.extend(word.iter());
-        line_chars += word.len();
     }
-    if line_chars > 0 {
+    if len > 0 {
         lines.push(line);
     }
     lines

@@ -96,7 +96,6 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
             // The bar under the name's last line.
             let top = row_top + LINE * (lines.len().max(1) as u32 - 1);
             next_top = top + ROW;
-            let title = format!("{name}: {value}");
             Some(html! {
                 <g
                     key={target.id.key().to_string()}
@@ -105,7 +104,6 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
                     data-status={bar.status.key()}
                     data-fill={decimal(bar.fill, 4)}
                 >
-                    <title>{ title }</title>
                     <text class="chart-name" x="0" y={(row_top + 13).to_string()}>
                         { for lines.into_iter().enumerate().map(|(i, line)| html! {
                             <tspan x="0" dy={if i == 0 { 0 } else { LINE }.to_string()}>{ line }</tspan>
