@@ -226,3 +226,44 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
         }
     });
 }
+
+// The width of an element (aftercare of issue 13) ----------------------------------------
+
+/// The width in CSS pixels of the content box of the element `node` refers to, once it is
+/// on the page (`attached`), and again whenever it changes (a window resized, a phone
+/// turned, presentation mode); `None` until then. Read from the resize observer's entries,
+/// which give the box's size even while `content-visibility: auto` skips laying out what is
+/// inside it (the targets chart, below the fold).
+#[hook]
+pub fn use_content_width(node: NodeRef, attached: bool) -> Option<u32> {
+    let width = use_state_eq(|| None::<u32>);
+    {
+        let width = width.clone();
+        use_effect_with((node, attached), move |(node, _)| {
+            let observer = node.cast::<web_sys::Element>().and_then(|element| {
+                let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+                    move |entries: js_sys::Array| {
+                        let measured = entries
+                            .get(0)
+                            .dyn_into::<web_sys::ResizeObserverEntry>()
+                            .ok()
+                            .map(|entry| entry.content_rect().width())
+                            .filter(|w| *w >= 1.0);
+                        width.set(measured.map(|w| w as u32));
+                    },
+                );
+                let observer =
+                    web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+                // Reports the box's size at once, then each change of it.
+                observer.observe(&element);
+                Some((observer, callback))
+            });
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
+}

@@ -10,6 +10,7 @@ pub mod lazy;
 pub mod present; // Presentation mode (issue 13)
 pub mod shared;
 pub mod state;
+pub mod title; // The document's title follows the plan (aftercare of issue 13)
 
 use std::rc::Rc;
 
@@ -95,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     let workspace = state.workspace();
     let plan_rc = workspace.active_plan();
     let plan = Shared::new(plan_rc.clone());
+    title::use_document_title(lang, &plan_rc); // aftercare of issue 13
     let plans = {
         let state = state.clone();
         // Plans come and go with the list (imports, the editor, another tab), never with a

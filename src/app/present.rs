@@ -1,17 +1,24 @@
 //! Presentation mode (issue 13): for a trainer's projector, large type and the chosen view
-//! the full width of the screen. It belongs to this tab only (never in the saved data);
-//! Escape or the same button leaves it.
+//! the full width of the screen. It belongs to this tab only (never in the saved data), and
+//! is kept in the tab's session storage so that a reload keeps it; Escape or the same
+//! button leaves it.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::store::{recall_present, remember_present, SessionStorage};
+
 /// Whether presentation mode is on, and the button's click that turns it on or off.
 #[hook]
 pub fn use_present() -> (bool, Callback<MouseEvent>) {
-    let present = use_state(|| false);
+    // No browser when the first screen is rendered at build time.
+    let present = use_state(|| cfg!(target_arch = "wasm32") && recall_present(&SessionStorage));
     {
         let present = present.clone();
         use_effect_with(*present, move |on| {
+            if cfg!(target_arch = "wasm32") {
+                remember_present(&SessionStorage, *on);
+            }
             if *on {
                 // The room sees the summary and the view, not the page's header: scrolled to
                 // once the page is drawn in large type.

@@ -71,6 +71,48 @@ pub fn target_bars<'a>(
         .collect()
 }
 
+/// Splits a target's name into lines of at most `max_chars` characters at spaces (a word
+/// longer than a line is cut), so that the chart draws the whole name where a line of SVG
+/// text would be cut off (aftercare of issue 13). Never empty for a non-empty name.
+pub fn wrap_label(name: &str, max_chars: usize) -> Vec<String> {
+    let max = max_chars.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in name.split_whitespace() {
+        let mut rest = word;
+        loop {
+            let chars = rest.chars().count();
+            if len > 0 && len + 1 + chars <= max {
+                line.push(' ');
+                line.push_str(rest);
+                len += 1 + chars;
+                break;
+            }
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            if chars <= max {
+                line.push_str(rest);
+                len = chars;
+                break;
+            }
+            // A word longer than a line: as much as fits, the rest on the next lines.
+            let cut = rest
+                .char_indices()
+                .nth(max)
+                .map_or(rest.len(), |(at, _)| at);
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+        }
+    }
+    if len > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +129,28 @@ mod tests {
             &evaluate_ratio(n, d, Percent::from_whole(threshold)),
         )
         .fill
+    }
+
+    #[test]
+    fn a_label_is_wrapped_whole_at_spaces_within_the_width() {
+        let plan = builtin::plan_ref();
+        for target in &plan.targets {
+            let name = &target.label.vi;
+            for width in [16, 30, 44, 60, 90, 200] {
+                let lines = wrap_label(name, width);
+                assert_eq!(lines.join(" "), *name, "{width} characters");
+                assert!(lines.iter().all(|l| l.chars().count() <= width));
+                // No line could have taken the next line's first word.
+                for pair in lines.windows(2) {
+                    let next = pair[1].split(' ').next().unwrap().chars().count();
+                    assert!(pair[0].chars().count() + 1 + next > width, "{pair:?}");
+                }
+            }
+            assert_eq!(wrap_label(name, 200).len(), 1);
+        }
+        assert_eq!(wrap_label("ab  cd", 5), ["ab cd"]);
+        assert_eq!(wrap_label("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert!(wrap_label("", 10).is_empty());
     }
 
     #[test]

@@ -445,6 +445,9 @@ pub static EN: Texts = Texts {
     view_loading: "Loading…",
     view_load_failed: "This part could not be loaded. Check the network connection, then open it again.",
     // End of on-demand views (issue 14)
+    // Aftercare of issue 13
+    grid_legend_heading: "The grid's target columns",
+    // End of aftercare of issue 13
 };
 
 impl Messages for En {

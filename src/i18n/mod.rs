@@ -525,6 +525,10 @@ pub struct Texts {
     /// A view's module could not be downloaded (opening the view again retries).
     pub view_load_failed: &'static str,
     // End of on-demand views (issue 14)
+    // Aftercare of issue 13
+    /// Heads the grid's legend: each column's number and its target's name.
+    pub grid_legend_heading: &'static str,
+    // End of aftercare of issue 13
 }
 
 /// The messages with figures or names in them, one method each, so that the compiler checks

@@ -433,6 +433,9 @@ pub static VI: Texts = Texts {
     view_loading: "Đang tải…",
     view_load_failed: "Không tải được phần này. Hãy kiểm tra kết nối mạng rồi mở lại.",
     // End of on-demand views (issue 14)
+    // Aftercare of issue 13
+    grid_legend_heading: "Các cột chỉ tiêu của bảng",
+    // End of aftercare of issue 13
 };
 
 impl Messages for Vi {
@@ -607,7 +610,7 @@ impl Messages for Vi {
         format!("{unit} ({profiles} bản đánh giá): bản được tính")
     }
     fn district_choice_option(&self, place: usize, name: &str, score: f64) -> String {
-        format!("Hồ sơ thứ {place}: {name}, {} điểm", real(score))
+        format!("Bản đánh giá thứ {place}: {name}, {} điểm", real(score))
     }
     fn percent_only(&self, units: usize) -> String {
         format!("{units} đơn vị nhập tỷ lệ %, không cộng được")

@@ -4,12 +4,14 @@
 
 mod browser;
 mod memory;
+mod present; // presentation mode kept per tab (aftercare of issue 13)
 mod schedule;
 mod sync;
 
 pub use crate::names::{ACTIVE_KEY, BACKUP_PREFIX, DATA_KEY};
 pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
+pub use present::{recall_present, remember_present, PRESENT_KEY};
 pub use schedule::SaveSchedule;
 pub use sync::{
     load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,

@@ -83,7 +83,7 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                             html! {
                                 <tr data-district-target={row.target.id.key().to_string()} data-status={row.status().key()}>
                                     <th scope="row">{ lang.pick(&row.target.label) }</th>
-                                    <td>{ t.units_met(row.units_met, row.units_applicable) }</td>
+                                    <td class="units-met-cell">{ t.units_met(row.units_met, row.units_applicable) }</td>
                                     { for plan.blocs.iter().map(|bloc| cell(Scope::Bloc(bloc.id))) }
                                     { cell(Scope::District) }
                                 </tr>

@@ -109,6 +109,16 @@ pub fn DistrictGrid(props: &DistrictGridProps) -> Html {
                 <button type="button" class="secondary" data-action="grid-csv" onclick={download}>{ t.grid_export_csv }</button>
                 <button type="button" class="secondary" data-action="grid-print" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ t.grid_print }</button>
             </div>
+            // The legend before the table (aftercare of issue 13): each column's number and
+            // its target's name, in sight above the table on screen and on paper.
+            <div class="grid-legend" data-grid-legend="">
+                <p class="grid-legend-heading" id="grid-legend-heading">{ t.grid_legend_heading }</p>
+                <ol class="grid-targets" aria-labelledby="grid-legend-heading">
+                    { for plan.targets.iter().map(|target| html! {
+                        <li data-grid-legend-target={target.id.key().to_string()}>{ lang.pick(&target.label).to_string() }</li>
+                    }) }
+                </ol>
+            </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.grid_table}>
                 <table class="grid" data-grid="">
                     <thead>
@@ -117,9 +127,11 @@ pub fn DistrictGrid(props: &DistrictGridProps) -> Html {
                             <th scope="col">{ t.grid_col_file }</th>
                             <th scope="col">{ t.grid_col_score }</th>
                             { for plan.targets.iter().enumerate().map(|(index, target)| html! {
-                                <th scope="col" class="grid-target" title={lang.pick(&target.label).to_string()}>
+                                // The number on screen (the legend names it), the whole name
+                                // for a screen reader and on hover.
+                                <th scope="col" class="grid-target" data-grid-column={(index + 1).to_string()} title={lang.pick(&target.label).to_string()}>
                                     <span aria-hidden="true">{ index + 1 }</span>
-                                    <span class="visually-hidden">{ lang.pick(&target.label).to_string() }</span>
+                                    <span class="visually-hidden">{ format!("{}. {}", index + 1, lang.pick(&target.label)) }</span>
                                 </th>
                             }) }
                         </tr>
@@ -132,9 +144,6 @@ pub fn DistrictGrid(props: &DistrictGridProps) -> Html {
                     }) }
                 </table>
             </div>
-            <ol class="grid-targets">
-                { for plan.targets.iter().map(|target| html! { <li>{ lang.pick(&target.label).to_string() }</li> }) }
-            </ol>
         </section>
     }
 }

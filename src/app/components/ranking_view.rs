@@ -209,7 +209,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                                     <th scope="col">{ t.col_rank }</th>
                                     <th scope="col">{ t.col_unit }</th>
                                     <th scope="col">{ t.col_score }</th>
-                                    <th scope="col">{ t.col_source }</th>
+                                    <th scope="col" class="source-col">{ t.col_source }</th>
                                 </tr>
                             </thead>
                             <caption class="visually-hidden">{ t.leaderboard_order }</caption>
@@ -335,6 +335,8 @@ fn table_row(
                 { row.name.clone() }
                 if row.source == ScoreSource::Own { <span class="own-mark">{ " ◀ " }{ t.own_mark }</span> }
                 if zone == Some("in") { <span class="zone-badge">{ " ★ " }{ t.in_zone }</span> }
+                // On a phone the source sits here rather than in a column (styles/trainer.css).
+                <span class="source-tag" data-source-tag="">{ source }</span>
             </th>
             <td>{ score }</td>
             <td class="source-cell">{ source }</td>

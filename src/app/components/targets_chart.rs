@@ -1,11 +1,13 @@
 //! The targets chart (issue 13): one bar per applicable target, its attainment against its
 //! threshold (the mark), on the scale of `domain::chart`. An image with a title and a text
-//! equivalent; the figure's caption says how to read it.
+//! equivalent; the figure's caption says how to read it. Each name is drawn whole, on as
+//! many lines as the chart's measured width needs (aftercare of issue 13).
 
 use yew::prelude::*;
 
+use crate::app::hooks::use_content_width;
 use crate::app::shared::Shared;
-use crate::domain::chart::{target_bars, THRESHOLD_AT};
+use crate::domain::chart::{target_bars, wrap_label, THRESHOLD_AT};
 use crate::domain::evaluate::{Evaluation, Status};
 use crate::domain::plan::{BlocId, Plan};
 use crate::i18n::{status_name, threshold_short, Lang};
@@ -19,10 +21,17 @@ pub struct TargetsChartProps {
     pub evaluations: Vec<Evaluation>,
 }
 
-/// The height of one target's row, in pixels: its name, then its bar.
+/// The height of one target's row, in pixels, with its name on one line: the name, then
+/// its bar.
 const ROW: u32 = 40;
-/// The longest name drawn (in characters); the text equivalent has the whole name.
-const NAME_CHARS: usize = 46;
+/// Each further line of a name adds this much (names are 12 px).
+const LINE: u32 = 15;
+/// The width of a character of a name, in pixels, on the wide side (12 px type in the
+/// fonts the page asks for, Vietnamese with its diacritics), so that a line never runs past
+/// the chart.
+const CHAR_WIDTH: f64 = 7.0;
+/// Characters a line before the chart's width is known: what a 360-px phone holds.
+const FIRST_CHARS: usize = 40;
 
 /// `share` (0–1) with `decimals` decimals and a dot, written from integers: float
 /// formatting would add kilobytes to the wasm.
@@ -43,13 +52,11 @@ fn percent(share: f64) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-fn short_name(name: &str) -> String {
-    if name.chars().count() <= NAME_CHARS {
-        name.to_string()
-    } else {
-        let cut: String = name.chars().take(NAME_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
+/// How many characters of a name a line of a chart `width` pixels wide holds.
+fn chars_per_line(width: Option<u32>) -> usize {
+    width.map_or(FIRST_CHARS, |w| {
+        ((f64::from(w) / CHAR_WIDTH) as usize).max(12)
+    })
 }
 
 #[component]
@@ -58,14 +65,18 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
     let t = lang.texts();
     let plan = &props.plan;
     let bars = target_bars(plan.targets.iter().zip(props.evaluations.iter()));
+    // The figure's content box is the chart's width.
+    let figure = use_node_ref();
+    let width = use_content_width(figure.clone(), !bars.is_empty());
     if bars.is_empty() {
         return Html::default();
     }
+    let line_chars = chars_per_line(width);
     let mut description = Vec::with_capacity(bars.len());
+    let mut next_top = 0;
     let rows: Html = bars
         .iter()
-        .enumerate()
-        .filter_map(|(row, bar)| {
+        .filter_map(|bar| {
             let index = plan.targets.iter().position(|t| t.id == bar.id)?;
             let target = &plan.targets[index];
             let evaluation = &props.evaluations[index];
@@ -80,7 +91,11 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
                 "{name}: {value} ({required}, {}).",
                 status_name(lang, bar.status)
             ));
-            let top = row as u32 * ROW;
+            let lines = wrap_label(name, line_chars);
+            let row_top = next_top;
+            // The bar under the name's last line.
+            let top = row_top + LINE * (lines.len().max(1) as u32 - 1);
+            next_top = top + ROW;
             Some(html! {
                 <g
                     key={target.id.key().to_string()}
@@ -89,7 +104,11 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
                     data-status={bar.status.key()}
                     data-fill={decimal(bar.fill, 4)}
                 >
-                    <text class="chart-name" x="0" y={(top + 13).to_string()}>{ short_name(name) }</text>
+                    <text class="chart-name" x="0" y={(row_top + 13).to_string()}>
+                        { for lines.into_iter().enumerate().map(|(i, line)| html! {
+                            <tspan x="0" dy={if i == 0 { 0 } else { LINE }.to_string()}>{ line }</tspan>
+                        }) }
+                    </text>
                     <svg x="0" y={(top + 19).to_string()} width="70%" height="14" class="chart-bar">
                         <rect class="chart-track" x="0" y="0" width="100%" height="14" rx="3" />
                         if bar.fill > 0.0 {
@@ -108,9 +127,9 @@ pub fn TargetsChart(props: &TargetsChartProps) -> Html {
             })
         })
         .collect();
-    let height = bars.len() as u32 * ROW;
+    let height = next_top;
     html! {
-        <figure class="targets-chart" data-chart-figure="">
+        <figure class="targets-chart" data-chart-figure="" ref={figure}>
             <svg
                 data-chart="targets"
                 role="img"
