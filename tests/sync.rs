@@ -238,8 +238,7 @@ impl Tab {
                 self.act(Action::Synced(stored));
                 wrote.then(|| {
                     let text = store.get(store::DATA_KEY).unwrap().unwrap();
-                    let (data, stamp) =
-                        cchc_2021::formats::envelope::decode_stamped(&text).unwrap();
+                    let (data, stamp) = store::read_saved(store, &text).unwrap();
                     Action::ChangedElsewhere { data, stamp }
                 })
             }

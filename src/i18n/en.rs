@@ -1063,4 +1063,17 @@ impl Messages for En {
         format!("File “{file}” downloaded to this device, in the Downloads folder.")
     }
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+        let kept = match backup_key {
+            Some(key) => format!(" The damaged figures were kept aside (key {key})."),
+            None => String::new(),
+        };
+        let profiles = if n == 1 { "profile" } else { "profiles" };
+        format!(
+            "{} saved {profiles} could not be read; the others opened as usual.{kept}",
+            count(n, STYLE)
+        )
+    }
+    // End of saved data in parts (issue 14, store)
 }

@@ -708,6 +708,11 @@ pub trait Messages: Sync {
     /// A file went to the downloads.
     fn toast_downloaded(&self, file: &str) -> String;
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    /// `n` profiles could not be read back at load; their texts kept under `backup_key`
+    /// (the first of them), when that could be written.
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String;
+    // End of saved data in parts (issue 14, store)
 }
 
 impl std::ops::Deref for Texts {

@@ -1004,4 +1004,16 @@ impl Messages for Vi {
         format!("Đã tải tệp “{file}” về máy, trong thư mục Tải về (Downloads).")
     }
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+        let kept = match backup_key {
+            Some(key) => format!(" Phần số liệu hỏng đã được cất riêng (khóa {key})."),
+            None => String::new(),
+        };
+        format!(
+            "Không đọc được {} bản đánh giá trong số liệu đã lưu; các bản còn lại đã mở bình thường.{kept}",
+            count(n, STYLE)
+        )
+    }
+    // End of saved data in parts (issue 14, store)
 }

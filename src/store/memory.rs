@@ -11,6 +11,8 @@ pub struct MemoryStorage {
     write_fault: Cell<Option<StorageError>>,
     blocked: Cell<bool>,
     full_reads: Cell<usize>,
+    written_chars: Cell<usize>,
+    writes_left: Cell<Option<usize>>,
 }
 
 impl MemoryStorage {
@@ -22,6 +24,21 @@ impl MemoryStorage {
     /// Makes every access fail as if storage were blocked.
     pub fn block(&self) {
         self.blocked.set(true);
+    }
+
+    /// How many characters of keys and values were written so far.
+    pub fn written_chars(&self) -> usize {
+        self.written_chars.get()
+    }
+
+    /// After `n` more writes, every write fails with [`StorageError::Full`] (`None`: never).
+    pub fn full_after(&self, n: Option<usize>) {
+        self.writes_left.set(n);
+    }
+
+    /// Every key held, in order.
+    pub fn keys(&self) -> Vec<String> {
+        self.items.borrow().keys().cloned().collect()
     }
 
     /// How many values were read in full (not peeked) so far.
@@ -56,9 +73,37 @@ impl KeyValueStore for MemoryStorage {
         if let Some(fault) = self.write_fault.get() {
             return Err(fault);
         }
+        match self.writes_left.get() {
+            Some(0) => return Err(StorageError::Full),
+            Some(n) => self.writes_left.set(Some(n - 1)),
+            None => {}
+        }
+        self.written_chars
+            .set(self.written_chars.get() + key.chars().count() + value.chars().count());
         self.items
             .borrow_mut()
             .insert(key.to_string(), value.to_string());
         Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        if self.blocked.get() {
+            return Err(StorageError::Unavailable);
+        }
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        if self.blocked.get() {
+            return Err(StorageError::Unavailable);
+        }
+        let items = self.items.borrow();
+        Ok(items
+            .range(prefix.to_string()..)
+            .map(|(key, _)| key)
+            .take_while(|key| key.starts_with(prefix))
+            .cloned()
+            .collect())
     }
 }
