@@ -13,6 +13,7 @@ pub struct MemoryStorage {
     full_reads: Cell<usize>,
     written_chars: Cell<usize>,
     writes_left: Cell<Option<usize>>,
+    quota_chars: Cell<Option<usize>>,
 }
 
 impl MemoryStorage {
@@ -34,6 +35,21 @@ impl MemoryStorage {
     /// After `n` more writes, every write fails with [`StorageError::Full`] (`None`: never).
     pub fn full_after(&self, n: Option<usize>) {
         self.writes_left.set(n);
+    }
+
+    /// Writes that would make keys and values hold more than `chars` characters fail with
+    /// [`StorageError::Full`], as a browser's quota does (`None`: no limit).
+    pub fn quota_chars(&self, chars: Option<usize>) {
+        self.quota_chars.set(chars);
+    }
+
+    /// How many characters keys and values hold.
+    pub fn stored_chars(&self) -> usize {
+        self.items
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum()
     }
 
     /// Every key held, in order.
@@ -78,8 +94,18 @@ impl KeyValueStore for MemoryStorage {
             Some(n) => self.writes_left.set(Some(n - 1)),
             None => {}
         }
-        self.written_chars
-            .set(self.written_chars.get() + key.chars().count() + value.chars().count());
+        let size = key.chars().count() + value.chars().count();
+        if let Some(quota) = self.quota_chars.get() {
+            let old = self
+                .items
+                .borrow()
+                .get(key)
+                .map_or(0, |v| key.chars().count() + v.chars().count());
+            if self.stored_chars() - old + size > quota {
+                return Err(StorageError::Full);
+            }
+        }
+        self.written_chars.set(self.written_chars.get() + size);
         self.items
             .borrow_mut()
             .insert(key.to_string(), value.to_string());
