@@ -306,10 +306,19 @@ async function scale(browser, server) {
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     window.__written = { chars: 0, writes: 0 };
+    window.__seq = [];
     Storage.prototype.setItem = function (key, value) {
       window.__written.chars += String(key).length + String(value).length;
       window.__written.writes += 1;
-      return setItem.call(this, key, value);
+      window.__written.last = performance.now();
+      try {
+        const r = setItem.call(this, key, value);
+        if (window.__seq.length < 400 && !String(key).includes(':p:')) window.__seq.push(`${key}=${String(value).length}`);
+        return r;
+      } catch (e) {
+        if (window.__seq.length < 400) window.__seq.push(`FAIL ${String(key).slice(0, 30)} ${String(value).length}`);
+        throw e;
+      }
     };
   });
   await throttle(page, { network: false });
@@ -373,15 +382,21 @@ async function scale(browser, server) {
         ms: performance.now() - from,
         chars: window.__written.chars - written.chars,
         writes: window.__written.writes - written.writes,
+        // When the save wrote and each long task, from the keystroke (for reading a run).
+        savedAt: window.__written.last - from,
+        tasks: window.__bench.longtasks.filter((t) => t.start + t.duration >= from).map((t) => [Math.round(t.start - from), Math.round(t.duration)]),
       }),
       [from, written],
     );
   };
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => m.text().startsWith('save phase') && log(m.text()));
   await numerator.click();
   // The first save after loading data of version 1 writes every profile's body.
   const migration = await typeAndSave('5');
+  if (process.env.BENCH_DEBUG) log(JSON.stringify(await page.evaluate(() => window.__seq.slice(0, 60))));
   const saves = [];
   for (let i = 0; i < 6; i++) saves.push(await typeAndSave(i % 2 === 0 ? 'Backspace' : '5'));
+  if (process.env.BENCH_DEBUG) log(JSON.stringify(saves.map(({ savedAt, tasks }) => ({ savedAt: Math.round(savedAt), tasks }))));
   const keystroke = {
     saves: saves.length,
     maxTask: round(Math.max(...saves.map((s) => s.maxTask))),

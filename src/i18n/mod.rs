@@ -202,6 +202,9 @@ pub struct Texts {
     pub nav_settings: &'static str,
     pub profile_label: &'static str,
     pub profile_name_label: &'static str,
+    // The profile picker's search (issue 14, store)
+    pub profile_search_label: &'static str,
+    // End of the profile picker's search (issue 14, store)
     pub profile_unnamed: &'static str,
     pub profile_new: &'static str,
     pub profile_duplicate: &'static str,
@@ -712,6 +715,8 @@ pub trait Messages: Sync {
     /// `n` profiles could not be read back at load; their texts kept under `backup_key`
     /// (the first of them), when that could be written.
     fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String;
+    /// The profile picker lists `shown` of `total` profiles: type to find the others.
+    fn profile_search_shown(&self, shown: usize, total: usize) -> String;
     // End of saved data in parts (issue 14, store)
 }
 

@@ -82,6 +82,9 @@ pub static VI: Texts = Texts {
     nav_settings: "Cách tính điểm",
     profile_label: "Bản đánh giá đang xem",
     profile_name_label: "Tên bản đánh giá (để trống: dùng tên đơn vị)",
+    // The profile picker's search (issue 14, store)
+    profile_search_label: "Tìm bản đánh giá",
+    // End of the profile picker's search (issue 14, store)
     profile_unnamed: "Bản đánh giá chưa chọn đơn vị",
     profile_new: "Thêm bản đánh giá",
     profile_duplicate: "Nhân bản",
@@ -1013,6 +1016,13 @@ impl Messages for Vi {
         format!(
             "Không đọc được {} bản đánh giá trong số liệu đã lưu; các bản còn lại đã mở bình thường.{kept}",
             count(n, STYLE)
+        )
+    }
+    fn profile_search_shown(&self, shown: usize, total: usize) -> String {
+        format!(
+            "Danh sách đang hiện {} trong {} bản đánh giá; gõ tên để tìm bản khác.",
+            count(shown, STYLE),
+            count(total, STYLE)
         )
     }
     // End of saved data in parts (issue 14, store)

@@ -129,13 +129,11 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
 
 /// Copies `text` to a new backup key; `None` when it could not be written.
 fn keep_aside(store: &impl KeyValueStore, text: &str, now_ms: u64) -> Option<String> {
-    (0..100).find_map(|attempt| {
-        let key = format!("{BACKUP_PREFIX}{}", now_ms + attempt);
-        match store.get(&key) {
-            Ok(None) => store.set(&key, text).ok().map(|_| key),
-            _ => None,
-        }
-    })
+    // The first free key; a write that fails there (storage full) fails at the next too.
+    let key = (0..100)
+        .map(|attempt| format!("{BACKUP_PREFIX}{}", now_ms + attempt))
+        .find(|key| matches!(store.get(key), Ok(None)))?;
+    store.set(&key, text).ok().map(|_| key)
 }
 
 /// Writes `data` over what is stored, without a stamp (`save_synced` is the app's save).

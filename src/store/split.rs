@@ -17,6 +17,25 @@
 //! by key (so reading another tab's save parses only the bodies it changed).
 
 use std::cell::RefCell;
+
+/// Times the phases of a save in the browser's console (diagnosis; issue 14).
+#[allow(unused_macros)]
+macro_rules! phase {
+    ($label:expr, $start:expr) => {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let now = js_sys::Date::now();
+            web_sys::console::log_1(&format!("save phase {}: {} ms", $label, now - $start).into());
+        }
+    };
+}
+
+fn now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -172,6 +191,7 @@ pub fn write(
     replaced: Replaced,
     now_ms: u64,
 ) -> Result<(), StorageError> {
+    let started = now();
     let Replaced { keys: old, single } = replaced;
     let (mut profiles, mut plans) = MEMORY.with_borrow(|memory| {
         let profiles: Vec<Body> = data
@@ -225,6 +245,7 @@ pub fn write(
         }
     }
 
+    phase!("bodies listed", started);
     let mut present: HashSet<String> = old.clone();
     let mut written: Vec<String> = Vec::new();
     let mut removable: HashSet<String> = old;
@@ -264,6 +285,7 @@ pub fn write(
         let profile_parts: Vec<PartOut> = profiles.iter().map(|b| out(b, part(b))).collect();
         let plan_parts: Vec<PartOut> = plans.iter().map(|b| out(b, part(b))).collect();
         let head = saved::encode_head(data, stamp, &profile_parts, &plan_parts);
+        phase!("head encoded", started);
         if let Err(error) = store.set(DATA_KEY, &head) {
             remove_all(store, &written, &removable);
             return Err(error);
@@ -279,6 +301,7 @@ pub fn write(
                 let _ = store.remove(key);
             }
         }
+        phase!("head written, bodies removed", started);
         present = named.clone();
         removable = named;
         written.clear();
@@ -304,6 +327,7 @@ pub fn write(
         );
         memory.head = Some((stamp.id.clone(), present));
     });
+    phase!("remembered", started);
     Ok(())
 }
 
