@@ -149,6 +149,58 @@ pub fn encode_head(
     serde_json::to_string(&head).expect("a head always serialises")
 }
 
+/// The head's record of one profile: `{"id":…,"exported_at":…,"body":…}`, or with the
+/// profile inline.
+pub fn record_text(id: &str, exported_at: Option<&str>, part: &PartOut<'_>) -> String {
+    let record = RecordOut {
+        id,
+        exported_at,
+        body: match part {
+            PartOut::Body(hash) => Some(hash),
+            PartOut::Inline(_) => None,
+        },
+        profile: match part {
+            PartOut::Inline(text) => Some(text),
+            PartOut::Body(_) => None,
+        },
+    };
+    serde_json::to_string(&record).expect("a record always serialises")
+}
+
+/// The head's text with the profile records given as their texts ([`record_text`]), in
+/// the order of `data.profiles`: a save copies the records that did not change.
+pub fn encode_head_with_records<'r>(
+    data: &Workspace,
+    stamp: &Stamp,
+    records: impl Iterator<Item = &'r str>,
+    plans: &[PartOut<'_>],
+) -> String {
+    let empty = Workspace {
+        profiles: Vec::new(),
+        active: data.active.clone(),
+        peer_scores: data.peer_scores.clone(),
+        model: data.model.clone(),
+        language: data.language,
+        district_choices: data.district_choices.clone(),
+        plans: data.plans.clone(),
+        models: data.models.clone(),
+    };
+    let text = encode_head(&empty, stamp, &[], plans);
+    // The profiles are the data's first field: `"data":{"profiles":[]`.
+    const OPEN: &str = r#""data":{"profiles":["#;
+    let at = text.find(OPEN).expect("the head has a profile list") + OPEN.len();
+    let mut out = String::with_capacity(text.len() + data.profiles.len() * 48);
+    out.push_str(&text[..at]);
+    for (i, record) in records.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(record);
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// Where a record's profile, or a plan, is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PartIn {

@@ -30,6 +30,7 @@ macro_rules! phase {
     };
 }
 
+#[allow(dead_code)]
 fn now() -> f64 {
     #[cfg(target_arch = "wasm32")]
     return js_sys::Date::now();
@@ -64,84 +65,70 @@ pub fn body_prefix() -> String {
     format!("{DATA_KEY}:")
 }
 
-/// Values known by address (the `Rc` is kept, so the address is not reused) and by key.
-struct Known<T> {
-    hash_by_address: HashMap<*const T, (Rc<T>, String)>,
-    by_key: HashMap<String, Rc<T>>,
+/// One profile or plan of the stored head, as this tab knows it.
+struct Entry<T> {
+    /// The value (kept, so that its address is not reused while it names this entry).
+    value: Rc<T>,
+    /// The record's id (the plan's id for a plan) and, for a profile, its export date.
+    id: String,
+    exported_at: Option<String>,
+    hash: String,
+    key: String,
+    /// Its body is stored under `key`.
+    stored: bool,
+    /// The head's record for it (`{"id":…,"body":…}`), once written.
+    record: Option<String>,
+    /// Its text, while a save has it to write.
+    text: Option<Box<RawValue>>,
 }
 
-impl<T> Default for Known<T> {
-    fn default() -> Self {
-        Known {
-            hash_by_address: HashMap::new(),
-            by_key: HashMap::new(),
-        }
-    }
-}
-
-impl<T> Known<T> {
-    fn hash_of(&self, value: &Rc<T>) -> Option<String> {
-        self.hash_by_address
-            .get(&Rc::as_ptr(value))
-            .map(|(_, hash)| hash.clone())
-    }
-
-    /// Keeps exactly these values, with their hashes and keys.
-    fn keep(&mut self, values: Vec<(Rc<T>, String, String)>) {
-        self.hash_by_address.clear();
-        self.by_key.clear();
-        for (value, hash, key) in values {
-            self.by_key.insert(key, value.clone());
-            self.hash_by_address
-                .insert(Rc::as_ptr(&value), (value, hash));
-        }
-    }
-}
-
+/// The stored head this tab wrote or read last: its id, and its profiles and plans in order.
 #[derive(Default)]
 struct Memory {
-    profiles: Known<Profile>,
-    plans: Known<Plan>,
-    /// The stored head this tab wrote or read last: its id and the body keys it names.
-    head: Option<(Option<String>, HashSet<String>)>,
+    id: Option<String>,
+    profiles: Vec<Entry<Profile>>,
+    plans: Vec<Entry<Plan>>,
 }
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::default();
 }
 
-/// What a save writes over: the body keys the stored head names, and the whole text of a
-/// version 1 or 2 envelope, kept aside once the bodies are written.
-#[derive(Debug, Clone, Default)]
+/// What a save writes over: the stored head (the one in memory, or one named by its body
+/// keys), and the whole text of a version 1 or 2 envelope, kept aside once the bodies are
+/// written.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Replaced {
-    keys: HashSet<String>,
+    /// `None`: the head this tab wrote or read last.
+    keys: Option<HashSet<String>>,
     single: Option<String>,
 }
 
 impl Replaced {
     /// Nothing stored (or nothing worth keeping).
     pub fn nothing() -> Replaced {
-        Replaced::default()
+        Replaced {
+            keys: Some(HashSet::new()),
+            single: None,
+        }
     }
 }
 
-/// What is stored under [`DATA_KEY`] now, given its `id` (peeked): from memory when this
-/// tab wrote or read that head last, else read.
+/// What is stored under [`DATA_KEY`] now, given its version and `id` (peeked): the head in
+/// memory when this tab wrote or read it last, else read.
 pub fn replaced(
     store: &impl KeyValueStore,
     version: u64,
     id: Option<&str>,
 ) -> Result<Replaced, StorageError> {
-    if version >= SPLIT_VERSION {
-        let known = MEMORY.with_borrow(|memory| match &memory.head {
-            Some((known_id, keys)) if id.is_some() && known_id.as_deref() == id => {
-                Some(keys.clone())
-            }
-            _ => None,
+    let ours = version >= SPLIT_VERSION
+        && id.is_some()
+        && MEMORY.with_borrow(|memory| memory.id.as_deref() == id);
+    if ours {
+        return Ok(Replaced {
+            keys: None,
+            single: None,
         });
-        if let Some(keys) = known {
-            return Ok(Replaced { keys, single: None });
-        }
     }
     Ok(match store.get(DATA_KEY)? {
         None => Replaced::nothing(),
@@ -152,11 +139,11 @@ pub fn replaced(
 fn replaced_by_text(text: String) -> Replaced {
     match saved::read_head(&text) {
         Ok(head) if head.version >= SPLIT_VERSION => Replaced {
-            keys: named_keys(&head),
+            keys: Some(named_keys(&head)),
             single: None,
         },
         Ok(_) => Replaced {
-            keys: HashSet::new(),
+            keys: Some(HashSet::new()),
             single: Some(text),
         },
         Err(_) => Replaced::nothing(),
@@ -170,15 +157,71 @@ fn named_keys(head: &saved::Head) -> HashSet<String> {
         .collect()
 }
 
-/// A body to write: its key and hash, and its text when it must be written or inlined.
-struct Body {
-    key: String,
-    hash: String,
-    text: Option<Box<RawValue>>,
-}
-
 fn raw(text: String) -> Box<RawValue> {
     RawValue::from_string(text).expect("written as JSON")
+}
+
+/// The entries of `values` (`(value, id, exported_at)`, in order), taken from `old` where
+/// the same value is there under the same id: a walk in step, with a lookup by address only
+/// where the lists differ (a profile added or deleted). Also returns the old entries not
+/// taken.
+fn entries<'v, T: 'v>(
+    old: Vec<Entry<T>>,
+    values: impl Iterator<Item = (&'v Rc<T>, &'v str, Option<&'v str>)>,
+    text: impl Fn(&T) -> String,
+    key: impl Fn(&str, &str) -> String,
+) -> (Vec<Entry<T>>, Vec<Entry<T>>) {
+    let mut old: Vec<Option<Entry<T>>> = old.into_iter().map(Some).collect();
+    let mut by_address: Option<HashMap<*const T, usize>> = None;
+    let mut out = Vec::with_capacity(old.len());
+    for (index, (value, id, exported_at)) in values.enumerate() {
+        let same = |e: &Entry<T>| {
+            Rc::ptr_eq(&e.value, value) && e.id == id && e.exported_at.as_deref() == exported_at
+        };
+        if let Some(Some(entry)) = old.get(index) {
+            if same(entry) {
+                out.push(old[index].take().expect("checked"));
+                continue;
+            }
+        }
+        let map = by_address.get_or_insert_with(|| {
+            old.iter()
+                .enumerate()
+                .filter_map(|(j, e)| e.as_ref().map(|e| (Rc::as_ptr(&e.value), j)))
+                .collect()
+        });
+        let found = map
+            .get(&Rc::as_ptr(value))
+            .copied()
+            .filter(|&j| old[j].is_some());
+        match found {
+            Some(j) if old[j].as_ref().is_some_and(same) => {
+                out.push(old[j].take().expect("checked"))
+            }
+            found => {
+                // The same value under another id keeps its hash; its key is new.
+                let hash = found.and_then(|j| old[j].as_ref()).map(|e| e.hash.clone());
+                let (hash, text) = match hash {
+                    Some(hash) => (hash, None),
+                    None => {
+                        let text = text(value);
+                        (saved::hash_text(&text), Some(raw(text)))
+                    }
+                };
+                out.push(Entry {
+                    value: value.clone(),
+                    id: id.to_string(),
+                    exported_at: exported_at.map(str::to_string),
+                    key: key(id, &hash),
+                    hash,
+                    stored: false,
+                    record: None,
+                    text,
+                });
+            }
+        }
+    }
+    (out, old.into_iter().flatten().collect())
 }
 
 /// Writes `data` as a head with `stamp` over `replaced` (see the module's documentation).
@@ -191,89 +234,70 @@ pub fn write(
     replaced: Replaced,
     now_ms: u64,
 ) -> Result<(), StorageError> {
+    #[allow(unused_variables)]
     let started = now();
-    let Replaced { keys: old, single } = replaced;
-    let (mut profiles, mut plans) = MEMORY.with_borrow(|memory| {
-        let profiles: Vec<Body> = data
-            .profiles
+    let Replaced { keys, single } = replaced;
+    // Taken out while the save runs; left empty (nothing known) if it fails.
+    let memory = MEMORY.take();
+    let (mut profiles, gone_profiles) = entries(
+        memory.profiles,
+        data.profiles
             .iter()
-            .map(|record| {
-                let (hash, text) = match memory.profiles.hash_of(&record.profile) {
-                    Some(hash) => (hash, None),
-                    None => {
-                        let text = profile_text(&record.profile);
-                        (saved::hash_text(&text), Some(text))
-                    }
-                };
-                Body {
-                    key: profile_key(&record.id, &hash),
-                    hash,
-                    text: text.map(raw),
-                }
-            })
-            .collect();
-        let plans: Vec<Body> = data
-            .plans
-            .iter()
-            .map(|plan| {
-                let (hash, text) = match memory.plans.hash_of(plan) {
-                    Some(hash) => (hash, None),
-                    None => {
-                        let text = envelope::plan_to_value(plan).to_string();
-                        (saved::hash_text(&text), Some(text))
-                    }
-                };
-                Body {
-                    key: plan_key(&plan.id, &hash),
-                    hash,
-                    text: text.map(raw),
-                }
-            })
-            .collect();
-        (profiles, plans)
-    });
-    // A body known by hash but not stored (the head written over does not name it) is
-    // written out again.
-    for (body, record) in profiles.iter_mut().zip(&data.profiles) {
-        if body.text.is_none() && !old.contains(&body.key) {
-            body.text = Some(raw(profile_text(&record.profile)));
+            .map(|r| (&r.profile, r.id.as_str(), r.exported_at.as_deref())),
+        profile_text,
+        profile_key,
+    );
+    let (mut plans, gone_plans) = entries(
+        memory.plans,
+        data.plans.iter().map(|p| (p, p.id.as_str(), None)),
+        |plan| envelope::plan_to_value(plan).to_string(),
+        plan_key,
+    );
+    // Which bodies are stored: as remembered, or as the stored head (not this tab's) names.
+    if let Some(named) = &keys {
+        for entry in profiles.iter_mut() {
+            entry.stored = named.contains(&entry.key);
+        }
+        for entry in plans.iter_mut() {
+            entry.stored = named.contains(&entry.key);
         }
     }
-    for (body, plan) in plans.iter_mut().zip(&data.plans) {
-        if body.text.is_none() && !old.contains(&body.key) {
-            body.text = Some(raw(envelope::plan_to_value(plan).to_string()));
-        }
+    // A body not stored is written: its text, if not at hand.
+    for entry in profiles.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
+        entry.text = Some(raw(profile_text(&entry.value)));
     }
-
+    for entry in plans.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
+        entry.text = Some(raw(envelope::plan_to_value(&entry.value).to_string()));
+    }
+    // The bodies the stored head names that the new one may not: removed once it is written.
+    let mut removable: Vec<String> = match keys {
+        Some(named) => named.into_iter().collect(),
+        None => gone_profiles
+            .iter()
+            .filter(|e| e.stored)
+            .map(|e| e.key.clone())
+            .chain(gone_plans.iter().filter(|e| e.stored).map(|e| e.key.clone()))
+            .collect(),
+    };
     phase!("bodies listed", started);
-    let mut present: HashSet<String> = old.clone();
-    let mut written: Vec<String> = Vec::new();
-    let mut removable: HashSet<String> = old;
+
     let mut single = single;
-    loop {
-        let mut full = false;
-        let mut progress = false;
-        for body in plans.iter().chain(&profiles) {
-            if present.contains(&body.key) {
-                continue;
+    let mut written: Vec<String> = Vec::new();
+    let result = loop {
+        let mut written_now = Vec::new();
+        let bodies = write_bodies(store, &mut plans, &mut written_now).and_then(|(full, _)| {
+            if full {
+                Ok((true, false))
+            } else {
+                write_bodies(store, &mut profiles, &mut written_now)
             }
-            let text = body.text.as_ref().expect("a body not stored has its text");
-            match store.set(&body.key, text.get()) {
-                Ok(()) => {
-                    present.insert(body.key.clone());
-                    written.push(body.key.clone());
-                    progress = true;
-                }
-                Err(StorageError::Full) => {
-                    full = true;
-                    break;
-                }
-                Err(error) => {
-                    remove_all(store, &written, &removable);
-                    return Err(error);
-                }
-            }
-        }
+        });
+        let progress = !written_now.is_empty();
+        written.extend(written_now);
+        let full = match bodies {
+            Ok((full, _)) => full,
+            Err(error) => break Err(error),
+        };
         // The single text of an older version is kept aside (for going back to an older
         // build) when there is room for it beside every body; it is the data as it was.
         if !full {
@@ -281,74 +305,129 @@ pub fn write(
                 let _ = keep_aside(store, &text, now_ms);
             }
         }
-        let part = |body: &'_ Body| -> bool { present.contains(&body.key) };
-        let profile_parts: Vec<PartOut> = profiles.iter().map(|b| out(b, part(b))).collect();
-        let plan_parts: Vec<PartOut> = plans.iter().map(|b| out(b, part(b))).collect();
-        let head = saved::encode_head(data, stamp, &profile_parts, &plan_parts);
+        let head = encode(data, stamp, &mut profiles, &plans);
         phase!("head encoded", started);
         if let Err(error) = store.set(DATA_KEY, &head) {
-            remove_all(store, &written, &removable);
-            return Err(error);
+            break Err(error);
         }
-        let named: HashSet<String> = plans
-            .iter()
-            .chain(&profiles)
-            .filter(|b| present.contains(&b.key))
-            .map(|b| b.key.clone())
-            .collect();
-        for key in removable.iter().chain(&written) {
-            if !named.contains(key) {
+        // Removed unless the new head names them too (an edit undone names its old body).
+        let stored = || {
+            profiles
+                .iter()
+                .filter(|e| e.stored)
+                .map(|e| e.key.as_str())
+                .chain(plans.iter().filter(|e| e.stored).map(|e| e.key.as_str()))
+        };
+        let named: HashSet<&str> = if removable.len() > 64 {
+            stored().collect()
+        } else {
+            removable
+                .iter()
+                .map(String::as_str)
+                .filter(|key| stored().any(|named| named == *key))
+                .collect()
+        };
+        for key in &removable {
+            if !named.contains(key.as_str()) {
                 let _ = store.remove(key);
             }
         }
         phase!("head written, bodies removed", started);
-        present = named.clone();
-        removable = named;
+        removable.clear();
         written.clear();
         if !full || !progress {
-            break;
+            break Ok(());
         }
+    };
+    if let Err(error) = result {
+        for key in &written {
+            let _ = store.remove(key);
+        }
+        return Err(error);
     }
-
-    MEMORY.with_borrow_mut(|memory| {
-        memory.profiles.keep(
-            data.profiles
-                .iter()
-                .zip(&profiles)
-                .map(|(record, body)| (record.profile.clone(), body.hash.clone(), body.key.clone()))
-                .collect(),
-        );
-        memory.plans.keep(
-            data.plans
-                .iter()
-                .zip(&plans)
-                .map(|(plan, body)| (plan.clone(), body.hash.clone(), body.key.clone()))
-                .collect(),
-        );
-        memory.head = Some((stamp.id.clone(), present));
+    for entry in profiles.iter_mut() {
+        entry.text = None;
+    }
+    for entry in plans.iter_mut() {
+        entry.text = None;
+    }
+    MEMORY.set(Memory {
+        id: stamp.id.clone(),
+        profiles,
+        plans,
     });
     phase!("remembered", started);
     Ok(())
 }
 
-fn out(body: &Body, stored: bool) -> PartOut<'_> {
-    match (&body.text, stored) {
-        (Some(text), false) => PartOut::Inline(text),
-        _ => PartOut::Body(&body.hash),
+/// Writes the bodies of `entries` not stored yet, until one does not fit: whether one did
+/// not fit. The keys written go to `written`.
+fn write_bodies<T>(
+    store: &impl KeyValueStore,
+    entries: &mut [Entry<T>],
+    written: &mut Vec<String>,
+) -> Result<(bool, bool), StorageError> {
+    for entry in entries.iter_mut().filter(|e| !e.stored) {
+        let text = entry.text.as_ref().expect("a body not stored has its text");
+        match store.set(&entry.key, text.get()) {
+            Ok(()) => {
+                entry.stored = true;
+                written.push(entry.key.clone());
+            }
+            Err(StorageError::Full) => return Ok((true, false)),
+            Err(error) => return Err(error),
+        }
     }
+    Ok((false, true))
+}
+
+/// The head's text: the records of the bodies stored copied from memory (each written
+/// once), the bodies not stored inline.
+fn encode(
+    data: &Workspace,
+    stamp: &Stamp,
+    profiles: &mut [Entry<Profile>],
+    plans: &[Entry<Plan>],
+) -> String {
+    let mut inline: Vec<String> = Vec::new();
+    for entry in profiles.iter_mut() {
+        if entry.stored {
+            if entry.record.is_none() {
+                entry.record = Some(saved::record_text(
+                    &entry.id,
+                    entry.exported_at.as_deref(),
+                    &PartOut::Body(&entry.hash),
+                ));
+            }
+        } else {
+            let text = entry.text.as_ref().expect("a body not stored has its text");
+            inline.push(saved::record_text(
+                &entry.id,
+                entry.exported_at.as_deref(),
+                &PartOut::Inline(text),
+            ));
+        }
+    }
+    let mut inline = inline.iter();
+    let records: Vec<&str> = profiles
+        .iter()
+        .map(|entry| match (&entry.record, entry.stored) {
+            (Some(record), true) => record.as_str(),
+            _ => inline.next().expect("one inline record per body not stored"),
+        })
+        .collect();
+    let plan_parts: Vec<PartOut> = plans
+        .iter()
+        .map(|e| match (&e.text, e.stored) {
+            (Some(text), false) => PartOut::Inline(text),
+            _ => PartOut::Body(&e.hash),
+        })
+        .collect();
+    saved::encode_head_with_records(data, stamp, records.into_iter(), &plan_parts)
 }
 
 fn profile_text(profile: &Profile) -> String {
     serde_json::to_string(profile).expect("a profile always serialises")
-}
-
-/// Removes the bodies written by a save that failed, except those stored before it.
-fn remove_all(store: &impl KeyValueStore, written: &[String], keep: &HashSet<String>) {
-    for key in written {
-        if !keep.contains(key) {
-            let _ = store.remove(key);
-        }
-    }
 }
 
 /// A profile that could not be read back.
@@ -372,11 +451,6 @@ pub struct Read {
     pub replaced: Replaced,
 }
 
-impl PartialEq for Replaced {
-    fn eq(&self, other: &Replaced) -> bool {
-        self.keys == other.keys && self.single == other.single
-    }
-}
 
 /// Reads the saved data whose head (or whole text, for versions 1 and 2) is `text`, with
 /// the bodies from `store`. A profile whose body is missing or does not read is taken from
@@ -396,17 +470,35 @@ pub fn read(
             version: head.version,
             lost: Vec::new(),
             replaced: Replaced {
-                keys: HashSet::new(),
+                keys: Some(HashSet::new()),
                 single: Some(text.to_string()),
             },
         });
     }
     let mut workspace = head.workspace_rest()?;
-    let keys = named_keys(&head);
+    // The bodies this tab holds already are not read again.
+    let old = MEMORY.take();
+    let known_profiles: HashMap<&str, &Rc<Profile>> = old
+        .profiles
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
+    let known_plans: HashMap<&str, &Rc<Plan>> =
+        old.plans.iter().map(|e| (e.key.as_str(), &e.value)).collect();
     let mut lost = Vec::new();
-    // The bodies read, with their hash, to remember once the workspace is complete.
-    let mut read_profiles: Vec<(Rc<Profile>, String, String)> = Vec::new();
-    let mut read_plans: Vec<(Rc<Plan>, String, String)> = Vec::new();
+    // The bodies read, to remember as the stored head's.
+    let mut read_profiles: Vec<Entry<Profile>> = Vec::new();
+    let mut read_plans: Vec<Entry<Plan>> = Vec::new();
+    let entry = |value: &Rc<_>, id: &str, exported_at: Option<&str>, hash: &str, key: String| Entry {
+        value: Rc::clone(value),
+        id: id.to_string(),
+        exported_at: exported_at.map(str::to_string),
+        hash: hash.to_string(),
+        key,
+        stored: true,
+        record: None,
+        text: None,
+    };
     let from_fallback = |id: &str| {
         fallback.and_then(|w| w.profiles.iter().find(|r| r.id == id).map(|r| r.profile.clone()))
     };
@@ -424,17 +516,18 @@ pub fn read(
             },
             PartIn::Body(hash) => {
                 let key = profile_key(&record.id, hash);
-                let cached = MEMORY.with_borrow(|m| m.profiles.by_key.get(&key).cloned());
+                let cached = known_profiles.get(key.as_str()).map(|p| Rc::clone(p));
+                let exported_at = record.exported_at.as_deref();
                 match cached {
                     Some(profile) => {
-                        read_profiles.push((profile.clone(), hash.clone(), key));
+                        read_profiles.push(entry(&profile, &record.id, exported_at, hash, key));
                         Some(profile)
                     }
                     None => match store.get(&key) {
                         Ok(Some(text)) => match serde_json::from_str::<Profile>(&text) {
                             Ok(profile) => {
                                 let profile = Rc::new(profile);
-                                read_profiles.push((profile.clone(), hash.clone(), key));
+                                read_profiles.push(entry(&profile, &record.id, exported_at, hash, key));
                                 Some(profile)
                             }
                             Err(_) => {
@@ -475,7 +568,7 @@ pub fn read(
             PartIn::Inline(value) => envelope::plan_from_value(value).map(Rc::new),
             PartIn::Body(hash) => {
                 let key = plan_key(id, hash);
-                let cached = MEMORY.with_borrow(|m| m.plans.by_key.get(&key).cloned());
+                let cached = known_plans.get(key.as_str()).map(|p| Rc::clone(p));
                 let plan = cached.or_else(|| {
                     let text = store.get(&key).ok().flatten()?;
                     let value: Value = serde_json::from_str(&text).ok()?;
@@ -483,7 +576,16 @@ pub fn read(
                 });
                 match plan {
                     Some(plan) => {
-                        read_plans.push((plan.clone(), hash.clone(), key));
+                        read_plans.push(Entry {
+                            value: plan.clone(),
+                            id: id.clone(),
+                            exported_at: None,
+                            hash: hash.clone(),
+                            key,
+                            stored: true,
+                            record: None,
+                            text: None,
+                        });
                         Some(plan)
                     }
                     // A plan that no longer reads is left out, as in version 2: its
@@ -500,25 +602,25 @@ pub fn read(
             }
         }
     }
+    drop(known_profiles);
+    drop(known_plans);
+    drop(old);
+    // A profile the normalisation changed has another address: the next save writes it.
     let workspace = workspace.normalised();
-    // Remembered only where the normalised workspace kept the body read as it was.
-    let kept: HashSet<*const Profile> = workspace
-        .profiles
-        .iter()
-        .map(|r| Rc::as_ptr(&r.profile))
-        .collect();
-    read_profiles.retain(|(profile, _, _)| kept.contains(&Rc::as_ptr(profile)));
-    MEMORY.with_borrow_mut(|memory| {
-        memory.profiles.keep(read_profiles);
-        memory.plans.keep(read_plans);
-        memory.head = Some((head.stamp.id.clone(), keys.clone()));
+    MEMORY.set(Memory {
+        id: head.stamp.id.clone(),
+        profiles: read_profiles,
+        plans: read_plans,
     });
     Ok(Read {
         data: workspace,
         stamp: head.stamp,
         version: head.version,
         lost,
-        replaced: Replaced { keys, single: None },
+        replaced: Replaced {
+            keys: None,
+            single: None,
+        },
     })
 }
 

@@ -145,19 +145,29 @@ impl Known {
 
 /// `data`, with the profiles equal to `like`'s sharing `like`'s memory.
 fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
-    let before: HashMap<&str, &Rc<crate::domain::profile::Profile>> = like
-        .profiles
-        .iter()
-        .map(|r| (r.id.as_str(), &r.profile))
-        .collect();
+    // In step while the ids are (the usual case: no hashing of 10 000 ids per save), by id
+    // where the lists differ.
+    let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
     let mut data = data.clone();
     for i in 0..data.profiles.len() {
         let record = &data.profiles[i];
-        if let Some(&same) = before
-            .get(record.id.as_str())
-            .filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == record.profile)
+        let other = match like.profiles.get(i).filter(|r| r.id == record.id) {
+            Some(r) => Some(&r.profile),
+            None => before
+                .get_or_insert_with(|| {
+                    like.profiles
+                        .iter()
+                        .map(|r| (r.id.as_str(), &r.profile))
+                        .collect()
+                })
+                .get(record.id.as_str())
+                .copied(),
+        };
+        if let Some(same) =
+            other.filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == *record.profile)
         {
-            Rc::make_mut(&mut data).profiles[i].profile = same.clone();
+            let same = same.clone();
+            Rc::make_mut(&mut data).profiles[i].profile = same;
         }
     }
     data
