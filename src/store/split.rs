@@ -165,7 +165,7 @@ fn raw(text: String) -> Box<RawValue> {
 /// the same value is there under the same id: a walk in step, with a lookup by address only
 /// where the lists differ (a profile added or deleted). Also returns the old entries not
 /// taken.
-fn entries<'v, T: 'v>(
+fn entries<'v, T: PartialEq + 'v>(
     old: Vec<Entry<T>>,
     values: impl Iterator<Item = (&'v Rc<T>, &'v str, Option<&'v str>)>,
     text: impl Fn(&T) -> String,
@@ -181,6 +181,16 @@ fn entries<'v, T: 'v>(
         if let Some(Some(entry)) = old.get(index) {
             if same(entry) {
                 out.push(old[index].take().expect("checked"));
+                continue;
+            }
+            // An equal value at another address (a merge builds new ones): the same body.
+            if entry.id == id
+                && entry.exported_at.as_deref() == exported_at
+                && *entry.value == **value
+            {
+                let mut entry = old[index].take().expect("checked");
+                entry.value = value.clone();
+                out.push(entry);
                 continue;
             }
         }
