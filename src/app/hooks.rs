@@ -136,20 +136,7 @@ fn save_latest(state: &UseReducerHandle<AppState>) {
     }
     let snapshot = state.snapshot();
     let dispatcher = state.dispatcher();
-    let started = js_sys::Date::now();
     let outcome = store::save_synced(&LocalStorage, &snapshot, js_sys::Date::now() as u64);
-    web_sys::console::log_1(
-        &format!(
-            "save phase save_synced: {} ms ({})",
-            js_sys::Date::now() - started,
-            match &outcome {
-                Ok(SaveOutcome::Saved { stored, .. }) if stored.merged_in.is_some() => "merged",
-                Ok(SaveOutcome::Saved { .. }) => "saved",
-                _ => "other",
-            }
-        )
-        .into(),
-    );
     match outcome {
         Ok(SaveOutcome::Unchanged) => {}
         Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),

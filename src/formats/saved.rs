@@ -301,10 +301,12 @@ fn plan_in(value: Value) -> (String, PartIn) {
 impl Head {
     /// The profile bodies the head names, `(profile id, hash)`.
     pub fn profile_bodies(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.profiles.iter().filter_map(|record| match &record.part {
-            PartIn::Body(hash) => Some((record.id.as_str(), hash.as_str())),
-            PartIn::Inline(_) => None,
-        })
+        self.profiles
+            .iter()
+            .filter_map(|record| match &record.part {
+                PartIn::Body(hash) => Some((record.id.as_str(), hash.as_str())),
+                PartIn::Inline(_) => None,
+            })
     }
 
     /// The plan bodies the head names, `(plan id, hash)`.

@@ -17,26 +17,6 @@
 //! by key (so reading another tab's save parses only the bodies it changed).
 
 use std::cell::RefCell;
-
-/// Times the phases of a save in the browser's console (diagnosis; issue 14).
-#[allow(unused_macros)]
-macro_rules! phase {
-    ($label:expr, $start:expr) => {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let now = js_sys::Date::now();
-            web_sys::console::log_1(&format!("save phase {}: {} ms", $label, now - $start).into());
-        }
-    };
-}
-
-#[allow(dead_code)]
-fn now() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    return js_sys::Date::now();
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
-}
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -244,8 +224,6 @@ pub fn write(
     replaced: Replaced,
     now_ms: u64,
 ) -> Result<(), StorageError> {
-    #[allow(unused_variables)]
-    let started = now();
     let Replaced { keys, single } = replaced;
     // Taken out while the save runs; left empty (nothing known) if it fails.
     let memory = MEMORY.take();
@@ -273,7 +251,10 @@ pub fn write(
         }
     }
     // A body not stored is written: its text, if not at hand.
-    for entry in profiles.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
+    for entry in profiles
+        .iter_mut()
+        .filter(|e| !e.stored && e.text.is_none())
+    {
         entry.text = Some(raw(profile_text(&entry.value)));
     }
     for entry in plans.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
@@ -286,10 +267,14 @@ pub fn write(
             .iter()
             .filter(|e| e.stored)
             .map(|e| e.key.clone())
-            .chain(gone_plans.iter().filter(|e| e.stored).map(|e| e.key.clone()))
+            .chain(
+                gone_plans
+                    .iter()
+                    .filter(|e| e.stored)
+                    .map(|e| e.key.clone()),
+            )
             .collect(),
     };
-    phase!("bodies listed", started);
 
     let mut single = single;
     let mut written: Vec<String> = Vec::new();
@@ -316,7 +301,6 @@ pub fn write(
             }
         }
         let head = encode(data, stamp, &mut profiles, &plans);
-        phase!("head encoded", started);
         if let Err(error) = store.set(DATA_KEY, &head) {
             break Err(error);
         }
@@ -342,7 +326,6 @@ pub fn write(
                 let _ = store.remove(key);
             }
         }
-        phase!("head written, bodies removed", started);
         removable.clear();
         written.clear();
         if !full || !progress {
@@ -366,7 +349,6 @@ pub fn write(
         profiles,
         plans,
     });
-    phase!("remembered", started);
     Ok(())
 }
 
@@ -423,7 +405,9 @@ fn encode(
         .iter()
         .map(|entry| match (&entry.record, entry.stored) {
             (Some(record), true) => record.as_str(),
-            _ => inline.next().expect("one inline record per body not stored"),
+            _ => inline
+                .next()
+                .expect("one inline record per body not stored"),
         })
         .collect();
     let plan_parts: Vec<PartOut> = plans
@@ -461,7 +445,6 @@ pub struct Read {
     pub replaced: Replaced,
 }
 
-
 /// Reads the saved data whose head (or whole text, for versions 1 and 2) is `text`, with
 /// the bodies from `store`. A profile whose body is missing or does not read is taken from
 /// `fallback` (the tab's own copy, when merging) by id, else left out and told in
@@ -493,24 +476,33 @@ pub fn read(
         .iter()
         .map(|e| (e.key.as_str(), &e.value))
         .collect();
-    let known_plans: HashMap<&str, &Rc<Plan>> =
-        old.plans.iter().map(|e| (e.key.as_str(), &e.value)).collect();
+    let known_plans: HashMap<&str, &Rc<Plan>> = old
+        .plans
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
     let mut lost = Vec::new();
     // The bodies read, to remember as the stored head's.
     let mut read_profiles: Vec<Entry<Profile>> = Vec::new();
     let mut read_plans: Vec<Entry<Plan>> = Vec::new();
-    let entry = |value: &Rc<_>, id: &str, exported_at: Option<&str>, hash: &str, key: String| Entry {
-        value: Rc::clone(value),
-        id: id.to_string(),
-        exported_at: exported_at.map(str::to_string),
-        hash: hash.to_string(),
-        key,
-        stored: true,
-        record: None,
-        text: None,
-    };
+    let entry =
+        |value: &Rc<_>, id: &str, exported_at: Option<&str>, hash: &str, key: String| Entry {
+            value: Rc::clone(value),
+            id: id.to_string(),
+            exported_at: exported_at.map(str::to_string),
+            hash: hash.to_string(),
+            key,
+            stored: true,
+            record: None,
+            text: None,
+        };
     let from_fallback = |id: &str| {
-        fallback.and_then(|w| w.profiles.iter().find(|r| r.id == id).map(|r| r.profile.clone()))
+        fallback.and_then(|w| {
+            w.profiles
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.profile.clone())
+        })
     };
     for record in &head.profiles {
         let profile = match &record.part {
@@ -537,7 +529,13 @@ pub fn read(
                         Ok(Some(text)) => match serde_json::from_str::<Profile>(&text) {
                             Ok(profile) => {
                                 let profile = Rc::new(profile);
-                                read_profiles.push(entry(&profile, &record.id, exported_at, hash, key));
+                                read_profiles.push(entry(
+                                    &profile,
+                                    &record.id,
+                                    exported_at,
+                                    hash,
+                                    key,
+                                ));
                                 Some(profile)
                             }
                             Err(_) => {
@@ -671,13 +669,20 @@ pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
         .and_then(Value::as_array_mut)
     {
         for record in records.iter_mut().filter_map(Value::as_object_mut) {
-            let id = record.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+            let id = record
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             if let Some(Value::String(hash)) = record.remove("body") {
                 record.insert("profile".into(), body(profile_key(&id, &hash)));
             }
         }
     }
-    if let Some(plans) = value.pointer_mut("/data/plans").and_then(Value::as_array_mut) {
+    if let Some(plans) = value
+        .pointer_mut("/data/plans")
+        .and_then(Value::as_array_mut)
+    {
         for plan in plans.iter_mut() {
             let named = match (plan.get("id"), plan.get("body")) {
                 (Some(Value::String(id)), Some(Value::String(hash))) => Some(plan_key(id, hash)),
@@ -709,8 +714,7 @@ mod tests {
 
     impl Tab {
         fn open(store: &MemoryStorage) -> Tab {
-            let (loaded, id) =
-                crate::store::load_tab(store, &MemoryStorage::default(), 0);
+            let (loaded, id) = crate::store::load_tab(store, &MemoryStorage::default(), 0);
             let data = Rc::new(loaded.data);
             let mut known = Versions::default();
             if let Some(id) = &id {
@@ -912,7 +916,10 @@ mod tests {
             tab.edit(0, "5");
             tab.save(&store).unwrap();
             let head = store.get(DATA_KEY).unwrap().unwrap();
-            assert!(head.starts_with(r#"{"format":"cchc-2021","version":3,"#), "{name}");
+            assert!(
+                head.starts_with(r#"{"format":"cchc-2021","version":3,"#),
+                "{name}"
+            );
             assert_eq!(load(&store, 0).data, *tab.data, "{name}");
             assert_eq!(
                 store.get(&format!("{BACKUP_PREFIX}42")),
@@ -953,7 +960,10 @@ mod tests {
     fn write_the_version_3_fixture() {
         let store = MemoryStorage::default();
         store
-            .set(DATA_KEY, include_str!("../../tests/fixtures/saved/v2.json").trim_end())
+            .set(
+                DATA_KEY,
+                include_str!("../../tests/fixtures/saved/v2.json").trim_end(),
+            )
             .unwrap();
         let mut tab = Tab::open(&store);
         tab.edit(0, "5");
@@ -965,7 +975,10 @@ mod tests {
             .map(|k| (k.clone(), store.get(&k).unwrap().unwrap()))
             .collect();
         std::fs::write(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/saved/v3-storage.json"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/saved/v3-storage.json"
+            ),
             serde_json::to_string_pretty(&items).unwrap() + "\n",
         )
         .unwrap();
@@ -986,7 +999,13 @@ mod tests {
         a.save(&store).unwrap();
         assert_eq!((a.numerator(3), a.numerator(7)), ("32", "77"));
         let stored = load(&store, 0).data;
-        let numerator = |i: usize| stored.profiles[i].profile.entry(builtin::RECRUITMENT).numerator.clone();
+        let numerator = |i: usize| {
+            stored.profiles[i]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator
+                .clone()
+        };
         assert_eq!((numerator(3), numerator(7)), ("32".into(), "77".into()));
         assert_eq!(body_keys(&store), named(&store));
         assert_eq!(body_keys(&store).len(), 50);
@@ -1036,7 +1055,10 @@ mod tests {
         let loaded = load(&store, 0);
         assert_eq!(loaded.notice, None);
         assert_eq!(
-            loaded.data.profiles[1].profile.entry(builtin::RECRUITMENT).numerator,
+            loaded.data.profiles[1]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator,
             "81"
         );
     }
@@ -1055,7 +1077,10 @@ mod tests {
         assert_eq!(store.keys(), keys);
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         let loaded = load(&store, 5);
-        assert!(matches!(loaded.notice, Some(LoadNotice::Newer { version: 4, .. })));
+        assert!(matches!(
+            loaded.notice,
+            Some(LoadNotice::Newer { version: 4, .. })
+        ));
         assert!(!loaded.may_save);
     }
 

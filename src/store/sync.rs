@@ -284,6 +284,8 @@ fn has_changes(snapshot: &Snapshot) -> bool {
 
 /// Writes `data` as a new version merged from `parents` (`merged_in`: the other tab's
 /// version among them), over the stored `revision`.
+// Each argument is one part of what the stored version is made of.
+#[allow(clippy::too_many_arguments)]
 fn write(
     store: &impl KeyValueStore,
     snapshot: &Snapshot,

@@ -50,10 +50,7 @@ pub fn Banners(props: &BannersProps) -> Html {
         // Saved data in parts (issue 14): some profiles' bodies did not read.
         Some(LoadNotice::ProfilesUnreadable { count, backup_keys }) => Some((
             "saved-data-unreadable",
-            t.banner_profiles_unreadable(
-                *count,
-                backup_keys.first().map(String::as_str),
-            ),
+            t.banner_profiles_unreadable(*count, backup_keys.first().map(String::as_str)),
         )),
         _ => None,
     };
