@@ -119,7 +119,7 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
             if total > PICKER_LIMIT {
                 <div class="field">
                     <label for="profile-search">{ t.profile_search_label }</label>
-                    <input id="profile-search" type="search" data-field="profile-search" value={(*query).clone()} aria-describedby="profile-search-note" oninput={on_search} />
+                    <input id="profile-search" type="text" enterkeyhint="search" data-field="profile-search" value={(*query).clone()} aria-describedby="profile-search-note" oninput={on_search} />
                     <p class="hint" id="profile-search-note" data-profiles-shown={shown.to_string()}>{ t.profile_search_shown(shown, total) }</p>
                 </div>
             }
