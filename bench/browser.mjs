@@ -358,6 +358,25 @@ async function scale(browser, server) {
   const saved = JSON.stringify(districtData(UNITS));
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, saved]);
   await context.addInitScript(pageProbe, ['select[data-field="unit"]', 'input[data-field="numerator"]']);
+  // Counts what the app writes to local storage (issue 14: a save writes what changed).
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__written = { chars: 0, writes: 0 };
+    window.__seq = [];
+    Storage.prototype.setItem = function (key, value) {
+      window.__written.chars += String(key).length + String(value).length;
+      window.__written.writes += 1;
+      window.__written.last = performance.now();
+      try {
+        const r = setItem.call(this, key, value);
+        if (window.__seq.length < 400 && !String(key).includes(':p:')) window.__seq.push(`${key}=${String(value).length}`);
+        return r;
+      } catch (e) {
+        if (window.__seq.length < 400) window.__seq.push(`FAIL ${String(key).slice(0, 30)} ${String(value).length}`);
+        throw e;
+      }
+    };
+  });
   await throttle(page, { network: false });
   const t0 = Date.now();
   await page.goto(server.url + '/');
@@ -381,6 +400,80 @@ async function scale(browser, server) {
     await page.waitForFunction(done, null, { timeout: 60_000, polling: 5 });
     return page.evaluate((s) => performance.now() - s, start);
   };
+
+  // The profile picker (issue 14): the DOM part of what loading spends on it, a copy of
+  // the select with every option it holds, created, styled and laid out.
+  const picker = await page.evaluate(() => {
+    const select = document.querySelector('select#profile');
+    if (!select) return null;
+    const start = performance.now();
+    const copy = select.cloneNode(true);
+    select.parentNode.appendChild(copy);
+    copy.getBoundingClientRect();
+    void document.body.offsetHeight;
+    const ms = performance.now() - start;
+    copy.remove();
+    return { options: select.options.length, domMs: ms };
+  });
+
+  // Keystroke with 10 000 profiles (issue 14): typing into a numerator, the longest task
+  // from the keystroke until the debounced save has written, and what the save wrote.
+  const revision = () =>
+    page.evaluate((key) => Number((localStorage.getItem(key) ?? '').slice(0, 200).match(/"revision":(\d+)/)?.[1] ?? 0), DATA_KEY);
+  const numerator = page.locator('input[data-field="numerator"]').first();
+  const typeAndSave = async (key) => {
+    const before = await revision();
+    const written = await page.evaluate(() => ({ ...window.__written }));
+    const from = await page.evaluate(() => performance.now());
+    await numerator.press(key);
+    await page.waitForFunction(
+      ([k, r]) => Number((localStorage.getItem(k) ?? '').slice(0, 200).match(/"revision":(\d+)/)?.[1] ?? 0) > r,
+      [DATA_KEY, before],
+      { timeout: 60_000, polling: 20 },
+    );
+    await page.waitForTimeout(100); // a long task is reported once it ends
+    return page.evaluate(
+      ([from, written]) => ({
+        maxTask: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration)),
+        ms: performance.now() - from,
+        chars: window.__written.chars - written.chars,
+        writes: window.__written.writes - written.writes,
+        // When the save wrote and each long task, from the keystroke (for reading a run).
+        savedAt: window.__written.last - from,
+        tasks: window.__bench.longtasks.filter((t) => t.start + t.duration >= from).map((t) => [Math.round(t.start - from), Math.round(t.duration)]),
+      }),
+      [from, written],
+    );
+  };
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => m.text().startsWith('save phase') && log(m.text()));
+  await numerator.click();
+  // The first save after loading data of version 1 writes every profile's body.
+  const migration = await typeAndSave('5');
+  if (process.env.BENCH_DEBUG) log(JSON.stringify(await page.evaluate(() => window.__seq.slice(0, 60))));
+  const saves = [];
+  for (let i = 0; i < 6; i++) saves.push(await typeAndSave(i % 2 === 0 ? 'Backspace' : '5'));
+  if (process.env.BENCH_DEBUG) log(JSON.stringify(saves.map(({ savedAt, tasks }) => ({ savedAt: Math.round(savedAt), tasks }))));
+  // The task that wrote (the save) and the others (the keystroke's own rendering).
+  const saveTask = (s) => Math.max(0, ...s.tasks.filter(([start, d]) => start <= s.savedAt && s.savedAt <= start + d).map(([, d]) => d));
+  const otherTask = (s) => Math.max(0, ...s.tasks.filter(([start, d]) => !(start <= s.savedAt && s.savedAt <= start + d)).map(([, d]) => d));
+  const keystroke = {
+    saves: saves.length,
+    saveTask: round(Math.max(...saves.map(saveTask))),
+    otherTask: round(Math.max(...saves.map(otherTask))),
+    maxTask: round(Math.max(...saves.map((s) => s.maxTask))),
+    medianMaxTask: round(median(saves.map((s) => s.maxTask))),
+    writtenChars: median(saves.map((s) => s.chars)),
+    writes: median(saves.map((s) => s.writes)),
+    budgetMs: 50,
+    met: Math.max(...saves.map((s) => s.maxTask)) <= 50,
+    firstSave: { maxTask: round(migration.maxTask), writtenChars: migration.chars, writes: migration.writes },
+  };
+  log(
+    `scale: keystroke with ${UNITS} profiles: longest task until saved ${keystroke.maxTask} ms (median ${keystroke.medianMaxTask}) — ${keystroke.met ? 'met' : 'missed'} (≤ 50 ms); ` +
+      `the save's task ${keystroke.saveTask} ms (longest), the keystroke's other tasks ${keystroke.otherTask} ms; ` +
+      `a save writes ${keystroke.writtenChars} characters in ${keystroke.writes} values; the first save (from version 1) ${keystroke.firstSave.writtenChars} characters, longest task ${keystroke.firstSave.maxTask} ms`,
+  );
+  if (picker) log(`scale: profile picker: ${picker.options} options, DOM ${round(picker.domMs)} ms`);
 
   const phases = [];
   let openMs;
@@ -440,6 +533,8 @@ async function scale(browser, server) {
     savedChars: saved.length,
     load: { ready: round(load.ready), interactive: round(load.free), live: round(load.live), longtasks: load.tasks.length, maxTask: round(Math.max(0, ...load.tasks)) },
     table,
+    keystroke,
+    picker: picker && { options: picker.options, domMs: round(picker.domMs) },
     openMs: round(openMs),
     pageTurnMs: round(median(pageTurns)),
     phases,

@@ -427,7 +427,18 @@ loading until the live app shows the saved data ${ms(scale.load.live ?? scale.lo
 the ranking table has ${scale.table.rows} rows in ${scale.table.pages} pages, ${scale.table.drawn} drawn at a time, the
 11 communes ${scale.table.communesOnFirstPage ? 'all' : 'NOT all'} on the first page. Opening the view took ${ms(scale.openMs)}, a page turn ${ms(scale.pageTurnMs)}
 (median, click to rows drawn, including the driver's round trip).
-
+${
+  scale.keystroke
+    ? `
+Keystroke with ${scale.units} profiles (issue 14): the longest task from a keystroke in a numerator until the
+debounced save has written, over ${scale.keystroke.saves} keystrokes: **${ms(scale.keystroke.maxTask)}** (median ${ms(scale.keystroke.medianMaxTask)}),
+budget ≤ 50 ms: ${verdict(scale.keystroke.met)} (the save's own task at most ${ms(scale.keystroke.saveTask)}, the keystroke's other tasks ${ms(scale.keystroke.otherTask)}). A save writes ${scale.keystroke.writtenChars} characters (${scale.keystroke.writes} values);
+the first save after loading version 1 data writes every body: ${scale.keystroke.firstSave.writtenChars} characters, longest task ${ms(scale.keystroke.firstSave.maxTask)}.${
+        scale.picker ? ` The profile picker's ${scale.picker.options} options cost the DOM ${ms(scale.picker.domMs)} (a copy created and laid out).` : ''
+      }
+`
+    : ''
+}
 | phase | long tasks | longest |
 |---|---|---|
 ${scale.phases.map((p) => `| ${p.name} | ${p.longtasks} | ${ms(p.maxTask)} |`).join('\n')}

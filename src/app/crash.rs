@@ -2,7 +2,7 @@
 //! link that downloads the saved data, built with DOM calls only (the app may be gone).
 
 use crate::i18n::{EN, VI};
-use crate::store::{KeyValueStore, LocalStorage, DATA_KEY};
+use crate::store::LocalStorage;
 
 /// Installs the hook through Yew, which otherwise replaces any hook with its own.
 pub fn install_panic_hook() {
@@ -32,7 +32,8 @@ fn show_crash_page() -> Option<()> {
         let child = element(tag, text)?;
         panel.append_child(&child).ok()?;
     }
-    if let Ok(Some(saved)) = LocalStorage.get(DATA_KEY) {
+    // Every profile inline (issue 14: storage holds a head and one value per profile).
+    if let Some(saved) = crate::store::whole_text(&LocalStorage) {
         let link = element("a", VI.crash_download)?;
         let href = format!(
             "data:application/json;charset=utf-8,{}",

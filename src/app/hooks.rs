@@ -52,9 +52,10 @@ pub fn use_other_tabs(on_action: Callback<Action>) {
                 if event.key().as_deref() != Some(DATA_KEY) {
                     return;
                 }
+                // The head carries the ids of the bodies, which were written before it.
                 match event
                     .new_value()
-                    .map(|text| envelope::decode_stamped(&text))
+                    .map(|text| store::read_saved(&LocalStorage, &text))
                 {
                     Some(Ok((data, stamp))) => {
                         on_action.emit(Action::ChangedElsewhere { data, stamp })
@@ -135,7 +136,8 @@ fn save_latest(state: &UseReducerHandle<AppState>) {
     }
     let snapshot = state.snapshot();
     let dispatcher = state.dispatcher();
-    match store::save_synced(&LocalStorage, &snapshot, js_sys::Date::now() as u64) {
+    let outcome = store::save_synced(&LocalStorage, &snapshot, js_sys::Date::now() as u64);
+    match outcome {
         Ok(SaveOutcome::Unchanged) => {}
         Ok(SaveOutcome::Newer(version)) => dispatcher.dispatch(Action::StoredNewer(version)),
         Ok(SaveOutcome::Saved { stored, wrote }) => {

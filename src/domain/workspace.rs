@@ -440,12 +440,21 @@ impl Workspace {
             // A profile of a plan this browser lacks is kept as it is, for when the plan
             // comes.
             if let Some(plan) = plan_of(&record.profile.plan) {
-                let unit_id = record.profile.unit_id.clone();
-                let profile = Rc::make_mut(&mut record.profile);
-                if plan.bloc(profile.bloc).is_none() {
-                    profile.bloc = plan.first_bloc();
+                // Worked out on a probe, so that a profile already right keeps its address
+                // (and the saved body named by it, `store::split`).
+                let mut probe = Profile {
+                    bloc: record.profile.bloc,
+                    ..Profile::default()
+                };
+                if plan.bloc(probe.bloc).is_none() {
+                    probe.bloc = plan.first_bloc();
                 }
-                profile.set_unit(&plan, &unit_id);
+                probe.set_unit(&plan, &record.profile.unit_id);
+                if probe.bloc != record.profile.bloc || probe.unit_id != record.profile.unit_id {
+                    let profile = Rc::make_mut(&mut record.profile);
+                    profile.bloc = probe.bloc;
+                    profile.unit_id = probe.unit_id;
+                }
             }
         }
         if !self.profiles.iter().any(|r| r.id == self.active) {

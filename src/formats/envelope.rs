@@ -31,7 +31,10 @@ pub const FORMAT: &str = "cchc-2021";
 /// whole plan file, `{"format":"cchc-plan","version":1,"plan":{…}}`), `data.models` the scoring settings of those plans, and a
 /// profile of such a plan names it (`plan`). Older builds refuse version 2 as newer, so they
 /// never save over plans they cannot see.
-pub const CURRENT_VERSION: u64 = 2;
+/// Version 3 (issue 14): local storage holds a head naming one body per profile and plan
+/// (`formats::saved`); a whole text of version 3 (what [`encode`] writes) is a head with
+/// every body inline. Older builds refuse version 3 as newer.
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Which stored version saved data is (see the module's documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -240,6 +243,26 @@ pub fn decode(text: &str) -> Result<Workspace, DecodeError> {
 /// existed).
 pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let (_, stamp, mut data) = open(value)?;
+    let plans = match data.as_object_mut().and_then(|o| o.remove("plans")) {
+        Some(Value::Array(plans)) => plans,
+        _ => Vec::new(),
+    };
+    let mut workspace = serde_json::from_value::<Workspace>(data)
+        .map_err(|e| DecodeError::BadData(e.to_string()))?;
+    for plan in plans {
+        // Saved by this app, so checked when it was added; a plan that no longer reads
+        // (edited by hand) is left out, and its profiles wait for it untouched.
+        if let Some(plan) = plan_from_value(&plan) {
+            workspace.put_plan(plan);
+        }
+    }
+    Ok((workspace.normalised(), stamp))
+}
+
+/// The version, stamp and data of a saved envelope, once its format and version are
+/// checked (data of a newer version is refused here, before anything reads it).
+pub(crate) fn open(value: Value) -> Result<(u64, Stamp, Value), DecodeError> {
     let object = value.as_object().ok_or(DecodeError::ForeignFormat)?;
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::ForeignFormat);
@@ -266,22 +289,12 @@ pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
             })
             .unwrap_or_default(),
     };
-    let data = object.get("data").cloned().unwrap_or(Value::Null);
-    let mut data = migrate(version, data);
-    let plans = match data.as_object_mut().and_then(|o| o.remove("plans")) {
-        Some(Value::Array(plans)) => plans,
-        _ => Vec::new(),
-    };
-    let mut workspace = serde_json::from_value::<Workspace>(data)
-        .map_err(|e| DecodeError::BadData(e.to_string()))?;
-    for plan in plans {
-        // Saved by this app, so checked when it was added; a plan that no longer reads
-        // (edited by hand) is left out, and its profiles wait for it untouched.
-        if let Some(plan) = plan_from_value(&plan) {
-            workspace.put_plan(plan);
-        }
-    }
-    Ok((workspace.normalised(), stamp))
+    let mut value = value;
+    let data = value
+        .as_object_mut()
+        .and_then(|o| o.remove("data"))
+        .unwrap_or(Value::Null);
+    Ok((version, stamp, migrate(version, data)))
 }
 
 /// Brings data of an older version up to the current one, one version at a time.
@@ -289,15 +302,16 @@ fn migrate(from: u64, data: Value) -> Value {
     debug_assert!(from <= CURRENT_VERSION);
     // 1 → 2: nothing moves. Version 1 data is version 2 data with only the built-in plan:
     // its profiles name no plan (so they are the built-in plan's) and `model` stays the
-    // built-in plan's settings.
+    // built-in plan's settings. 2 → 3: nothing moves either; a version 3 head whose records
+    // name bodies is read by `formats::saved` with the bodies from storage.
     data
 }
 
-fn plan_to_value(plan: &Plan) -> Value {
+pub(crate) fn plan_to_value(plan: &Plan) -> Value {
     super::plan_file::plan_to_value(plan)
 }
 
-fn plan_from_value(value: &Value) -> Option<Plan> {
+pub(crate) fn plan_from_value(value: &Value) -> Option<Plan> {
     super::plan_file::plan_from_value(value).ok()
 }
 
@@ -396,8 +410,9 @@ mod tests {
     fn round_trip_keeps_everything_as_typed() {
         let data = sample();
         let text = encode(&data);
-        // Version 2 since plans are data (issue 12).
-        assert!(text.starts_with(r#"{"format":"cchc-2021","version":2,"data":"#));
+        // Version 3 since saved data is stored in parts (issue 14; a whole text has every
+        // part inline).
+        assert!(text.starts_with(r#"{"format":"cchc-2021","version":3,"data":"#));
         assert_eq!(decode(&text), Ok(data));
     }
 
@@ -411,7 +426,7 @@ mod tests {
         };
         let text = encode_stamped(&data, &stamp);
         assert!(text.starts_with(
-            r#"{"format":"cchc-2021","version":2,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
+            r#"{"format":"cchc-2021","version":3,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
         ));
         assert_eq!(decode_stamped(&text), Ok((data.clone(), stamp.clone())));
         let peeked = |version, revision, id: Option<&str>| {
@@ -423,7 +438,7 @@ mod tests {
         };
         assert_eq!(
             peek(&text[..PEEK_LENGTH as usize]),
-            peeked(2, 42, stamp.id.as_deref())
+            peeked(3, 42, stamp.id.as_deref())
         );
         // Even with the longest revision and many parents, the id fits in the peek.
         let long = encode_stamped(
@@ -439,7 +454,7 @@ mod tests {
         let revision_only = r#"{"format":"cchc-2021","version":1,"revision":7,"data":{}}"#;
         assert_eq!(peek(revision_only), peeked(1, 7, None));
         let old = encode(&data);
-        assert_eq!(peek(&old), peeked(2, 0, None));
+        assert_eq!(peek(&old), peeked(3, 0, None));
         assert_eq!(decode_stamped(&old), Ok((data, Stamp::default())));
         assert_eq!(
             peek(r#"{"format":"cchc-2021","version":2,"revision":7,"id":"x.1","data":{}}"#),

@@ -6,6 +6,7 @@ pub mod examples;
 pub mod json_read;
 pub mod plan_file;
 pub mod plan_link;
+pub mod saved;
 pub mod share_link;
 pub mod unit_file;
 pub mod validate;

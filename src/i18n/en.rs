@@ -94,6 +94,9 @@ pub static EN: Texts = Texts {
     nav_settings: "Scoring model",
     profile_label: "Profile",
     profile_name_label: "Profile name (empty: the unit's name)",
+    // The profile picker's search (issue 14, store)
+    profile_search_label: "Find a profile",
+    // End of the profile picker's search (issue 14, store)
     profile_unnamed: "Profile without a unit",
     profile_new: "New profile",
     profile_duplicate: "Duplicate",
@@ -1085,4 +1088,24 @@ impl Messages for En {
         format!("File “{file}” downloaded to this device, in the Downloads folder.")
     }
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+        let kept = match backup_key {
+            Some(key) => format!(" The damaged figures were kept aside (key {key})."),
+            None => String::new(),
+        };
+        let profiles = if n == 1 { "profile" } else { "profiles" };
+        format!(
+            "{} saved {profiles} could not be read; the others opened as usual.{kept}",
+            count(n, STYLE)
+        )
+    }
+    fn profile_search_shown(&self, shown: usize, total: usize) -> String {
+        format!(
+            "The list shows {} of {} profiles; type a name to find the others.",
+            count(shown, STYLE),
+            count(total, STYLE)
+        )
+    }
+    // End of saved data in parts (issue 14, store)
 }

@@ -202,6 +202,9 @@ pub struct Texts {
     pub nav_settings: &'static str,
     pub profile_label: &'static str,
     pub profile_name_label: &'static str,
+    // The profile picker's search (issue 14, store)
+    pub profile_search_label: &'static str,
+    // End of the profile picker's search (issue 14, store)
     pub profile_unnamed: &'static str,
     pub profile_new: &'static str,
     pub profile_duplicate: &'static str,
@@ -721,6 +724,13 @@ pub trait Messages: Sync {
     /// A file went to the downloads.
     fn toast_downloaded(&self, file: &str) -> String;
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    /// `n` profiles could not be read back at load; their texts kept under `backup_key`
+    /// (the first of them), when that could be written.
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String;
+    /// The profile picker lists `shown` of `total` profiles: type to find the others.
+    fn profile_search_shown(&self, shown: usize, total: usize) -> String;
+    // End of saved data in parts (issue 14, store)
 }
 
 impl std::ops::Deref for Texts {

@@ -82,6 +82,9 @@ pub static VI: Texts = Texts {
     nav_settings: "Cách tính điểm",
     profile_label: "Bản đánh giá đang xem",
     profile_name_label: "Tên bản đánh giá (để trống: dùng tên đơn vị)",
+    // The profile picker's search (issue 14, store)
+    profile_search_label: "Tìm bản đánh giá",
+    // End of the profile picker's search (issue 14, store)
     profile_unnamed: "Bản đánh giá chưa chọn đơn vị",
     profile_new: "Thêm bản đánh giá",
     profile_duplicate: "Nhân bản",
@@ -1021,4 +1024,23 @@ impl Messages for Vi {
         format!("Đã tải tệp “{file}” về máy, trong thư mục Tải về (Downloads).")
     }
     // End of the officer's journey (issue 13)
+    // Saved data in parts (issue 14, store)
+    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+        let kept = match backup_key {
+            Some(key) => format!(" Phần số liệu hỏng đã được cất riêng (khóa {key})."),
+            None => String::new(),
+        };
+        format!(
+            "Không đọc được {} bản đánh giá trong số liệu đã lưu; các bản còn lại đã mở bình thường.{kept}",
+            count(n, STYLE)
+        )
+    }
+    fn profile_search_shown(&self, shown: usize, total: usize) -> String {
+        format!(
+            "Danh sách đang hiện {} trong {} bản đánh giá; gõ tên để tìm bản khác.",
+            count(shown, STYLE),
+            count(total, STYLE)
+        )
+    }
+    // End of saved data in parts (issue 14, store)
 }

@@ -57,6 +57,25 @@ fn set(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), Storage
     })
 }
 
+fn remove(storage: &web_sys::Storage, key: &str) -> Result<(), StorageError> {
+    storage
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+fn keys_with_prefix(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StorageError> {
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let mut keys = Vec::new();
+    for index in 0..length {
+        if let Ok(Some(key)) = storage.key(index) {
+            if key.starts_with(prefix) {
+                keys.push(key);
+            }
+        }
+    }
+    Ok(keys)
+}
+
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     error
         .dyn_ref::<web_sys::DomException>()
@@ -74,6 +93,14 @@ impl KeyValueStore for LocalStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         set(&Self::storage()?, key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        remove(&Self::storage()?, key)
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        keys_with_prefix(&Self::storage()?, prefix)
     }
 }
 
@@ -94,5 +121,13 @@ impl KeyValueStore for SessionStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         set(&Self::storage()?, key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        remove(&Self::storage()?, key)
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        keys_with_prefix(&Self::storage()?, prefix)
     }
 }

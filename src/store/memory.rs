@@ -11,6 +11,9 @@ pub struct MemoryStorage {
     write_fault: Cell<Option<StorageError>>,
     blocked: Cell<bool>,
     full_reads: Cell<usize>,
+    written_chars: Cell<usize>,
+    writes_left: Cell<Option<usize>>,
+    quota_chars: Cell<Option<usize>>,
 }
 
 impl MemoryStorage {
@@ -22,6 +25,36 @@ impl MemoryStorage {
     /// Makes every access fail as if storage were blocked.
     pub fn block(&self) {
         self.blocked.set(true);
+    }
+
+    /// How many characters of keys and values were written so far.
+    pub fn written_chars(&self) -> usize {
+        self.written_chars.get()
+    }
+
+    /// After `n` more writes, every write fails with [`StorageError::Full`] (`None`: never).
+    pub fn full_after(&self, n: Option<usize>) {
+        self.writes_left.set(n);
+    }
+
+    /// Writes that would make keys and values hold more than `chars` characters fail with
+    /// [`StorageError::Full`], as a browser's quota does (`None`: no limit).
+    pub fn quota_chars(&self, chars: Option<usize>) {
+        self.quota_chars.set(chars);
+    }
+
+    /// How many characters keys and values hold.
+    pub fn stored_chars(&self) -> usize {
+        self.items
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum()
+    }
+
+    /// Every key held, in order.
+    pub fn keys(&self) -> Vec<String> {
+        self.items.borrow().keys().cloned().collect()
     }
 
     /// How many values were read in full (not peeked) so far.
@@ -56,9 +89,47 @@ impl KeyValueStore for MemoryStorage {
         if let Some(fault) = self.write_fault.get() {
             return Err(fault);
         }
+        match self.writes_left.get() {
+            Some(0) => return Err(StorageError::Full),
+            Some(n) => self.writes_left.set(Some(n - 1)),
+            None => {}
+        }
+        let size = key.chars().count() + value.chars().count();
+        if let Some(quota) = self.quota_chars.get() {
+            let old = self
+                .items
+                .borrow()
+                .get(key)
+                .map_or(0, |v| key.chars().count() + v.chars().count());
+            if self.stored_chars() - old + size > quota {
+                return Err(StorageError::Full);
+            }
+        }
+        self.written_chars.set(self.written_chars.get() + size);
         self.items
             .borrow_mut()
             .insert(key.to_string(), value.to_string());
         Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        if self.blocked.get() {
+            return Err(StorageError::Unavailable);
+        }
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        if self.blocked.get() {
+            return Err(StorageError::Unavailable);
+        }
+        let items = self.items.borrow();
+        Ok(items
+            .range(prefix.to_string()..)
+            .map(|(key, _)| key)
+            .take_while(|key| key.starts_with(prefix))
+            .cloned()
+            .collect())
     }
 }

@@ -6,6 +6,7 @@ mod browser;
 mod memory;
 mod present; // presentation mode kept per tab (aftercare of issue 13)
 mod schedule;
+mod split;
 mod sync;
 
 pub use crate::names::{ACTIVE_KEY, BACKUP_PREFIX, DATA_KEY};
@@ -13,6 +14,7 @@ pub use browser::{LocalStorage, SessionStorage};
 pub use memory::MemoryStorage;
 pub use present::{recall_present, remember_present, PRESENT_KEY};
 pub use schedule::SaveSchedule;
+pub use split::{body_prefix, plan_key, profile_key, whole_text};
 pub use sync::{
     load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
     KEPT_VERSIONS,
@@ -32,6 +34,10 @@ pub enum StorageError {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Removes a value (nothing when there is none).
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// The keys that start with `prefix`.
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
     /// The first `chars` characters of a value: all a save needs to see that nothing changed.
     fn peek(&self, key: &str, chars: u32) -> Result<Option<String>, StorageError> {
         Ok(self
@@ -53,6 +59,12 @@ pub enum LoadNotice {
     Newer {
         version: u64,
         backup_key: Option<String>,
+    },
+    /// Some profiles could not be read back (their saved text is damaged or missing); the
+    /// rest loaded. The damaged texts were kept under `backup_keys`.
+    ProfilesUnreadable {
+        count: usize,
+        backup_keys: Vec<String>,
     },
 }
 
@@ -76,12 +88,29 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
         Ok(None) => return fresh(None, true),
         Ok(Some(text)) => text,
     };
-    match envelope::decode(&text) {
-        Ok(data) => Loaded {
-            data,
+    match split::read(store, &text, None) {
+        Ok(read) if read.lost.is_empty() => Loaded {
+            data: read.data,
             notice: None,
             may_save: true,
         },
+        Ok(read) => {
+            // The damaged texts are kept aside; the next save writes a head without them.
+            let backup_keys = read
+                .lost
+                .iter()
+                .filter_map(|lost| lost.text.as_ref())
+                .filter_map(|(_, text)| keep_aside(store, text, now_ms))
+                .collect();
+            Loaded {
+                data: read.data,
+                notice: Some(LoadNotice::ProfilesUnreadable {
+                    count: read.lost.len(),
+                    backup_keys,
+                }),
+                may_save: true,
+            }
+        }
         Err(error) => {
             let backup_key = keep_aside(store, &text, now_ms);
             // Data of a newer version is never written over, even with a copy kept aside:
@@ -102,17 +131,37 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
 
 /// Copies `text` to a new backup key; `None` when it could not be written.
 fn keep_aside(store: &impl KeyValueStore, text: &str, now_ms: u64) -> Option<String> {
-    (0..100).find_map(|attempt| {
-        let key = format!("{BACKUP_PREFIX}{}", now_ms + attempt);
-        match store.get(&key) {
-            Ok(None) => store.set(&key, text).ok().map(|_| key),
-            _ => None,
-        }
-    })
+    // The first free key; a write that fails there (storage full) fails at the next too.
+    let key = (0..100)
+        .map(|attempt| format!("{BACKUP_PREFIX}{}", now_ms + attempt))
+        .find(|key| matches!(store.get(key), Ok(None)))?;
+    store.set(&key, text).ok().map(|_| key)
 }
 
+/// Writes `data` over what is stored, without a stamp (`save_synced` is the app's save).
 pub fn save(store: &impl KeyValueStore, data: &Workspace) -> Result<(), StorageError> {
-    store.set(DATA_KEY, &envelope::encode(data))
+    let replaced = match store.get(DATA_KEY)? {
+        Some(text) => match envelope::peek(&text) {
+            Some(peeked) => split::replaced(store, peeked.version, None)?,
+            None => split::Replaced::nothing(),
+        },
+        None => split::Replaced::nothing(),
+    };
+    split::write(store, data, &envelope::Stamp::default(), replaced, 0)
+}
+
+/// Reads the saved data whose head is `text` (as another tab's storage event carries it),
+/// with its bodies from `store`; an error when any profile could not be read back (a body
+/// missing while another tab's save is under way: a later event or save brings it).
+pub fn read_saved(
+    store: &impl KeyValueStore,
+    text: &str,
+) -> Result<(Workspace, envelope::Stamp), DecodeError> {
+    let read = split::read(store, text, None)?;
+    if !read.lost.is_empty() {
+        return Err(DecodeError::BadData("a profile's body is missing".into()));
+    }
+    Ok((read.data, read.stamp))
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
+use super::split::{self, Replaced};
 use super::{
     keep_aside, load, KeyValueStore, LoadNotice, Loaded, StorageError, ACTIVE_KEY, DATA_KEY,
 };
@@ -87,10 +88,25 @@ fn split_id(id: &str) -> Option<(&str, u64)> {
 /// The stored versions a tab wrote or took in: the last [`KEPT_VERSIONS`] with their data,
 /// to merge against, and for every writing tab the latest of its versions that this tab's
 /// data includes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Known {
     versions: VecDeque<(String, Rc<Workspace>)>,
     included: BTreeMap<String, u64>,
+}
+
+/// The same versions, by id and address: the reducer compares its state at every action,
+/// and comparing up to [`KEPT_VERSIONS`] workspaces of 10 000 profiles by value would cost
+/// more than a save (issue 14).
+impl PartialEq for Known {
+    fn eq(&self, other: &Known) -> bool {
+        self.included == other.included
+            && self.versions.len() == other.versions.len()
+            && self
+                .versions
+                .iter()
+                .zip(&other.versions)
+                .all(|((a, x), (b, y))| a == b && Rc::ptr_eq(x, y))
+    }
 }
 
 impl Known {
@@ -144,19 +160,29 @@ impl Known {
 
 /// `data`, with the profiles equal to `like`'s sharing `like`'s memory.
 fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
-    let before: HashMap<&str, &Rc<crate::domain::profile::Profile>> = like
-        .profiles
-        .iter()
-        .map(|r| (r.id.as_str(), &r.profile))
-        .collect();
+    // In step while the ids are (the usual case: no hashing of 10 000 ids per save), by id
+    // where the lists differ.
+    let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
     let mut data = data.clone();
     for i in 0..data.profiles.len() {
         let record = &data.profiles[i];
-        if let Some(&same) = before
-            .get(record.id.as_str())
-            .filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == record.profile)
+        let other = match like.profiles.get(i).filter(|r| r.id == record.id) {
+            Some(r) => Some(&r.profile),
+            None => before
+                .get_or_insert_with(|| {
+                    like.profiles
+                        .iter()
+                        .map(|r| (r.id.as_str(), &r.profile))
+                        .collect()
+                })
+                .get(record.id.as_str())
+                .copied(),
+        };
+        if let Some(same) =
+            other.filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == *record.profile)
         {
-            Rc::make_mut(&mut data).profiles[i].profile = same.clone();
+            let same = same.clone();
+            Rc::make_mut(&mut data).profiles[i].profile = same;
         }
     }
     data
@@ -222,8 +248,8 @@ pub fn load_tab(
                 .get(DATA_KEY)
                 .ok()
                 .flatten()
-                .and_then(|text| envelope::decode_stamped(&text).ok())
-                .and_then(|(_, stamp)| stamp.id),
+                .and_then(|text| crate::formats::saved::read_head(&text).ok())
+                .and_then(|head| head.stamp.id),
         },
         _ => None,
     };
@@ -238,7 +264,7 @@ pub fn load_tab(
             id: Some(Writer::new().next_id()),
             parents: Vec::new(),
         };
-        let _ = store.set(DATA_KEY, &envelope::encode_stamped(&loaded.data, &stamp));
+        let _ = split::write(store, &loaded.data, &stamp, Replaced::nothing(), now_ms);
         return (loaded, stamp.id);
     }
     (loaded, id)
@@ -258,6 +284,8 @@ fn has_changes(snapshot: &Snapshot) -> bool {
 
 /// Writes `data` as a new version merged from `parents` (`merged_in`: the other tab's
 /// version among them), over the stored `revision`.
+// Each argument is one part of what the stored version is made of.
+#[allow(clippy::too_many_arguments)]
 fn write(
     store: &impl KeyValueStore,
     snapshot: &Snapshot,
@@ -265,6 +293,8 @@ fn write(
     revision: u64,
     merged_in: Option<Version>,
     renamed: Vec<(String, String)>,
+    replaced: Replaced,
+    now_ms: u64,
 ) -> Result<SaveOutcome, StorageError> {
     let mut parents: Vec<String> = merged_in.iter().filter_map(|v| v.id.clone()).collect();
     if let Some(base_id) = snapshot.base_id.as_ref().filter(|id| !parents.contains(id)) {
@@ -275,7 +305,7 @@ fn write(
         id: Some(snapshot.writer.next_id()),
         parents,
     };
-    store.set(DATA_KEY, &envelope::encode_stamped(&data, &stamp))?;
+    split::write(store, &data, &stamp, replaced, now_ms)?;
     Ok(SaveOutcome::Saved {
         stored: Stored {
             from: snapshot.data.clone(),
@@ -304,13 +334,26 @@ pub fn save_synced(
     let data = &snapshot.data;
     // The first characters tell the version and id: the whole text (megabytes in a big
     // workspace) is read only when another tab saved.
+    let nothing = || Replaced::nothing();
     match store.peek(DATA_KEY, PEEK_LENGTH)? {
-        None => return write(store, snapshot, data.clone(), 0, None, Vec::new()),
+        None => {
+            return write(
+                store,
+                snapshot,
+                data.clone(),
+                0,
+                None,
+                Vec::new(),
+                nothing(),
+                now_ms,
+            )
+        }
         Some(start) => match envelope::peek(&start) {
             Some(peeked) if peeked.version > CURRENT_VERSION => {
                 return Ok(SaveOutcome::Newer(peeked.version))
             }
             Some(peeked) if peeked.id.is_some() && peeked.id == snapshot.base_id => {
+                let replaced = split::replaced(store, peeked.version, peeked.id.as_deref())?;
                 return write(
                     store,
                     snapshot,
@@ -318,22 +361,49 @@ pub fn save_synced(
                     peeked.revision,
                     None,
                     Vec::new(),
-                )
+                    replaced,
+                    now_ms,
+                );
             }
             _ => {}
         },
     }
     let Some(text) = store.get(DATA_KEY)? else {
-        return write(store, snapshot, data.clone(), 0, None, Vec::new());
+        return write(
+            store,
+            snapshot,
+            data.clone(),
+            0,
+            None,
+            Vec::new(),
+            nothing(),
+            now_ms,
+        );
     };
-    match envelope::decode_stamped(&text) {
+    // A body missing or damaged (another tab's save under way) counts as unchanged there.
+    match split::read(store, &text, Some(&snapshot.base)) {
         Err(DecodeError::NewerVersion(version)) => Ok(SaveOutcome::Newer(version)),
         // Something unreadable was written since: kept aside like at load, then replaced.
         Err(_) => match keep_aside(store, &text, now_ms) {
-            Some(_) => write(store, snapshot, data.clone(), 0, None, Vec::new()),
+            Some(_) => write(
+                store,
+                snapshot,
+                data.clone(),
+                0,
+                None,
+                Vec::new(),
+                nothing(),
+                now_ms,
+            ),
             None => Err(StorageError::Unavailable),
         },
-        Ok((theirs, stamp)) => {
+        Ok(read) => {
+            let split::Read {
+                data: theirs,
+                stamp,
+                replaced,
+                ..
+            } = read;
             let theirs = Rc::new(theirs);
             // A version this tab's data includes already is its own ancestor: the merge is
             // this tab's data.
@@ -378,6 +448,8 @@ pub fn save_synced(
                 stamp.revision,
                 Some(theirs),
                 merged.renamed,
+                replaced,
+                now_ms,
             )
         }
     }
@@ -466,7 +538,7 @@ mod tests {
 
     fn stored(store: &MemoryStorage) -> (Workspace, u64) {
         let (data, stamp) =
-            envelope::decode_stamped(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
+            crate::store::read_saved(store, &store.get(DATA_KEY).unwrap().unwrap()).unwrap();
         (data, stamp.revision)
     }
 
@@ -562,15 +634,16 @@ mod tests {
         let mut tab = Tab::open(&store);
         tab.type_numerator("1");
         tab.save(&store);
-        let newer = r#"{"format":"cchc-2021","version":3,"revision":9,"data":{"new":true}}"#;
+        // Version 3 is this build's own (saved data in parts, issue 14); 4 is newer.
+        let newer = r#"{"format":"cchc-2021","version":4,"revision":9,"data":{"new":true}}"#;
         store.set(DATA_KEY, newer).unwrap();
         tab.type_numerator("12");
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(3));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(4));
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         // Also when the newer version writes its keys in another order.
-        let reordered = r#"{"version":4,"format":"cchc-2021","data":{}}"#;
+        let reordered = r#"{"version":5,"format":"cchc-2021","data":{}}"#;
         store.set(DATA_KEY, reordered).unwrap();
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(4));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(5));
         assert_eq!(store.get(DATA_KEY), Ok(Some(reordered.into())));
     }
 
@@ -700,7 +773,7 @@ mod tests {
         let mut a = Tab::open(&store);
         let mut b = Tab::open(&store);
         let stamp = |store: &MemoryStorage| {
-            envelope::decode_stamped(&store.get(DATA_KEY).unwrap().unwrap())
+            crate::store::read_saved(store, &store.get(DATA_KEY).unwrap().unwrap())
                 .unwrap()
                 .1
         };

@@ -26,6 +26,7 @@ import {
   waitForSummary,
   waitForValue,
   useSuite,
+  savedWorkspace,
 } from './harness.mjs';
 import {
   ALL_TARGETS,
@@ -112,10 +113,7 @@ async function waitForProfiles(page, ok, message) {
 
 /** The saved workspace (the envelope's data), or null. */
 function savedData(page) {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw == null ? null : JSON.parse(raw).data;
-  }, DATA_KEY);
+  return savedWorkspace(page);
 }
 
 async function waitForSavedData(page, ok, message) {

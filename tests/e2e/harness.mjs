@@ -404,9 +404,45 @@ export async function poll(get, ok, { timeout = TIMEOUT, message = 'condition no
  * the page is hidden or left, so a `pagehide` is sent first to write any pending edit.
  * (The app ignores it when nothing is pending; a snapshot never races the autosave.)
  */
-export function readStorage(page) {
+export async function readStorage(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  // Saved data in parts (issue 14): the bodies folded back into the head.
+  return inlineBodies(await rawStorage(page));
+}
+
+// Saved data in parts (issue 14): storage holds a head under DATA_KEY naming one value
+// per profile body and per plan body (`<DATA_KEY>:p:<id>:<hash>`, `<DATA_KEY>:plan:<id>:<hash>`,
+// docs/formats.md). The helpers below put every body back inline, so that tests read the
+// saved data whole, as version 2 held it.
+
+/** `items` (key → value) with the bodies folded into the head under `dataKey`. */
+export function inlineBodies(items, dataKey = DATA_KEY) {
+  const out = {};
+  for (const [k, v] of Object.entries(items)) if (!k.startsWith(`${dataKey}:`)) out[k] = v;
+  const raw = items[dataKey];
+  let head;
+  try {
+    head = JSON.parse(raw);
+  } catch {
+    return out;
+  }
+  if (head?.version !== 3 || !head.data) return out;
+  const body = (key) => (items[key] == null ? null : JSON.parse(items[key]));
+  for (const record of head.data.profiles ?? []) {
+    if (typeof record.body !== 'string') continue;
+    record.profile = body(`${dataKey}:p:${record.id}:${record.body}`);
+    delete record.body;
+  }
+  if (Array.isArray(head.data.plans)) {
+    head.data.plans = head.data.plans.map((p) => (typeof p?.body === 'string' ? body(`${dataKey}:plan:${p.id}:${p.body}`) : p));
+  }
+  out[dataKey] = JSON.stringify(head);
+  return out;
+}
+
+/** All of localStorage as it is now (no pagehide first). */
+export function rawStorage(page) {
   return page.evaluate(() => {
-    window.dispatchEvent(new Event('pagehide'));
     const out = {};
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
@@ -414,6 +450,17 @@ export function readStorage(page) {
     }
     return out;
   });
+}
+
+/** The saved data as one text with every body inline (no pagehide first), or null. */
+export async function savedText(page) {
+  return inlineBodies(await rawStorage(page))[DATA_KEY] ?? null;
+}
+
+/** The saved workspace (the envelope's `data`, every body inline), or null. */
+export async function savedWorkspace(page) {
+  const text = await savedText(page);
+  return text == null ? null : JSON.parse(text).data;
 }
 
 /**
@@ -434,41 +481,35 @@ export async function seedStorage(page, entries) {
  * the value is not JSON, the raw text containing it.
  */
 export async function waitForSaved(page, texts, { key = DATA_KEY, timeout = TIMEOUT } = {}) {
-  try {
-    await page.waitForFunction(
-      ({ key, texts }) => {
-        const raw = localStorage.getItem(key);
-        if (raw == null) return false;
-        let parsed;
-        try {
-          parsed = JSON.parse(raw);
-        } catch {
-          return texts.every((t) => raw.includes(t));
+  const holds = (raw) => {
+    if (raw == null) return false;
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return texts.every((t) => raw.includes(t));
+    }
+    const leaves = [];
+    const walk = (v) => {
+      if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          leaves.push(k);
+          walk(x);
         }
-        const leaves = [];
-        const walk = (v) => {
-          if (v && typeof v === 'object') {
-            for (const [k, x] of Object.entries(v)) {
-              leaves.push(k);
-              walk(x);
-            }
-          } else leaves.push(v);
-        };
-        walk(parsed);
-        return texts.every((t) =>
-          leaves.some(
-            (v) =>
-              (typeof v === 'string' && v.includes(t)) ||
-              (typeof v === 'number' && String(v) === t.replace(',', '.')),
-          ),
-        );
-      },
-      { key, texts },
-      { timeout, polling: 50 },
+      } else leaves.push(v);
+    };
+    walk(parsed);
+    return texts.every((t) =>
+      leaves.some((v) => (typeof v === 'string' && v.includes(t)) || (typeof v === 'number' && String(v) === t.replace(',', '.'))),
     );
+  };
+  // Saved data in parts (issue 14): read with every body inline.
+  const read = async () => inlineBodies(await rawStorage(page))[key] ?? null;
+  try {
+    await poll(read, holds, { timeout, message: 'saved' });
   } catch (err) {
-    if (!isTimeout(err)) throw err;
-    const raw = await page.evaluate((k) => localStorage.getItem(k), key).catch((e) => `<${e.message}>`);
+    if (!(err instanceof AssertionError)) throw err;
+    const raw = await read().catch((e) => `<${e.message}>`);
     throw new AssertionError({
       message: `localStorage[${JSON.stringify(key)}] did not come to hold ${JSON.stringify(texts)} within ${timeout} ms; it holds ${JSON.stringify(String(raw).slice(0, 2000))}`,
     });

@@ -24,6 +24,7 @@ import {
   waitForStatus,
   waitForSummary,
   waitForValue,
+  savedWorkspace,
 } from './harness.mjs';
 import { DATA_KEY, bloc, card, chooseUnit, enterRatio, field, go, score, summary, unit } from './app.mjs';
 
@@ -141,10 +142,7 @@ const planCodes = (page, id) => planItem(page, id).locator('.plan-facts code').a
 
 /** The saved workspace (the envelope's data), or null. */
 function savedData(page) {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw == null ? null : JSON.parse(raw).data;
-  }, DATA_KEY);
+  return savedWorkspace(page);
 }
 
 /** Waits until the trimmed text of `target` satisfies `ok` (a RegExp or a predicate). */

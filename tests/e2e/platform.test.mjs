@@ -22,6 +22,7 @@ import {
   startServer,
   waitForApp,
   waitForStatus,
+  savedText,
 } from './harness.mjs';
 import { DATA_KEY } from './names.mjs';
 
@@ -155,7 +156,7 @@ test('a new deployment is used on the next online visit and announced; figures s
     await waitForApp(page);
     await waitForServiceWorker(page);
     await choose(page, page.locator('select[data-field="unit"]'), '31234');
-    await poll(() => page.evaluate((key) => localStorage.getItem(key) || '', DATA_KEY), (v) => v.includes('31234'), {
+    await poll(async () => (await savedText(page)) || '', (v) => v.includes('31234'), {
       message: 'the unit is saved',
     });
     assert.equal(await page.locator('[data-banner="update"]').count(), 0, 'no update notice on a first visit');
@@ -219,7 +220,7 @@ test('a crash shows a friendly page with the saved data to download', { timeout:
   await page.goto(server.url);
   await waitForApp(page);
   await choose(page, page.locator('select[data-field="unit"]'), '31240');
-  await poll(() => page.evaluate((key) => localStorage.getItem(key) || '', DATA_KEY), (v) => v.includes('31240'), {
+  await poll(async () => (await savedText(page)) || '', (v) => v.includes('31240'), {
     message: 'the unit is saved',
   });
   await page.evaluate(() => {

@@ -7,7 +7,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksVietnamese, poll, seedStorage, useSuite, waitForApp, waitForAttributes, waitForValue } from './harness.mjs';
+import {
+  looksVietnamese,
+  poll,
+  seedStorage,
+  useSuite,
+  waitForApp,
+  waitForAttributes,
+  waitForValue,
+  savedWorkspace,
+} from './harness.mjs';
 import { DATA_KEY, go } from './app.mjs';
 
 const { withPage } = useSuite('profiles');
@@ -54,7 +63,7 @@ function waitForProfiles(page, options, selected, message) {
 }
 
 function savedIds(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.data.profiles.map((r) => r.id), DATA_KEY);
+  return savedWorkspace(page).then((data) => data?.profiles.map((r) => r.id));
 }
 
 async function open(page, data) {
@@ -124,7 +133,7 @@ test('a unit with two profiles is named on the district view; the chosen one cou
     await choice.selectOption('p3');
     await waitForFigures('5/7 '); // 3 + 2 of 3 + 4
     await poll(
-      () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).data.district_choices, DATA_KEY),
+      async () => (await savedWorkspace(page)).district_choices,
       (c) => same(c, { 31211: 'p3' }),
       { message: 'the choice is saved' },
     );

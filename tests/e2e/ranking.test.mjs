@@ -22,6 +22,7 @@ import {
   waitForSummary,
   waitForValue,
   useSuite,
+  savedWorkspace,
 } from './harness.mjs';
 import {
   COMMUNE_IDS,
@@ -135,10 +136,7 @@ async function waitForProfiles(page, options, selected) {
 
 /** The saved workspace (the envelope's data), or null. */
 function savedData(page) {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw == null ? null : JSON.parse(raw).data;
-  }, DATA_KEY);
+  return savedWorkspace(page);
 }
 
 async function waitForSavedData(page, ok, message) {

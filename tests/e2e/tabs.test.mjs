@@ -8,7 +8,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, poll, useSuite, waitForApp, waitForStatus, waitForValue } from './harness.mjs';
+import {
+  choose,
+  poll,
+  useSuite,
+  waitForApp,
+  waitForStatus,
+  waitForValue,
+  savedWorkspace,
+} from './harness.mjs';
 import { DATA_KEY } from './names.mjs';
 
 const { withPage } = useSuite('tabs');
@@ -46,16 +54,16 @@ async function typeSlowly(field, text) {
 
 /** The saved profiles as [unit_id, other_name, numerator, denominator]. */
 function savedProfiles(page) {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    if (!raw) return null;
-    return JSON.parse(raw).data.profiles.map(({ profile }) => [
-      profile.unit_id ?? '',
-      profile.other_name ?? '',
-      profile.entries?.recruitment?.numerator ?? '',
-      profile.entries?.recruitment?.denominator ?? '',
-    ]);
-  }, DATA_KEY);
+  return savedWorkspace(page).then((data) =>
+    data == null
+      ? null
+      : data.profiles.map(({ profile }) => [
+          profile.unit_id ?? '',
+          profile.other_name ?? '',
+          profile.entries?.recruitment?.numerator ?? '',
+          profile.entries?.recruitment?.denominator ?? '',
+        ]),
+  );
 }
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -142,10 +150,9 @@ test('both tabs typing at once into different fields of one profile: both figure
       typeSlowly(denominator(b), '789').then(() => typeSlowly(online(b), '321')),
     ]);
     const saved = (page) =>
-      page.evaluate((key) => {
-        const { profiles } = JSON.parse(localStorage.getItem(key)).data;
-        return profiles.map(({ profile: p }) => [p.label, p.entries?.recruitment?.numerator, p.entries?.recruitment?.denominator, p.entries?.online_work_files?.numerator]);
-      }, DATA_KEY);
+      savedWorkspace(page).then(({ profiles }) =>
+        profiles.map(({ profile: p }) => [p.label, p.entries?.recruitment?.numerator, p.entries?.recruitment?.denominator, p.entries?.online_work_files?.numerator]),
+      );
     const expected = [['Xã A', '456', '789', '321']];
     await poll(() => saved(a), (v) => same(v, expected), { timeout: SLOW, message: 'both tabs\' typing is saved' });
     for (const page of [a, b]) {
@@ -189,8 +196,8 @@ test('data of a newer version written while a tab is open is never written over 
     await open(a);
     await choose(a, unitSelect(a), '31211');
     await waitForSavedProfiles(a, [['31211', '', '', '']]);
-    // The newer version, in another tab, saves its own format.
-    const newer = JSON.stringify({ format: 'cchc-2021', version: 3, revision: 50, data: { profiles: [], future: true } });
+    // The newer version, in another tab, saves its own format (3 is this build's since issue 14).
+    const newer = JSON.stringify({ format: 'cchc-2021', version: 4, revision: 50, data: { profiles: [], future: true } });
     const b = await secondTab(context, log);
     await open(b);
     await b.evaluate(([key, value]) => localStorage.setItem(key, value), [DATA_KEY, newer]);

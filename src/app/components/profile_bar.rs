@@ -26,6 +26,38 @@ pub fn profile_options(workspace: &Workspace, lang: Lang) -> Vec<(AttrValue, Att
         .collect()
 }
 
+/// The picker lists at most this many profiles besides the one on screen; a search field
+/// finds the others (issue 14: 10 000 options take seconds to draw on a slow phone).
+pub const PICKER_LIMIT: usize = 200;
+
+/// The options the picker lists: all of them up to [`PICKER_LIMIT`]; beyond, the active
+/// profile and the first [`PICKER_LIMIT`] whose name contains `query` (any case), in the
+/// list's order.
+pub fn picker_options(
+    options: &[(AttrValue, AttrValue)],
+    active: &str,
+    query: &str,
+) -> Vec<(AttrValue, AttrValue)> {
+    if options.len() <= PICKER_LIMIT {
+        return options.to_vec();
+    }
+    let query = query.trim().to_lowercase();
+    let mut matches = 0;
+    options
+        .iter()
+        .filter(|(id, name)| {
+            if *id == active {
+                return true;
+            }
+            let hit = matches < PICKER_LIMIT
+                && (query.is_empty() || name.to_lowercase().contains(&query));
+            matches += usize::from(hit);
+            hit
+        })
+        .cloned()
+        .collect()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ProfileBarProps {
     pub lang: Lang,
@@ -47,7 +79,16 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
     let on_switch = props
         .on_action
         .reform(|id| Action::Edit(Edit::SwitchProfile(id)));
-    let options = (*props.options).clone();
+    let query = use_state(String::new);
+    let total = props.options.len();
+    let options = picker_options(&props.options, &props.active, &query);
+    let shown = options.len();
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            query.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
     let on_rename = props.on_action.reform(|event: InputEvent| {
         Action::Edit(Edit::SetLabel(
             event.target_unchecked_into::<HtmlInputElement>().value(),
@@ -75,6 +116,13 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
                 <label for="profile">{ t.profile_label }</label>
                 <Select id="profile" field={Control::Profile.key()} value={props.active.clone()} {options} onchange={on_switch} />
             </div>
+            if total > PICKER_LIMIT {
+                <div class="field">
+                    <label for="profile-search">{ t.profile_search_label }</label>
+                    <input id="profile-search" type="text" enterkeyhint="search" data-field="profile-search" value={(*query).clone()} aria-describedby="profile-search-note" oninput={on_search} />
+                    <p class="hint" id="profile-search-note" data-profiles-shown={shown.to_string()}>{ t.profile_search_shown(shown, total) }</p>
+                </div>
+            }
             <div class="field">
                 <label for="profile-name">{ t.profile_name_label }</label>
                 <input
@@ -109,5 +157,32 @@ pub fn ProfileBar(props: &ProfileBarProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(n: usize) -> Vec<(AttrValue, AttrValue)> {
+        (1..=n)
+            .map(|i| (format!("p{i}").into(), format!("Xã Số {i}").into()))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_list_shows_the_active_profile_and_a_bounded_set_found_by_name() {
+        let few = options(PICKER_LIMIT);
+        assert_eq!(picker_options(&few, "p1", "zzz"), few);
+        let many = options(10_000);
+        let shown = picker_options(&many, "p9999", "");
+        assert_eq!(shown.len(), PICKER_LIMIT + 1);
+        assert_eq!(shown.last().unwrap().0, "p9999");
+        let found = picker_options(&many, "p1", "SỐ 5000");
+        let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p5000"]);
+        let found = picker_options(&many, "p1", "số 12");
+        assert!(found.len() <= PICKER_LIMIT + 1);
+        assert!(found.iter().skip(1).all(|(_, name)| name.contains("Số 12")));
     }
 }

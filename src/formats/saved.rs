@@ -1,0 +1,327 @@
+//! Saved data version 3 (issue 14): the envelope of `formats::envelope` split in two, so that
+//! a save writes only what changed. The **head** is the envelope with each profile record
+//! and each added plan naming its **body** by the hash of the body's text instead of
+//! holding it:
+//!
+//! ```json
+//! {"format":"cchc-2021","version":3,"revision":4,"id":"…","parents":[…],"data":{
+//!   "profiles":[{"id":"p1","body":"9f2c…"},{"id":"p2","exported_at":"2026-03-01","body":"…"}],
+//!   "active":"p1", …, "plans":[{"id":"can-tho-2026","body":"…"}]}}
+//! ```
+//!
+//! Each body is stored under a key of its own (see `store`), made of the profile's or plan's
+//! id and that hash, so a body's key changes whenever its text does, and a head only ever
+//! names bodies that were written before it. A record may also hold its profile (a plan
+//! entry its plan file) inline, as version 2 does: that is how a save that runs out of room
+//! for separate bodies still writes everything (`store::split`). This module is the text
+//! side only: no storage.
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use super::envelope::{self, DecodeError, Stamp, FORMAT};
+use crate::domain::language::Lang;
+use crate::domain::score::ScoringModel;
+use crate::domain::workspace::Workspace;
+
+/// The version whose heads name bodies.
+pub const SPLIT_VERSION: u64 = 3;
+
+/// The hash that names a body: 64-bit FNV-1a of its text, in 16 hexadecimal digits. Stable
+/// across builds (unlike the standard library's hasher), which keys need.
+pub fn hash_text(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// One profile record or plan of a head being written: its body named by hash, or inline.
+pub enum PartOut<'a> {
+    Body(&'a str),
+    Inline(&'a RawValue),
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<&'a RawValue>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PlanOut<'a> {
+    Body { id: &'a str, body: &'a str },
+    Inline(&'a RawValue),
+}
+
+/// The workspace's serde fields in their order, as `envelope` writes them (the round-trip
+/// test below sets every one).
+#[derive(Serialize)]
+struct DataOut<'a> {
+    profiles: Vec<RecordOut<'a>>,
+    active: &'a str,
+    peer_scores: &'a BTreeMap<String, String>,
+    model: &'a ScoringModel,
+    language: Lang,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    district_choices: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    models: &'a BTreeMap<String, ScoringModel>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    plans: Vec<PlanOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    format: &'a str,
+    version: u64,
+    revision: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parents: Option<&'a [String]>,
+    data: DataOut<'a>,
+}
+
+/// The head's text: `profiles` in the order of `data.profiles`, `plans` of `data.plans`.
+pub fn encode_head(
+    data: &Workspace,
+    stamp: &Stamp,
+    profiles: &[PartOut<'_>],
+    plans: &[PartOut<'_>],
+) -> String {
+    let records = data
+        .profiles
+        .iter()
+        .zip(profiles)
+        .map(|(record, part)| RecordOut {
+            id: &record.id,
+            exported_at: record.exported_at.as_deref(),
+            body: match part {
+                PartOut::Body(hash) => Some(hash),
+                PartOut::Inline(_) => None,
+            },
+            profile: match part {
+                PartOut::Inline(text) => Some(text),
+                PartOut::Body(_) => None,
+            },
+        })
+        .collect();
+    let plans = data
+        .plans
+        .iter()
+        .zip(plans)
+        .map(|(plan, part)| match part {
+            PartOut::Body(hash) => PlanOut::Body {
+                id: &plan.id,
+                body: hash,
+            },
+            PartOut::Inline(text) => PlanOut::Inline(text),
+        })
+        .collect();
+    let head = HeadOut {
+        format: FORMAT,
+        version: SPLIT_VERSION,
+        revision: stamp.revision,
+        id: stamp.id.as_deref(),
+        parents: stamp.id.as_ref().map(|_| stamp.parents.as_slice()),
+        data: DataOut {
+            profiles: records,
+            active: &data.active,
+            peer_scores: &data.peer_scores,
+            model: &data.model,
+            language: data.language,
+            district_choices: &data.district_choices,
+            models: &data.models,
+            plans,
+        },
+    };
+    serde_json::to_string(&head).expect("a head always serialises")
+}
+
+/// The head's record of one profile: `{"id":…,"exported_at":…,"body":…}`, or with the
+/// profile inline.
+pub fn record_text(id: &str, exported_at: Option<&str>, part: &PartOut<'_>) -> String {
+    let record = RecordOut {
+        id,
+        exported_at,
+        body: match part {
+            PartOut::Body(hash) => Some(hash),
+            PartOut::Inline(_) => None,
+        },
+        profile: match part {
+            PartOut::Inline(text) => Some(text),
+            PartOut::Body(_) => None,
+        },
+    };
+    serde_json::to_string(&record).expect("a record always serialises")
+}
+
+/// The head's text with the profile records given as their texts ([`record_text`]), in
+/// the order of `data.profiles`: a save copies the records that did not change.
+pub fn encode_head_with_records<'r>(
+    data: &Workspace,
+    stamp: &Stamp,
+    records: impl Iterator<Item = &'r str>,
+    plans: &[PartOut<'_>],
+) -> String {
+    let empty = Workspace {
+        profiles: Vec::new(),
+        active: data.active.clone(),
+        peer_scores: data.peer_scores.clone(),
+        model: data.model.clone(),
+        language: data.language,
+        district_choices: data.district_choices.clone(),
+        plans: data.plans.clone(),
+        models: data.models.clone(),
+    };
+    let text = encode_head(&empty, stamp, &[], plans);
+    // The profiles are the data's first field: `"data":{"profiles":[]`.
+    const OPEN: &str = r#""data":{"profiles":["#;
+    let at = text.find(OPEN).expect("the head has a profile list") + OPEN.len();
+    let mut out = String::with_capacity(text.len() + data.profiles.len() * 48);
+    out.push_str(&text[..at]);
+    for (i, record) in records.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(record);
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Where a record's profile, or a plan, is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartIn {
+    /// In the body named by this hash.
+    Body(String),
+    /// In the head itself (versions 1 and 2, or a head written short of room).
+    Inline(Value),
+}
+
+/// A profile record of a head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordIn {
+    pub id: String,
+    pub exported_at: Option<String>,
+    pub part: PartIn,
+}
+
+/// A head read: its stamp, its records and plans, and the rest of the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    pub version: u64,
+    pub stamp: Stamp,
+    pub profiles: Vec<RecordIn>,
+    /// Each added plan: `(id, part)`; the id is empty for an inline plan file.
+    pub plans: Vec<(String, PartIn)>,
+    /// The workspace's other fields.
+    rest: Value,
+}
+
+/// Reads a head (or a whole envelope of version 1 or 2, whose records are all inline).
+pub fn read_head(text: &str) -> Result<Head, DecodeError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let (version, stamp, data) = envelope::open(value)?;
+    let mut data = match data {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => return Err(DecodeError::BadData("data is not an object".into())),
+    };
+    let profiles = match data.remove("profiles") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(records)) => records
+            .into_iter()
+            .map(record_in)
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(DecodeError::BadData("profiles is not a list".into())),
+    };
+    let plans = match data.remove("plans") {
+        Some(Value::Array(plans)) => plans.into_iter().map(plan_in).collect(),
+        _ => Vec::new(),
+    };
+    Ok(Head {
+        version,
+        stamp,
+        profiles,
+        plans,
+        rest: Value::Object(data),
+    })
+}
+
+fn record_in(value: Value) -> Result<RecordIn, DecodeError> {
+    let bad = || DecodeError::BadData("a profile record of the wrong shape".into());
+    let Value::Object(mut record) = value else {
+        return Err(bad());
+    };
+    let id = match record.remove("id") {
+        Some(Value::String(id)) => id,
+        None => String::new(),
+        Some(_) => return Err(bad()),
+    };
+    let exported_at = match record.remove("exported_at") {
+        Some(Value::String(date)) => Some(date),
+        _ => None,
+    };
+    let part = match (record.remove("body"), record.remove("profile")) {
+        (Some(Value::String(hash)), _) => PartIn::Body(hash),
+        (None, Some(profile)) => PartIn::Inline(profile),
+        (None, None) => PartIn::Inline(Value::Object(Map::new())),
+        _ => return Err(bad()),
+    };
+    Ok(RecordIn {
+        id,
+        exported_at,
+        part,
+    })
+}
+
+fn plan_in(value: Value) -> (String, PartIn) {
+    if let Value::Object(entry) = &value {
+        if let (Some(Value::String(id)), Some(Value::String(hash))) =
+            (entry.get("id"), entry.get("body"))
+        {
+            return (id.clone(), PartIn::Body(hash.clone()));
+        }
+    }
+    (String::new(), PartIn::Inline(value))
+}
+
+impl Head {
+    /// The profile bodies the head names, `(profile id, hash)`.
+    pub fn profile_bodies(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.profiles
+            .iter()
+            .filter_map(|record| match &record.part {
+                PartIn::Body(hash) => Some((record.id.as_str(), hash.as_str())),
+                PartIn::Inline(_) => None,
+            })
+    }
+
+    /// The plan bodies the head names, `(plan id, hash)`.
+    pub fn plan_bodies(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.plans.iter().filter_map(|(id, part)| match part {
+            PartIn::Body(hash) => Some((id.as_str(), hash.as_str())),
+            PartIn::Inline(_) => None,
+        })
+    }
+
+    /// The workspace without its profiles and plans, as the head holds it.
+    pub fn workspace_rest(&self) -> Result<Workspace, DecodeError> {
+        let mut workspace = serde_json::from_value::<Workspace>(self.rest.clone())
+            .map_err(|e| DecodeError::BadData(e.to_string()))?;
+        workspace.profiles.clear();
+        Ok(workspace)
+    }
+}

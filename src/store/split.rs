@@ -1,0 +1,1097 @@
+//! Saved data version 3 in storage (issue 14; the text is `formats::saved`): a small head
+//! under [`DATA_KEY`] and one value per profile body and per plan body, under
+//! `<DATA_KEY>:p:<profile id>:<hash>` and `<DATA_KEY>:plan:<plan id>:<hash>`. A save
+//! writes the bodies whose text changed (a new text is a new key), then the head, then
+//! removes the bodies the head it replaced named and the new one does not: a head only
+//! ever names bodies that exist, and a save that fails half-way (storage full) leaves the
+//! previous head and its bodies as they were.
+//!
+//! Local storage is not atomic across tabs (see `sync`): a tab whose copy of storage lags
+//! may write a head naming a body another tab has just removed. A reader that finds a body
+//! missing takes another stored body of the same profile (the newer one, which the other
+//! tab wrote), else, when merging, its own copy; the tabs' merge then writes a complete head
+//! again.
+//!
+//! What a tab wrote or read last is kept in memory: the hash of each profile's text by the
+//! profile's address (so a save serialises only the profiles that changed) and the bodies
+//! by key (so reading another tab's save parses only the bodies it changed).
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{keep_aside, KeyValueStore, StorageError, DATA_KEY};
+use crate::domain::plan::Plan;
+use crate::domain::profile::Profile;
+use crate::domain::workspace::{ProfileRecord, Workspace};
+use crate::formats::envelope::{self, DecodeError, Stamp};
+use crate::formats::saved::{self, PartIn, PartOut, SPLIT_VERSION};
+
+/// The key of a profile's body.
+pub fn profile_key(id: &str, hash: &str) -> String {
+    format!("{DATA_KEY}:p:{id}:{hash}")
+}
+
+/// The key of an added plan's body.
+pub fn plan_key(id: &str, hash: &str) -> String {
+    format!("{DATA_KEY}:plan:{id}:{hash}")
+}
+
+/// Every body key starts with this.
+pub fn body_prefix() -> String {
+    format!("{DATA_KEY}:")
+}
+
+/// One profile or plan of the stored head, as this tab knows it.
+struct Entry<T> {
+    /// The value (kept, so that its address is not reused while it names this entry).
+    value: Rc<T>,
+    /// The record's id (the plan's id for a plan) and, for a profile, its export date.
+    id: String,
+    exported_at: Option<String>,
+    hash: String,
+    key: String,
+    /// Its body is stored under `key`.
+    stored: bool,
+    /// The head's record for it (`{"id":…,"body":…}`), once written.
+    record: Option<String>,
+    /// Its text, while a save has it to write.
+    text: Option<Box<RawValue>>,
+}
+
+/// The stored head this tab wrote or read last: its id, and its profiles and plans in order.
+#[derive(Default)]
+struct Memory {
+    id: Option<String>,
+    profiles: Vec<Entry<Profile>>,
+    plans: Vec<Entry<Plan>>,
+}
+
+thread_local! {
+    static MEMORY: RefCell<Memory> = RefCell::default();
+}
+
+/// What a save writes over: the stored head (the one in memory, or one named by its body
+/// keys), and the whole text of a version 1 or 2 envelope, kept aside once the bodies are
+/// written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Replaced {
+    /// `None`: the head this tab wrote or read last.
+    keys: Option<HashSet<String>>,
+    single: Option<String>,
+}
+
+impl Replaced {
+    /// Nothing stored (or nothing worth keeping).
+    pub fn nothing() -> Replaced {
+        Replaced {
+            keys: Some(HashSet::new()),
+            single: None,
+        }
+    }
+}
+
+/// What is stored under [`DATA_KEY`] now, given its version and `id` (peeked): the head in
+/// memory when this tab wrote or read it last, else read.
+pub fn replaced(
+    store: &impl KeyValueStore,
+    version: u64,
+    id: Option<&str>,
+) -> Result<Replaced, StorageError> {
+    let ours = version >= SPLIT_VERSION
+        && id.is_some()
+        && MEMORY.with_borrow(|memory| memory.id.as_deref() == id);
+    if ours {
+        return Ok(Replaced {
+            keys: None,
+            single: None,
+        });
+    }
+    Ok(match store.get(DATA_KEY)? {
+        None => Replaced::nothing(),
+        Some(text) => replaced_by_text(text),
+    })
+}
+
+fn replaced_by_text(text: String) -> Replaced {
+    match saved::read_head(&text) {
+        Ok(head) if head.version >= SPLIT_VERSION => Replaced {
+            keys: Some(named_keys(&head)),
+            single: None,
+        },
+        Ok(_) => Replaced {
+            keys: Some(HashSet::new()),
+            single: Some(text),
+        },
+        Err(_) => Replaced::nothing(),
+    }
+}
+
+fn named_keys(head: &saved::Head) -> HashSet<String> {
+    head.profile_bodies()
+        .map(|(id, hash)| profile_key(id, hash))
+        .chain(head.plan_bodies().map(|(id, hash)| plan_key(id, hash)))
+        .collect()
+}
+
+fn raw(text: String) -> Box<RawValue> {
+    RawValue::from_string(text).expect("written as JSON")
+}
+
+/// The entries of `values` (`(value, id, exported_at)`, in order), taken from `old` where
+/// the same value is there under the same id: a walk in step, with a lookup by address only
+/// where the lists differ (a profile added or deleted). Also returns the old entries not
+/// taken.
+fn entries<'v, T: PartialEq + 'v>(
+    old: Vec<Entry<T>>,
+    values: impl Iterator<Item = (&'v Rc<T>, &'v str, Option<&'v str>)>,
+    text: impl Fn(&T) -> String,
+    key: impl Fn(&str, &str) -> String,
+) -> (Vec<Entry<T>>, Vec<Entry<T>>) {
+    let mut old: Vec<Option<Entry<T>>> = old.into_iter().map(Some).collect();
+    let mut by_address: Option<HashMap<*const T, usize>> = None;
+    let mut out = Vec::with_capacity(old.len());
+    for (index, (value, id, exported_at)) in values.enumerate() {
+        let same = |e: &Entry<T>| {
+            Rc::ptr_eq(&e.value, value) && e.id == id && e.exported_at.as_deref() == exported_at
+        };
+        if let Some(Some(entry)) = old.get(index) {
+            if same(entry) {
+                out.push(old[index].take().expect("checked"));
+                continue;
+            }
+            // An equal value at another address (a merge builds new ones): the same body.
+            if entry.id == id
+                && entry.exported_at.as_deref() == exported_at
+                && *entry.value == **value
+            {
+                let mut entry = old[index].take().expect("checked");
+                entry.value = value.clone();
+                out.push(entry);
+                continue;
+            }
+        }
+        let map = by_address.get_or_insert_with(|| {
+            old.iter()
+                .enumerate()
+                .filter_map(|(j, e)| e.as_ref().map(|e| (Rc::as_ptr(&e.value), j)))
+                .collect()
+        });
+        let found = map
+            .get(&Rc::as_ptr(value))
+            .copied()
+            .filter(|&j| old[j].is_some());
+        match found {
+            Some(j) if old[j].as_ref().is_some_and(same) => {
+                out.push(old[j].take().expect("checked"))
+            }
+            found => {
+                // The same value under another id keeps its hash; its key is new.
+                let hash = found.and_then(|j| old[j].as_ref()).map(|e| e.hash.clone());
+                let (hash, text) = match hash {
+                    Some(hash) => (hash, None),
+                    None => {
+                        let text = text(value);
+                        (saved::hash_text(&text), Some(raw(text)))
+                    }
+                };
+                out.push(Entry {
+                    value: value.clone(),
+                    id: id.to_string(),
+                    exported_at: exported_at.map(str::to_string),
+                    key: key(id, &hash),
+                    hash,
+                    stored: false,
+                    record: None,
+                    text,
+                });
+            }
+        }
+    }
+    (out, old.into_iter().flatten().collect())
+}
+
+/// Writes `data` as a head with `stamp` over `replaced` (see the module's documentation).
+/// A body that does not fit is written inline in the head, so that a save short of room
+/// still saves everything when the head fits.
+pub fn write(
+    store: &impl KeyValueStore,
+    data: &Workspace,
+    stamp: &Stamp,
+    replaced: Replaced,
+    now_ms: u64,
+) -> Result<(), StorageError> {
+    let Replaced { keys, single } = replaced;
+    // Taken out while the save runs; left empty (nothing known) if it fails.
+    let memory = MEMORY.take();
+    let (mut profiles, gone_profiles) = entries(
+        memory.profiles,
+        data.profiles
+            .iter()
+            .map(|r| (&r.profile, r.id.as_str(), r.exported_at.as_deref())),
+        profile_text,
+        profile_key,
+    );
+    let (mut plans, gone_plans) = entries(
+        memory.plans,
+        data.plans.iter().map(|p| (p, p.id.as_str(), None)),
+        |plan| envelope::plan_to_value(plan).to_string(),
+        plan_key,
+    );
+    // Which bodies are stored: as remembered, or as the stored head (not this tab's) names.
+    if let Some(named) = &keys {
+        for entry in profiles.iter_mut() {
+            entry.stored = named.contains(&entry.key);
+        }
+        for entry in plans.iter_mut() {
+            entry.stored = named.contains(&entry.key);
+        }
+    }
+    // A body not stored is written: its text, if not at hand.
+    for entry in profiles
+        .iter_mut()
+        .filter(|e| !e.stored && e.text.is_none())
+    {
+        entry.text = Some(raw(profile_text(&entry.value)));
+    }
+    for entry in plans.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
+        entry.text = Some(raw(envelope::plan_to_value(&entry.value).to_string()));
+    }
+    // The bodies the stored head names that the new one may not: removed once it is written.
+    let mut removable: Vec<String> = match keys {
+        Some(named) => named.into_iter().collect(),
+        None => gone_profiles
+            .iter()
+            .filter(|e| e.stored)
+            .map(|e| e.key.clone())
+            .chain(
+                gone_plans
+                    .iter()
+                    .filter(|e| e.stored)
+                    .map(|e| e.key.clone()),
+            )
+            .collect(),
+    };
+
+    let mut single = single;
+    let mut written: Vec<String> = Vec::new();
+    let result = loop {
+        let mut written_now = Vec::new();
+        let bodies = write_bodies(store, &mut plans, &mut written_now).and_then(|(full, _)| {
+            if full {
+                Ok((true, false))
+            } else {
+                write_bodies(store, &mut profiles, &mut written_now)
+            }
+        });
+        let progress = !written_now.is_empty();
+        written.extend(written_now);
+        let full = match bodies {
+            Ok((full, _)) => full,
+            Err(error) => break Err(error),
+        };
+        // The single text of an older version is kept aside (for going back to an older
+        // build) when there is room for it beside every body; it is the data as it was.
+        if !full {
+            if let Some(text) = single.take() {
+                let _ = keep_aside(store, &text, now_ms);
+            }
+        }
+        let head = encode(data, stamp, &mut profiles, &plans);
+        if let Err(error) = store.set(DATA_KEY, &head) {
+            break Err(error);
+        }
+        // Removed unless the new head names them too (an edit undone names its old body).
+        let stored = || {
+            profiles
+                .iter()
+                .filter(|e| e.stored)
+                .map(|e| e.key.as_str())
+                .chain(plans.iter().filter(|e| e.stored).map(|e| e.key.as_str()))
+        };
+        let named: HashSet<&str> = if removable.len() > 64 {
+            stored().collect()
+        } else {
+            removable
+                .iter()
+                .map(String::as_str)
+                .filter(|key| stored().any(|named| named == *key))
+                .collect()
+        };
+        for key in &removable {
+            if !named.contains(key.as_str()) {
+                let _ = store.remove(key);
+            }
+        }
+        removable.clear();
+        written.clear();
+        if !full || !progress {
+            break Ok(());
+        }
+    };
+    if let Err(error) = result {
+        for key in &written {
+            let _ = store.remove(key);
+        }
+        return Err(error);
+    }
+    for entry in profiles.iter_mut() {
+        entry.text = None;
+    }
+    for entry in plans.iter_mut() {
+        entry.text = None;
+    }
+    MEMORY.set(Memory {
+        id: stamp.id.clone(),
+        profiles,
+        plans,
+    });
+    Ok(())
+}
+
+/// Writes the bodies of `entries` not stored yet, until one does not fit: whether one did
+/// not fit. The keys written go to `written`.
+fn write_bodies<T>(
+    store: &impl KeyValueStore,
+    entries: &mut [Entry<T>],
+    written: &mut Vec<String>,
+) -> Result<(bool, bool), StorageError> {
+    for entry in entries.iter_mut().filter(|e| !e.stored) {
+        let text = entry.text.as_ref().expect("a body not stored has its text");
+        match store.set(&entry.key, text.get()) {
+            Ok(()) => {
+                entry.stored = true;
+                written.push(entry.key.clone());
+            }
+            Err(StorageError::Full) => return Ok((true, false)),
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((false, true))
+}
+
+/// The head's text: the records of the bodies stored copied from memory (each written
+/// once), the bodies not stored inline.
+fn encode(
+    data: &Workspace,
+    stamp: &Stamp,
+    profiles: &mut [Entry<Profile>],
+    plans: &[Entry<Plan>],
+) -> String {
+    let mut inline: Vec<String> = Vec::new();
+    for entry in profiles.iter_mut() {
+        if entry.stored {
+            if entry.record.is_none() {
+                entry.record = Some(saved::record_text(
+                    &entry.id,
+                    entry.exported_at.as_deref(),
+                    &PartOut::Body(&entry.hash),
+                ));
+            }
+        } else {
+            let text = entry.text.as_ref().expect("a body not stored has its text");
+            inline.push(saved::record_text(
+                &entry.id,
+                entry.exported_at.as_deref(),
+                &PartOut::Inline(text),
+            ));
+        }
+    }
+    let mut inline = inline.iter();
+    let records: Vec<&str> = profiles
+        .iter()
+        .map(|entry| match (&entry.record, entry.stored) {
+            (Some(record), true) => record.as_str(),
+            _ => inline
+                .next()
+                .expect("one inline record per body not stored"),
+        })
+        .collect();
+    let plan_parts: Vec<PartOut> = plans
+        .iter()
+        .map(|e| match (&e.text, e.stored) {
+            (Some(text), false) => PartOut::Inline(text),
+            _ => PartOut::Body(&e.hash),
+        })
+        .collect();
+    saved::encode_head_with_records(data, stamp, records.into_iter(), &plan_parts)
+}
+
+fn profile_text(profile: &Profile) -> String {
+    serde_json::to_string(profile).expect("a profile always serialises")
+}
+
+/// A profile that could not be read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lost {
+    pub profile_id: String,
+    /// Where its text was and the text, when there was one (it did not read); `None` when
+    /// its body was missing.
+    pub text: Option<(String, String)>,
+}
+
+/// Saved data read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub data: Workspace,
+    pub stamp: Stamp,
+    pub version: u64,
+    /// Profiles left out: their body did not read, or was missing.
+    pub lost: Vec<Lost>,
+    /// What a save over this data writes over.
+    pub replaced: Replaced,
+}
+
+/// Reads the saved data whose head (or whole text, for versions 1 and 2) is `text`, with
+/// the bodies from `store`. A profile whose body is missing or does not read is taken from
+/// `fallback` (the tab's own copy, when merging) by id, else left out and told in
+/// [`Read::lost`].
+pub fn read(
+    store: &impl KeyValueStore,
+    text: &str,
+    fallback: Option<&Workspace>,
+) -> Result<Read, DecodeError> {
+    let head = saved::read_head(text)?;
+    if head.version < SPLIT_VERSION {
+        let (data, stamp) = envelope::decode_stamped(text)?;
+        return Ok(Read {
+            data,
+            stamp,
+            version: head.version,
+            lost: Vec::new(),
+            replaced: Replaced {
+                keys: Some(HashSet::new()),
+                single: Some(text.to_string()),
+            },
+        });
+    }
+    let mut workspace = head.workspace_rest()?;
+    // The bodies this tab holds already are not read again.
+    let old = MEMORY.take();
+    let known_profiles: HashMap<&str, &Rc<Profile>> = old
+        .profiles
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
+    let known_plans: HashMap<&str, &Rc<Plan>> = old
+        .plans
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
+    let mut lost = Vec::new();
+    // The bodies read, to remember as the stored head's.
+    let mut read_profiles: Vec<Entry<Profile>> = Vec::new();
+    let mut read_plans: Vec<Entry<Plan>> = Vec::new();
+    let entry =
+        |value: &Rc<_>, id: &str, exported_at: Option<&str>, hash: &str, key: String| Entry {
+            value: Rc::clone(value),
+            id: id.to_string(),
+            exported_at: exported_at.map(str::to_string),
+            hash: hash.to_string(),
+            key,
+            stored: true,
+            record: None,
+            text: None,
+        };
+    let from_fallback = |id: &str| {
+        fallback.and_then(|w| {
+            w.profiles
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.profile.clone())
+        })
+    };
+    for record in &head.profiles {
+        let profile = match &record.part {
+            PartIn::Inline(value) => match serde_json::from_value::<Profile>(value.clone()) {
+                Ok(profile) => Some(Rc::new(profile)),
+                Err(_) => {
+                    lost.push(Lost {
+                        profile_id: record.id.clone(),
+                        text: Some((DATA_KEY.to_string(), value.to_string())),
+                    });
+                    from_fallback(&record.id)
+                }
+            },
+            PartIn::Body(hash) => {
+                let key = profile_key(&record.id, hash);
+                let cached = known_profiles.get(key.as_str()).map(|p| Rc::clone(p));
+                let exported_at = record.exported_at.as_deref();
+                match cached {
+                    Some(profile) => {
+                        read_profiles.push(entry(&profile, &record.id, exported_at, hash, key));
+                        Some(profile)
+                    }
+                    None => match store.get(&key) {
+                        Ok(Some(text)) => match serde_json::from_str::<Profile>(&text) {
+                            Ok(profile) => {
+                                let profile = Rc::new(profile);
+                                read_profiles.push(entry(
+                                    &profile,
+                                    &record.id,
+                                    exported_at,
+                                    hash,
+                                    key,
+                                ));
+                                Some(profile)
+                            }
+                            Err(_) => {
+                                lost.push(Lost {
+                                    profile_id: record.id.clone(),
+                                    text: Some((key, text)),
+                                });
+                                from_fallback(&record.id)
+                            }
+                        },
+                        _ => match another_body(store, &record.id) {
+                            Some(profile) => Some(profile),
+                            None => {
+                                let fallen = from_fallback(&record.id);
+                                if fallen.is_none() {
+                                    lost.push(Lost {
+                                        profile_id: record.id.clone(),
+                                        text: None,
+                                    });
+                                }
+                                fallen
+                            }
+                        },
+                    },
+                }
+            }
+        };
+        if let Some(profile) = profile {
+            workspace.profiles.push(ProfileRecord {
+                id: record.id.clone(),
+                profile,
+                exported_at: record.exported_at.clone(),
+            });
+        }
+    }
+    for (id, part) in &head.plans {
+        let plan = match part {
+            PartIn::Inline(value) => envelope::plan_from_value(value).map(Rc::new),
+            PartIn::Body(hash) => {
+                let key = plan_key(id, hash);
+                let cached = known_plans.get(key.as_str()).map(|p| Rc::clone(p));
+                let plan = cached.or_else(|| {
+                    let text = store.get(&key).ok().flatten()?;
+                    let value: Value = serde_json::from_str(&text).ok()?;
+                    envelope::plan_from_value(&value).map(Rc::new)
+                });
+                match plan {
+                    Some(plan) => {
+                        read_plans.push(Entry {
+                            value: plan.clone(),
+                            id: id.clone(),
+                            exported_at: None,
+                            hash: hash.clone(),
+                            key,
+                            stored: true,
+                            record: None,
+                            text: None,
+                        });
+                        Some(plan)
+                    }
+                    // A plan that no longer reads is left out, as in version 2: its
+                    // profiles wait for it untouched.
+                    None => fallback.and_then(|w| w.plans.iter().find(|p| p.id == *id).cloned()),
+                }
+            }
+        };
+        if let Some(plan) = plan {
+            workspace.put_plan(Plan::clone(&plan));
+            // The plan read keeps its address (its body is then not written again).
+            if let Some(slot) = workspace.plans.iter_mut().find(|p| p.id == plan.id) {
+                *slot = plan;
+            }
+        }
+    }
+    drop(known_profiles);
+    drop(known_plans);
+    drop(old);
+    // A profile the normalisation changed has another address: the next save writes it.
+    let workspace = workspace.normalised();
+    MEMORY.set(Memory {
+        id: head.stamp.id.clone(),
+        profiles: read_profiles,
+        plans: read_plans,
+    });
+    Ok(Read {
+        data: workspace,
+        stamp: head.stamp,
+        version: head.version,
+        lost,
+        replaced: Replaced {
+            keys: None,
+            single: None,
+        },
+    })
+}
+
+/// Another stored body of the profile `id` that reads (see the module's documentation).
+fn another_body(store: &impl KeyValueStore, id: &str) -> Option<Rc<Profile>> {
+    let prefix = profile_key(id, "");
+    let keys = store.keys_with_prefix(&prefix).ok()?;
+    keys.iter()
+        // The hash is the rest of the key: a longer id sharing the prefix is not this one.
+        .filter(|key| !key[prefix.len()..].contains(':'))
+        .find_map(|key| {
+            let text = store.get(key).ok().flatten()?;
+            serde_json::from_str::<Profile>(&text).ok().map(Rc::new)
+        })
+}
+
+/// The saved data as one text with every body inline (a version 3 envelope), for the crash
+/// page's download; the stored text itself for older versions or text that does not read.
+/// Reads storage only, with no memory of this module (it may run in a panic).
+pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
+    let text = store.get(DATA_KEY).ok()??;
+    let Ok(mut value) = serde_json::from_str::<Value>(&text) else {
+        return Some(text);
+    };
+    if value.get("version").and_then(Value::as_u64) != Some(SPLIT_VERSION) {
+        return Some(text);
+    }
+    let body = |key: String| -> Value {
+        store
+            .get(&key)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(Value::Null)
+    };
+    if let Some(records) = value
+        .pointer_mut("/data/profiles")
+        .and_then(Value::as_array_mut)
+    {
+        for record in records.iter_mut().filter_map(Value::as_object_mut) {
+            let id = record
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            if let Some(Value::String(hash)) = record.remove("body") {
+                record.insert("profile".into(), body(profile_key(&id, &hash)));
+            }
+        }
+    }
+    if let Some(plans) = value
+        .pointer_mut("/data/plans")
+        .and_then(Value::as_array_mut)
+    {
+        for plan in plans.iter_mut() {
+            let named = match (plan.get("id"), plan.get("body")) {
+                (Some(Value::String(id)), Some(Value::String(hash))) => Some(plan_key(id, hash)),
+                _ => None,
+            };
+            if let Some(key) = named {
+                *plan = body(key);
+            }
+        }
+    }
+    Some(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::builtin;
+    use crate::store::{load, save_synced, LoadNotice, MemoryStorage, SaveOutcome, Snapshot};
+    use crate::store::{Known as Versions, Writer, BACKUP_PREFIX};
+
+    /// A tab saving as the page does (the reducer's part: the data saved becomes the base).
+    struct Tab {
+        data: Rc<Workspace>,
+        base: Rc<Workspace>,
+        base_id: Option<String>,
+        known: Rc<Versions>,
+        writer: Rc<Writer>,
+    }
+
+    impl Tab {
+        fn open(store: &MemoryStorage) -> Tab {
+            let (loaded, id) = crate::store::load_tab(store, &MemoryStorage::default(), 0);
+            let data = Rc::new(loaded.data);
+            let mut known = Versions::default();
+            if let Some(id) = &id {
+                known.add(id, &[], &data);
+            }
+            Tab {
+                base: data.clone(),
+                data,
+                base_id: id,
+                known: Rc::new(known),
+                writer: Rc::default(),
+            }
+        }
+
+        fn edit(&mut self, index: usize, numerator: &str) {
+            let data = Rc::make_mut(&mut self.data);
+            let record = &mut data.profiles[index];
+            Rc::make_mut(&mut record.profile)
+                .update_entry(builtin::RECRUITMENT, |e| e.numerator = numerator.into());
+        }
+
+        fn save(&mut self, store: &MemoryStorage) -> Result<SaveOutcome, StorageError> {
+            let snapshot = Snapshot {
+                data: self.data.clone(),
+                base: self.base.clone(),
+                base_id: self.base_id.clone(),
+                known: self.known.clone(),
+                writer: self.writer.clone(),
+            };
+            let outcome = save_synced(store, &snapshot, 42)?;
+            if let SaveOutcome::Saved { stored, .. } = &outcome {
+                let known = Rc::make_mut(&mut self.known);
+                for version in stored.merged_in.iter().chain([&stored.stored]) {
+                    if let Some(id) = &version.id {
+                        known.add(id, &version.parents, &version.data);
+                    }
+                }
+                if !Rc::ptr_eq(&stored.from, &stored.stored.data) {
+                    self.data = Rc::new(
+                        crate::domain::merge::merge(&stored.from, &self.data, &stored.stored.data)
+                            .workspace,
+                    );
+                }
+                self.base = stored.stored.data.clone();
+                self.base_id = stored.stored.id.clone();
+            }
+            Ok(outcome)
+        }
+
+        fn numerator(&self, index: usize) -> &str {
+            &self.data.profiles[index]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator
+        }
+    }
+
+    fn many(n: usize) -> Workspace {
+        let communes = &builtin::plan_ref().bloc(builtin::COMMUNE).unwrap().units;
+        let profiles = (0..n)
+            .map(|i| {
+                let mut profile = Profile::default();
+                profile.set_unit(builtin::plan_ref(), &communes[i % communes.len()].id);
+                profile.update_entry(builtin::RECRUITMENT, |e| {
+                    e.numerator = (i % 11).to_string();
+                    e.denominator = "10".into();
+                });
+                profile.update_entry(builtin::ONLINE_WORK_FILES, |e| {
+                    e.numerator = (i % 23).to_string();
+                    e.denominator = "20".into();
+                });
+                profile
+            })
+            .collect();
+        Workspace::with_profiles(profiles)
+    }
+
+    fn body_keys(store: &MemoryStorage) -> Vec<String> {
+        store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&body_prefix()))
+            .collect()
+    }
+
+    /// The body keys the stored head names.
+    fn named(store: &MemoryStorage) -> Vec<String> {
+        let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
+        let mut keys: Vec<String> = named_keys(&head).into_iter().collect();
+        keys.sort();
+        keys
+    }
+
+    fn seeded(data: &Workspace) -> MemoryStorage {
+        let store = MemoryStorage::default();
+        store.set(DATA_KEY, &envelope::encode(data)).unwrap();
+        store
+    }
+
+    #[test]
+    fn one_profile_edited_among_10_000_writes_only_its_body_and_the_head() {
+        let data = many(10_000);
+        let whole = envelope::encode(&data).chars().count();
+        let store = seeded(&data);
+        let mut tab = Tab::open(&store);
+        // The first save writes every body (the migration from a whole text).
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        let head = store.get(DATA_KEY).unwrap().unwrap();
+        assert!(head.starts_with(r#"{"format":"cchc-2021","version":3,"#));
+        let before = store.written_chars();
+        let keys_before = store.keys();
+        tab.edit(4_321, "7");
+        tab.save(&store).unwrap();
+        let written = store.written_chars() - before;
+        let head = store.get(DATA_KEY).unwrap().unwrap();
+        let body = store
+            .keys()
+            .into_iter()
+            .find(|k| !keys_before.contains(k))
+            .expect("the edited profile's new body");
+        assert!(body.starts_with(&profile_key("p4322", "")));
+        let body_text = store.get(&body).unwrap().unwrap();
+        // The head and that body, nothing else.
+        assert_eq!(
+            written,
+            DATA_KEY.len() + head.chars().count() + body.len() + body_text.chars().count()
+        );
+        println!(
+            "one edit among 10 000: {written} characters written (the whole text: {whole}; the head: {})",
+            head.chars().count()
+        );
+        assert!(written * 5 < whole, "{written} of {whole}");
+        // The previous body of that profile is gone; every body named is stored.
+        assert_eq!(body_keys(&store), named(&store));
+        assert_eq!(load(&store, 0).data, *tab.data);
+    }
+
+    #[test]
+    fn a_save_that_runs_out_of_room_half_way_leaves_the_previous_data_readable() {
+        let store = MemoryStorage::default();
+        let mut tab = Tab::open(&store);
+        Rc::make_mut(&mut tab.data).add_profile(Profile::default());
+        Rc::make_mut(&mut tab.data).add_profile(Profile::default());
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        let saved = load(&store, 0).data;
+        let keys = store.keys();
+        tab.edit(0, "2");
+        tab.edit(1, "3");
+        tab.edit(2, "4");
+        // One more write fits: a body; the next body and the head do not.
+        store.full_after(Some(1));
+        assert_eq!(tab.save(&store), Err(StorageError::Full));
+        store.full_after(None);
+        assert_eq!(load(&store, 0).data, saved);
+        assert_eq!(store.keys(), keys, "the body written was taken back");
+        // Room again: the next save writes everything.
+        tab.save(&store).unwrap();
+        assert_eq!(
+            (tab.numerator(0), tab.numerator(1), tab.numerator(2)),
+            ("2", "3", "4")
+        );
+        assert_eq!(load(&store, 0).data, *tab.data);
+        assert_eq!(body_keys(&store), named(&store));
+    }
+
+    #[test]
+    fn a_whole_text_too_big_to_copy_beside_its_bodies_still_moves_to_bodies() {
+        // Version 2 data filling most of the quota: bodies beside it do not fit at once.
+        let data = many(300);
+        let text = envelope::encode(&data).replace(r#""version":3"#, r#""version":2"#);
+        let store = MemoryStorage::default();
+        store.set(DATA_KEY, &text).unwrap();
+        store.quota_chars(Some(text.chars().count() * 7 / 4));
+        let mut tab = Tab::open(&store);
+        tab.edit(5, "9");
+        tab.save(&store).unwrap();
+        let head = store.get(DATA_KEY).unwrap().unwrap();
+        assert!(!head.contains(r#""profile":"#), "every profile in a body");
+        assert_eq!(load(&store, 0).data, *tab.data);
+        assert_eq!(body_keys(&store), named(&store));
+        // No room was left for a copy of the old text.
+        assert!(!store.keys().iter().any(|k| k.starts_with(BACKUP_PREFIX)));
+    }
+
+    #[test]
+    fn saved_data_of_versions_1_and_2_opens_and_is_written_as_version_3_with_a_copy_kept() {
+        for (name, text) in [
+            ("v1", include_str!("../../tests/fixtures/saved/v1.json")),
+            ("v2", include_str!("../../tests/fixtures/saved/v2.json")),
+        ] {
+            let text = text.trim_end();
+            let store = MemoryStorage::default();
+            store.set(DATA_KEY, text).unwrap();
+            let expected = envelope::decode(text).unwrap();
+            let mut tab = Tab::open(&store);
+            assert_eq!(*tab.data, expected, "{name} opens with nothing lost");
+            tab.edit(0, "5");
+            tab.save(&store).unwrap();
+            let head = store.get(DATA_KEY).unwrap().unwrap();
+            assert!(
+                head.starts_with(r#"{"format":"cchc-2021","version":3,"#),
+                "{name}"
+            );
+            assert_eq!(load(&store, 0).data, *tab.data, "{name}");
+            assert_eq!(
+                store.get(&format!("{BACKUP_PREFIX}42")),
+                Ok(Some(text.to_string())),
+                "{name}: the old text is kept"
+            );
+            assert_eq!(body_keys(&store), named(&store), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_version_3_fixture_keeps_opening() {
+        let items: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/saved/v3-storage.json"))
+                .unwrap();
+        let store = MemoryStorage::default();
+        for (key, value) in &items {
+            store.set(key, value).unwrap();
+        }
+        let v2 = include_str!("../../tests/fixtures/saved/v2.json");
+        let loaded = load(&store, 0);
+        assert_eq!(loaded.notice, None);
+        let mut expected = envelope::decode(v2).unwrap();
+        Rc::make_mut(&mut expected.profiles[0].profile)
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "5".into());
+        assert_eq!(loaded.data, expected);
+        assert_eq!(loaded.data.plans.len(), 1);
+        assert_eq!(
+            loaded.data.profiles[2].exported_at.as_deref(),
+            Some("2026-03-02")
+        );
+    }
+
+    /// Writes the version 3 fixture (run once with `--ignored` when the format changes
+    /// in a compatible way; never for a released version).
+    #[test]
+    #[ignore]
+    fn write_the_version_3_fixture() {
+        let store = MemoryStorage::default();
+        store
+            .set(
+                DATA_KEY,
+                include_str!("../../tests/fixtures/saved/v2.json").trim_end(),
+            )
+            .unwrap();
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "5");
+        tab.save(&store).unwrap();
+        let items: std::collections::BTreeMap<String, String> = store
+            .keys()
+            .into_iter()
+            .filter(|k| !k.starts_with(BACKUP_PREFIX))
+            .map(|k| (k.clone(), store.get(&k).unwrap().unwrap()))
+            .collect();
+        std::fs::write(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/saved/v3-storage.json"
+            ),
+            serde_json::to_string_pretty(&items).unwrap() + "\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn two_tabs_merge_through_the_bodies_and_only_named_bodies_stay() {
+        let store = seeded(&many(50));
+        let mut a = Tab::open(&store);
+        let mut b = Tab::open(&store);
+        a.edit(3, "31");
+        a.save(&store).unwrap();
+        b.edit(7, "77");
+        let outcome = b.save(&store).unwrap();
+        assert!(matches!(outcome, SaveOutcome::Saved { wrote: true, .. }));
+        assert_eq!((b.numerator(3), b.numerator(7)), ("31", "77"));
+        a.edit(3, "32");
+        a.save(&store).unwrap();
+        assert_eq!((a.numerator(3), a.numerator(7)), ("32", "77"));
+        let stored = load(&store, 0).data;
+        let numerator = |i: usize| {
+            stored.profiles[i]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator
+                .clone()
+        };
+        assert_eq!((numerator(3), numerator(7)), ("32".into(), "77".into()));
+        assert_eq!(body_keys(&store), named(&store));
+        assert_eq!(body_keys(&store).len(), 50);
+    }
+
+    #[test]
+    fn a_damaged_body_is_kept_aside_and_told_and_the_other_profiles_load() {
+        let store = seeded(&many(3));
+        let mut tab = Tab::open(&store);
+        tab.edit(1, "8");
+        tab.save(&store).unwrap();
+        let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
+        let (id, hash) = head.profile_bodies().nth(1).unwrap();
+        let key = profile_key(id, hash);
+        store.set(&key, "{\"entries\":").unwrap();
+        // What this tab remembers is not what a fresh page has.
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 9);
+        assert_eq!(
+            loaded.notice,
+            Some(LoadNotice::ProfilesUnreadable {
+                count: 1,
+                backup_keys: vec![format!("{BACKUP_PREFIX}9")]
+            })
+        );
+        assert_eq!(
+            store.get(&format!("{BACKUP_PREFIX}9")),
+            Ok(Some("{\"entries\":".into()))
+        );
+        let ids: Vec<&str> = loaded.data.profiles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p3"]);
+        assert!(loaded.may_save);
+    }
+
+    #[test]
+    fn a_body_missing_is_taken_from_another_body_of_the_same_profile() {
+        let store = seeded(&many(3));
+        let mut tab = Tab::open(&store);
+        tab.edit(1, "8");
+        tab.save(&store).unwrap();
+        let stale_head = store.get(DATA_KEY).unwrap().unwrap();
+        tab.edit(1, "81");
+        tab.save(&store).unwrap();
+        // A tab whose copy of storage lagged wrote a head naming the body just removed.
+        store.set(DATA_KEY, &stale_head).unwrap();
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 0);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(
+            loaded.data.profiles[1]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator,
+            "81"
+        );
+    }
+
+    #[test]
+    fn data_of_version_4_is_never_written_over() {
+        let store = MemoryStorage::default();
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        let newer = r#"{"format":"cchc-2021","version":4,"revision":3,"id":"x.1","data":{"profiles":[{"id":"p1","body":"00"}]}}"#;
+        store.set(DATA_KEY, newer).unwrap();
+        let keys = store.keys();
+        tab.edit(0, "2");
+        assert_eq!(tab.save(&store), Ok(SaveOutcome::Newer(4)));
+        assert_eq!(store.keys(), keys);
+        assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
+        let loaded = load(&store, 5);
+        assert!(matches!(
+            loaded.notice,
+            Some(LoadNotice::Newer { version: 4, .. })
+        ));
+        assert!(!loaded.may_save);
+    }
+
+    #[test]
+    fn the_crash_page_downloads_every_profile_inline() {
+        let store = seeded(&many(4));
+        let mut tab = Tab::open(&store);
+        tab.edit(2, "6");
+        tab.save(&store).unwrap();
+        let whole = whole_text(&store).unwrap();
+        assert!(!whole.contains(r#""body":"#));
+        assert_eq!(envelope::decode(&whole).unwrap(), *tab.data);
+    }
+}
