@@ -208,15 +208,13 @@ async fn typing_updates_status_summary_and_saved_data() {
         .unwrap();
     assert!(message.contains("Không phải là số"), "{message}");
 
-    // What was typed, garbage included, is what was saved.
+    // What was typed, garbage included, is what was saved (read whole: the profiles are
+    // values of their own beside the head, saved data version 3).
     until("the typed text is saved", || {
-        storage()
-            .get_item(DATA_KEY)
-            .unwrap()
-            .is_some_and(|s| s.contains("\"abc\""))
+        store::whole_text(&LocalStorage).is_some_and(|s| s.contains("\"abc\""))
     })
     .await;
-    let saved: Workspace = decode(&storage().get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+    let saved: Workspace = decode(&store::whole_text(&LocalStorage).unwrap()).unwrap();
     assert_eq!(saved.active_profile().unit_id, "noi-vu");
     let entry = saved
         .active_profile()
