@@ -57,6 +57,22 @@ struct RecordOut<'a> {
     profile: Option<&'a RawValue>,
 }
 
+impl<'a> RecordOut<'a> {
+    /// The record of profile `id`: its body named by hash, or the profile inline.
+    fn new(id: &'a str, exported_at: Option<&'a str>, part: &PartOut<'a>) -> RecordOut<'a> {
+        let (body, profile) = match *part {
+            PartOut::Body(hash) => (Some(hash), None),
+            PartOut::Inline(text) => (None, Some(text)),
+        };
+        RecordOut {
+            id,
+            exported_at,
+            body,
+            profile,
+        }
+    }
+}
+
 #[derive(Serialize)]
 #[serde(untagged)]
 enum PlanOut<'a> {
@@ -104,18 +120,7 @@ pub fn encode_head(
         .profiles
         .iter()
         .zip(profiles)
-        .map(|(record, part)| RecordOut {
-            id: &record.id,
-            exported_at: record.exported_at.as_deref(),
-            body: match part {
-                PartOut::Body(hash) => Some(hash),
-                PartOut::Inline(_) => None,
-            },
-            profile: match part {
-                PartOut::Inline(text) => Some(text),
-                PartOut::Body(_) => None,
-            },
-        })
+        .map(|(record, part)| RecordOut::new(&record.id, record.exported_at.as_deref(), part))
         .collect();
     let plans = data
         .plans
@@ -152,19 +157,8 @@ pub fn encode_head(
 /// The head's record of one profile: `{"id":…,"exported_at":…,"body":…}`, or with the
 /// profile inline.
 pub fn record_text(id: &str, exported_at: Option<&str>, part: &PartOut<'_>) -> String {
-    let record = RecordOut {
-        id,
-        exported_at,
-        body: match part {
-            PartOut::Body(hash) => Some(hash),
-            PartOut::Inline(_) => None,
-        },
-        profile: match part {
-            PartOut::Inline(text) => Some(text),
-            PartOut::Body(_) => None,
-        },
-    };
-    serde_json::to_string(&record).expect("a record always serialises")
+    serde_json::to_string(&RecordOut::new(id, exported_at, part))
+        .expect("a record always serialises")
 }
 
 /// The head's text with the profile records given as their texts ([`record_text`]), in
