@@ -15,7 +15,8 @@ const [dist, n = '20'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await serve(dist);
 const page = await (await browser.newContext()).newPage();
-await openForTyping(page, server.url);
+// MUT_PLAN=1: the plan-scale page (170-unit bloc, 40 targets) instead.
+await openForTyping(page, server.url, { plan: Boolean(process.env.MUT_PLAN) });
 await page.evaluate(() => {
   const where = (node) => {
     let e = node.nodeType === 1 ? node : node.parentElement;

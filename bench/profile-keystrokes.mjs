@@ -102,3 +102,8 @@ if (process.env.PROFILE_SELF_UNDER) {
   });
   console.log(`--- self time below ${want}\n` + top(leaves, 30));
 }
+// PROFILE_MATCH=substring: inclusive time of every function whose name contains it.
+if (process.env.PROFILE_MATCH) {
+  const rows = [...incl].filter(([f]) => f.includes(process.env.PROFILE_MATCH)).map(([f, t]) => [f.replace(/::h[0-9a-f]{16}/, '').replace(/cchc_2021::app::components::/g, ''), t]);
+  console.log(`--- inclusive, ${process.env.PROFILE_MATCH}\n` + top(new Map(rows), 40));
+}

@@ -21,6 +21,7 @@ use crate::domain::evaluate::Evaluation;
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
 use crate::store::{self, LocalStorage, SessionStorage};
+use components::app_footer::AppFooter;
 use components::banners::Banners;
 use components::explain::Explain;
 use components::link_preview::LinkPreview;
@@ -170,11 +171,6 @@ pub fn App(props: &AppProps) -> Html {
         "" => t.app_tagline.to_string(),
         issuer => format!("{issuer} · {}", t.app_tagline),
     };
-    let awards: Vec<(usize, &str)> = plan_rc
-        .blocs
-        .iter()
-        .map(|bloc| (model.award_places.for_bloc(bloc.id), lang.pick(&bloc.name)))
-        .collect();
     let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
     // The officer's journey (issue 13).
@@ -385,13 +381,7 @@ pub fn App(props: &AppProps) -> Html {
                 if first_visit {
                     { profile_bar }
                 }
-                <footer class="app-footer">
-                    <h2>{ t.model_heading }</h2>
-                    <p>{ t.model_intro }</p>
-                    <p>{ t.model_source(model.bands, lang.pick(&plan_rc.name), lang.pick(&plan_rc.issuer)) }</p>
-                    <p>{ t.awards_text(&awards) }</p>
-                    <p class="privacy">{ t.privacy_note }</p>
-                </footer>
+                <AppFooter lang={lang} plan={plan.clone()} bands={model.bands} award_places={model.award_places.clone()} />
             </main>
             <Toast lang={lang} />
         </div>

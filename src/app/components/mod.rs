@@ -1,3 +1,4 @@
+pub mod app_footer;
 pub mod banners;
 pub mod data_view;
 pub mod district_view;
