@@ -6,6 +6,7 @@
 
 import { join } from 'node:path';
 import { launchBrowser, newPage, REPO_ROOT, startServer, distDir, waitForApp, waitForAttributes, choose } from '../../tests/e2e/harness.mjs';
+import { chooseUnit } from '../../tests/e2e/app.mjs';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
 const SIZES = [
@@ -53,6 +54,18 @@ try {
     }
     await shot('custom-model', true);
     await context.close();
+    if (!phone) {
+      // The calculator on the projector, a unit with nothing typed yet: every next step in
+      // sight, wrapped, none scrolled off the screen.
+      const fresh = await newPage(browser, { baseURL: server.url, viewport });
+      await fresh.page.goto('/');
+      await waitForApp(fresh.page);
+      await chooseUnit(fresh.page, 'commune', '31211');
+      await fresh.page.locator('[data-action="present"]').click();
+      await fresh.page.waitForFunction(() => Math.abs(document.querySelector('[data-summary]').getBoundingClientRect().top) < 2);
+      await fresh.page.screenshot({ path: join(OUT, `trainer-present-next-steps-${name}.png`) });
+      await fresh.context.close();
+    }
   }
 } finally {
   await browser.close();

@@ -176,6 +176,17 @@ test('presentation mode: large type, the view full width, Escape or the button l
     await waitForAttributes(app(page), { 'data-present': 'true' });
     await button.click();
     await poll(() => app(page).getAttribute('data-present'), (v) => v === null, { message: 'the button leaves it too' });
+    await go(page, 'calculator');
+    await button.click();
+    await waitForAttributes(app(page), { 'data-present': 'true' });
+    // Every next step in sight of the room: on as many lines as they need, none scrolled
+    // sideways off the screen.
+    const steps = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      rights: [...document.querySelectorAll('[data-next-step]')].map((e) => e.getBoundingClientRect().right),
+    }));
+    assert.ok(steps.rights.length >= 5, `the unit has figures to fill in: ${steps.rights.length} next steps`);
+    for (const right of steps.rights) assert.ok(right <= steps.width, `a next step ends at ${right} px, past the screen's ${steps.width}`);
   }),
 );
 
@@ -202,6 +213,16 @@ test('a custom model shows the score and rank under the default model beside its
     await waitForAttributes(own, { 'data-score': '12.50', 'data-rank-best': '2' });
     await waitForAttributes(own.locator('[data-default-score]'), { 'data-default-score': '23.21', 'data-default-rank-best': '1' });
     assert.equal(await row(page, '31231').locator('[data-default-score]').count(), 0, 'a typed score is the same under every model');
+    // A PC shows them beside the score; a phone under the unit's name, where they fit on a
+    // line, not squeezed into the score column four lines tall.
+    const tag = own.locator('.default-tag');
+    assert.ok(await own.locator('[data-default-score]').isVisible(), 'beside the score on a PC');
+    assert.ok(await tag.isHidden(), 'not twice on a PC');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await poll(() => tag.isVisible(), (v) => v, { message: 'under the name on a phone' });
+    assert.match(await tag.innerText(), /^\(mặc định: 23,21 · Hạng 1–10\/11\)$/);
+    assert.ok(await own.locator('[data-default-score]').isHidden(), 'not twice on a phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('[data-legend-mark="default"]').waitFor();
     // Back to the default model: nothing to compare.
     await go(page, 'settings');

@@ -19,10 +19,6 @@ pub struct DefaultFigures {
 /// "(mặc định: 91,20 · Hạng 3/11)", carrying `data-default-score` (two decimals, dot) and,
 /// with a rank, `data-default-rank-best` and `data-default-rank-worst`.
 pub fn default_figures(lang: Lang, figures: DefaultFigures) -> Html {
-    let score = format_real(figures.score, 2, lang.numbers());
-    let rank = figures
-        .rank
-        .map(|rank| rank_text(lang, rank, figures.bloc_size));
     html! {
         <span
             class="default-figures"
@@ -30,7 +26,23 @@ pub fn default_figures(lang: Lang, figures: DefaultFigures) -> Html {
             data-default-rank-best={figures.rank.map(|r| r.best.to_string())}
             data-default-rank-worst={figures.rank.map(|r| r.worst.to_string())}
         >
-            { " " }{ lang.texts().default_model_figures(&score, rank.as_deref()) }
+            { " " }{ default_figures_text(lang, figures) }
         </span>
     }
+}
+
+fn default_figures_text(lang: Lang, figures: DefaultFigures) -> String {
+    let score = format_real(figures.score, 2, lang.numbers());
+    let rank = figures
+        .rank
+        .map(|rank| rank_text(lang, rank, figures.bloc_size));
+    lang.texts().default_model_figures(&score, rank.as_deref())
+}
+
+/// The same words under a unit's name, for a phone, where the score column is too narrow
+/// for them (styles/trainer.css shows one of the two; the other is not displayed, so a
+/// screen reader hears them once). Without the data attributes: `default_figures` keeps
+/// them.
+pub fn default_figures_tag(lang: Lang, figures: DefaultFigures) -> Html {
+    html! { <span class="default-tag">{ default_figures_text(lang, figures) }</span> }
 }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::model_compare::{default_figures, DefaultFigures};
+use super::model_compare::{default_figures, default_figures_tag, DefaultFigures};
 use super::ranking_chart::chart;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Edit, Refused, TextInput};
@@ -337,6 +337,7 @@ fn table_row(
                 if zone == Some("in") { <span class="zone-badge">{ " ★ " }{ t.in_zone }</span> }
                 // On a phone the source sits here rather than in a column (styles/trainer.css).
                 <span class="source-tag" data-source-tag="">{ source }</span>
+                if let Some(figures) = default { { default_figures_tag(lang, figures) } }
             </th>
             <td>{ score }</td>
             <td class="source-cell">{ source }</td>
