@@ -18,9 +18,9 @@
 //                the build's .br/.gz siblings do.
 //   views        opening each on-demand view (ranking, district, data, settings, plans) for
 //                the first time on the mobile profile, served gzip (issue 14, <= 300 ms):
-//                click to the view drawn, clicked as soon as the live app shows ("at once",
-//                the module comes over the network) and after the service worker's precache
-//                ("after precache"); RUNS fresh visits each.
+//                click to the view drawn, clicked as soon as the live app shows ("cold",
+//                the module is fetched and compiled after the click) and after the app's
+//                idle prefetch of the modules ("after prefetch"); RUNS fresh visits each.
 //   plans        a plan with 170 units in a bloc and 40 targets (plans/examples/
 //                scale-170x40.json), at 4x CPU slowdown: keystrokes as above with a profile
 //                for each of the 170 units in storage; and the plan editor pasting 170 units
@@ -235,9 +235,13 @@ function summarise(runs) {
  * Issue 14: opening each on-demand view for the first time on the mobile profile (150 ms
  * RTT, 1.6 Mbit/s, 4x CPU), from a fresh visit served gzip: click on the view's button to
  * the view drawn (its loading placeholder gone, its own element there). Two cases, RUNS
- * visits each: "at once" (clicked as soon as the live app shows; the module comes over the
- * network) and "after precache" (clicked once the service worker has precached the
- * modules in idle time; what a returning or lingering user gets).
+ * visits each: "cold" (clicked as soon as the live app shows; the view's module is
+ * fetched, compiled and instantiated after the click) and "after prefetch" (clicked once
+ * the app has prefetched the modules in idle time after the first result, which it marks
+ * with `data-views-prefetched` on <html> (src/app/lazy.rs); the realistic case: the user
+ * looks at the result first). Each open is broken down with the app's performance marks:
+ * click to the module loaded (`cchc:view-loaded:<module>`: fetch, compile, instantiate),
+ * then to the view in the DOM (render), then to the next frame (style, layout, paint).
  */
 const VIEWS = [
   ['ranking', 'section.ranking'],
@@ -247,43 +251,73 @@ const VIEWS = [
   ['plans', '[data-plans]'],
 ];
 async function views(browser, server, readySelectors) {
-  const cases = { atOnce: {}, afterPrecache: {} };
+  const cases = { cold: {}, afterPrefetch: {} };
   for (const [name] of VIEWS) for (const c of Object.values(cases)) c[name] = [];
+  const prefetchMs = [];
   for (let i = 0; i < RUNS; i++) {
     for (const [name, drawn] of VIEWS) {
-      for (const [label, precached] of [['atOnce', false], ['afterPrecache', true]]) {
+      for (const [label, prefetched] of [['cold', false], ['afterPrefetch', true]]) {
         const { context, page } = await freshVisit(browser, server, readySelectors);
         await page.waitForFunction(() => window.__bench?.marks.live != null, null, { timeout: 60_000, polling: 50 });
-        if (precached) {
-          // The worker precaches the modules in idle time.
-          await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+        if (prefetched) {
+          // The app marks the end of its idle prefetch (every module loaded) on <html>.
+          await page.waitForFunction(() => document.documentElement.hasAttribute('data-views-prefetched'), null, { timeout: 120_000, polling: 50 });
+          const state = await page.evaluate(() => document.documentElement.dataset.viewsPrefetched);
+          if (state !== '') throw new Error(`the idle prefetch did not load every module: data-views-prefetched="${state}"`);
+          prefetchMs.push(await page.evaluate(() => performance.getEntriesByName('cchc:views-prefetched')[0]?.startTime - window.__bench.marks.live));
           await transfersStopped(page, server);
         }
-        const ms = await page.evaluate(
+        const open = await page.evaluate(
           ([name, drawn]) =>
             new Promise((resolve) => {
               const start = performance.now();
               const done = () => document.querySelector(drawn) && !document.querySelector('[data-loading]');
+              const finish = () => {
+                const dom = performance.now() - start;
+                const loaded = performance.getEntriesByType('mark').find((m) => m.name.startsWith('cchc:view-loaded:') && m.startTime >= start);
+                // The next frame: style, layout and paint of what was drawn.
+                requestAnimationFrame(() => setTimeout(() => resolve({ dom, loaded: loaded ? loaded.startTime - start : null, frame: performance.now() - start })));
+              };
               const observer = new MutationObserver(() => {
                 if (done()) {
                   observer.disconnect();
-                  resolve(performance.now() - start);
+                  finish();
                 }
               });
               observer.observe(document.body, { childList: true, subtree: true, attributes: true });
               document.querySelector(`[data-view="${name}"]`).click();
-              if (done()) resolve(performance.now() - start);
+              if (done()) {
+                observer.disconnect();
+                finish();
+              }
             }),
           [name, drawn],
         );
-        cases[label][name].push(ms);
-        log(`views run ${i + 1} ${name} ${label}: ${round(ms)} ms`);
+        cases[label][name].push(open);
+        log(`views run ${i + 1} ${name} ${label}: ${round(open.dom)} ms (module loaded ${open.loaded == null ? '-' : round(open.loaded)} ms, next frame ${round(open.frame)} ms)`);
         await context.close();
       }
     }
   }
-  const summary = (runs) => Object.fromEntries(Object.entries(runs).map(([name, xs]) => [name, { median: round(median(xs)), max: round(Math.max(...xs)), runs: xs.map((x) => round(x)) }]));
-  return { atOnce: summary(cases.atOnce), afterPrecache: summary(cases.afterPrecache) };
+  const summary = (runs) =>
+    Object.fromEntries(
+      Object.entries(runs).map(([name, xs]) => {
+        const loaded = xs.map((x) => x.loaded ?? 0);
+        return [
+          name,
+          {
+            median: round(median(xs.map((x) => x.dom))),
+            max: round(Math.max(...xs.map((x) => x.dom))),
+            runs: xs.map((x) => round(x.dom)),
+            // The breakdown (medians): module loading, rendering, and the frame after.
+            loaded: round(median(loaded)),
+            render: round(median(xs.map((x, k) => x.dom - loaded[k]))),
+            frame: round(median(xs.map((x) => x.frame - x.dom))),
+          },
+        ];
+      }),
+    );
+  return { cold: summary(cases.cold), afterPrefetch: summary(cases.afterPrefetch), prefetchMs: round(median(prefetchMs)) };
 }
 
 async function waitForApp(page) {

@@ -476,3 +476,17 @@ pub fn go_to(selector: &str, focus: &[&str]) {
     }
 }
 // End of feedback and sharing (issue 13)
+
+// Drawing what is in sight first (issue 14, on-demand views).
+/// Runs `then` in a task of its own after the next frame has been painted (a timeout set
+/// from an animation-frame callback), so that what was drawn before is on screen first.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}

@@ -269,3 +269,18 @@ pub fn use_content_width(node: NodeRef, attached: bool) -> Option<u32> {
     }
     *width
 }
+
+// Drawing what is in sight first (issue 14, on-demand views).
+/// False on a component's first render, true from the task after its first frame has been
+/// painted: a view draws what is in sight at once and what lies below after.
+#[hook]
+pub fn use_after_first_paint() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            super::browser::after_next_paint(move || painted.set(true));
+        });
+    }
+    *painted
+}

@@ -8,6 +8,12 @@
 //! drawing function it returns is kept for the page's life, so later openings draw at once.
 //! Without the feature (Trunk's one-module build, the native pre-renderer and tests) the
 //! wrapper draws the view directly.
+//!
+//! So that opening a view only has to render it, the app prefetches every module after its
+//! first result is shown (`use_prefetch`): in idle time, one module at a time, once the
+//! service worker (if any) has precached them, it fetches, compiles and instantiates each
+//! and keeps its drawing function; nothing hidden is rendered. The end is marked on <html>
+//! with `data-views-prefetched` ("" every module loaded, "failed" if one could not be).
 
 use yew::prelude::*;
 
@@ -39,6 +45,23 @@ mod split {
         Box<dyn Future<Output = Result<Draw<P>, wasm_split_helpers::SplitLoaderError>>>,
     >;
 
+    /// Loads a view's module unless it is here, and keeps its drawing function. Marks the
+    /// moment it is loaded (`cchc:view-loaded:<module>`), which the benchmark reads.
+    pub async fn fill<P: 'static>(
+        slot: &'static Slot<P>,
+        load: Load<P>,
+        module: &str,
+    ) -> Result<(), wasm_split_helpers::SplitLoaderError> {
+        if slot.with(Cell::get).is_none() {
+            let draw = load().await?;
+            if slot.with(Cell::get).is_none() {
+                super::prefetch::mark(&format!("cchc:view-loaded:{module}"));
+                slot.with(|s| s.set(Some(draw)));
+            }
+        }
+        Ok(())
+    }
+
     /// The view drawn by its module, or a status while the module downloads or if it failed.
     /// A failed download is not remembered: opening the view again tries again.
     #[hook]
@@ -47,6 +70,7 @@ mod split {
         lang: Lang,
         slot: &'static Slot<P>,
         load: Load<P>,
+        module: &'static str,
     ) -> Html {
         let failed = use_state_eq(|| false);
         let redraw = use_force_update();
@@ -55,11 +79,8 @@ mod split {
             use_effect_with((), move |_| {
                 if slot.with(Cell::get).is_none() {
                     wasm_bindgen_futures::spawn_local(async move {
-                        match load().await {
-                            Ok(draw) => {
-                                slot.with(|s| s.set(Some(draw)));
-                                redraw.force_update();
-                            }
+                        match fill(slot, load, module).await {
+                            Ok(()) => redraw.force_update(),
                             Err(_) => failed.set(true),
                         }
                     });
@@ -80,25 +101,45 @@ mod split {
 }
 
 /// A wrapper component named `$name` with the props `$props`, drawing `$view` from the split
-/// module `$module`.
+/// module `$module`; with the split, also `$module::prefetch`, which loads the module ahead.
 macro_rules! on_demand {
     ($(#[$doc:meta])* $name:ident($props:ident) = $view:ident in $module:ident) => {
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        mod $module {
+            use super::*;
+
+            thread_local! {
+                pub static DRAW: std::cell::Cell<Option<split::Draw<$props>>> =
+                    const { std::cell::Cell::new(None) };
+            }
+
+            // The split point: everything only this function reaches goes to `$module`.
+            #[allow(improper_ctypes_definitions)]
+            #[wasm_split_helpers::wasm_split($module, fallible)]
+            fn $module() -> Result<split::Draw<$props>, wasm_split_helpers::SplitLoaderError> {
+                Ok(|props: &$props| html! { <$view ..props.clone() /> })
+            }
+
+            pub fn load() -> std::pin::Pin<Box<dyn std::future::Future<
+                Output = Result<split::Draw<$props>, wasm_split_helpers::SplitLoaderError>,
+            >>> {
+                Box::pin($module())
+            }
+
+            /// Loads the module ahead of the first opening (the idle prefetch).
+            pub fn prefetch() -> std::pin::Pin<Box<dyn std::future::Future<
+                Output = Result<(), wasm_split_helpers::SplitLoaderError>,
+            >>> {
+                Box::pin(split::fill(&DRAW, load, stringify!($module)))
+            }
+        }
+
         $(#[$doc])*
         #[component]
         pub fn $name(props: &$props) -> Html {
             #[cfg(all(feature = "split", target_arch = "wasm32"))]
             {
-                thread_local! {
-                    static DRAW: std::cell::Cell<Option<split::Draw<$props>>> =
-                        const { std::cell::Cell::new(None) };
-                }
-                // The split point: everything only this function reaches goes to `$module`.
-                #[allow(improper_ctypes_definitions)]
-                #[wasm_split_helpers::wasm_split($module, fallible)]
-                fn $module() -> Result<split::Draw<$props>, wasm_split_helpers::SplitLoaderError> {
-                    Ok(|props: &$props| html! { <$view ..props.clone() /> })
-                }
-                split::use_on_demand(props, props.lang, &DRAW, || Box::pin($module()))
+                split::use_on_demand(props, props.lang, &$module::DRAW, $module::load, stringify!($module))
             }
             #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
             html! { <$view ..props.clone() /> }
@@ -130,3 +171,146 @@ on_demand!(
     /// The district view.
     DistrictView(DistrictViewProps) = DistrictViewInner in district_view
 );
+
+/// Prefetches the on-demand views' modules once the first result is shown (see the module
+/// comment). Called once, by the app.
+#[hook]
+pub fn use_prefetch() {
+    use_effect_with((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(prefetch::run());
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+mod prefetch {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    /// The attribute on <html> that says the prefetch is over (README "Contract for scripts").
+    const DONE: &str = "data-views-prefetched";
+    /// How long an idle moment is waited for at most: a page that is never idle still
+    /// prefetches, in a low-priority task.
+    const IDLE_TIMEOUT_MS: i32 = 2_000;
+    /// How long the service worker is waited for at most (one that never gets ready must
+    /// not stop the prefetch).
+    const WORKER_TIMEOUT_MS: i32 = 10_000;
+
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+        fn request_idle_callback(callback: &Function, options: &JsValue) -> Result<u32, JsValue>;
+    }
+
+    /// The prefetch, most used view first. Each module in its own idle moment, so that a
+    /// keystroke never waits behind more than one module's instantiation.
+    pub async fn run() {
+        #[cfg(feature = "split")]
+        let failed = {
+            idle().await;
+            worker_ready().await;
+            let mut failed = false;
+            for prefetch in [
+                super::ranking_view::prefetch,
+                super::district_view::prefetch,
+                super::data_view::prefetch,
+                super::settings_view::prefetch,
+                super::plans_view::prefetch,
+                super::print_view::prefetch,
+            ] {
+                idle().await;
+                failed |= prefetch().await.is_err();
+            }
+            failed
+        };
+        // The one-module build has every view already.
+        #[cfg(not(feature = "split"))]
+        let failed = false;
+        mark("cchc:views-prefetched");
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute(DONE, if failed { "failed" } else { "" });
+        }
+    }
+
+    /// A performance mark (for the benchmark's breakdown of a view's opening).
+    pub fn mark(name: &str) {
+        let performance =
+            Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
+        if let Ok(mark) = Reflect::get(&performance, &"mark".into()) {
+            if let Some(mark) = mark.dyn_ref::<Function>() {
+                let _ = mark.call1(&performance, &name.into());
+            }
+        }
+    }
+
+    /// Resolves after `ms` milliseconds.
+    fn sleep(ms: i32) -> Promise {
+        Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            }
+        })
+    }
+
+    /// The browser's next idle moment (or a low-priority timeout where there is no
+    /// `requestIdleCallback`, as in older Safari).
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    async fn idle() {
+        let idle = Promise::new(&mut |resolve, _| {
+            let options = js_sys::Object::new();
+            let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+            if request_idle_callback(&resolve, &options).is_err() {
+                if let Some(window) = web_sys::window() {
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+                }
+            }
+        });
+        let _ = JsFuture::from(idle).await;
+    }
+
+    /// Whether a service worker controls the page.
+    fn controlled(container: &JsValue) -> bool {
+        Reflect::get(container, &"controller".into())
+            .map(|c| !c.is_null() && !c.is_undefined())
+            .unwrap_or(false)
+    }
+
+    /// Waits until the service worker (if the page has one) has precached the build and
+    /// controls the page, so that the page's fetches of the modules come from its cache and
+    /// the modules cross the network once; at most WORKER_TIMEOUT_MS.
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    async fn worker_ready() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let container =
+            Reflect::get(&window.navigator(), &"serviceWorker".into()).unwrap_or_default();
+        if container.is_undefined() || container.is_null() || controlled(&container) {
+            return;
+        }
+        let Some(ready) = Reflect::get(&container, &"ready".into())
+            .ok()
+            .and_then(|r| r.dyn_into::<Promise>().ok())
+        else {
+            return;
+        };
+        // Ready (installed: every file precached), then controlling this page (its
+        // activation claims the open pages); listened for from now, not to miss it.
+        let target: web_sys::EventTarget = container.clone().unchecked_into();
+        let claimed = Promise::new(&mut |resolve, _| {
+            let _ = target.add_event_listener_with_callback("controllerchange", &resolve);
+        });
+        let deadline = sleep(WORKER_TIMEOUT_MS);
+        let _ = JsFuture::from(Promise::race(&js_sys::Array::of2(&ready, &deadline))).await;
+        if !controlled(&container) {
+            let _ = JsFuture::from(Promise::race(&js_sys::Array::of2(&claimed, &deadline))).await;
+        }
+    }
+}

@@ -77,6 +77,8 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_share_links(on_action.clone());
     let updated = hooks::use_update_notice();
     hooks::use_autosave(&state);
+    // Issue 14: the on-demand views' modules, loaded in idle time after the first result.
+    lazy::use_prefetch();
     // Which profile this tab shows is its own: kept in its session storage for a reload.
     use_effect_with(state.data.active.clone(), |active| {
         if cfg!(target_arch = "wasm32") {

@@ -53,6 +53,9 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
     } else {
         t.scope_whole_plan
     };
+    // The grid (every unit × every target, below the table; the larger part of the view) is
+    // drawn in a task of its own once the table is on screen (issue 14).
+    let grid_drawn = crate::app::hooks::use_after_first_paint();
     html! {
         <section class="district" aria-labelledby="district-heading" data-district="">
             <h2 id="district-heading">{ if plan.id == builtin::PLAN_ID { t.district_heading } else { t.overall_heading } }</h2>
@@ -92,7 +95,9 @@ pub fn DistrictView(props: &DistrictViewProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <DistrictGrid lang={lang} plan={props.plan.clone()} workspace={props.workspace.clone()} />
+            if grid_drawn {
+                <DistrictGrid lang={lang} plan={props.plan.clone()} workspace={props.workspace.clone()} />
+            }
         </section>
     }
 }

@@ -71,6 +71,10 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
         };
     let bands_ordered =
         model.bands.good > model.bands.fair && model.bands.fair > model.bands.average;
+    // The weights table (two lists of choices per target, below the fold on a phone: most
+    // of the view's elements) is drawn in a task of its own once the rest is on screen, so
+    // that opening the view draws what is in sight first (issue 14).
+    let weights_drawn = crate::app::hooks::use_after_first_paint();
     html! {
         <section class="settings" aria-labelledby="settings-heading" data-settings="">
             <h2 id="settings-heading">{ t.settings_heading }</h2>
@@ -118,7 +122,7 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                             <tr><th scope="col">{ t.col_target }</th><th scope="col">{ t.weight_label }</th><th scope="col">{ t.applicability_label }</th></tr>
                         </thead>
                         <tbody>
-                            { for props.plan.targets.iter().map(|target| {
+                            { for props.plan.targets.iter().filter(|_| weights_drawn).map(|target| {
                                 let id = target.id;
                                 let weight_id = format!("weight-{}", target.id.key());
                                 let applies_id = format!("applies-{}", target.id.key());
