@@ -634,16 +634,16 @@ mod tests {
         let mut tab = Tab::open(&store);
         tab.type_numerator("1");
         tab.save(&store);
-        // Version 3 is this build's own (saved data in parts, issue 14); 4 is newer.
-        let newer = r#"{"format":"cchc-2021","version":4,"revision":9,"data":{"new":true}}"#;
+        // Version 4 is this build's own (saved data in pages, issue 14); 5 is newer.
+        let newer = r#"{"format":"cchc-2021","version":5,"revision":9,"data":{"new":true}}"#;
         store.set(DATA_KEY, newer).unwrap();
         tab.type_numerator("12");
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(4));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(5));
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         // Also when the newer version writes its keys in another order.
-        let reordered = r#"{"version":5,"format":"cchc-2021","data":{}}"#;
+        let reordered = r#"{"version":6,"format":"cchc-2021","data":{}}"#;
         store.set(DATA_KEY, reordered).unwrap();
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(5));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(6));
         assert_eq!(store.get(DATA_KEY), Ok(Some(reordered.into())));
     }
 
