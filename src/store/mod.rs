@@ -89,11 +89,14 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
         Ok(Some(text)) => text,
     };
     match split::read(store, &text, None) {
-        Ok(read) if read.lost.is_empty() => Loaded {
-            data: read.data,
-            notice: None,
-            may_save: true,
-        },
+        Ok(read) if read.lost.is_empty() => {
+            split::sweep_start(store, now_ms);
+            Loaded {
+                data: read.data,
+                notice: None,
+                may_save: true,
+            }
+        }
         Ok(read) => {
             // The damaged texts are kept aside; the next save writes a head without them.
             let backup_keys = read

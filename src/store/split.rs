@@ -577,13 +577,100 @@ pub fn write(
     for page in old_pages.iter_mut() {
         page.text = None;
     }
-    MEMORY.set(Memory {
+    let memory = Memory {
         id: stamp.id.clone(),
         profiles,
         plans,
         pages: old_pages,
-    });
+    };
+    sweep(store, &memory, now_ms);
+    MEMORY.set(memory);
     Ok(())
+}
+
+/// How long a value that no head names waits before a sweep removes it: another tab's save
+/// writes its bodies and pages a moment before its head.
+pub const SWEEP_AFTER_MS: u64 = 10_000;
+
+/// The sweep of values no head names, once per page load (see [`sweep`]).
+#[derive(Default)]
+enum Sweep {
+    #[default]
+    NotYet,
+    /// The values the head written at `at` did not name.
+    Waiting { keys: Vec<String>, at: u64 },
+    Done,
+}
+
+thread_local! {
+    static SWEEP: RefCell<Sweep> = RefCell::default();
+}
+
+/// Removes the bodies and pages no head names: left by a save cut short (the tab closed
+/// between its bodies and its head) or by two tabs saving at once. In two steps: loading
+/// lists the values the head it read does not name ([`sweep_start`]); the first save at
+/// least [`SWEEP_AFTER_MS`] later removes those of them its own head (`memory`, just
+/// written) does not name either. A value another tab was writing at the first step is
+/// named by that tab's head by then, which this tab merges before it writes, so it stays
+/// while a head names it. Keys are listed once per page load, at load.
+fn sweep(store: &impl KeyValueStore, memory: &Memory, now_ms: u64) {
+    SWEEP.with_borrow_mut(|sweep| {
+        if let Sweep::Waiting { keys, at } = sweep {
+            if now_ms >= *at + SWEEP_AFTER_MS {
+                let named = named_in(memory);
+                for key in keys.iter().filter(|key| !named.contains(key.as_str())) {
+                    let _ = store.remove(key);
+                }
+                *sweep = Sweep::Done;
+            }
+        }
+    });
+}
+
+/// The first step of the sweep (see [`sweep`]), after loading: the values the head just
+/// read does not name.
+pub fn sweep_start(store: &impl KeyValueStore, now_ms: u64) {
+    if !SWEEP.with_borrow(|sweep| matches!(sweep, Sweep::NotYet)) {
+        return;
+    }
+    let Ok(keys) = store.keys_with_prefix(&body_prefix()) else {
+        return;
+    };
+    let keys: Vec<String> = MEMORY.with_borrow(|memory| {
+        let named = named_in(memory);
+        keys.into_iter()
+            .filter(|key| !named.contains(key.as_str()))
+            .collect()
+    });
+    SWEEP.set(if keys.is_empty() {
+        Sweep::Done
+    } else {
+        Sweep::Waiting { keys, at: now_ms }
+    });
+}
+
+/// The keys of the bodies and pages a head this tab wrote or read names.
+fn named_in(memory: &Memory) -> HashSet<&str> {
+    memory
+        .profiles
+        .iter()
+        .filter(|e| e.stored)
+        .map(|e| e.key.as_str())
+        .chain(
+            memory
+                .plans
+                .iter()
+                .filter(|e| e.stored)
+                .map(|e| e.key.as_str()),
+        )
+        .chain(
+            memory
+                .pages
+                .iter()
+                .filter(|p| p.stored)
+                .map(|p| p.key.as_str()),
+        )
+        .collect()
 }
 
 /// Writes the bodies of `entries` not stored yet, until one does not fit: whether one did
@@ -1127,6 +1214,14 @@ mod tests {
         }
 
         fn save(&mut self, store: &MemoryStorage) -> Result<SaveOutcome, StorageError> {
+            self.save_at(store, 42)
+        }
+
+        fn save_at(
+            &mut self,
+            store: &MemoryStorage,
+            now_ms: u64,
+        ) -> Result<SaveOutcome, StorageError> {
             let snapshot = Snapshot {
                 data: self.data.clone(),
                 base: self.base.clone(),
@@ -1134,7 +1229,7 @@ mod tests {
                 known: self.known.clone(),
                 writer: self.writer.clone(),
             };
-            let outcome = save_synced(store, &snapshot, 42)?;
+            let outcome = save_synced(store, &snapshot, now_ms)?;
             if let SaveOutcome::Saved { stored, .. } = &outcome {
                 let known = Rc::make_mut(&mut self.known);
                 for version in stored.merged_in.iter().chain([&stored.stored]) {
@@ -1384,6 +1479,44 @@ mod tests {
         assert_eq!(loaded.profiles.len(), before.profiles.len());
         assert_eq!(loaded.plans, before.plans);
         assert_eq!(body_keys(&store), named(&store));
+    }
+
+    #[test]
+    fn values_no_head_names_are_swept_once_they_have_waited() {
+        SWEEP.with_borrow_mut(|sweep| *sweep = Sweep::NotYet);
+        let data = many(100);
+        let store = seeded(&data);
+        // The version 1 text becomes bodies and pages at the first save: a head to sweep by.
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "1");
+        tab.save(&store).unwrap();
+        // Left behind: a body and a page of a save cut short.
+        let stray = [profile_key("p7", "0123456789abcdef"), page_key("p1", "feed")];
+        for key in &stray {
+            store.set(key, "{}").unwrap();
+        }
+        // A body no head names yet when the tab loads, named by a head before the sweep
+        // (as another tab's, written a moment before its head): stays.
+        let mut later = Profile::clone(&tab.data.profiles[3].profile);
+        later.update_entry(builtin::RECRUITMENT, |e| e.numerator = "3".into());
+        let later_text = profile_text(&later);
+        let later_key = profile_key("p4", &saved::hash_text(&later_text));
+        store.set(&later_key, &later_text).unwrap();
+        SWEEP.with_borrow_mut(|sweep| *sweep = Sweep::NotYet);
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "2");
+        tab.save_at(&store, SWEEP_AFTER_MS - 1).unwrap();
+        assert!(
+            stray.iter().all(|k| store.get(k).unwrap().is_some()),
+            "not before they waited"
+        );
+        tab.edit(3, "3");
+        tab.save_at(&store, SWEEP_AFTER_MS).unwrap();
+        assert!(stray.iter().all(|k| store.get(k).unwrap().is_none()), "swept");
+        assert!(store.get(&later_key).unwrap().is_some(), "named: kept");
+        assert_eq!(body_keys(&store), named(&store));
+        assert_eq!(load(&store, 0).data, *tab.data);
     }
 
     #[test]
