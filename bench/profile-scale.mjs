@@ -89,3 +89,18 @@ console.log('--- self\n' + top(self, 30));
 console.log('--- inclusive\n' + top(incl, 60));
 await browser.close();
 await server.close();
+// PROFILE_CALLERS=substring: who calls the functions whose name contains it.
+if (process.env.PROFILE_CALLERS) {
+  const want = process.env.PROFILE_CALLERS;
+  const callers = new Map();
+  profile.samples.forEach((id, i) => {
+    const d = (dt[i + 1] ?? 0) / 1000;
+    const chain = [];
+    for (let at = id; at != null; at = parent.get(at)) chain.push(clean(byId.get(at).callFrame.functionName || '(anon)'));
+    const k = chain.findIndex((f) => f.includes(want));
+    if (k < 0) return;
+    const path = chain.slice(k, k + 5).map((f) => f.slice(0, 80)).join('  <  ');
+    callers.set(path, (callers.get(path) ?? 0) + d);
+  });
+  console.log(`--- callers of ${want}\n` + top(callers, 12));
+}

@@ -17,10 +17,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
-use crate::domain::standing::StandingCache; // 10 000 profiles (issue 14)
 use crate::domain::evaluate::Evaluation;
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
+use crate::domain::standing::StandingCache; // 10 000 profiles (issue 14)
 use crate::store::{self, LocalStorage, SessionStorage};
 use components::banners::Banners;
 use components::explain::Explain;

@@ -16,8 +16,8 @@ pub use present::{recall_present, remember_present, PRESENT_KEY};
 pub use schedule::SaveSchedule;
 pub use split::{body_prefix, plan_key, profile_key, whole_text};
 pub use sync::{
-    load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
-    KEPT_VERSIONS,
+    load_tab, remember_active, save_synced, share_unchanged, Known, SaveOutcome, Snapshot, Stored,
+    Version, Writer, KEPT_VERSIONS,
 };
 
 use crate::formats::envelope::{self, DecodeError, Workspace};

@@ -329,6 +329,27 @@ fn entries<'v, T: PartialEq + 'v>(
 ) -> (Vec<Entry<T>>, Vec<Entry<T>>) {
     let mut old: Vec<Option<Entry<T>>> = old.into_iter().map(Some).collect();
     let mut by_address: Option<HashMap<*const T, usize>> = None;
+    // A new entry: its body to write (its text, unless its hash is known already).
+    let fresh = |value: &Rc<T>, id: &str, exported_at: Option<&str>, hash: Option<String>| {
+        let (hash, text) = match hash {
+            Some(hash) => (hash, None),
+            None => {
+                let text = text(value);
+                (saved::hash_text(&text), Some(raw(text)))
+            }
+        };
+        Entry {
+            value: value.clone(),
+            id: id.to_string(),
+            exported_at: exported_at.map(str::to_string),
+            key: key(id, &hash),
+            hash,
+            stored: false,
+            record: None,
+            text,
+            page: None,
+        }
+    };
     let mut out = Vec::with_capacity(old.len());
     for (index, (value, id, exported_at)) in values.enumerate() {
         let same = |e: &Entry<T>| {
@@ -350,6 +371,13 @@ fn entries<'v, T: PartialEq + 'v>(
                 continue;
             }
         }
+        // The profile in its place, edited (the usual save): a new body, without building
+        // the lookup by address over every profile (issue 14).
+        let edited = matches!(old.get(index), Some(Some(entry)) if entry.id == id);
+        if edited {
+            out.push(fresh(value, id, exported_at, None));
+            continue;
+        }
         let map = by_address.get_or_insert_with(|| {
             old.iter()
                 .enumerate()
@@ -367,24 +395,7 @@ fn entries<'v, T: PartialEq + 'v>(
             found => {
                 // The same value under another id keeps its hash; its key is new.
                 let hash = found.and_then(|j| old[j].as_ref()).map(|e| e.hash.clone());
-                let (hash, text) = match hash {
-                    Some(hash) => (hash, None),
-                    None => {
-                        let text = text(value);
-                        (saved::hash_text(&text), Some(raw(text)))
-                    }
-                };
-                out.push(Entry {
-                    value: value.clone(),
-                    id: id.to_string(),
-                    exported_at: exported_at.map(str::to_string),
-                    key: key(id, &hash),
-                    hash,
-                    stored: false,
-                    record: None,
-                    text,
-                    page: None,
-                });
+                out.push(fresh(value, id, exported_at, hash));
             }
         }
     }
@@ -598,7 +609,10 @@ enum Sweep {
     #[default]
     NotYet,
     /// The values the head written at `at` did not name.
-    Waiting { keys: Vec<String>, at: u64 },
+    Waiting {
+        keys: Vec<String>,
+        at: u64,
+    },
     Done,
 }
 
@@ -1491,7 +1505,10 @@ mod tests {
         tab.edit(3, "1");
         tab.save(&store).unwrap();
         // Left behind: a body and a page of a save cut short.
-        let stray = [profile_key("p7", "0123456789abcdef"), page_key("p1", "feed")];
+        let stray = [
+            profile_key("p7", "0123456789abcdef"),
+            page_key("p1", "feed"),
+        ];
         for key in &stray {
             store.set(key, "{}").unwrap();
         }
@@ -1513,7 +1530,10 @@ mod tests {
         );
         tab.edit(3, "3");
         tab.save_at(&store, SWEEP_AFTER_MS).unwrap();
-        assert!(stray.iter().all(|k| store.get(k).unwrap().is_none()), "swept");
+        assert!(
+            stray.iter().all(|k| store.get(k).unwrap().is_none()),
+            "swept"
+        );
         assert!(store.get(&later_key).unwrap().is_some(), "named: kept");
         assert_eq!(body_keys(&store), named(&store));
         assert_eq!(load(&store, 0).data, *tab.data);

@@ -159,7 +159,7 @@ impl Known {
 }
 
 /// `data`, with the profiles equal to `like`'s sharing `like`'s memory.
-fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
+pub fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
     // In step while the ids are (the usual case: no hashing of 10 000 ids per save), by id
     // where the lists differ.
     let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
