@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { BLANK, BLANK_PAGES } from './keystroke-page.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+import { DATA_KEY } from '../tests/e2e/names.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
 const [dist, n = '10'] = process.argv.slice(2);
-const DATA_KEY = 'cchc2021:data';
 
 /** As `districtData` in bench/browser.mjs: `n` profiles in the commune bloc, version 1. */
 function districtData(n) {

@@ -85,6 +85,8 @@ struct Entry<T> {
     text: Option<Box<RawValue>>,
     /// The stored page its record is in, and where in it (`Memory::pages`).
     page: Option<(usize, usize)>,
+    /// A page ends after its record ([`ends_page`], hashed once).
+    ends: bool,
 }
 
 /// A page of records of the stored head, as this tab knows it.
@@ -348,6 +350,7 @@ fn entries<'v, T: PartialEq + 'v>(
             record: None,
             text,
             page: None,
+            ends: ends_page(id),
         }
     };
     let mut out = Vec::with_capacity(old.len());
@@ -740,8 +743,7 @@ fn paginate(profiles: &mut [Entry<Profile>], old_pages: &[Page]) -> Vec<Page> {
         let mut end = start;
         loop {
             end += 1;
-            if end == profiles.len() || end - start == PAGE_MAX || ends_page(&profiles[end - 1].id)
-            {
+            if end == profiles.len() || end - start == PAGE_MAX || profiles[end - 1].ends {
                 break;
             }
         }
@@ -915,6 +917,7 @@ pub fn read(
         record: None,
         text: None,
         page,
+        ends: ends_page(id),
     };
     let from_fallback = |id: &str| {
         fallback.and_then(|w| {
@@ -1048,6 +1051,7 @@ pub fn read(
                             record: None,
                             text: None,
                             page: None,
+                            ends: false,
                         });
                         Some(plan)
                     }
