@@ -1544,6 +1544,27 @@ mod tests {
     }
 
     #[test]
+    fn a_save_that_merges_keeps_the_tabs_profiles_where_they_are_equal() {
+        // The first save of data without an id reads it back and merges: the stored version
+        // must share the tab's profiles, or every later save compares them field by field.
+        let store = seeded(&many(20));
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "1");
+        let before = tab.data.clone();
+        let Ok(SaveOutcome::Saved { stored, .. }) = tab.save(&store) else {
+            panic!("saved")
+        };
+        assert!(stored.merged_in.is_some(), "the merge path");
+        assert!(stored
+            .stored
+            .data
+            .profiles
+            .iter()
+            .zip(&before.profiles)
+            .all(|(a, b)| Rc::ptr_eq(&a.profile, &b.profile)));
+    }
+
+    #[test]
     fn a_save_that_runs_out_of_room_half_way_leaves_the_previous_data_readable() {
         let store = MemoryStorage::default();
         let mut tab = Tab::open(&store);

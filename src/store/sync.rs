@@ -441,10 +441,13 @@ pub fn save_synced(
                     wrote: false,
                 });
             }
+            // The merge's profiles equal to the tab's share the tab's memory, so that the
+            // next save finds them unchanged by address (issue 14: not field by field).
+            let merged_data = share_unchanged(&Rc::new(merged.workspace), data);
             write(
                 store,
                 snapshot,
-                Rc::new(merged.workspace),
+                merged_data,
                 stamp.revision,
                 Some(theirs),
                 merged.renamed,
