@@ -445,7 +445,7 @@ ${
   scale.keystroke
     ? `
 Keystroke with ${scale.units} profiles (issue 14): the longest task from a keystroke in a numerator until the
-debounced save has written, over ${scale.keystroke.saves} keystrokes: **${ms(scale.keystroke.maxTask)}** (median ${ms(scale.keystroke.medianMaxTask)}),
+debounced save has written, over ${scale.keystroke.saves} keystrokes: p50 ${ms(scale.keystroke.p50 ?? scale.keystroke.medianMaxTask)} · p95 ${ms(scale.keystroke.p95 ?? scale.keystroke.maxTask)} · max **${ms(scale.keystroke.maxTask)}**,
 budget ≤ 50 ms: ${verdict(scale.keystroke.met)} (the save's own task at most ${ms(scale.keystroke.saveTask)}, the keystroke's other tasks ${ms(scale.keystroke.otherTask)}). A save writes ${scale.keystroke.writtenChars} characters (${scale.keystroke.writes} values);
 the first save after loading version 1 data writes every body: ${scale.keystroke.firstSave.writtenChars} characters, longest task ${ms(scale.keystroke.firstSave.maxTask)}.${
         scale.picker ? ` The profile picker's ${scale.picker.options} options cost the DOM ${ms(scale.picker.domMs)} (a copy created and laid out).` : ''

@@ -475,15 +475,15 @@ fn profiles_added_in_both_tabs_are_both_kept_and_each_tab_stays_on_its_own() {
 #[test]
 fn data_of_a_newer_version_stops_the_saving_and_is_left_as_it_is() {
     let (store, mut a, _) = two_tabs();
-    // Version 3 is now this build's own (saved data in parts, issue 14); 4 is newer.
-    let newer = r#"{"format":"cchc-2021","version":4,"revision":1,"data":{}}"#;
+    // Version 4 is now this build's own (saved data in pages, issue 14); 5 is newer.
+    let newer = r#"{"format":"cchc-2021","version":5,"revision":1,"data":{}}"#;
     store.set(store::DATA_KEY, newer).unwrap();
     a.type_text(R, Field::Numerator, "1");
     assert_eq!(a.save(&store), None);
     assert!(!a.0.may_save);
     assert!(matches!(
         a.0.load_notice,
-        Some(LoadNotice::Newer { version: 4, .. })
+        Some(LoadNotice::Newer { version: 5, .. })
     ));
     assert_eq!(store.get(store::DATA_KEY), Ok(Some(newer.into())));
 }

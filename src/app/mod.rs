@@ -20,6 +20,7 @@ use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
+use crate::domain::standing::StandingCache; // 10 000 profiles (issue 14)
 use crate::store::{self, LocalStorage, SessionStorage};
 use components::app_footer::AppFooter;
 use components::banners::Banners;
@@ -117,22 +118,30 @@ pub fn App(props: &AppProps) -> Html {
         crate::domain::score::summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model);
     // Derived from the whole workspace: computed once per change of it, not per render, and
     // with the scores of the profiles that did not change taken from the cache.
+    // 10 000 profiles (issue 14): the whole bloc table only for the views that list it;
+    // the others show the standing, which a keystroke updates without the table.
+    let table_shown = matches!(state.view, View::Ranking | View::Data);
     let scores = use_mut_ref(ScoreCache::default);
     let table = {
         let state = state.clone();
-        use_memo(state.revision, move |_| {
-            Shared::new(Rc::new(
-                state.workspace().bloc_table_with(&mut scores.borrow_mut()),
-            ))
+        use_memo((state.revision, table_shown), move |(_, shown)| {
+            shown.then(|| {
+                Shared::new(Rc::new(
+                    state.workspace().bloc_table_with(&mut scores.borrow_mut()),
+                ))
+            })
         })
     };
-    let table: Shared<_> = (*table).clone();
+    let table: Option<Shared<_>> = (*table).clone();
     // Model against default (issue 13): the same table under the default model while a
     // custom one is in use, with its own cache of scores.
     let default_scores = use_mut_ref(ScoreCache::default);
     let default_table = {
         let state = state.clone();
-        use_memo(state.revision, move |_| {
+        use_memo((state.revision, table_shown), move |(_, shown)| {
+            if !shown {
+                return None;
+            }
             state
                 .workspace()
                 .default_model_table(&mut default_scores.borrow_mut())
@@ -140,12 +149,28 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let default_table: Option<Shared<_>> = (*default_table).clone();
-    let default_figures = default_table.as_ref().map(|t| {
+    let standings = use_mut_ref(|| [StandingCache::default(), StandingCache::default()]);
+    let (standing, default_standing) = {
+        let state = state.clone();
+        *use_memo(state.revision, move |_| {
+            let workspace = state.workspace();
+            let plan = workspace.active_plan();
+            let model = workspace.model_of(&plan);
+            let default = crate::domain::score::ScoringModel::for_plan(&plan);
+            let [own, other] = &mut *standings.borrow_mut();
+            let standing = workspace.standing_under(&model, own);
+            // Only while a custom model is in use (as `default_model_table`).
+            let default_standing =
+                (model != default).then(|| workspace.standing_under(&default, other));
+            (standing, default_standing)
+        })
+    };
+    let default_figures = default_standing.map(|standing| {
         let default = crate::domain::score::ScoringModel::for_plan(&plan_rc);
         components::model_compare::DefaultFigures {
             score: profile.summary(&plan_rc, &default).score,
-            rank: t.standing.map(|s| s.rank),
-            bloc_size: t.standing.map_or(0, |s| s.bloc_size),
+            rank: standing.map(|s| s.rank),
+            bloc_size: standing.map_or(0, |s| s.bloc_size),
         }
     });
     let (present, toggle_present) = present::use_present(); // issue 13
@@ -265,8 +290,11 @@ pub fn App(props: &AppProps) -> Html {
                 <Explain lang={lang} plan={plan.clone()} evaluations={evaluations_only.clone()} model={model.clone()} summary={summary} />
             </>
         },
-        View::Ranking => html! {
-            <RankingView lang={lang} plan={plan.clone()} table={table.clone()} default_table={default_table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
+        View::Ranking => match table.clone() {
+            Some(table) => html! {
+                <RankingView lang={lang} plan={plan.clone()} table={table} default_table={default_table.clone()} profile={active_profile} model={model.clone()} refused={state.refused.clone().filter(|r| matches!(r.input, TextInput::PeerScore(_)))} on_action={on_action.clone()} />
+            },
+            None => Html::default(),
         },
         View::District => {
             html! { <DistrictView lang={lang} plan={plan.clone()} workspace={shared_workspace} on_action={on_action.clone()} /> }
@@ -277,14 +305,17 @@ pub fn App(props: &AppProps) -> Html {
         View::Plans => html! {
             <PlansView lang={lang} workspace={shared_workspace.clone()} plan={plan.clone()} import={state.import.clone()} on_action={on_action.clone()} />
         },
-        View::Data => html! {
-            <DataView
-                lang={lang}
-                workspace={shared_workspace}
-                table={table.clone()}
-                import={state.import.clone()}
-                on_action={on_action.clone()}
-            />
+        View::Data => match table.clone() {
+            Some(table) => html! {
+                <DataView
+                    lang={lang}
+                    workspace={shared_workspace}
+                    table={table}
+                    import={state.import.clone()}
+                    on_action={on_action.clone()}
+                />
+            },
+            None => Html::default(),
         },
         View::Print => html! {
             <PrintView
@@ -294,7 +325,7 @@ pub fn App(props: &AppProps) -> Html {
                 evaluations={evaluations_only.clone()}
                 summary={summary}
                 model={model.clone()}
-                standing={table.standing}
+                standing={standing}
                 on_action={on_action.clone()}
             />
         },
@@ -370,7 +401,7 @@ pub fn App(props: &AppProps) -> Html {
                         lang={lang}
                         summary={summary}
                         unit_name={profile.display_name(&plan_rc).map(str::to_string)}
-                        standing={table.standing}
+                        standing={standing}
                         bloc_name={crate::i18n::bloc_name(lang, &plan_rc, profile.bloc).to_string()}
                         custom_model={!model.is_default(&plan_rc)}
                         default_figures={default_figures}

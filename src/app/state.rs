@@ -425,13 +425,17 @@ impl AppState {
             self.data = Rc::new(merged);
         }
         // This tab's active profile is no change of its own: the base shows it too.
-        self.base = if stored.active == self.data.active {
+        let base = if stored.active == self.data.active {
             stored.clone()
         } else {
             let mut base = Workspace::clone(stored);
             base.active = self.data.active.clone();
             Rc::new(base)
         };
+        // The base's profiles equal to the tab's share the tab's memory (issue 14): the
+        // versions remembered then derive from the tab's profiles, and a save compares them by
+        // address, not field by field for each of 10 000 profiles, on every keystroke.
+        self.base = crate::store::share_unchanged(&base, &self.data);
         self.base_id = id.clone();
         if let Some(id) = id {
             Rc::make_mut(&mut self.known).add(id, parents, &self.base);
@@ -1133,6 +1137,46 @@ mod tests {
     }
 
     /// `keeps_list` is told by the variant alone: checked here against what each edit does.
+    #[test]
+    fn after_taking_in_equal_data_the_base_shares_the_tabs_profiles() {
+        // Issue 14: a copy of the same data (as the first save of version 1 data reads it
+        // back) must not leave the base with profiles of its own, or every later save
+        // compares 10 000 profiles field by field.
+        let state = AppState::from_loaded(Loaded {
+            data: Workspace::with_profiles(vec![Profile::default(); 30]),
+            notice: None,
+            may_save: true,
+        });
+        let copy = |w: &Workspace| {
+            let mut w = w.clone();
+            for record in &mut w.profiles {
+                record.profile = Rc::new(Profile::clone(&record.profile));
+            }
+            w
+        };
+        let stored = Stored {
+            from: state.data.clone(),
+            stored: Version {
+                id: Some("abc.1".into()),
+                parents: Vec::new(),
+                data: Rc::new(copy(&state.data)),
+            },
+            merged_in: None,
+            renamed: Vec::new(),
+        };
+        let from = state.data.clone();
+        let next = Rc::new(state).reduce(Action::Synced(Stored {
+            from: Rc::new(copy(&from)),
+            ..stored
+        }));
+        assert!(next
+            .base
+            .profiles
+            .iter()
+            .zip(&next.data.profiles)
+            .all(|(a, b)| Rc::ptr_eq(&a.profile, &b.profile)));
+    }
+
     #[test]
     fn the_list_revision_follows_the_edits_that_change_the_list_and_only_those() {
         let id = builtin::RECRUITMENT;

@@ -23,4 +23,5 @@ pub mod rank;
 pub mod ranking_chart;
 pub mod score;
 pub mod slug;
+pub mod standing; // 10 000 profiles (issue 14)
 pub mod workspace;

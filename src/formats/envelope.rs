@@ -34,7 +34,11 @@ pub const FORMAT: &str = "cchc-2021";
 /// Version 3 (issue 14): local storage holds a head naming one body per profile and plan
 /// (`formats::saved`); a whole text of version 3 (what [`encode`] writes) is a head with
 /// every body inline. Older builds refuse version 3 as newer.
-pub const CURRENT_VERSION: u64 = 3;
+/// Version 4 (issue 14, 10 000 profiles): the head lists pages of records instead of every
+/// record (`formats::saved`), so that a save rewrites one page and a small head; a whole
+/// text of version 4 is the same as one of version 3. Builds of version 3 refuse it as
+/// newer (they would read a head without records as a workspace without profiles).
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Which stored version saved data is (see the module's documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -303,7 +307,8 @@ fn migrate(from: u64, data: Value) -> Value {
     // 1 → 2: nothing moves. Version 1 data is version 2 data with only the built-in plan:
     // its profiles name no plan (so they are the built-in plan's) and `model` stays the
     // built-in plan's settings. 2 → 3: nothing moves either; a version 3 head whose records
-    // name bodies is read by `formats::saved` with the bodies from storage.
+    // name bodies is read by `formats::saved` with the bodies from storage. 3 → 4: a whole
+    // text does not change; a head's pages are read by the store.
     data
 }
 
@@ -410,9 +415,9 @@ mod tests {
     fn round_trip_keeps_everything_as_typed() {
         let data = sample();
         let text = encode(&data);
-        // Version 3 since saved data is stored in parts (issue 14; a whole text has every
-        // part inline).
-        assert!(text.starts_with(r#"{"format":"cchc-2021","version":3,"data":"#));
+        // Version 3 since saved data is stored in parts, 4 since in pages (issue 14; a whole
+        // text has every part inline).
+        assert!(text.starts_with(r#"{"format":"cchc-2021","version":4,"data":"#));
         assert_eq!(decode(&text), Ok(data));
     }
 
@@ -426,7 +431,7 @@ mod tests {
         };
         let text = encode_stamped(&data, &stamp);
         assert!(text.starts_with(
-            r#"{"format":"cchc-2021","version":3,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
+            r#"{"format":"cchc-2021","version":4,"revision":42,"id":"0a1b2c3d4e5f6a7b.12","parents":["ffffffffffffffff.3","0a1b2c3d4e5f6a7b.11"],"data":"#
         ));
         assert_eq!(decode_stamped(&text), Ok((data.clone(), stamp.clone())));
         let peeked = |version, revision, id: Option<&str>| {
@@ -438,7 +443,7 @@ mod tests {
         };
         assert_eq!(
             peek(&text[..PEEK_LENGTH as usize]),
-            peeked(3, 42, stamp.id.as_deref())
+            peeked(4, 42, stamp.id.as_deref())
         );
         // Even with the longest revision and many parents, the id fits in the peek.
         let long = encode_stamped(
@@ -454,7 +459,7 @@ mod tests {
         let revision_only = r#"{"format":"cchc-2021","version":1,"revision":7,"data":{}}"#;
         assert_eq!(peek(revision_only), peeked(1, 7, None));
         let old = encode(&data);
-        assert_eq!(peek(&old), peeked(3, 0, None));
+        assert_eq!(peek(&old), peeked(4, 0, None));
         assert_eq!(decode_stamped(&old), Ok((data, Stamp::default())));
         assert_eq!(
             peek(r#"{"format":"cchc-2021","version":2,"revision":7,"id":"x.1","data":{}}"#),

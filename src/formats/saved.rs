@@ -15,6 +15,22 @@
 //! entry its plan file) inline, as version 2 does: that is how a save that runs out of room
 //! for separate bodies still writes everything (`store::split`). This module is the text
 //! side only: no storage.
+//!
+//! Version 4 (issue 14, 10 000 profiles): the head no longer lists every record, which made
+//! it grow with the number of profiles (~400 k characters for 10 000) and be rewritten on
+//! every save. The records are in **pages**, each stored under a key of its own and named
+//! by the hash of its text (`[{"id":"p1","body":"9f2c…"},…]`); the head lists the pages:
+//!
+//! ```json
+//! {"format":"cchc-2021","version":4,…,"data":{
+//!   "pages":[{"id":"p1","page":"77ab…"},{"records":[{"id":"p80","profile":{…}}]}],
+//!   "active":"p1", …}}
+//! ```
+//!
+//! `id` is the first record's id (part of the page's key, so that a reader missing a page
+//! can find another of its versions); a page written short of room is inline (`records`).
+//! A version 4 text may also list its records under `profiles` as version 3 does (a whole
+//! text with every body inline is that: [`super::envelope::encode`]).
 
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -28,16 +44,23 @@ use crate::domain::workspace::Workspace;
 
 /// The version whose heads name bodies.
 pub const SPLIT_VERSION: u64 = 3;
+/// The version whose heads list pages of records (written since).
+pub const PAGED_VERSION: u64 = 4;
 
 /// The hash that names a body: 64-bit FNV-1a of its text, in 16 hexadecimal digits. Stable
 /// across builds (unlike the standard library's hasher), which keys need.
 pub fn hash_text(text: &str) -> String {
+    format!("{:016x}", fnv(text))
+}
+
+/// 64-bit FNV-1a.
+pub fn fnv(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// One profile record or plan of a head being written: its body named by hash, or inline.
@@ -136,7 +159,7 @@ pub fn encode_head(
         .collect();
     let head = HeadOut {
         format: FORMAT,
-        version: SPLIT_VERSION,
+        version: PAGED_VERSION,
         revision: stamp.revision,
         id: stamp.id.as_deref(),
         parents: stamp.id.as_ref().map(|_| stamp.parents.as_slice()),
@@ -169,6 +192,60 @@ pub fn encode_head_with_records<'r>(
     records: impl Iterator<Item = &'r str>,
     plans: &[PartOut<'_>],
 ) -> String {
+    encode_head_listing(data, stamp, "profiles", records, plans)
+}
+
+/// The head's text listing the pages given as their texts ([`page_ref_text`] or
+/// [`inline_page_text`]), in order.
+pub fn encode_head_with_pages<'r>(
+    data: &Workspace,
+    stamp: &Stamp,
+    pages: impl Iterator<Item = &'r str>,
+    plans: &[PartOut<'_>],
+) -> String {
+    encode_head_listing(data, stamp, "pages", pages, plans)
+}
+
+/// A page's text: its records ([`record_text`]) as a list.
+pub fn page_text<'r>(records: impl Iterator<Item = &'r str>) -> String {
+    let mut out = String::from("[");
+    for (i, record) in records.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(record);
+    }
+    out.push(']');
+    out
+}
+
+/// The head's entry for a page stored under a key of its own: its first record's id and
+/// its hash.
+pub fn page_ref_text(first: &str, hash: &str) -> String {
+    #[derive(Serialize)]
+    struct PageRef<'a> {
+        id: &'a str,
+        page: &'a str,
+    }
+    serde_json::to_string(&PageRef {
+        id: first,
+        page: hash,
+    })
+    .expect("a page entry serialises")
+}
+
+/// The head's entry for a page held inline: `{"records":<page text>}`.
+pub fn inline_page_text(page_text: &str) -> String {
+    format!(r#"{{"records":{page_text}}}"#)
+}
+
+fn encode_head_listing<'r>(
+    data: &Workspace,
+    stamp: &Stamp,
+    field: &str,
+    items: impl Iterator<Item = &'r str>,
+    plans: &[PartOut<'_>],
+) -> String {
     let empty = Workspace {
         profiles: Vec::new(),
         active: data.active.clone(),
@@ -182,14 +259,18 @@ pub fn encode_head_with_records<'r>(
     let text = encode_head(&empty, stamp, &[], plans);
     // The profiles are the data's first field: `"data":{"profiles":[]`.
     const OPEN: &str = r#""data":{"profiles":["#;
-    let at = text.find(OPEN).expect("the head has a profile list") + OPEN.len();
-    let mut out = String::with_capacity(text.len() + data.profiles.len() * 48);
-    out.push_str(&text[..at]);
-    for (i, record) in records.enumerate() {
+    let start = text.find(OPEN).expect("the head has a profile list");
+    let at = start + OPEN.len();
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(&text[..start]);
+    out.push_str(r#""data":{""#);
+    out.push_str(field);
+    out.push_str(r#"":["#);
+    for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(record);
+        out.push_str(item);
     }
     out.push_str(&text[at..]);
     out
@@ -212,11 +293,22 @@ pub struct RecordIn {
     pub part: PartIn,
 }
 
+/// A page of records named by a version 4 head.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageIn {
+    /// Stored under a key of its own: its first record's id and its hash.
+    Stored { first: String, hash: String },
+    /// Held in the head.
+    Inline(Vec<RecordIn>),
+}
+
 /// A head read: its stamp, its records and plans, and the rest of the workspace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Head {
     pub version: u64,
     pub stamp: Stamp,
+    /// The pages of records (version 4), before [`Head::profiles`]; the store reads them.
+    pub pages: Vec<PageIn>,
     pub profiles: Vec<RecordIn>,
     /// Each added plan: `(id, part)`; the id is empty for an inline plan file.
     pub plans: Vec<(String, PartIn)>,
@@ -241,6 +333,11 @@ pub fn read_head(text: &str) -> Result<Head, DecodeError> {
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(DecodeError::BadData("profiles is not a list".into())),
     };
+    let pages = match data.remove("pages") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(pages)) => pages.into_iter().map(page_in).collect::<Result<_, _>>()?,
+        Some(_) => return Err(DecodeError::BadData("pages is not a list".into())),
+    };
     let plans = match data.remove("plans") {
         Some(Value::Array(plans)) => plans.into_iter().map(plan_in).collect(),
         _ => Vec::new(),
@@ -248,10 +345,42 @@ pub fn read_head(text: &str) -> Result<Head, DecodeError> {
     Ok(Head {
         version,
         stamp,
+        pages,
         profiles,
         plans,
         rest: Value::Object(data),
     })
+}
+
+/// The records of a page's text.
+pub fn read_page(text: &str) -> Result<Vec<RecordIn>, DecodeError> {
+    match serde_json::from_str(text).map_err(|_| DecodeError::NotJson)? {
+        Value::Array(records) => records.into_iter().map(record_in).collect(),
+        _ => Err(DecodeError::BadData("a page is not a list".into())),
+    }
+}
+
+fn page_in(value: Value) -> Result<PageIn, DecodeError> {
+    let bad = || DecodeError::BadData("a page entry of the wrong shape".into());
+    let Value::Object(mut entry) = value else {
+        return Err(bad());
+    };
+    match (
+        entry.remove("id"),
+        entry.remove("page"),
+        entry.remove("records"),
+    ) {
+        (Some(Value::String(first)), Some(Value::String(hash)), _) => {
+            Ok(PageIn::Stored { first, hash })
+        }
+        (_, None, Some(Value::Array(records))) => Ok(PageIn::Inline(
+            records
+                .into_iter()
+                .map(record_in)
+                .collect::<Result<_, _>>()?,
+        )),
+        _ => Err(bad()),
+    }
 }
 
 fn record_in(value: Value) -> Result<RecordIn, DecodeError> {

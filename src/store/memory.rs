@@ -14,12 +14,18 @@ pub struct MemoryStorage {
     written_chars: Cell<usize>,
     writes_left: Cell<Option<usize>>,
     quota_chars: Cell<Option<usize>>,
+    full_keys: RefCell<Option<String>>,
 }
 
 impl MemoryStorage {
     /// Makes every write fail with `fault` (or succeed again with `None`).
     pub fn fail_writes(&self, fault: Option<StorageError>) {
         self.write_fault.set(fault);
+    }
+
+    /// Makes writes to keys containing `part` fail with [`StorageError::Full`] (`None`: none).
+    pub fn full_for_keys_with(&self, part: Option<&str>) {
+        *self.full_keys.borrow_mut() = part.map(str::to_string);
     }
 
     /// Makes every access fail as if storage were blocked.
@@ -88,6 +94,9 @@ impl KeyValueStore for MemoryStorage {
         }
         if let Some(fault) = self.write_fault.get() {
             return Err(fault);
+        }
+        if matches!(&*self.full_keys.borrow(), Some(part) if key.contains(part.as_str())) {
+            return Err(StorageError::Full);
         }
         match self.writes_left.get() {
             Some(0) => return Err(StorageError::Full),

@@ -16,8 +16,8 @@ pub use present::{recall_present, remember_present, PRESENT_KEY};
 pub use schedule::SaveSchedule;
 pub use split::{body_prefix, plan_key, profile_key, whole_text};
 pub use sync::{
-    load_tab, remember_active, save_synced, Known, SaveOutcome, Snapshot, Stored, Version, Writer,
-    KEPT_VERSIONS,
+    load_tab, remember_active, save_synced, share_unchanged, Known, SaveOutcome, Snapshot, Stored,
+    Version, Writer, KEPT_VERSIONS,
 };
 
 use crate::formats::envelope::{self, DecodeError, Workspace};
@@ -89,11 +89,14 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
         Ok(Some(text)) => text,
     };
     match split::read(store, &text, None) {
-        Ok(read) if read.lost.is_empty() => Loaded {
-            data: read.data,
-            notice: None,
-            may_save: true,
-        },
+        Ok(read) if read.lost.is_empty() => {
+            split::sweep_start(store, now_ms);
+            Loaded {
+                data: read.data,
+                notice: None,
+                may_save: true,
+            }
+        }
         Ok(read) => {
             // The damaged texts are kept aside; the next save writes a head without them.
             let backup_keys = read

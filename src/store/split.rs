@@ -12,6 +12,13 @@
 //! tab wrote), else, when merging, its own copy; the tabs' merge then writes a complete head
 //! again.
 //!
+//! Version 4 (10 000 profiles): the records are in pages, `<DATA_KEY>:pg:<first id>:<hash>`,
+//! and the head lists the pages. A page ends after a record whose id's hash says so
+//! (content-defined, ~[`PAGE_MEAN`] records), so an edit, an addition or a deletion
+//! changes the page around it only: a save after one edit writes that profile's body, its
+//! page and a head of ~40 characters per page. A missing page is taken from another stored
+//! page with the same first id, as a missing body is.
+//!
 //! What a tab wrote or read last is kept in memory: the hash of each profile's text by the
 //! profile's address (so a save serialises only the profiles that changed) and the bodies
 //! by key (so reading another tab's save parses only the bodies it changed).
@@ -28,7 +35,7 @@ use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
 use crate::domain::workspace::{ProfileRecord, Workspace};
 use crate::formats::envelope::{self, DecodeError, Stamp};
-use crate::formats::saved::{self, PartIn, PartOut, SPLIT_VERSION};
+use crate::formats::saved::{self, PageIn, PartIn, PartOut, RecordIn, SPLIT_VERSION};
 
 /// The key of a profile's body.
 pub fn profile_key(id: &str, hash: &str) -> String {
@@ -38,6 +45,22 @@ pub fn profile_key(id: &str, hash: &str) -> String {
 /// The key of an added plan's body.
 pub fn plan_key(id: &str, hash: &str) -> String {
     format!("{DATA_KEY}:plan:{id}:{hash}")
+}
+
+/// The key of a page of records, named by its first record's id and its hash.
+pub fn page_key(first: &str, hash: &str) -> String {
+    format!("{DATA_KEY}:pg:{first}:{hash}")
+}
+
+/// How many records a page holds on average (a power of two).
+pub const PAGE_MEAN: u64 = 64;
+/// At most this many records in a page (ids whose hashes never end one).
+const PAGE_MAX: usize = 256;
+
+/// Whether a page ends after the record `id`: decided by the id alone, so the pages of
+/// the records around an edited, added or deleted one stay as they were.
+fn ends_page(id: &str) -> bool {
+    saved::fnv(id) % PAGE_MEAN == 0
 }
 
 /// Every body key starts with this.
@@ -60,14 +83,33 @@ struct Entry<T> {
     record: Option<String>,
     /// Its text, while a save has it to write.
     text: Option<Box<RawValue>>,
+    /// The stored page its record is in, and where in it (`Memory::pages`).
+    page: Option<(usize, usize)>,
+    /// A page ends after its record ([`ends_page`], hashed once).
+    ends: bool,
 }
 
-/// The stored head this tab wrote or read last: its id, and its profiles and plans in order.
+/// A page of records of the stored head, as this tab knows it.
+struct Page {
+    first: String,
+    hash: String,
+    key: String,
+    /// Its records are the profile entries `start..start + len` (when each has it as page).
+    start: usize,
+    len: usize,
+    stored: bool,
+    /// Its text, while a save has it to write.
+    text: Option<String>,
+}
+
+/// The stored head this tab wrote or read last: its id, its profiles and plans in order,
+/// and its pages of records.
 #[derive(Default)]
 struct Memory {
     id: Option<String>,
     profiles: Vec<Entry<Profile>>,
     plans: Vec<Entry<Plan>>,
+    pages: Vec<Page>,
 }
 
 thread_local! {
@@ -112,14 +154,14 @@ pub fn replaced(
     }
     Ok(match store.get(DATA_KEY)? {
         None => Replaced::nothing(),
-        Some(text) => replaced_by_text(text),
+        Some(text) => replaced_by_text(store, text),
     })
 }
 
-fn replaced_by_text(text: String) -> Replaced {
+fn replaced_by_text(store: &impl KeyValueStore, text: String) -> Replaced {
     match saved::read_head(&text) {
         Ok(head) if head.version >= SPLIT_VERSION => Replaced {
-            keys: Some(named_keys(&head)),
+            keys: Some(named_keys(store, &head)),
             single: None,
         },
         Ok(_) => Replaced {
@@ -130,11 +172,147 @@ fn replaced_by_text(text: String) -> Replaced {
     }
 }
 
-fn named_keys(head: &saved::Head) -> HashSet<String> {
-    head.profile_bodies()
-        .map(|(id, hash)| profile_key(id, hash))
-        .chain(head.plan_bodies().map(|(id, hash)| plan_key(id, hash)))
-        .collect()
+/// The keys of the pages and bodies a stored head names (its pages read from `store`).
+fn named_keys(store: &impl KeyValueStore, head: &saved::Head) -> HashSet<String> {
+    let (pages, _) = read_pages(store, head, None);
+    let mut keys: HashSet<String> = head
+        .plan_bodies()
+        .map(|(id, hash)| plan_key(id, hash))
+        .collect();
+    for page in &pages {
+        if let Some(stored) = &page.stored {
+            keys.insert(stored.key.clone());
+        }
+    }
+    let bodies = |record: &RecordIn| match &record.part {
+        PartIn::Body(hash) => Some(profile_key(&record.id, hash)),
+        PartIn::Inline(_) => None,
+    };
+    keys.extend(
+        pages
+            .iter()
+            .flat_map(|page| page.records.iter())
+            .chain(head.profiles.iter())
+            .filter_map(bodies),
+    );
+    keys
+}
+
+/// A stored page as read.
+struct StoredPage {
+    first: String,
+    hash: String,
+    key: String,
+}
+
+/// A page of a head as read: where it is stored (`None`: inline) and its records.
+struct PageRead {
+    stored: Option<StoredPage>,
+    records: Vec<RecordIn>,
+}
+
+/// The pages of `head` with their records: from `memory` when it holds them (the tab
+/// wrote or read them), else read from `store`; a missing page is taken from another
+/// stored page with the same first id. Also returns the pages that could not be read (by
+/// their first id, with their text when it did not read).
+fn read_pages(
+    store: &impl KeyValueStore,
+    head: &saved::Head,
+    memory: Option<&Memory>,
+) -> (Vec<PageRead>, Vec<Lost>) {
+    let known: HashMap<&str, usize> = memory
+        .map(|m| {
+            m.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.key.as_str(), i))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut pages = Vec::with_capacity(head.pages.len());
+    let mut lost = Vec::new();
+    for page in &head.pages {
+        let (first, hash) = match page {
+            PageIn::Inline(records) => {
+                pages.push(PageRead {
+                    stored: None,
+                    records: records.clone(),
+                });
+                continue;
+            }
+            PageIn::Stored { first, hash } => (first, hash),
+        };
+        let key = page_key(first, hash);
+        let remembered = memory.zip(known.get(key.as_str())).and_then(|(m, &p)| {
+            let page = &m.pages[p];
+            let entries = m.profiles.get(page.start..page.start + page.len)?;
+            entries
+                .iter()
+                .enumerate()
+                .all(|(i, e)| e.page == Some((p, i)))
+                .then(|| {
+                    entries
+                        .iter()
+                        .map(|e| RecordIn {
+                            id: e.id.clone(),
+                            exported_at: e.exported_at.clone(),
+                            part: PartIn::Body(e.hash.clone()),
+                        })
+                        .collect::<Vec<_>>()
+                })
+        });
+        let stored = |first: &str, hash: &str, key: String| StoredPage {
+            first: first.to_string(),
+            hash: hash.to_string(),
+            key,
+        };
+        if let Some(records) = remembered {
+            pages.push(PageRead {
+                stored: Some(stored(first, hash, key)),
+                records,
+            });
+            continue;
+        }
+        match store.get(&key) {
+            Ok(Some(text)) => match saved::read_page(&text) {
+                Ok(records) => pages.push(PageRead {
+                    stored: Some(stored(first, hash, key)),
+                    records,
+                }),
+                Err(_) => lost.push(Lost {
+                    profile_id: first.clone(),
+                    text: Some((key, text)),
+                }),
+            },
+            _ => match another_page(store, first) {
+                Some((other, records)) => {
+                    let other_hash = other[page_key(first, "").len()..].to_string();
+                    pages.push(PageRead {
+                        stored: Some(stored(first, &other_hash, other)),
+                        records,
+                    })
+                }
+                None => lost.push(Lost {
+                    profile_id: first.clone(),
+                    text: None,
+                }),
+            },
+        }
+    }
+    (pages, lost)
+}
+
+/// Another stored page starting with the record `first` that reads: its key and records.
+fn another_page(store: &impl KeyValueStore, first: &str) -> Option<(String, Vec<RecordIn>)> {
+    let prefix = page_key(first, "");
+    let keys = store.keys_with_prefix(&prefix).ok()?;
+    keys.into_iter()
+        .filter(|key| !key[prefix.len()..].contains(':'))
+        .find_map(|key| {
+            let text = store.get(&key).ok().flatten()?;
+            let records = saved::read_page(&text).ok()?;
+            Some((key, records))
+        })
 }
 
 fn raw(text: String) -> Box<RawValue> {
@@ -153,6 +331,28 @@ fn entries<'v, T: PartialEq + 'v>(
 ) -> (Vec<Entry<T>>, Vec<Entry<T>>) {
     let mut old: Vec<Option<Entry<T>>> = old.into_iter().map(Some).collect();
     let mut by_address: Option<HashMap<*const T, usize>> = None;
+    // A new entry: its body to write (its text, unless its hash is known already).
+    let fresh = |value: &Rc<T>, id: &str, exported_at: Option<&str>, hash: Option<String>| {
+        let (hash, text) = match hash {
+            Some(hash) => (hash, None),
+            None => {
+                let text = text(value);
+                (saved::hash_text(&text), Some(raw(text)))
+            }
+        };
+        Entry {
+            value: value.clone(),
+            id: id.to_string(),
+            exported_at: exported_at.map(str::to_string),
+            key: key(id, &hash),
+            hash,
+            stored: false,
+            record: None,
+            text,
+            page: None,
+            ends: ends_page(id),
+        }
+    };
     let mut out = Vec::with_capacity(old.len());
     for (index, (value, id, exported_at)) in values.enumerate() {
         let same = |e: &Entry<T>| {
@@ -174,6 +374,13 @@ fn entries<'v, T: PartialEq + 'v>(
                 continue;
             }
         }
+        // The profile in its place, edited (the usual save): a new body, without building
+        // the lookup by address over every profile (issue 14).
+        let edited = matches!(old.get(index), Some(Some(entry)) if entry.id == id);
+        if edited {
+            out.push(fresh(value, id, exported_at, None));
+            continue;
+        }
         let map = by_address.get_or_insert_with(|| {
             old.iter()
                 .enumerate()
@@ -191,23 +398,7 @@ fn entries<'v, T: PartialEq + 'v>(
             found => {
                 // The same value under another id keeps its hash; its key is new.
                 let hash = found.and_then(|j| old[j].as_ref()).map(|e| e.hash.clone());
-                let (hash, text) = match hash {
-                    Some(hash) => (hash, None),
-                    None => {
-                        let text = text(value);
-                        (saved::hash_text(&text), Some(raw(text)))
-                    }
-                };
-                out.push(Entry {
-                    value: value.clone(),
-                    id: id.to_string(),
-                    exported_at: exported_at.map(str::to_string),
-                    key: key(id, &hash),
-                    hash,
-                    stored: false,
-                    record: None,
-                    text,
-                });
+                out.push(fresh(value, id, exported_at, hash));
             }
         }
     }
@@ -215,8 +406,9 @@ fn entries<'v, T: PartialEq + 'v>(
 }
 
 /// Writes `data` as a head with `stamp` over `replaced` (see the module's documentation).
-/// A body that does not fit is written inline in the head, so that a save short of room
-/// still saves everything when the head fits.
+/// A body that does not fit is written inline in its page, and a page that does not fit
+/// inline in the head, so that a save short of room still saves everything when the head
+/// fits.
 pub fn write(
     store: &impl KeyValueStore,
     data: &Workspace,
@@ -227,6 +419,7 @@ pub fn write(
     let Replaced { keys, single } = replaced;
     // Taken out while the save runs; left empty (nothing known) if it fails.
     let memory = MEMORY.take();
+    let mut old_pages = memory.pages;
     let (mut profiles, gone_profiles) = entries(
         memory.profiles,
         data.profiles
@@ -241,13 +434,23 @@ pub fn write(
         |plan| envelope::plan_to_value(plan).to_string(),
         plan_key,
     );
-    // Which bodies are stored: as remembered, or as the stored head (not this tab's) names.
+    // Which bodies and pages are stored: as remembered, or as the stored head (not this
+    // tab's) names.
     if let Some(named) = &keys {
         for entry in profiles.iter_mut() {
             entry.stored = named.contains(&entry.key);
         }
         for entry in plans.iter_mut() {
             entry.stored = named.contains(&entry.key);
+        }
+        for page in old_pages.iter_mut() {
+            page.stored = named.contains(&page.key);
+        }
+    }
+    // A record is in its old page only as it was written there: its body stored.
+    for entry in profiles.iter_mut() {
+        if !entry.stored || entry.record.is_none() {
+            entry.page = None;
         }
     }
     // A body not stored is written: its text, if not at hand.
@@ -261,19 +464,32 @@ pub fn write(
         entry.text = Some(raw(envelope::plan_to_value(&entry.value).to_string()));
     }
     // The bodies the stored head names that the new one may not: removed once it is written.
-    let mut removable: Vec<String> = match keys {
-        Some(named) => named.into_iter().collect(),
-        None => gone_profiles
-            .iter()
-            .filter(|e| e.stored)
-            .map(|e| e.key.clone())
-            .chain(
-                gone_plans
-                    .iter()
-                    .filter(|e| e.stored)
-                    .map(|e| e.key.clone()),
-            )
-            .collect(),
+    let (mut removable, mut removable_pages): (Vec<String>, Vec<String>) = match keys {
+        Some(named) => {
+            let page_prefix = page_key("", "");
+            let page_prefix = &page_prefix[..page_prefix.len() - 1];
+            named
+                .into_iter()
+                .partition(|key| !key.starts_with(page_prefix))
+        }
+        None => (
+            gone_profiles
+                .iter()
+                .filter(|e| e.stored)
+                .map(|e| e.key.clone())
+                .chain(
+                    gone_plans
+                        .iter()
+                        .filter(|e| e.stored)
+                        .map(|e| e.key.clone()),
+                )
+                .collect(),
+            old_pages
+                .iter()
+                .filter(|p| p.stored)
+                .map(|p| p.key.clone())
+                .collect(),
+        ),
     };
 
     let mut single = single;
@@ -287,12 +503,17 @@ pub fn write(
                 write_bodies(store, &mut profiles, &mut written_now)
             }
         });
-        let progress = !written_now.is_empty();
-        written.extend(written_now);
         let full = match bodies {
             Ok((full, _)) => full,
             Err(error) => break Err(error),
         };
+        let mut pages = paginate(&mut profiles, &old_pages);
+        let full = match write_pages(store, &mut pages, &mut written_now) {
+            Ok(pages_full) => full || pages_full,
+            Err(error) => break Err(error),
+        };
+        let progress = !written_now.is_empty();
+        written.extend(written_now);
         // The single text of an older version is kept aside (for going back to an older
         // build) when there is room for it beside every body; it is the data as it was.
         if !full {
@@ -300,7 +521,7 @@ pub fn write(
                 let _ = keep_aside(store, &text, now_ms);
             }
         }
-        let head = encode(data, stamp, &mut profiles, &plans);
+        let head = encode(data, stamp, &pages, &plans);
         if let Err(error) = store.set(DATA_KEY, &head) {
             break Err(error);
         }
@@ -326,8 +547,31 @@ pub fn write(
                 let _ = store.remove(key);
             }
         }
+        let named_pages: HashSet<&str> = pages
+            .iter()
+            .filter(|p| p.stored)
+            .map(|p| p.key.as_str())
+            .collect();
+        for key in &removable_pages {
+            if !named_pages.contains(key.as_str()) {
+                let _ = store.remove(key);
+            }
+        }
         removable.clear();
+        removable_pages.clear();
         written.clear();
+        // The pages written are the stored ones now (for the next round short of room).
+        for (p, page) in pages.iter().enumerate() {
+            if page.stored {
+                for (i, entry) in profiles[page.start..page.start + page.len]
+                    .iter_mut()
+                    .enumerate()
+                {
+                    entry.page = Some((p, i));
+                }
+            }
+        }
+        old_pages = std::mem::take(&mut pages);
         if !full || !progress {
             break Ok(());
         }
@@ -344,12 +588,106 @@ pub fn write(
     for entry in plans.iter_mut() {
         entry.text = None;
     }
-    MEMORY.set(Memory {
+    for page in old_pages.iter_mut() {
+        page.text = None;
+    }
+    let memory = Memory {
         id: stamp.id.clone(),
         profiles,
         plans,
-    });
+        pages: old_pages,
+    };
+    sweep(store, &memory, now_ms);
+    MEMORY.set(memory);
     Ok(())
+}
+
+/// How long a value that no head names waits before a sweep removes it: another tab's save
+/// writes its bodies and pages a moment before its head.
+pub const SWEEP_AFTER_MS: u64 = 10_000;
+
+/// The sweep of values no head names, once per page load (see [`sweep`]).
+#[derive(Default)]
+enum Sweep {
+    #[default]
+    NotYet,
+    /// The values the head written at `at` did not name.
+    Waiting {
+        keys: Vec<String>,
+        at: u64,
+    },
+    Done,
+}
+
+thread_local! {
+    static SWEEP: RefCell<Sweep> = RefCell::default();
+}
+
+/// Removes the bodies and pages no head names: left by a save cut short (the tab closed
+/// between its bodies and its head) or by two tabs saving at once. In two steps: loading
+/// lists the values the head it read does not name ([`sweep_start`]); the first save at
+/// least [`SWEEP_AFTER_MS`] later removes those of them its own head (`memory`, just
+/// written) does not name either. A value another tab was writing at the first step is
+/// named by that tab's head by then, which this tab merges before it writes, so it stays
+/// while a head names it. Keys are listed once per page load, at load.
+fn sweep(store: &impl KeyValueStore, memory: &Memory, now_ms: u64) {
+    SWEEP.with_borrow_mut(|sweep| {
+        if let Sweep::Waiting { keys, at } = sweep {
+            if now_ms >= *at + SWEEP_AFTER_MS {
+                let named = named_in(memory);
+                for key in keys.iter().filter(|key| !named.contains(key.as_str())) {
+                    let _ = store.remove(key);
+                }
+                *sweep = Sweep::Done;
+            }
+        }
+    });
+}
+
+/// The first step of the sweep (see [`sweep`]), after loading: the values the head just
+/// read does not name.
+pub fn sweep_start(store: &impl KeyValueStore, now_ms: u64) {
+    if !SWEEP.with_borrow(|sweep| matches!(sweep, Sweep::NotYet)) {
+        return;
+    }
+    let Ok(keys) = store.keys_with_prefix(&body_prefix()) else {
+        return;
+    };
+    let keys: Vec<String> = MEMORY.with_borrow(|memory| {
+        let named = named_in(memory);
+        keys.into_iter()
+            .filter(|key| !named.contains(key.as_str()))
+            .collect()
+    });
+    SWEEP.set(if keys.is_empty() {
+        Sweep::Done
+    } else {
+        Sweep::Waiting { keys, at: now_ms }
+    });
+}
+
+/// The keys of the bodies and pages a head this tab wrote or read names.
+fn named_in(memory: &Memory) -> HashSet<&str> {
+    memory
+        .profiles
+        .iter()
+        .filter(|e| e.stored)
+        .map(|e| e.key.as_str())
+        .chain(
+            memory
+                .plans
+                .iter()
+                .filter(|e| e.stored)
+                .map(|e| e.key.as_str()),
+        )
+        .chain(
+            memory
+                .pages
+                .iter()
+                .filter(|p| p.stored)
+                .map(|p| p.key.as_str()),
+        )
+        .collect()
 }
 
 /// Writes the bodies of `entries` not stored yet, until one does not fit: whether one did
@@ -373,41 +711,119 @@ fn write_bodies<T>(
     Ok((false, true))
 }
 
-/// The head's text: the records of the bodies stored copied from memory (each written
-/// once), the bodies not stored inline.
-fn encode(
-    data: &Workspace,
-    stamp: &Stamp,
-    profiles: &mut [Entry<Profile>],
-    plans: &[Entry<Plan>],
-) -> String {
-    let mut inline: Vec<String> = Vec::new();
-    for entry in profiles.iter_mut() {
-        if entry.stored {
-            if entry.record.is_none() {
-                entry.record = Some(saved::record_text(
-                    &entry.id,
-                    entry.exported_at.as_deref(),
-                    &PartOut::Body(&entry.hash),
-                ));
+/// Writes the pages not stored yet, as far as they fit: whether one did not fit (it stays
+/// inline). The keys written go to `written`.
+fn write_pages(
+    store: &impl KeyValueStore,
+    pages: &mut [Page],
+    written: &mut Vec<String>,
+) -> Result<bool, StorageError> {
+    let mut full = false;
+    for page in pages.iter_mut().filter(|p| !p.stored) {
+        let text = page.text.as_ref().expect("a page not stored has its text");
+        match store.set(&page.key, text) {
+            Ok(()) => {
+                page.stored = true;
+                written.push(page.key.clone());
             }
-        } else {
-            let text = entry.text.as_ref().expect("a body not stored has its text");
-            inline.push(saved::record_text(
-                &entry.id,
-                entry.exported_at.as_deref(),
-                &PartOut::Inline(text),
-            ));
+            Err(StorageError::Full) => full = true,
+            Err(error) => return Err(error),
         }
     }
-    let mut inline = inline.iter();
-    let records: Vec<&str> = profiles
+    Ok(full)
+}
+
+/// The records of the bodies stored (each written once and kept), the bodies not stored
+/// inline, cut in pages: a page whose records are all those of a stored page in
+/// `old_pages`, in order, is that page; the others get their text.
+fn paginate(profiles: &mut [Entry<Profile>], old_pages: &[Page]) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < profiles.len() {
+        let mut end = start;
+        loop {
+            end += 1;
+            if end == profiles.len() || end - start == PAGE_MAX || profiles[end - 1].ends {
+                break;
+            }
+        }
+        let group = &mut profiles[start..end];
+        let same = match group[0].page {
+            Some((p, 0)) => old_pages.get(p).filter(|old| {
+                old.stored
+                    && old.len == group.len()
+                    && group
+                        .iter()
+                        .enumerate()
+                        .all(|(i, e)| e.page == Some((p, i)) && e.stored && e.record.is_some())
+            }),
+            _ => None,
+        };
+        let page = match same {
+            Some(old) => Page {
+                first: old.first.clone(),
+                hash: old.hash.clone(),
+                key: old.key.clone(),
+                start,
+                len: group.len(),
+                stored: true,
+                text: None,
+            },
+            None => {
+                let mut inline: Vec<String> = Vec::new();
+                for entry in group.iter_mut() {
+                    if entry.stored {
+                        if entry.record.is_none() {
+                            entry.record = Some(saved::record_text(
+                                &entry.id,
+                                entry.exported_at.as_deref(),
+                                &PartOut::Body(&entry.hash),
+                            ));
+                        }
+                    } else {
+                        let text = entry.text.as_ref().expect("a body not stored has its text");
+                        inline.push(saved::record_text(
+                            &entry.id,
+                            entry.exported_at.as_deref(),
+                            &PartOut::Inline(text),
+                        ));
+                    }
+                }
+                let mut inline = inline.iter();
+                let text = saved::page_text(group.iter().map(|entry| {
+                    match (&entry.record, entry.stored) {
+                        (Some(record), true) => record.as_str(),
+                        _ => inline
+                            .next()
+                            .expect("one inline record per body not stored"),
+                    }
+                }));
+                let hash = saved::hash_text(&text);
+                let first = group[0].id.clone();
+                Page {
+                    key: page_key(&first, &hash),
+                    first,
+                    hash,
+                    start,
+                    len: group.len(),
+                    stored: false,
+                    text: Some(text),
+                }
+            }
+        };
+        pages.push(page);
+        start = end;
+    }
+    pages
+}
+
+/// The head's text: the pages stored named, the others inline.
+fn encode(data: &Workspace, stamp: &Stamp, pages: &[Page], plans: &[Entry<Plan>]) -> String {
+    let refs: Vec<String> = pages
         .iter()
-        .map(|entry| match (&entry.record, entry.stored) {
-            (Some(record), true) => record.as_str(),
-            _ => inline
-                .next()
-                .expect("one inline record per body not stored"),
+        .map(|page| match (&page.text, page.stored) {
+            (Some(text), false) => saved::inline_page_text(text),
+            _ => saved::page_ref_text(&page.first, &page.hash),
         })
         .collect();
     let plan_parts: Vec<PartOut> = plans
@@ -417,7 +833,7 @@ fn encode(
             _ => PartOut::Body(&e.hash),
         })
         .collect();
-    saved::encode_head_with_records(data, stamp, records.into_iter(), &plan_parts)
+    saved::encode_head_with_pages(data, stamp, refs.iter().map(String::as_str), &plan_parts)
 }
 
 fn profile_text(profile: &Profile) -> String {
@@ -469,8 +885,9 @@ pub fn read(
         });
     }
     let mut workspace = head.workspace_rest()?;
-    // The bodies this tab holds already are not read again.
+    // The pages and bodies this tab holds already are not read again.
     let old = MEMORY.take();
+    let (pages, mut lost) = read_pages(store, &head, Some(&old));
     let known_profiles: HashMap<&str, &Rc<Profile>> = old
         .profiles
         .iter()
@@ -481,21 +898,27 @@ pub fn read(
         .iter()
         .map(|e| (e.key.as_str(), &e.value))
         .collect();
-    let mut lost = Vec::new();
-    // The bodies read, to remember as the stored head's.
+    // The bodies and pages read, to remember as the stored head's.
     let mut read_profiles: Vec<Entry<Profile>> = Vec::new();
     let mut read_plans: Vec<Entry<Plan>> = Vec::new();
-    let entry =
-        |value: &Rc<_>, id: &str, exported_at: Option<&str>, hash: &str, key: String| Entry {
-            value: Rc::clone(value),
-            id: id.to_string(),
-            exported_at: exported_at.map(str::to_string),
-            hash: hash.to_string(),
-            key,
-            stored: true,
-            record: None,
-            text: None,
-        };
+    let mut read_pages_kept: Vec<Page> = Vec::new();
+    let entry = |value: &Rc<_>,
+                 id: &str,
+                 exported_at: Option<&str>,
+                 hash: &str,
+                 key: String,
+                 page: Option<(usize, usize)>| Entry {
+        value: Rc::clone(value),
+        id: id.to_string(),
+        exported_at: exported_at.map(str::to_string),
+        hash: hash.to_string(),
+        key,
+        stored: true,
+        record: None,
+        text: None,
+        page,
+        ends: ends_page(id),
+    };
     let from_fallback = |id: &str| {
         fallback.and_then(|w| {
             w.profiles
@@ -504,7 +927,33 @@ pub fn read(
                 .map(|r| r.profile.clone())
         })
     };
-    for record in &head.profiles {
+    // Each record with the page it is in (`None`: inline in the head).
+    let mut records: Vec<(&RecordIn, Option<(usize, usize)>)> = Vec::new();
+    for page in &pages {
+        let slot = page.stored.as_ref().map(|stored| {
+            read_pages_kept.push(Page {
+                first: stored.first.clone(),
+                hash: stored.hash.clone(),
+                key: stored.key.clone(),
+                start: 0,
+                len: page.records.len(),
+                stored: true,
+                text: None,
+            });
+            read_pages_kept.len() - 1
+        });
+        records.extend(
+            page.records
+                .iter()
+                .enumerate()
+                .map(|(i, record)| (record, slot.map(|p| (p, i)))),
+        );
+    }
+    records.extend(head.profiles.iter().map(|record| (record, None)));
+    for (record, slot) in records {
+        if let Some((p, 0)) = slot {
+            read_pages_kept[p].start = read_profiles.len();
+        }
         let profile = match &record.part {
             PartIn::Inline(value) => match serde_json::from_value::<Profile>(value.clone()) {
                 Ok(profile) => Some(Rc::new(profile)),
@@ -522,7 +971,14 @@ pub fn read(
                 let exported_at = record.exported_at.as_deref();
                 match cached {
                     Some(profile) => {
-                        read_profiles.push(entry(&profile, &record.id, exported_at, hash, key));
+                        read_profiles.push(entry(
+                            &profile,
+                            &record.id,
+                            exported_at,
+                            hash,
+                            key,
+                            slot,
+                        ));
                         Some(profile)
                     }
                     None => match store.get(&key) {
@@ -535,6 +991,7 @@ pub fn read(
                                     exported_at,
                                     hash,
                                     key,
+                                    slot,
                                 ));
                                 Some(profile)
                             }
@@ -593,6 +1050,8 @@ pub fn read(
                             stored: true,
                             record: None,
                             text: None,
+                            page: None,
+                            ends: false,
                         });
                         Some(plan)
                     }
@@ -619,6 +1078,7 @@ pub fn read(
         id: head.stamp.id.clone(),
         profiles: read_profiles,
         plans: read_plans,
+        pages: read_pages_kept,
     });
     Ok(Read {
         data: workspace,
@@ -653,8 +1113,43 @@ pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
     let Ok(mut value) = serde_json::from_str::<Value>(&text) else {
         return Some(text);
     };
-    if value.get("version").and_then(Value::as_u64) != Some(SPLIT_VERSION) {
+    let version = value.get("version").and_then(Value::as_u64);
+    if !matches!(version, Some(v) if v == SPLIT_VERSION || v == saved::PAGED_VERSION) {
         return Some(text);
+    }
+    // The records of the pages, before those of the head itself.
+    if let Some(Value::Array(pages)) = value
+        .pointer_mut("/data")
+        .and_then(Value::as_object_mut)
+        .and_then(|data| data.remove("pages"))
+    {
+        let mut records: Vec<Value> = Vec::new();
+        for page in pages {
+            let stored = match (page.get("id"), page.get("page")) {
+                (Some(Value::String(first)), Some(Value::String(hash))) => {
+                    Some(page_key(first, hash))
+                }
+                _ => None,
+            };
+            let page = match stored {
+                Some(key) => store
+                    .get(&key)
+                    .ok()
+                    .flatten()
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .unwrap_or(Value::Null),
+                None => page.get("records").cloned().unwrap_or(Value::Null),
+            };
+            if let Value::Array(page) = page {
+                records.extend(page);
+            }
+        }
+        if let Some(Value::Array(rest)) = value.pointer_mut("/data/profiles").map(Value::take) {
+            records.extend(rest);
+        }
+        if let Some(data) = value.pointer_mut("/data").and_then(Value::as_object_mut) {
+            data.insert("profiles".into(), Value::Array(records));
+        }
     }
     let body = |key: String| -> Value {
         store
@@ -737,6 +1232,14 @@ mod tests {
         }
 
         fn save(&mut self, store: &MemoryStorage) -> Result<SaveOutcome, StorageError> {
+            self.save_at(store, 42)
+        }
+
+        fn save_at(
+            &mut self,
+            store: &MemoryStorage,
+            now_ms: u64,
+        ) -> Result<SaveOutcome, StorageError> {
             let snapshot = Snapshot {
                 data: self.data.clone(),
                 base: self.base.clone(),
@@ -744,7 +1247,7 @@ mod tests {
                 known: self.known.clone(),
                 writer: self.writer.clone(),
             };
-            let outcome = save_synced(store, &snapshot, 42)?;
+            let outcome = save_synced(store, &snapshot, now_ms)?;
             if let SaveOutcome::Saved { stored, .. } = &outcome {
                 let known = Rc::make_mut(&mut self.known);
                 for version in stored.merged_in.iter().chain([&stored.stored]) {
@@ -800,12 +1303,32 @@ mod tests {
             .collect()
     }
 
-    /// The body keys the stored head names.
+    /// The body and page keys the stored head names.
     fn named(store: &MemoryStorage) -> Vec<String> {
         let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
-        let mut keys: Vec<String> = named_keys(&head).into_iter().collect();
+        let mut keys: Vec<String> = named_keys(store, &head).into_iter().collect();
         keys.sort();
         keys
+    }
+
+    /// The profile records of the stored head, its pages read.
+    fn stored_records(store: &MemoryStorage) -> Vec<RecordIn> {
+        let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
+        let (pages, lost) = read_pages(store, &head, None);
+        assert!(lost.is_empty());
+        pages
+            .into_iter()
+            .flat_map(|p| p.records)
+            .chain(head.profiles)
+            .collect()
+    }
+
+    fn page_keys(store: &MemoryStorage) -> Vec<String> {
+        store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&page_key("", "")[..page_key("", "").len() - 1]))
+            .collect()
     }
 
     fn seeded(data: &Workspace) -> MemoryStorage {
@@ -815,7 +1338,7 @@ mod tests {
     }
 
     #[test]
-    fn one_profile_edited_among_10_000_writes_only_its_body_and_the_head() {
+    fn one_profile_edited_among_10_000_writes_only_its_body_its_page_and_the_head() {
         let data = many(10_000);
         let whole = envelope::encode(&data).chars().count();
         let store = seeded(&data);
@@ -824,33 +1347,221 @@ mod tests {
         tab.edit(0, "1");
         tab.save(&store).unwrap();
         let head = store.get(DATA_KEY).unwrap().unwrap();
-        assert!(head.starts_with(r#"{"format":"cchc-2021","version":3,"#));
+        assert!(head.starts_with(r#"{"format":"cchc-2021","version":4,"#));
         let before = store.written_chars();
         let keys_before = store.keys();
         tab.edit(4_321, "7");
         tab.save(&store).unwrap();
         let written = store.written_chars() - before;
         let head = store.get(DATA_KEY).unwrap().unwrap();
-        let body = store
+        let new: Vec<String> = store
             .keys()
             .into_iter()
-            .find(|k| !keys_before.contains(k))
-            .expect("the edited profile's new body");
+            .filter(|k| !keys_before.contains(k))
+            .collect();
+        assert_eq!(new.len(), 2, "{new:?}");
+        let body = new.iter().find(|k| !k.contains(":pg:")).unwrap();
+        let page = new.iter().find(|k| k.contains(":pg:")).unwrap();
         assert!(body.starts_with(&profile_key("p4322", "")));
-        let body_text = store.get(&body).unwrap().unwrap();
-        // The head and that body, nothing else.
+        let body_text = store.get(body).unwrap().unwrap();
+        let page_text = store.get(page).unwrap().unwrap();
+        // The head, that body and its page, nothing else.
         assert_eq!(
             written,
-            DATA_KEY.len() + head.chars().count() + body.len() + body_text.chars().count()
+            DATA_KEY.len()
+                + head.chars().count()
+                + body.len()
+                + body_text.chars().count()
+                + page.len()
+                + page_text.chars().count()
         );
         println!(
-            "one edit among 10 000: {written} characters written (the whole text: {whole}; the head: {})",
-            head.chars().count()
+            "one edit among 10 000: {written} characters written (the whole text: {whole}; the head: {}; the page: {})",
+            head.chars().count(),
+            page_text.chars().count()
         );
-        assert!(written * 5 < whole, "{written} of {whole}");
+        // Version 3 wrote ~410 000 here (a head listing every record).
+        assert!(written < 20_000, "{written} of {whole}");
         // The previous body of that profile is gone; every body named is stored.
         assert_eq!(body_keys(&store), named(&store));
         assert_eq!(load(&store, 0).data, *tab.data);
+    }
+
+    /// Characters written by `change` and a save, with 10 000 profiles stored in pages.
+    fn written_by(change: impl FnOnce(&mut Tab)) -> usize {
+        let store = seeded(&many(10_000));
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        let before = store.written_chars();
+        change(&mut tab);
+        tab.save(&store).unwrap();
+        assert_eq!(load(&store, 0).data, *tab.data);
+        assert_eq!(body_keys(&store), named(&store));
+        store.written_chars() - before
+    }
+
+    #[test]
+    fn adding_or_deleting_a_profile_among_10_000_rewrites_the_pages_around_it_only() {
+        let added = written_by(|tab| {
+            Rc::make_mut(&mut tab.data).add_profile(Profile::default());
+        });
+        let deleted = written_by(|tab| {
+            Rc::make_mut(&mut tab.data).delete("p5000").unwrap();
+        });
+        // A page is ~4 300 characters and the head ~6 400.
+        assert!(added < 20_000, "{added}");
+        assert!(deleted < 20_000, "{deleted}");
+    }
+
+    #[test]
+    fn the_pages_have_about_64_records_and_the_head_names_them_all() {
+        let store = seeded(&many(10_000));
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        let pages = page_keys(&store).len();
+        assert!((100..=250).contains(&pages), "{pages} pages");
+        let ids: Vec<String> = stored_records(&store).into_iter().map(|r| r.id).collect();
+        let expected: Vec<String> = tab.data.profiles.iter().map(|r| r.id.clone()).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_page_missing_is_taken_from_another_page_with_the_same_first_record() {
+        let store = seeded(&many(300));
+        let mut tab = Tab::open(&store);
+        tab.edit(1, "8");
+        tab.save(&store).unwrap();
+        let stale_head = store.get(DATA_KEY).unwrap().unwrap();
+        tab.edit(1, "81");
+        tab.save(&store).unwrap();
+        // A tab whose copy of storage lagged wrote a head naming the page just removed.
+        store.set(DATA_KEY, &stale_head).unwrap();
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 0);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(loaded.data.profiles.len(), 300);
+        assert_eq!(
+            loaded.data.profiles[1]
+                .profile
+                .entry(builtin::RECRUITMENT)
+                .numerator,
+            "81"
+        );
+    }
+
+    #[test]
+    fn a_page_that_does_not_fit_is_written_inline_in_the_head() {
+        let store = seeded(&many(300));
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "1");
+        tab.save(&store).unwrap();
+        // The body fits, the page does not, the head does.
+        tab.edit(200, "9");
+        store.full_for_keys_with(Some(":pg:"));
+        tab.save(&store).unwrap();
+        store.full_for_keys_with(None);
+        let head = store.get(DATA_KEY).unwrap().unwrap();
+        assert!(head.contains(r#"{"records":["#), "an inline page");
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        assert_eq!(load(&store, 0).data, *tab.data);
+        assert_eq!(body_keys(&store), named(&store));
+        // Room again: the next save stores that page on its own.
+        tab.edit(200, "10");
+        tab.save(&store).unwrap();
+        assert!(!store.get(DATA_KEY).unwrap().unwrap().contains("records"));
+        assert_eq!(load(&store, 0).data, *tab.data);
+    }
+
+    #[test]
+    fn a_version_3_head_is_written_as_version_4_with_nothing_lost() {
+        let items: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/saved/v3-storage.json"))
+                .unwrap();
+        let store = MemoryStorage::default();
+        for (key, value) in &items {
+            store.set(key, value).unwrap();
+        }
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let mut tab = Tab::open(&store);
+        let before = (*tab.data).clone();
+        tab.edit(1, "6");
+        tab.save(&store).unwrap();
+        let head = store.get(DATA_KEY).unwrap().unwrap();
+        assert!(head.starts_with(r#"{"format":"cchc-2021","version":4,"#));
+        assert!(head.contains(r#""pages":["#));
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 0).data;
+        assert_eq!(loaded, *tab.data);
+        assert_eq!(loaded.profiles.len(), before.profiles.len());
+        assert_eq!(loaded.plans, before.plans);
+        assert_eq!(body_keys(&store), named(&store));
+    }
+
+    #[test]
+    fn values_no_head_names_are_swept_once_they_have_waited() {
+        SWEEP.with_borrow_mut(|sweep| *sweep = Sweep::NotYet);
+        let data = many(100);
+        let store = seeded(&data);
+        // The version 1 text becomes bodies and pages at the first save: a head to sweep by.
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "1");
+        tab.save(&store).unwrap();
+        // Left behind: a body and a page of a save cut short.
+        let stray = [
+            profile_key("p7", "0123456789abcdef"),
+            page_key("p1", "feed"),
+        ];
+        for key in &stray {
+            store.set(key, "{}").unwrap();
+        }
+        // A body no head names yet when the tab loads, named by a head before the sweep
+        // (as another tab's, written a moment before its head): stays.
+        let mut later = Profile::clone(&tab.data.profiles[3].profile);
+        later.update_entry(builtin::RECRUITMENT, |e| e.numerator = "3".into());
+        let later_text = profile_text(&later);
+        let later_key = profile_key("p4", &saved::hash_text(&later_text));
+        store.set(&later_key, &later_text).unwrap();
+        SWEEP.with_borrow_mut(|sweep| *sweep = Sweep::NotYet);
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "2");
+        tab.save_at(&store, SWEEP_AFTER_MS - 1).unwrap();
+        assert!(
+            stray.iter().all(|k| store.get(k).unwrap().is_some()),
+            "not before they waited"
+        );
+        tab.edit(3, "3");
+        tab.save_at(&store, SWEEP_AFTER_MS).unwrap();
+        assert!(
+            stray.iter().all(|k| store.get(k).unwrap().is_none()),
+            "swept"
+        );
+        assert!(store.get(&later_key).unwrap().is_some(), "named: kept");
+        assert_eq!(body_keys(&store), named(&store));
+        assert_eq!(load(&store, 0).data, *tab.data);
+    }
+
+    #[test]
+    fn a_save_that_merges_keeps_the_tabs_profiles_where_they_are_equal() {
+        // The first save of data without an id reads it back and merges: the stored version
+        // must share the tab's profiles, or every later save compares them field by field.
+        let store = seeded(&many(20));
+        let mut tab = Tab::open(&store);
+        tab.edit(3, "1");
+        let before = tab.data.clone();
+        let Ok(SaveOutcome::Saved { stored, .. }) = tab.save(&store) else {
+            panic!("saved")
+        };
+        assert!(stored.merged_in.is_some(), "the merge path");
+        assert!(stored
+            .stored
+            .data
+            .profiles
+            .iter()
+            .zip(&before.profiles)
+            .all(|(a, b)| Rc::ptr_eq(&a.profile, &b.profile)));
     }
 
     #[test]
@@ -902,7 +1613,7 @@ mod tests {
     }
 
     #[test]
-    fn saved_data_of_versions_1_and_2_opens_and_is_written_as_version_3_with_a_copy_kept() {
+    fn saved_data_of_versions_1_and_2_opens_and_is_written_as_version_4_with_a_copy_kept() {
         for (name, text) in [
             ("v1", include_str!("../../tests/fixtures/saved/v1.json")),
             ("v2", include_str!("../../tests/fixtures/saved/v2.json")),
@@ -917,7 +1628,7 @@ mod tests {
             tab.save(&store).unwrap();
             let head = store.get(DATA_KEY).unwrap().unwrap();
             assert!(
-                head.starts_with(r#"{"format":"cchc-2021","version":3,"#),
+                head.starts_with(r#"{"format":"cchc-2021","version":4,"#),
                 "{name}"
             );
             assert_eq!(load(&store, 0).data, *tab.data, "{name}");
@@ -985,6 +1696,57 @@ mod tests {
     }
 
     #[test]
+    fn the_version_4_fixture_keeps_opening() {
+        let items: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/saved/v4-storage.json"))
+                .unwrap();
+        let store = MemoryStorage::default();
+        for (key, value) in &items {
+            store.set(key, value).unwrap();
+        }
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 0);
+        assert_eq!(loaded.notice, None);
+        let mut expected =
+            envelope::decode(include_str!("../../tests/fixtures/saved/v2.json")).unwrap();
+        Rc::make_mut(&mut expected.profiles[0].profile)
+            .update_entry(builtin::RECRUITMENT, |e| e.numerator = "5".into());
+        assert_eq!(loaded.data, expected);
+        assert!(items.keys().any(|k| k.contains(":pg:")));
+    }
+
+    /// Writes the version 4 fixture (run once with `--ignored` when the format changes in a
+    /// compatible way; never for a released version).
+    #[test]
+    #[ignore]
+    fn write_the_version_4_fixture() {
+        let store = MemoryStorage::default();
+        store
+            .set(
+                DATA_KEY,
+                include_str!("../../tests/fixtures/saved/v2.json").trim_end(),
+            )
+            .unwrap();
+        let mut tab = Tab::open(&store);
+        tab.edit(0, "5");
+        tab.save(&store).unwrap();
+        let items: std::collections::BTreeMap<String, String> = store
+            .keys()
+            .into_iter()
+            .filter(|k| !k.starts_with(BACKUP_PREFIX))
+            .map(|k| (k.clone(), store.get(&k).unwrap().unwrap()))
+            .collect();
+        std::fs::write(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/saved/v4-storage.json"
+            ),
+            serde_json::to_string_pretty(&items).unwrap() + "\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
     fn two_tabs_merge_through_the_bodies_and_only_named_bodies_stay() {
         let store = seeded(&many(50));
         let mut a = Tab::open(&store);
@@ -1008,7 +1770,7 @@ mod tests {
         };
         assert_eq!((numerator(3), numerator(7)), ("32".into(), "77".into()));
         assert_eq!(body_keys(&store), named(&store));
-        assert_eq!(body_keys(&store).len(), 50);
+        assert_eq!(body_keys(&store).len() - page_keys(&store).len(), 50);
     }
 
     #[test]
@@ -1017,9 +1779,11 @@ mod tests {
         let mut tab = Tab::open(&store);
         tab.edit(1, "8");
         tab.save(&store).unwrap();
-        let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
-        let (id, hash) = head.profile_bodies().nth(1).unwrap();
-        let key = profile_key(id, hash);
+        let record = stored_records(&store).remove(1);
+        let PartIn::Body(hash) = &record.part else {
+            panic!("a body")
+        };
+        let key = profile_key(&record.id, hash);
         store.set(&key, "{\"entries\":").unwrap();
         // What this tab remembers is not what a fresh page has.
         MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
@@ -1064,22 +1828,22 @@ mod tests {
     }
 
     #[test]
-    fn data_of_version_4_is_never_written_over() {
+    fn data_of_version_5_is_never_written_over() {
         let store = MemoryStorage::default();
         let mut tab = Tab::open(&store);
         tab.edit(0, "1");
         tab.save(&store).unwrap();
-        let newer = r#"{"format":"cchc-2021","version":4,"revision":3,"id":"x.1","data":{"profiles":[{"id":"p1","body":"00"}]}}"#;
+        let newer = r#"{"format":"cchc-2021","version":5,"revision":3,"id":"x.1","data":{"profiles":[{"id":"p1","body":"00"}]}}"#;
         store.set(DATA_KEY, newer).unwrap();
         let keys = store.keys();
         tab.edit(0, "2");
-        assert_eq!(tab.save(&store), Ok(SaveOutcome::Newer(4)));
+        assert_eq!(tab.save(&store), Ok(SaveOutcome::Newer(5)));
         assert_eq!(store.keys(), keys);
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         let loaded = load(&store, 5);
         assert!(matches!(
             loaded.notice,
-            Some(LoadNotice::Newer { version: 4, .. })
+            Some(LoadNotice::Newer { version: 5, .. })
         ));
         assert!(!loaded.may_save);
     }

@@ -159,7 +159,7 @@ impl Known {
 }
 
 /// `data`, with the profiles equal to `like`'s sharing `like`'s memory.
-fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
+pub fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
     // In step while the ids are (the usual case: no hashing of 10 000 ids per save), by id
     // where the lists differ.
     let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
@@ -441,10 +441,13 @@ pub fn save_synced(
                     wrote: false,
                 });
             }
+            // The merge's profiles equal to the tab's share the tab's memory, so that the
+            // next save finds them unchanged by address (issue 14: not field by field).
+            let merged_data = share_unchanged(&Rc::new(merged.workspace), data);
             write(
                 store,
                 snapshot,
-                Rc::new(merged.workspace),
+                merged_data,
                 stamp.revision,
                 Some(theirs),
                 merged.renamed,
@@ -634,16 +637,16 @@ mod tests {
         let mut tab = Tab::open(&store);
         tab.type_numerator("1");
         tab.save(&store);
-        // Version 3 is this build's own (saved data in parts, issue 14); 4 is newer.
-        let newer = r#"{"format":"cchc-2021","version":4,"revision":9,"data":{"new":true}}"#;
+        // Version 4 is this build's own (saved data in pages, issue 14); 5 is newer.
+        let newer = r#"{"format":"cchc-2021","version":5,"revision":9,"data":{"new":true}}"#;
         store.set(DATA_KEY, newer).unwrap();
         tab.type_numerator("12");
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(4));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(5));
         assert_eq!(store.get(DATA_KEY), Ok(Some(newer.into())));
         // Also when the newer version writes its keys in another order.
-        let reordered = r#"{"version":5,"format":"cchc-2021","data":{}}"#;
+        let reordered = r#"{"version":6,"format":"cchc-2021","data":{}}"#;
         store.set(DATA_KEY, reordered).unwrap();
-        assert_eq!(tab.save(&store), SaveOutcome::Newer(5));
+        assert_eq!(tab.save(&store), SaveOutcome::Newer(6));
         assert_eq!(store.get(DATA_KEY), Ok(Some(reordered.into())));
     }
 

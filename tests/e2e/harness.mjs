@@ -412,7 +412,7 @@ export async function readStorage(page) {
 
 // Saved data in parts (issue 14): storage holds a head under DATA_KEY naming one value
 // per profile body and per plan body (`<DATA_KEY>:p:<id>:<hash>`, `<DATA_KEY>:plan:<id>:<hash>`,
-// docs/formats.md). The helpers below put every body back inline, so that tests read the
+// docs/formats.md), since version 4 through pages of records (`<DATA_KEY>:pg:<first id>:<hash>`). The helpers below put every body back inline, so that tests read the
 // saved data whole, as version 2 held it.
 
 /** `items` (key → value) with the bodies folded into the head under `dataKey`. */
@@ -426,8 +426,16 @@ export function inlineBodies(items, dataKey = DATA_KEY) {
   } catch {
     return out;
   }
-  if (head?.version !== 3 || !head.data) return out;
+  if ((head?.version !== 3 && head?.version !== 4) || !head.data) return out;
   const body = (key) => (items[key] == null ? null : JSON.parse(items[key]));
+  // Version 4: the records are in pages (`<DATA_KEY>:pg:<first id>:<hash>`, or inline).
+  if (Array.isArray(head.data.pages)) {
+    const records = head.data.pages.flatMap((p) =>
+      typeof p?.page === 'string' ? body(`${dataKey}:pg:${p.id}:${p.page}`) ?? [] : p?.records ?? [],
+    );
+    head.data.profiles = [...records, ...(head.data.profiles ?? [])];
+    delete head.data.pages;
+  }
   for (const record of head.data.profiles ?? []) {
     if (typeof record.body !== 'string') continue;
     record.profile = body(`${dataKey}:p:${record.id}:${record.body}`);

@@ -196,8 +196,8 @@ test('data of a newer version written while a tab is open is never written over 
     await open(a);
     await choose(a, unitSelect(a), '31211');
     await waitForSavedProfiles(a, [['31211', '', '', '']]);
-    // The newer version, in another tab, saves its own format (3 is this build's since issue 14).
-    const newer = JSON.stringify({ format: 'cchc-2021', version: 4, revision: 50, data: { profiles: [], future: true } });
+    // The newer version, in another tab, saves its own format (4 is this build's since issue 14).
+    const newer = JSON.stringify({ format: 'cchc-2021', version: 5, revision: 50, data: { profiles: [], future: true } });
     const b = await secondTab(context, log);
     await open(b);
     await b.evaluate(([key, value]) => localStorage.setItem(key, value), [DATA_KEY, newer]);
