@@ -59,7 +59,7 @@ fn apply(w: &mut Workspace, edit: &Edit) {
     let n = w.profiles.len();
     fn profile(w: &mut Workspace, p: usize) -> &mut Profile {
         let n = w.profiles.len();
-        Rc::make_mut(&mut w.profiles[p % n].profile)
+        Rc::make_mut(&mut Rc::make_mut(&mut w.profiles[p % n]).profile)
     }
     match edit {
         Edit::Text(p, t, f, s) => {

@@ -1150,7 +1150,7 @@ mod tests {
         let copy = |w: &Workspace| {
             let mut w = w.clone();
             for record in &mut w.profiles {
-                record.profile = Rc::new(Profile::clone(&record.profile));
+                Rc::make_mut(record).profile = Rc::new(Profile::clone(&record.profile));
             }
             w
         };

@@ -88,7 +88,7 @@ impl Workspace {
                 && p.plan == plan.id
                 && plan.find_unit(&p.unit_id).is_some()
             {
-                peers.entry(p.unit_id.as_str()).or_insert(record);
+                peers.entry(p.unit_id.as_str()).or_insert(&**record);
             }
         }
         peers

@@ -3,6 +3,7 @@
 //! many units meet each target. A total is judged only when every unit the target applies
 //! to is in it; otherwise it is incomplete, with a clearly separate estimate.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::builtin;
@@ -179,13 +180,14 @@ pub struct DistrictSelection<'a> {
 
 /// One profile per unit of `plan`, with a unit chosen: for a unit with several, the one
 /// `choices` names (unit key → profile id; saved with the data), else the first.
-pub fn district_selection<'a>(
+pub fn district_selection<'a, R: Borrow<ProfileRecord>>(
     plan: &Plan,
-    profiles: &'a [ProfileRecord],
+    profiles: &'a [R],
     choices: &BTreeMap<String, String>,
 ) -> DistrictSelection<'a> {
     let profiles: Vec<&ProfileRecord> = profiles
         .iter()
+        .map(Borrow::borrow)
         .filter(|r| r.profile.plan == plan.id)
         .collect();
     let mut by_unit: BTreeMap<String, Vec<&ProfileRecord>> = BTreeMap::new();

@@ -1,6 +1,7 @@
 //! The district office's grid (issue 13): every unit of the plan × every target, with who
 //! has not sent its figures, which files lack some, and each file's export date.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::district::{district_selection, unit_key};
@@ -69,9 +70,9 @@ impl GridRow {
 
 /// The grid of `plan`: per bloc, the plan's units in the plan's order (the profile counted
 /// for the district, or a row of missing cells), then the bloc's "other" units.
-pub fn grid(
+pub fn grid<R: Borrow<ProfileRecord>>(
     plan: &Plan,
-    records: &[ProfileRecord],
+    records: &[R],
     choices: &BTreeMap<String, String>,
     model: &ScoringModel,
 ) -> Vec<GridRow> {
@@ -79,7 +80,12 @@ pub fn grid(
     let counted: Vec<&ProfileRecord> = selection
         .counted
         .iter()
-        .filter_map(|p| records.iter().find(|r| std::ptr::eq(&*r.profile, *p)))
+        .filter_map(|p| {
+            records
+                .iter()
+                .map(Borrow::borrow)
+                .find(|r: &&ProfileRecord| std::ptr::eq(&*r.profile, *p))
+        })
         .collect();
     let row_of = |record: &ProfileRecord, key: String| {
         let profile = &record.profile;

@@ -183,16 +183,16 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
         .unwrap_or(0);
     let mut renamed = Vec::new();
     // Ours's profiles, in ours's order.
-    let mut kept: Vec<ProfileRecord> = Vec::with_capacity(ours.profiles.len());
+    let mut kept: Vec<Rc<ProfileRecord>> = Vec::with_capacity(ours.profiles.len());
     for record in &ours.profiles {
         let in_base = base_ids.get(&record.id).map(|&i| &base.profiles[i]);
         let in_theirs = theirs_ids.get(&record.id).map(|&i| &theirs.profiles[i]);
         match (in_base, in_theirs) {
-            (Some(b), Some(t)) => kept.push(ProfileRecord {
+            (Some(b), Some(t)) => kept.push(Rc::new(ProfileRecord {
                 id: record.id.clone(),
                 profile: merge_profile(&b.profile, &record.profile, &t.profile),
                 exported_at: leaf(&b.exported_at, &record.exported_at, &t.exported_at),
-            }),
+            })),
             // Deleted by theirs: gone, unless ours edited it.
             (Some(b), None) => {
                 if record.profile != b.profile {
@@ -204,11 +204,11 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
                 next_number += 1;
                 let id = format!("p{next_number}");
                 renamed.push((record.id.clone(), id.clone()));
-                kept.push(ProfileRecord {
+                kept.push(Rc::new(ProfileRecord {
                     id,
                     profile: record.profile.clone(),
                     exported_at: record.exported_at.clone(),
-                });
+                }));
             }
             _ => kept.push(record.clone()),
         }
@@ -216,7 +216,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     // Theirs's profiles that are not there yet (added by theirs, or deleted by ours but
     // edited by theirs) go after the profile they follow in theirs.
     let placed: BTreeSet<&str> = set_of(kept.iter().map(|r| r.id.as_str()));
-    let mut after: HashMap<Option<String>, Vec<ProfileRecord>> = HashMap::new();
+    let mut after: HashMap<Option<String>, Vec<Rc<ProfileRecord>>> = HashMap::new();
     let mut anchor: Option<String> = None;
     for record in &theirs.profiles {
         if placed.contains(record.id.as_str()) {
@@ -243,10 +243,10 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     }
     if profiles.is_empty() {
         next_number += 1;
-        profiles.push(ProfileRecord::new(
+        profiles.push(Rc::new(ProfileRecord::new(
             format!("p{next_number}"),
             Profile::default(),
-        ));
+        )));
     }
     let active = active_after(ours, &renamed, &profiles);
     Merged {
@@ -311,7 +311,7 @@ fn merge_plans(base: &[Rc<Plan>], ours: &[Rc<Plan>], theirs: &[Rc<Plan>]) -> Vec
 fn active_after(
     ours: &Workspace,
     renamed: &[(String, String)],
-    profiles: &[ProfileRecord],
+    profiles: &[Rc<ProfileRecord>],
 ) -> String {
     let new_id = |id: &str| -> String {
         renamed
@@ -338,7 +338,7 @@ fn active_after(
 pub fn apply_renames(workspace: &mut Workspace, renamed: &[(String, String)]) {
     for (old, new) in renamed {
         if let Some(record) = workspace.profiles.iter_mut().find(|r| &r.id == old) {
-            record.id = new.clone();
+            Rc::make_mut(record).id = new.clone();
         }
         if &workspace.active == old {
             workspace.active = new.clone();
@@ -389,7 +389,7 @@ mod tests {
 
     fn edit(w: &mut Workspace, id: &str, change: impl FnOnce(&mut Profile)) {
         let record = w.profiles.iter_mut().find(|r| r.id == id).unwrap();
-        change(Rc::make_mut(&mut record.profile));
+        change(Rc::make_mut(&mut Rc::make_mut(record).profile));
     }
 
     fn numerator(w: &Workspace, id: &str) -> String {
@@ -500,9 +500,10 @@ mod tests {
     fn theirs_additions_follow_the_profile_they_follow_in_theirs() {
         let base = two();
         let mut theirs = base.clone();
-        theirs
-            .profiles
-            .insert(1, ProfileRecord::new("p9".into(), Profile::default()));
+        theirs.profiles.insert(
+            1,
+            Rc::new(ProfileRecord::new("p9".into(), Profile::default())),
+        );
         let merged = merge(&base, &base, &theirs).workspace;
         let ids: Vec<&str> = merged.profiles.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["p1", "p9", "p2"]);

@@ -176,7 +176,7 @@ mod tests {
             check(&w, "typed");
         }
         // Another profile changed (another tab, an import).
-        Rc::make_mut(&mut w.profiles[5].profile)
+        Rc::make_mut(&mut Rc::make_mut(&mut w.profiles[5]).profile)
             .update_entry(builtin::RECRUITMENT, |e| e.numerator = "10".into());
         check(&w, "another profile");
         w.peer_scores.insert("31234".into(), "99".into());

@@ -1021,11 +1021,11 @@ pub fn read(
             }
         };
         if let Some(profile) = profile {
-            workspace.profiles.push(ProfileRecord {
+            workspace.profiles.push(Rc::new(ProfileRecord {
                 id: record.id.clone(),
                 profile,
                 exported_at: record.exported_at.clone(),
-            });
+            }));
         }
     }
     for (id, part) in &head.plans {
@@ -1226,7 +1226,7 @@ mod tests {
 
         fn edit(&mut self, index: usize, numerator: &str) {
             let data = Rc::make_mut(&mut self.data);
-            let record = &mut data.profiles[index];
+            let record = Rc::make_mut(&mut data.profiles[index]);
             Rc::make_mut(&mut record.profile)
                 .update_entry(builtin::RECRUITMENT, |e| e.numerator = numerator.into());
         }
@@ -1654,7 +1654,7 @@ mod tests {
         let loaded = load(&store, 0);
         assert_eq!(loaded.notice, None);
         let mut expected = envelope::decode(v2).unwrap();
-        Rc::make_mut(&mut expected.profiles[0].profile)
+        Rc::make_mut(&mut Rc::make_mut(&mut expected.profiles[0]).profile)
             .update_entry(builtin::RECRUITMENT, |e| e.numerator = "5".into());
         assert_eq!(loaded.data, expected);
         assert_eq!(loaded.data.plans.len(), 1);
@@ -1709,7 +1709,7 @@ mod tests {
         assert_eq!(loaded.notice, None);
         let mut expected =
             envelope::decode(include_str!("../../tests/fixtures/saved/v2.json")).unwrap();
-        Rc::make_mut(&mut expected.profiles[0].profile)
+        Rc::make_mut(&mut Rc::make_mut(&mut expected.profiles[0]).profile)
             .update_entry(builtin::RECRUITMENT, |e| e.numerator = "5".into());
         assert_eq!(loaded.data, expected);
         assert!(items.keys().any(|k| k.contains(":pg:")));

@@ -182,7 +182,7 @@ pub fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> 
             other.filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == *record.profile)
         {
             let same = same.clone();
-            Rc::make_mut(&mut data).profiles[i].profile = same;
+            Rc::make_mut(&mut Rc::make_mut(&mut data).profiles[i]).profile = same;
         }
     }
     data
