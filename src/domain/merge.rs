@@ -268,6 +268,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
             },
             plans: merge_plans(&base.plans, &ours.plans, &theirs.plans),
             models: merge_models(&base.models, &ours.models, &theirs.models),
+            active_hint: Default::default(),
         },
         renamed,
     }
@@ -359,6 +360,7 @@ pub fn same_data(a: &Workspace, b: &Workspace) -> bool {
         district_choices,
         plans,
         models,
+        active_hint: _,
     } = a;
     *profiles == b.profiles
         && *plans == b.plans

@@ -2,6 +2,7 @@
 //! the whole district), the peer scores typed in, the scoring model and the language; and
 //! the bloc table that ranks the active unit among its peers.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -103,6 +104,22 @@ pub struct Workspace {
     /// `model`, where version 1 kept them). Not written while empty.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub models: BTreeMap<String, ScoringModel>,
+    /// Where the active profile was last found (issue 14): finding it by id among 10 000
+    /// profiles on every call cost several ms per keystroke at 4x CPU.
+    #[serde(skip)]
+    pub active_hint: IndexHint,
+}
+
+/// A place in a list where something was last found: a hint, checked before each use, so
+/// that a list or an id changed in any way costs one search again, never a wrong answer.
+/// Not part of what a workspace is: every two hints are equal.
+#[derive(Debug, Clone, Default)]
+pub struct IndexHint(Cell<usize>);
+
+impl PartialEq for IndexHint {
+    fn eq(&self, _: &IndexHint) -> bool {
+        true
+    }
 }
 
 impl Default for Workspace {
@@ -128,6 +145,7 @@ impl Workspace {
             district_choices: BTreeMap::new(),
             plans: Vec::new(),
             models: BTreeMap::new(),
+            active_hint: IndexHint::default(),
         }
     }
 
@@ -267,10 +285,17 @@ impl Workspace {
     }
 
     fn active_index(&self) -> usize {
-        self.profiles
+        let hint = self.active_hint.0.get();
+        if self.profiles.get(hint).is_some_and(|r| r.id == self.active) {
+            return hint;
+        }
+        let index = self
+            .profiles
             .iter()
             .position(|r| r.id == self.active)
-            .unwrap_or(0)
+            .unwrap_or(0);
+        self.active_hint.0.set(index);
+        index
     }
 
     pub fn active(&self) -> &ProfileRecord {
@@ -643,6 +668,31 @@ mod tests {
         }
         assert_eq!(before.profiles[499].profile.label, "");
         assert_eq!(after.profiles[499].profile.label, "sửa");
+    }
+
+    /// The active profile is the one `active` names, however the list or the id changed
+    /// since it was last found.
+    #[test]
+    fn the_active_profile_follows_every_change_of_the_list_and_the_id() {
+        let mut w = Workspace::with_profiles(vec![Profile::default(); 5]);
+        w.switch_to("p4");
+        assert_eq!(w.active().id, "p4");
+        w.profiles.remove(0); // p4 now at index 2, the hint says 3
+        assert_eq!(w.active().id, "p4");
+        w.active = "p2".into(); // set directly, not through switch_to
+        assert_eq!(w.active().id, "p2");
+        w.profiles.swap(0, 3);
+        assert_eq!(w.active().id, "p2");
+        w.active_profile_mut().label = "x".into();
+        assert_eq!(
+            w.profiles
+                .iter()
+                .find(|r| r.id == "p2")
+                .unwrap()
+                .profile
+                .label,
+            "x"
+        );
     }
 
     #[test]

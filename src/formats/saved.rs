@@ -255,6 +255,7 @@ fn encode_head_listing<'r>(
         district_choices: data.district_choices.clone(),
         plans: data.plans.clone(),
         models: data.models.clone(),
+        active_hint: Default::default(),
     };
     let text = encode_head(&empty, stamp, &[], plans);
     // The profiles are the data's first field: `"data":{"profiles":[]`.
