@@ -1664,37 +1664,6 @@ mod tests {
         );
     }
 
-    /// Writes the version 3 fixture (run once with `--ignored` when the format changes
-    /// in a compatible way; never for a released version).
-    #[test]
-    #[ignore]
-    fn write_the_version_3_fixture() {
-        let store = MemoryStorage::default();
-        store
-            .set(
-                DATA_KEY,
-                include_str!("../../tests/fixtures/saved/v2.json").trim_end(),
-            )
-            .unwrap();
-        let mut tab = Tab::open(&store);
-        tab.edit(0, "5");
-        tab.save(&store).unwrap();
-        let items: std::collections::BTreeMap<String, String> = store
-            .keys()
-            .into_iter()
-            .filter(|k| !k.starts_with(BACKUP_PREFIX))
-            .map(|k| (k.clone(), store.get(&k).unwrap().unwrap()))
-            .collect();
-        std::fs::write(
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/saved/v3-storage.json"
-            ),
-            serde_json::to_string_pretty(&items).unwrap() + "\n",
-        )
-        .unwrap();
-    }
-
     #[test]
     fn the_version_4_fixture_keeps_opening() {
         let items: std::collections::BTreeMap<String, String> =

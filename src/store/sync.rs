@@ -332,69 +332,43 @@ pub fn save_synced(
         return Ok(SaveOutcome::Unchanged);
     }
     let data = &snapshot.data;
+    // The tab's own data written over what is stored (nothing to merge with).
+    let write_own = |revision: u64, replaced: Replaced| {
+        write(
+            store,
+            snapshot,
+            data.clone(),
+            revision,
+            None,
+            Vec::new(),
+            replaced,
+            now_ms,
+        )
+    };
     // The first characters tell the version and id: the whole text (megabytes in a big
     // workspace) is read only when another tab saved.
-    let nothing = || Replaced::nothing();
     match store.peek(DATA_KEY, PEEK_LENGTH)? {
-        None => {
-            return write(
-                store,
-                snapshot,
-                data.clone(),
-                0,
-                None,
-                Vec::new(),
-                nothing(),
-                now_ms,
-            )
-        }
+        None => return write_own(0, Replaced::nothing()),
         Some(start) => match envelope::peek(&start) {
             Some(peeked) if peeked.version > CURRENT_VERSION => {
                 return Ok(SaveOutcome::Newer(peeked.version))
             }
             Some(peeked) if peeked.id.is_some() && peeked.id == snapshot.base_id => {
                 let replaced = split::replaced(store, peeked.version, peeked.id.as_deref())?;
-                return write(
-                    store,
-                    snapshot,
-                    data.clone(),
-                    peeked.revision,
-                    None,
-                    Vec::new(),
-                    replaced,
-                    now_ms,
-                );
+                return write_own(peeked.revision, replaced);
             }
             _ => {}
         },
     }
     let Some(text) = store.get(DATA_KEY)? else {
-        return write(
-            store,
-            snapshot,
-            data.clone(),
-            0,
-            None,
-            Vec::new(),
-            nothing(),
-            now_ms,
-        );
+        return write_own(0, Replaced::nothing());
     };
     // A body missing or damaged (another tab's save under way) counts as unchanged there.
     match split::read(store, &text, Some(&snapshot.base)) {
         Err(DecodeError::NewerVersion(version)) => Ok(SaveOutcome::Newer(version)),
         // Something unreadable was written since: kept aside like at load, then replaced.
         Err(_) => match keep_aside(store, &text, now_ms) {
-            Some(_) => write(
-                store,
-                snapshot,
-                data.clone(),
-                0,
-                None,
-                Vec::new(),
-                nothing(),
-                now_ms,
-            ),
+            Some(_) => write_own(0, Replaced::nothing()),
             None => Err(StorageError::Unavailable),
         },
         Ok(read) => {
