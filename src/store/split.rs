@@ -1427,19 +1427,25 @@ mod tests {
         assert_eq!(ids, expected);
     }
 
-    #[test]
-    fn a_page_missing_is_taken_from_another_page_with_the_same_first_record() {
-        let store = seeded(&many(300));
+    /// Profile 2 of `n` saved twice (numerator "8", then "81"); then a tab whose copy of
+    /// storage lagged writes the first save's head again, naming the page (or, with few
+    /// profiles, the body) the second save removed; then storage is loaded afresh.
+    fn loaded_after_a_lagging_head(n: usize) -> crate::store::Loaded {
+        let store = seeded(&many(n));
         let mut tab = Tab::open(&store);
         tab.edit(1, "8");
         tab.save(&store).unwrap();
         let stale_head = store.get(DATA_KEY).unwrap().unwrap();
         tab.edit(1, "81");
         tab.save(&store).unwrap();
-        // A tab whose copy of storage lagged wrote a head naming the page just removed.
         store.set(DATA_KEY, &stale_head).unwrap();
         MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
-        let loaded = load(&store, 0);
+        load(&store, 0)
+    }
+
+    #[test]
+    fn a_page_missing_is_taken_from_another_page_with_the_same_first_record() {
+        let loaded = loaded_after_a_lagging_head(300);
         assert_eq!(loaded.notice, None);
         assert_eq!(loaded.data.profiles.len(), 300);
         assert_eq!(
@@ -1775,17 +1781,7 @@ mod tests {
 
     #[test]
     fn a_body_missing_is_taken_from_another_body_of_the_same_profile() {
-        let store = seeded(&many(3));
-        let mut tab = Tab::open(&store);
-        tab.edit(1, "8");
-        tab.save(&store).unwrap();
-        let stale_head = store.get(DATA_KEY).unwrap().unwrap();
-        tab.edit(1, "81");
-        tab.save(&store).unwrap();
-        // A tab whose copy of storage lagged wrote a head naming the body just removed.
-        store.set(DATA_KEY, &stale_head).unwrap();
-        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
-        let loaded = load(&store, 0);
+        let loaded = loaded_after_a_lagging_head(3);
         assert_eq!(loaded.notice, None);
         assert_eq!(
             loaded.data.profiles[1]
