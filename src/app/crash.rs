@@ -1,7 +1,7 @@
 //! No dead page: if the app ever panics, the page is replaced by a plain message with a
 //! link that downloads the saved data, built with DOM calls only (the app may be gone).
 
-use crate::i18n::{EN, VI};
+use crate::i18n::{CRASH_TEXT_EN, VI};
 use crate::store::LocalStorage;
 
 /// Installs the hook through Yew, which otherwise replaces any hook with its own.
@@ -27,7 +27,7 @@ fn show_crash_page() -> Option<()> {
     for (tag, text) in [
         ("h1", VI.crash_title),
         ("p", VI.crash_text),
-        ("p", EN.crash_text),
+        ("p", CRASH_TEXT_EN),
     ] {
         let child = element(tag, text)?;
         panel.append_child(&child).ok()?;

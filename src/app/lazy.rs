@@ -172,6 +172,57 @@ on_demand!(
     DistrictView(DistrictViewProps) = DistrictViewInner in district_view
 );
 
+/// The English texts' module (issue 14): the split point, and its loading, which installs
+/// the texts (`crate::i18n::english`).
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+mod english {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use wasm_split_helpers::SplitLoaderError;
+
+    use crate::i18n::Texts;
+
+    // The split point: the English texts and their messages are reached only from here.
+    #[allow(improper_ctypes_definitions)]
+    #[wasm_split_helpers::wasm_split(english, fallible)]
+    fn english() -> Result<&'static Texts, SplitLoaderError> {
+        Ok(&crate::i18n::EN)
+    }
+
+    /// Loads the module unless the texts are here.
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
+        Box::pin(async {
+            if crate::i18n::english().is_none() {
+                let texts = english().await?;
+                super::prefetch::mark("cchc:view-loaded:english");
+                crate::i18n::install_english(texts);
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Loads the English texts when English is chosen and they are not here yet, then draws the
+/// page again (it shows the Vietnamese texts meanwhile). A failed download is tried again at
+/// the next choice of English.
+#[hook]
+pub fn use_english(lang: crate::domain::language::Lang) {
+    let redraw = use_force_update();
+    use_effect_with(lang, move |lang| {
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        if *lang == crate::domain::language::Lang::En && crate::i18n::english().is_none() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if english::prefetch().await.is_ok() {
+                    redraw.force_update();
+                }
+            });
+        }
+        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+        let _ = (lang, redraw);
+    });
+}
+
 /// Prefetches the on-demand views' modules once the first result is shown (see the module
 /// comment). Called once, by the app.
 #[hook]
@@ -220,6 +271,8 @@ mod prefetch {
                 super::settings_view::prefetch,
                 super::plans_view::prefetch,
                 super::print_view::prefetch,
+                // Last: most pages stay in Vietnamese.
+                super::english::prefetch,
             ] {
                 idle().await;
                 failed |= prefetch().await.is_err();

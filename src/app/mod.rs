@@ -86,7 +86,10 @@ pub fn App(props: &AppProps) -> Html {
             store::remember_active(&SessionStorage, active);
         }
     });
-    use_effect_with(state.language(), |lang| {
+    // Issue 14: English comes in a module of its own; the page is drawn in Vietnamese until
+    // it is here (`Lang::shown`), then again.
+    lazy::use_english(state.language());
+    use_effect_with(state.language().shown(), |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -95,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let lang = state.language();
+    let lang = state.language().shown();
     let t = lang.texts();
     let workspace = state.workspace();
     let plan_rc = workspace.active_plan();
@@ -190,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         "saved"
     };
+    // What the switch offers follows what is shown (while English loads, English again).
     let other_lang = match lang {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,

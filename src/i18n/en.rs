@@ -27,6 +27,10 @@ fn points(value: f64) -> String {
 /// The English messages with figures, with singular nouns where a count is 1.
 pub struct En;
 
+/// The crash page's English line, which the crash page shows beside the Vietnamese texts
+/// without the English module (src/app/crash.rs).
+pub const CRASH_TEXT: &str = "Your saved figures are still in this browser. Reload the page. If the error comes back, download the saved figures and send them to the person in charge.";
+
 pub static EN: Texts = Texts {
     messages: &En,
     app_tagline: "a unit's self-assessment against the campaign targets",
@@ -80,7 +84,7 @@ pub static EN: Texts = Texts {
     banner_unreadable_left: "The saved figures could not be read or kept aside. They are left as they are: the page will not overwrite them, and new changes stay in this page only.",
     dismiss: "Dismiss",
     crash_title: "Sorry, the page hit an error",
-    crash_text: "Your saved figures are still in this browser. Reload the page. If the error comes back, download the saved figures and send them to the person in charge.",
+    crash_text: CRASH_TEXT,
     crash_download: "Download the saved figures",
     crash_reload: "Reload the page",
     banner_updated: "A new version of the app has been installed and is in use. Your figures are unchanged.",

@@ -25,14 +25,45 @@ pub use crate::domain::language::Lang;
 mod en;
 mod vi;
 
-pub use en::EN;
+pub use en::{CRASH_TEXT as CRASH_TEXT_EN, EN};
 pub use vi::VI;
+
+// Issue 14: in the split build the English texts live in an on-demand module of their own
+// (src/app/lazy.rs loads it when English is chosen, and in idle time): until it is here,
+// English pages show the Vietnamese texts. Elsewhere (Trunk's one-module build, the
+// pre-renderer, the tests) they are always here.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+thread_local! {
+    static ENGLISH: std::cell::Cell<Option<&'static Texts>> = const { std::cell::Cell::new(None) };
+}
+
+/// The English texts, if they are here (see above).
+pub fn english() -> Option<&'static Texts> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    return ENGLISH.with(std::cell::Cell::get);
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    Some(&EN)
+}
+
+/// Called by the English module once it is loaded.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+pub fn install_english(texts: &'static Texts) {
+    ENGLISH.with(|english| english.set(Some(texts)));
+}
 
 impl Lang {
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Vi => &VI,
-            Lang::En => &EN,
+            Lang::En => english().unwrap_or(&VI),
+        }
+    }
+
+    /// The language whose texts are on screen: Vietnamese while the English ones load.
+    pub fn shown(self) -> Lang {
+        match self {
+            Lang::En if english().is_none() => Lang::Vi,
+            lang => lang,
         }
     }
 

@@ -153,3 +153,45 @@ test('after one online visit, every view opens offline', { timeout: TEST_TIMEOUT
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test('the English texts come in a module of their own: a Vietnamese page never needs it, choosing English loads it', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  // No service worker: its precache (and the idle prefetch behind it) would fetch it anyway.
+  const { context, page, log } = await newPage(browser, {
+    baseURL: server.url,
+    initScript: () => {
+      delete Navigator.prototype.serviceWorker;
+    },
+  });
+  const file = moduleFile('english');
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked;
+  const askedFor = new Promise((resolve) => (asked = resolve));
+  // The English module held back until the page has been looked at without it.
+  await page.route(
+    (url) => url.pathname.endsWith(`/${file}`),
+    async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(server.url);
+  await waitForApp(page);
+  const heading = page.locator('h1').first();
+  const vietnamese = await heading.textContent();
+
+  await page.locator('[data-action="language"]').click();
+  // Until the module is here the page stays whole and Vietnamese (no English words in a
+  // Vietnamese page, no half-translated one).
+  await askedFor;
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  assert.equal(await heading.textContent(), vietnamese);
+  release();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.notEqual(await heading.textContent(), vietnamese, 'the page reads in English');
+  assert.equal((await page.locator('[data-action="language"]').textContent()).trim(), 'Tiếng Việt');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
