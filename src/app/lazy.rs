@@ -203,6 +203,76 @@ mod english {
     }
 }
 
+/// The example plans' files (issue 14): the split point, and its loading, which installs
+/// them (`crate::formats::examples::files`).
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+mod examples {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use wasm_split_helpers::SplitLoaderError;
+
+    type Files = &'static [(&'static str, &'static str)];
+
+    // The split point: the files are reached only from here.
+    #[allow(improper_ctypes_definitions)]
+    #[wasm_split_helpers::wasm_split(examples, fallible)]
+    fn examples() -> Result<Files, SplitLoaderError> {
+        Ok(crate::formats::examples::FILES)
+    }
+
+    /// Loads the module unless the files are here.
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
+        Box::pin(async {
+            if crate::formats::examples::files().is_none() {
+                let files = examples().await?;
+                super::prefetch::mark("cchc:view-loaded:examples");
+                crate::formats::examples::install(files);
+            }
+            Ok(())
+        })
+    }
+}
+
+/// An example plan chosen before its file was here (`AppState::example_wanted`): loads the
+/// examples' module, then chooses the example again (or says it could not be loaded).
+#[hook]
+pub fn use_examples(wanted: Option<String>, on_action: Callback<super::state::Action>) {
+    use_effect_with(wanted, move |wanted| {
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        if let Some(id) = wanted.clone() {
+            use super::state::{Action, Edit};
+            wasm_bindgen_futures::spawn_local(async move {
+                on_action.emit(match examples::prefetch().await {
+                    Ok(()) => Action::Edit(Edit::ChoosePlan(id)),
+                    Err(_) => Action::ExamplesUnavailable,
+                });
+            });
+        }
+        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+        let _ = (wanted, on_action);
+    });
+}
+
+/// Draws the caller again once the example plans' files are here, loading them if needed
+/// (the plans view, which reads them to show, edit, export or share an example).
+#[hook]
+pub fn use_example_files() {
+    let redraw = use_force_update();
+    use_effect_with((), move |_| {
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        if crate::formats::examples::files().is_none() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if examples::prefetch().await.is_ok() {
+                    redraw.force_update();
+                }
+            });
+        }
+        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+        let _ = redraw;
+    });
+}
+
 /// Loads the English texts when English is chosen and they are not here yet, then draws the
 /// page again (it shows the Vietnamese texts meanwhile). A failed download is tried again at
 /// the next choice of English.
@@ -269,6 +339,7 @@ mod prefetch {
                 super::district_view::prefetch,
                 super::data_view::prefetch,
                 super::settings_view::prefetch,
+                super::examples::prefetch,
                 super::plans_view::prefetch,
                 super::print_view::prefetch,
                 // Last: most pages stay in Vietnamese.

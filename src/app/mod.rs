@@ -89,6 +89,7 @@ pub fn App(props: &AppProps) -> Html {
     // Issue 14: English comes in a module of its own; the page is drawn in Vietnamese until
     // it is here (`Lang::shown`), then again.
     lazy::use_english(state.language());
+    lazy::use_examples(state.example_wanted.clone(), on_action.clone());
     use_effect_with(state.language().shown(), |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -388,6 +389,7 @@ pub fn App(props: &AppProps) -> Html {
                 synced={state.synced}
                 edit_conflict={state.edit_conflict.clone()}
                 updated={updated}
+                example_unavailable={state.example_unavailable}
                 on_action={on_action.clone()}
             />
             <main class="layout">

@@ -17,7 +17,7 @@ use crate::domain::profile::Profile;
 use crate::domain::score::{ApplicabilityOverride, RatingBands, ScoringMode, ScoringModel, Weight};
 use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::envelope::Stamp;
-use crate::formats::examples::example_plan;
+use crate::formats::examples::{self, example_plan};
 use crate::formats::plan_file::PlanFileError;
 use crate::formats::plan_link::{read_plan_link, PlanLinkError};
 use crate::formats::share_link::{read_share_link, LinkError, SharedProfile};
@@ -82,6 +82,11 @@ pub struct AppState {
     /// A share link whose plan this browser does not have yet: opened again when a plan
     /// is added.
     pub waiting_link: Option<String>,
+    /// An example plan chosen before the examples' module was here (issue 14): chosen again
+    /// once it is (`app::lazy::use_examples`).
+    pub example_wanted: Option<String>,
+    /// The examples' module could not be loaded (offline before it was ever here).
+    pub example_unavailable: bool,
     /// Goes up whenever the workspace on screen changes, so that what is derived from it
     /// (the bloc table, the profile list) is computed once per change, not once per render.
     pub revision: u64,
@@ -197,6 +202,8 @@ impl PartialEq for AppState {
             && self.import == other.import
             && self.incoming == other.incoming
             && self.waiting_link == other.waiting_link
+            && self.example_wanted == other.example_wanted
+            && self.example_unavailable == other.example_unavailable
             && self.refused == other.refused
     }
 }
@@ -369,6 +376,8 @@ impl AppState {
             import: None,
             incoming: None,
             waiting_link: None,
+            example_wanted: None,
+            example_unavailable: false,
             revision: 0,
             list_revision: 0,
             data_revision: 0,
@@ -752,6 +761,8 @@ pub enum Action {
     OpenLink(String),
     ResolveLink(Choice),
     DismissSyncNotice,
+    /// The examples' module could not be loaded (issue 14).
+    ExamplesUnavailable,
 }
 
 impl Reducible for AppState {
@@ -778,7 +789,24 @@ impl Reducible for AppState {
                 return Rc::new(next);
             }
         }
+        // An example chosen before its file is here (issue 14): asked for; the choice is
+        // made again when it arrives.
+        if let Some(Edit::ChoosePlan(id)) = edit {
+            if examples::is_example(id)
+                && self.workspace().plan(id).is_none()
+                && examples::files().is_none()
+            {
+                let mut next = (*self).clone();
+                next.example_wanted = Some(id.clone());
+                next.example_unavailable = false;
+                return Rc::new(next);
+            }
+        }
         let mut next = (*self).clone();
+        if let Some(Edit::ChoosePlan(_)) = edit {
+            next.example_wanted = None;
+            next.example_unavailable = false;
+        }
         if next.demo.is_none() {
             if let Some(field) = edit.and_then(Edit::profile_field) {
                 next.remember_edit(field);
@@ -823,6 +851,10 @@ impl Reducible for AppState {
             Action::SetView(view) => next.view = view,
             Action::SetLang(language) => Rc::make_mut(&mut next.data).language = language,
             Action::DismissLoadNotice => next.load_notice = None,
+            Action::ExamplesUnavailable => {
+                next.example_wanted = None;
+                next.example_unavailable = true;
+            }
             Action::Saved(result) => next.save_error = result.err(),
             Action::Synced(stored) => {
                 if let Some(Version {

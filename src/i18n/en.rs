@@ -83,6 +83,7 @@ pub static EN: Texts = Texts {
     banner_storage_full: "The browser's storage is full: new changes are not saved. What was saved before is intact.",
     banner_unreadable_left: "The saved figures could not be read or kept aside. They are left as they are: the page will not overwrite them, and new changes stay in this page only.",
     dismiss: "Dismiss",
+    banner_example_unavailable: "The example plan could not be loaded (the device may be offline). Check the connection and choose it again.",
     crash_title: "Sorry, the page hit an error",
     crash_text: CRASH_TEXT,
     crash_download: "Download the saved figures",
@@ -852,7 +853,10 @@ impl Messages for En {
         }
     }
     fn report_title(&self, plan: &str) -> String {
-        format!("SELF-ASSESSMENT: {}", plan.to_uppercase())
+        format!(
+            "SELF-ASSESSMENT: {}",
+            crate::domain::letter_case::upper(plan)
+        )
     }
     fn targets_heading(&self, year: u16) -> String {
         format!("The {year} targets")
@@ -1069,9 +1073,12 @@ impl Messages for En {
     fn report_issuer(&self, unit: &str) -> String {
         let unit = unit.trim();
         if super::is_commune_level(unit) {
-            format!("PEOPLE'S COMMITTEE OF {}", unit.to_uppercase())
+            format!(
+                "PEOPLE'S COMMITTEE OF {}",
+                crate::domain::letter_case::upper(unit)
+            )
         } else {
-            unit.to_uppercase()
+            crate::domain::letter_case::upper(unit)
         }
     }
     // End of the district office (issue 13)

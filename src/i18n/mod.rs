@@ -219,6 +219,8 @@ pub struct Texts {
     pub banner_unreadable_left: &'static str,
     pub dismiss: &'static str,
     pub banner_updated: &'static str,
+    /// An example plan chosen offline before its file was ever downloaded (issue 14).
+    pub banner_example_unavailable: &'static str,
     pub crash_title: &'static str,
     pub crash_text: &'static str,
     pub crash_download: &'static str,
@@ -785,7 +787,7 @@ pub fn iso_date(text: &str) -> Option<(&str, &str, &str)> {
 /// Whether a unit's name is that of a commune-level People's Committee (a commune, a town,
 /// a ward, a special zone), which officers head "UBND XÃ …".
 pub fn is_commune_level(name: &str) -> bool {
-    let lower = name.trim().to_lowercase();
+    let lower = crate::domain::letter_case::lower(name.trim());
     ["xã ", "thị trấn ", "phường ", "đặc khu "]
         .iter()
         .any(|prefix| lower.starts_with(prefix))

@@ -67,6 +67,7 @@ pub static VI: Texts = Texts {
     banner_storage_full: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Số liệu đã lưu trước đó vẫn còn nguyên.",
     banner_unreadable_left: "Không đọc được số liệu đã lưu trước đây và không cất riêng được. Bản cũ được giữ nguyên: trang sẽ không ghi đè lên nó, thay đổi mới chỉ giữ trong trang này.",
     dismiss: "Đóng thông báo",
+    banner_example_unavailable: "Chưa tải được kế hoạch ví dụ (có thể do mất mạng). Hãy kiểm tra kết nối mạng rồi chọn lại.",
     crash_title: "Rất tiếc, trang vừa gặp lỗi",
     crash_text: "Số liệu đã lưu vẫn còn trong trình duyệt. Hãy tải lại trang. Nếu lỗi lặp lại, hãy tải số liệu đã lưu về máy và gửi cho cán bộ phụ trách.",
     crash_download: "Tải số liệu đã lưu về máy",
@@ -790,7 +791,7 @@ impl Messages for Vi {
     fn report_title(&self, plan: &str) -> String {
         format!(
             "BÁO CÁO TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN {}",
-            plan.to_uppercase()
+            crate::domain::letter_case::upper(plan)
         )
     }
     fn targets_heading(&self, year: u16) -> String {
@@ -1002,9 +1003,9 @@ impl Messages for Vi {
     fn report_issuer(&self, unit: &str) -> String {
         let unit = unit.trim();
         if super::is_commune_level(unit) {
-            format!("UBND {}", unit.to_uppercase())
+            format!("UBND {}", crate::domain::letter_case::upper(unit))
         } else {
-            unit.to_uppercase()
+            crate::domain::letter_case::upper(unit)
         }
     }
     // End of the district office (issue 13)

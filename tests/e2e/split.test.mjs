@@ -195,3 +195,49 @@ test('the English texts come in a module of their own: a Vietnamese page never n
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test('the example plans come in a module of their own: one chosen before it is here is added once it arrives; offline, a message says so', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  const { context, page, log } = await newPage(browser, {
+    baseURL: server.url,
+    initScript: () => {
+      delete Navigator.prototype.serviceWorker;
+    },
+  });
+  const file = moduleFile('examples');
+  // The first request for the module fails (as offline before it was ever here), the
+  // next ones are held until released.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let requests = 0;
+  await page.route(
+    (url) => url.pathname.endsWith(`/${file}`),
+    async (route) => {
+      requests += 1;
+      if (requests === 1) return route.abort('internetdisconnected');
+      await held;
+      return route.continue();
+    },
+  );
+  await page.goto(server.url);
+  await waitForApp(page);
+  const plan = page.locator('select[data-field="plan"]');
+  const bloc = page.locator('select[data-field="bloc"]');
+  const builtinBlocs = await bloc.locator('option').evaluateAll((os) => os.map((o) => o.value));
+
+  await plan.selectOption('tinh-an-hoa-2026');
+  await page.locator('[data-banner="example-unavailable"][role="alert"]').waitFor();
+  assert.equal(await plan.inputValue(), 'vinh-thanh-2021', 'the plan on screen stays');
+  assert.deepEqual(await bloc.locator('option').evaluateAll((os) => os.map((o) => o.value)), builtinBlocs);
+
+  await plan.selectOption('tinh-an-hoa-2026');
+  await page.waitForFunction(() => !document.querySelector('[data-banner="example-unavailable"]'));
+  assert.equal(await plan.inputValue(), 'vinh-thanh-2021', 'nothing changes until the file is here');
+  release();
+  await page.waitForFunction(() => document.querySelector('select[data-field="plan"]').value === 'tinh-an-hoa-2026');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('select[data-field="bloc"] option')].map((o) => o.value).join() === 'phuong,xa',
+  );
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

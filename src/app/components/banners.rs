@@ -20,6 +20,9 @@ pub struct BannersProps {
     pub edit_conflict: Option<EditConflict>,
     /// A new version of the app is in use.
     pub updated: bool,
+    /// An example plan could not be loaded (issue 14).
+    #[prop_or_default]
+    pub example_unavailable: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -82,6 +85,12 @@ pub fn Banners(props: &BannersProps) -> Html {
                     <p>{ t.demo_banner }</p>
                     <button type="button" class="dismiss" data-action="demo-reset" onclick={props.on_action.reform(|_: MouseEvent| Action::ResetDemo)}>{ t.demo_reset }</button>
                     <button type="button" class="dismiss" data-action="demo-exit" onclick={props.on_action.reform(|_: MouseEvent| Action::ExitDemo)}>{ t.demo_exit }</button>
+                </div>
+            }
+            if props.example_unavailable {
+                <div class="banner warning" role="alert" data-banner="example-unavailable">
+                    <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
+                    <p>{ t.banner_example_unavailable }</p>
                 </div>
             }
             if let Some((cause, message)) = storage {

@@ -64,6 +64,8 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
     // The plan whose removal is being asked about, and the name of the last plan removed.
     let removing = use_state(|| None::<String>);
     let removed = use_state(|| None::<String>);
+    // The examples' files come in a module of their own (issue 14).
+    crate::app::lazy::use_example_files();
 
     if let Some(start) = (*editing).clone() {
         let close = {
@@ -90,7 +92,7 @@ pub fn PlansView(props: &PlansViewProps) -> Html {
         .into_iter()
         .map(Listed::Here)
         .collect();
-    for (id, name, _) in EXAMPLES {
+    for (id, name) in EXAMPLES {
         if props.workspace.plan(id).is_none() {
             listed.push(Listed::Example(id, name));
         }

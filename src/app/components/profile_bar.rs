@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::select::Select;
 use crate::app::early_input::Control;
 use crate::app::state::{Action, Edit, Refused};
+use crate::domain::letter_case::lower;
 use crate::domain::workspace::Workspace;
 use crate::i18n::{too_long_message, Lang};
 
@@ -41,7 +42,7 @@ pub fn picker_options(
     if options.len() <= PICKER_LIMIT {
         return options.to_vec();
     }
-    let query = query.trim().to_lowercase();
+    let query = lower(query.trim());
     let mut matches = 0;
     options
         .iter()
@@ -49,8 +50,7 @@ pub fn picker_options(
             if *id == active {
                 return true;
             }
-            let hit = matches < PICKER_LIMIT
-                && (query.is_empty() || name.to_lowercase().contains(&query));
+            let hit = matches < PICKER_LIMIT && (query.is_empty() || lower(name).contains(&query));
             matches += usize::from(hit);
             hit
         })

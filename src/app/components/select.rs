@@ -1,6 +1,6 @@
 //! A `<select>` that always shows the state's value. Browsers stop honouring the
 //! `selected` attribute of an option once the user has picked one, so the value is also set
-//! on the element after every render.
+//! on the element after every render, and put back at once after a choice (see `onchange`).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -30,9 +30,18 @@ pub fn Select(props: &SelectProps) -> Html {
             }
         });
     }
-    let onchange = props
-        .onchange
-        .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
+    let onchange = {
+        let (onchange, shown) = (props.onchange.clone(), props.value.clone());
+        Callback::from(move |event: Event| {
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            let chosen = select.value();
+            // Back to the state's value: a choice the state takes draws the select again
+            // with it; one it does not take (or not yet: an example plan still loading)
+            // must not stay shown as if it had been.
+            select.set_value(&shown);
+            onchange.emit(chosen);
+        })
+    };
     html! {
         <select ref={node} id={props.id.clone()} data-field={props.field.clone()} {onchange}>
             { for props.options.iter().map(|(value, label)| html! {

@@ -56,7 +56,7 @@ pub fn UnitPicker(props: &UnitPickerProps) -> Html {
         })
         .collect();
     // The examples not added yet: chosen, one is added.
-    for (id, name, _) in EXAMPLES {
+    for (id, name) in EXAMPLES {
         if !props.plans.iter().any(|p| p.id == *id) {
             plan_options.push(((*id).into(), label(name, true)));
         }
