@@ -62,11 +62,12 @@ ensure_wasm_split() {
 }
 
 ensure_node_packages() {
-  # binaryen's wasm-opt (Debian's is too old for today's rustc output) and playwright-core.
+  # binaryen's wasm-opt (Debian's is too old for today's rustc output), playwright-core,
+  # axe-core, and esbuild (minifies the scripts and styles, scripts/post-build.mjs).
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] ||
-    [ ! -d "$ROOT/node_modules/axe-core" ] ||
+    [ ! -d "$ROOT/node_modules/axe-core" ] || [ ! -d "$ROOT/node_modules/esbuild" ] ||
     [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing node packages (wasm-opt, playwright-core, axe-core)"
+    say "installing node packages (wasm-opt, playwright-core, axe-core, esbuild)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

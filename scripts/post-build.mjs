@@ -1,6 +1,6 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged build, before it becomes dist/:
 //  1. moves Trunk's inline loader script into a file, so the page runs under a
-//     Content-Security-Policy without 'unsafe-inline';
+//     Content-Security-Policy without 'unsafe-inline'; minifies the scripts and styles;
 //  2. adds that CSP (no other origin; only what wasm needs: 'wasm-unsafe-eval');
 //  3. puts the first screen, rendered at build time, into the page;
 //  4. writes sw.js, a service worker that precaches this exact build (its version is a hash
@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { transformSync } from 'esbuild';
 import { compressDir, isSibling } from './compress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -34,6 +35,18 @@ for (const name of ['dataKey', 'updatedFlag', 'updatedEvent']) {
 const quoted = (name) => JSON.stringify(names[name]);
 
 const sha = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
+const sriOf = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+
+/** `code` minified by esbuild (a JavaScript module, or CSS); UTF-8 kept as it is. */
+function minifyCode(code, loader) {
+  return transformSync(code, {
+    loader,
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    ...(loader === 'js' ? { format: 'esm' } : {}),
+  }).code;
+}
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
@@ -95,10 +108,26 @@ firstScreen?.addEventListener('click', (event) => {
   if (language) firstScreen.dataset.tappedLanguage = language.getAttribute('lang');
 });
 `;
-const boot = hideFirstScreen + match[1].trim() + '\n' + registration;
+const boot = minifyCode(hideFirstScreen + match[1].trim() + '\n' + registration, 'js');
 const bootName = `boot-${sha(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
+
+// 1b. The scripts and styles the page links with an integrity check (the wasm-bindgen glue,
+//     the split build's linker, Trunk's CSS files), minified in place, their checks redone
+//     (issue 14: ~5 KB gzip of the first load). The names keep Trunk's hash of the source.
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const attribute = (name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  const rel = attribute('rel');
+  const href = attribute('href');
+  const integrity = attribute('integrity');
+  const loader = { stylesheet: 'css', modulepreload: 'js' }[rel];
+  if (!loader || !href || !integrity || !/^\.?\/?[\w.-]+$/.test(href)) return tag;
+  const path = join(dir, href.replace(/^\.?\//, ''));
+  const code = minifyCode(readFileSync(path, 'utf8'), loader);
+  writeFileSync(path, code);
+  return tag.replace(`integrity="${integrity}"`, `integrity="${sriOf(code)}"`);
+});
 
 // 2. The Content-Security-Policy.
 const csp = [
@@ -241,7 +270,6 @@ function fail(message) {
  */
 function addSplitModules(from, bin) {
   if (!bin) fail('CCHC_SPLIT_BIN is not set');
-  const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
   const withHash = (name, data) => name.replace(/(_bg)?\.(wasm|js)$/, (ext) => `-${sha(data)}${ext}`);
   const present = readdirSync(from);
   const linkerFile = '__wasm_split.js';
@@ -274,7 +302,7 @@ function addSplitModules(from, bin) {
       views: views.get(name) ?? [name.replace(/^split_|\.wasm$/g, '')],
       raw: module.data.length,
     });
-    return `fetch(new URL(${JSON.stringify('./' + module.name)}, import.meta.url), { integrity: ${JSON.stringify(sri(module.data))} })`;
+    return `fetch(new URL(${JSON.stringify('./' + module.name)}, import.meta.url), { integrity: ${JSON.stringify(sriOf(module.data))} })`;
   });
   if (fetches !== modules.size - 1) {
     fail(`the linker fetches ${fetches} modules, the split build has ${modules.size - 1} besides the main one`);
@@ -302,11 +330,11 @@ function addSplitModules(from, bin) {
     JSON.stringify({ startup: [glueName, linkerName, main.name], onDemand }, null, 2) + '\n',
   );
   const script = (name, data) =>
-    `<link rel="modulepreload" href="./${name}" crossorigin="anonymous" integrity="${sri(data)}">`;
+    `<link rel="modulepreload" href="./${name}" crossorigin="anonymous" integrity="${sriOf(data)}">`;
   const links = [
     script(glueName, glue),
     script(linkerName, linker),
-    `<link rel="preload" href="./${main.name}" crossorigin="anonymous" integrity="${sri(main.data)}" as="fetch" type="application/wasm">`,
+    `<link rel="preload" href="./${main.name}" crossorigin="anonymous" integrity="${sriOf(main.data)}" as="fetch" type="application/wasm">`,
   ];
   const loader = `
 import init, * as bindings from './${glueName}';

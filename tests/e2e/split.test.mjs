@@ -205,16 +205,15 @@ test('the example plans come in a module of their own: one chosen before it is h
     },
   });
   const file = moduleFile('examples');
-  // The first request for the module fails (as offline before it was ever here), the
-  // next ones are held until released.
+  // First every request for the module fails (as offline before it was ever here), then
+  // they are held until released (whoever asks: the choice, or the idle prefetch).
+  let offline = true;
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  let requests = 0;
   await page.route(
     (url) => url.pathname.endsWith(`/${file}`),
     async (route) => {
-      requests += 1;
-      if (requests === 1) return route.abort('internetdisconnected');
+      if (offline) return route.abort('internetdisconnected');
       await held;
       return route.continue();
     },
@@ -230,6 +229,7 @@ test('the example plans come in a module of their own: one chosen before it is h
   assert.equal(await plan.inputValue(), 'vinh-thanh-2021', 'the plan on screen stays');
   assert.deepEqual(await bloc.locator('option').evaluateAll((os) => os.map((o) => o.value)), builtinBlocs);
 
+  offline = false;
   await plan.selectOption('tinh-an-hoa-2026');
   await page.waitForFunction(() => !document.querySelector('[data-banner="example-unavailable"]'));
   assert.equal(await plan.inputValue(), 'vinh-thanh-2021', 'nothing changes until the file is here');
