@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::formats::envelope;
 use crate::formats::plan_link::is_plan_fragment;
-use crate::formats::share_link::{decode_share_fragment, LinkError};
+use crate::formats::share_link::LinkError;
 use crate::names::{UPDATED_EVENT, UPDATED_FLAG};
 use crate::store::{self, LocalStorage, SaveOutcome, SaveSchedule, DATA_KEY};
 
@@ -101,23 +101,39 @@ pub fn use_update_notice() -> bool {
 #[hook]
 pub fn use_share_links(on_action: Callback<Action>) {
     use_effect_with((), move |_| {
-        let check = move || {
-            let fragment = browser::fragment();
-            if fragment.is_empty() {
-                return;
-            }
+        // Issue 14: the readers of links come in a module of their own (app::links).
+        let take = move |readers: &crate::app::links::LinkReaders, fragment: String| {
             if is_plan_fragment(&fragment) {
                 on_action.emit(Action::OpenPlanLink(fragment));
                 browser::clear_fragment();
                 return;
             }
-            match decode_share_fragment(&fragment) {
+            match (readers.decode_share)(&fragment) {
                 // Some other fragment: not ours to touch.
                 Err(LinkError::Empty | LinkError::NotAShareLink) => {}
                 // Read again by the reducer, which knows the plans.
                 _ => {
                     on_action.emit(Action::OpenLink(fragment));
                     browser::clear_fragment();
+                }
+            }
+        };
+        let check = move || {
+            let fragment = browser::fragment();
+            if fragment.is_empty() {
+                return;
+            }
+            match crate::app::links::readers() {
+                Some(readers) => take(readers, fragment),
+                None => {
+                    let take = take.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if super::lazy::load_links().await {
+                            if let Some(readers) = crate::app::links::readers() {
+                                take(readers, fragment);
+                            }
+                        }
+                    });
                 }
             }
         };

@@ -19,6 +19,7 @@ use yew::prelude::*;
 
 use super::components::data_view::{DataView as DataViewInner, DataViewProps};
 use super::components::district_view::{DistrictView as DistrictViewInner, DistrictViewProps};
+use super::components::link_preview::{LinkPreview as LinkPreviewInner, LinkPreviewProps};
 use super::components::plans_view::{PlansView as PlansViewInner, PlansViewProps};
 use super::components::print_view::{PrintView as PrintViewInner, PrintViewProps};
 use super::components::ranking_view::{RankingView as RankingViewInner, RankingViewProps};
@@ -293,6 +294,53 @@ pub fn use_english(lang: crate::domain::language::Lang) {
     });
 }
 
+on_demand!(
+    /// The preview of a profile opened from a share link (issue 14: with the links' module).
+    LinkPreview(LinkPreviewProps) = LinkPreviewInner in link_preview
+);
+
+/// The readers of links (issue 14): the split point, and its loading, which installs them
+/// (`crate::app::links::readers`).
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+mod links {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use wasm_split_helpers::SplitLoaderError;
+
+    use crate::app::links::LinkReaders;
+
+    // The split point: reading links is reached only from here.
+    #[allow(improper_ctypes_definitions)]
+    #[wasm_split_helpers::wasm_split(links, fallible)]
+    fn links() -> Result<&'static LinkReaders, SplitLoaderError> {
+        Ok(&crate::app::links::READERS)
+    }
+
+    /// Loads the module unless the readers are here.
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
+        Box::pin(async {
+            if crate::app::links::readers().is_none() {
+                let readers = links().await?;
+                super::prefetch::mark("cchc:view-loaded:links");
+                crate::app::links::install(readers);
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Loads what reading a link needs (the readers and the preview), for a page opened with
+/// one; `false` if it could not be loaded (the link is left in the address, for a reload).
+pub async fn load_links() -> bool {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    {
+        links::prefetch().await.is_ok() && link_preview::prefetch().await.is_ok()
+    }
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    true
+}
+
 /// Prefetches the on-demand views' modules once the first result is shown (see the module
 /// comment). Called once, by the app.
 #[hook]
@@ -342,6 +390,8 @@ mod prefetch {
                 super::examples::prefetch,
                 super::plans_view::prefetch,
                 super::print_view::prefetch,
+                super::links::prefetch,
+                super::link_preview::prefetch,
                 // Last: most pages stay in Vietnamese.
                 super::english::prefetch,
             ] {

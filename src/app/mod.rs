@@ -7,6 +7,7 @@ pub mod crash;
 pub mod early_input;
 pub mod hooks;
 pub mod lazy;
+pub mod links; // issue 14: link reading on demand
 pub mod present; // Presentation mode (issue 13)
 pub mod shared;
 pub mod state;
@@ -25,7 +26,6 @@ use crate::store::{self, LocalStorage, SessionStorage};
 use components::app_footer::AppFooter;
 use components::banners::Banners;
 use components::explain::Explain;
-use components::link_preview::LinkPreview;
 use components::nav::Nav;
 use components::profile_bar::ProfileBar;
 use components::send_panel::SendPanel;
@@ -36,7 +36,7 @@ use components::toast::Toast;
 use components::unit_picker::UnitPicker;
 // On-demand views (issue 14): wrappers with the views' own props that download a view's
 // module the first time it is opened (src/app/lazy.rs).
-use lazy::{DataView, DistrictView, PlansView, PrintView, RankingView, SettingsView};
+use lazy::{DataView, DistrictView, LinkPreview, PlansView, PrintView, RankingView, SettingsView};
 use shared::Shared;
 use state::{Action, AppState, TextInput, View};
 

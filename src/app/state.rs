@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::links;
 use crate::domain::builtin;
 use crate::domain::demo::demo_profiles;
 use crate::domain::figures::{EntryMode, Field};
@@ -19,8 +20,8 @@ use crate::domain::workspace::{Deleted, Workspace};
 use crate::formats::envelope::Stamp;
 use crate::formats::examples::{self, example_plan};
 use crate::formats::plan_file::PlanFileError;
-use crate::formats::plan_link::{read_plan_link, PlanLinkError};
-use crate::formats::share_link::{read_share_link, LinkError, SharedProfile};
+use crate::formats::plan_link::PlanLinkError;
+use crate::formats::share_link::{LinkError, SharedProfile};
 use crate::formats::unit_file::ImportError;
 use crate::store::{Known, LoadNotice, Loaded, Snapshot, StorageError, Stored, Version, Writer};
 
@@ -349,8 +350,12 @@ impl AppState {
         let Some(fragment) = self.waiting_link.clone() else {
             return;
         };
+        // A link waits only once it was read, so the readers are here.
+        let Some(readers) = links::readers() else {
+            return;
+        };
         let workspace = self.workspace();
-        let outcome = read_share_link(&fragment, |id| workspace.plan(id));
+        let outcome = (readers.read_share)(&fragment, &|id| workspace.plan(id));
         if !matches!(outcome, Err(LinkError::UnknownPlan { .. })) {
             self.waiting_link = None;
             self.incoming = Some(outcome);
@@ -924,15 +929,18 @@ impl Reducible for AppState {
                     .chars()
                     .take(12)
                     .collect();
-                let outcome = read_plan_link(&fragment, &format!("{name}…"));
-                let mut review = ImportReview::default();
-                match outcome {
-                    Ok(plan) => next.add_plan(&mut review, plan),
-                    Err(error) => review.plan_errors.push(error),
+                // Sent once the readers are here (app::hooks::use_share_links).
+                if let Some(readers) = links::readers() {
+                    let outcome = (readers.read_plan)(&fragment, &format!("{name}…"));
+                    let mut review = ImportReview::default();
+                    match outcome {
+                        Ok(plan) => next.add_plan(&mut review, plan),
+                        Err(error) => review.plan_errors.push(error),
+                    }
+                    next.import = Some(review);
+                    next.view = View::Plans;
+                    next.retry_waiting_link();
                 }
-                next.import = Some(review);
-                next.view = View::Plans;
-                next.retry_waiting_link();
             }
             Action::ResolvePlanConflict(index, choice) => {
                 let conflict = next
@@ -990,13 +998,16 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissImport => next.import = None,
+            // Sent once the readers are here (app::hooks::use_share_links).
             Action::OpenLink(fragment) => {
-                let workspace = next.workspace();
-                let outcome = read_share_link(&fragment, |id| workspace.plan(id));
-                // A link of a plan this browser lacks waits for the plan file.
-                next.waiting_link =
-                    matches!(outcome, Err(LinkError::UnknownPlan { .. })).then_some(fragment);
-                next.incoming = Some(outcome);
+                if let Some(readers) = links::readers() {
+                    let workspace = next.workspace();
+                    let outcome = (readers.read_share)(&fragment, &|id| workspace.plan(id));
+                    // A link of a plan this browser lacks waits for the plan file.
+                    next.waiting_link =
+                        matches!(outcome, Err(LinkError::UnknownPlan { .. })).then_some(fragment);
+                    next.incoming = Some(outcome);
+                }
             }
             Action::ResolveLink(choice) => {
                 if let Some(Ok(SharedProfile {

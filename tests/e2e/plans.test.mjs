@@ -282,7 +282,12 @@ test('broken plan files are refused with the file and the field named, and nothi
     await chooseUnit(page, 'phuong', 'p-cai-khe');
     await enterRatio(page, 'toan_trinh', '7', '8');
     await waitForStatus(card(page, 'toan_trinh'), 'met');
-    await poll(() => savedData(page), (d) => JSON.stringify(d ?? '').includes('p-cai-khe'), { message: 'the figures are saved' });
+    // The unit is saved at once, the figures after the pause the autosave waits for.
+    await poll(
+      () => savedData(page),
+      (d) => JSON.stringify(d ?? '').includes('p-cai-khe') && JSON.stringify(d ?? '').includes('"numerator":"7"'),
+      { message: 'the figures are saved' },
+    );
     await goPlans(page);
     const plansBefore = await listedPlans(page);
     const savedBefore = await savedData(page);

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launchBrowser, newPage, requireBuild, startServer, waitForApp } from './harness.mjs';
+import { distDir, launchBrowser, newPage, REPO_ROOT, requireBuild, startServer, waitForApp } from './harness.mjs';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -238,6 +238,41 @@ test('the example plans come in a module of their own: one chosen before it is h
   await page.waitForFunction(
     () => [...document.querySelectorAll('select[data-field="bloc"] option')].map((o) => o.value).join() === 'phuong,xa',
   );
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('reading a link comes in a module of its own: a page opened with a share link loads it, then shows the preview', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  const { context, page, log } = await newPage(browser, {
+    baseURL: server.url,
+    initScript: () => {
+      delete Navigator.prototype.serviceWorker;
+    },
+  });
+  const file = moduleFile('links');
+  const fragment = readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'share-links', 'v1-commune-xa-vinh-binh.txt'), 'utf8').trim();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked;
+  const askedFor = new Promise((resolve) => (asked = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith(`/${file}`),
+    async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(`${server.url}#${fragment}`);
+  await waitForApp(page);
+  await askedFor;
+  // Until the readers are here the link waits in the address, unread.
+  assert.equal(await page.locator('[data-link-preview]').count(), 0);
+  assert.ok((await page.evaluate(() => location.hash)).length > 1, 'the link is still in the address');
+  release();
+  await page.locator('[data-link-preview]').waitFor();
+  await page.waitForFunction(() => location.hash === '');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

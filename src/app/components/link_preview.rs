@@ -12,7 +12,7 @@ use crate::formats::share_link::LinkError;
 use crate::formats::share_link::SharedProfile;
 use crate::i18n::{bloc_name, figures_text, link_error_message, status_name, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct LinkPreviewProps {
     pub lang: Lang,
     pub incoming: Result<SharedProfile, LinkError>,
