@@ -11,4 +11,5 @@ pub mod domain;
 pub mod formats;
 pub mod i18n;
 pub mod names;
+mod on_demand; // issue 14
 pub mod store;

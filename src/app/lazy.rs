@@ -173,67 +173,58 @@ on_demand!(
     DistrictView(DistrictViewProps) = DistrictViewInner in district_view
 );
 
-/// The English texts' module (issue 14): the split point, and its loading, which installs
-/// the texts (`crate::i18n::english`).
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-mod english {
-    use std::future::Future;
-    use std::pin::Pin;
+/// A split module `$module` that holds data (`$value`, reached only from its split point) and
+/// hands it to `$install` when loaded; `$module::prefetch` loads it unless `$get` has it.
+macro_rules! on_demand_data {
+    ($(#[$doc:meta])* $module:ident: $ty:ty = $value:expr, $get:path, $install:path) => {
+        $(#[$doc])*
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        mod $module {
+            use std::future::Future;
+            use std::pin::Pin;
 
-    use wasm_split_helpers::SplitLoaderError;
+            use wasm_split_helpers::SplitLoaderError;
 
-    use crate::i18n::Texts;
-
-    // The split point: the English texts and their messages are reached only from here.
-    #[allow(improper_ctypes_definitions)]
-    #[wasm_split_helpers::wasm_split(english, fallible)]
-    fn english() -> Result<&'static Texts, SplitLoaderError> {
-        Ok(&crate::i18n::EN)
-    }
-
-    /// Loads the module unless the texts are here.
-    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
-        Box::pin(async {
-            if crate::i18n::english().is_none() {
-                let texts = english().await?;
-                super::prefetch::mark("cchc:view-loaded:english");
-                crate::i18n::install_english(texts);
+            // The split point: everything only this function reaches goes to `$module`.
+            #[allow(improper_ctypes_definitions)]
+            #[wasm_split_helpers::wasm_split($module, fallible)]
+            fn $module() -> Result<$ty, SplitLoaderError> {
+                Ok($value)
             }
-            Ok(())
-        })
-    }
+
+            /// Loads the module unless the data is here.
+            pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
+                Box::pin(async {
+                    if $get().is_none() {
+                        let value = $module().await?;
+                        super::prefetch::mark(concat!("cchc:view-loaded:", stringify!($module)));
+                        $install(value);
+                    }
+                    Ok(())
+                })
+            }
+        }
+    };
 }
 
-/// The example plans' files (issue 14): the split point, and its loading, which installs
-/// them (`crate::formats::examples::files`).
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-mod examples {
-    use std::future::Future;
-    use std::pin::Pin;
-
-    use wasm_split_helpers::SplitLoaderError;
-
-    type Files = &'static [(&'static str, &'static str)];
-
-    // The split point: the files are reached only from here.
-    #[allow(improper_ctypes_definitions)]
-    #[wasm_split_helpers::wasm_split(examples, fallible)]
-    fn examples() -> Result<Files, SplitLoaderError> {
-        Ok(crate::formats::examples::FILES)
-    }
-
-    /// Loads the module unless the files are here.
-    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
-        Box::pin(async {
-            if crate::formats::examples::files().is_none() {
-                let files = examples().await?;
-                super::prefetch::mark("cchc:view-loaded:examples");
-                crate::formats::examples::install(files);
-            }
-            Ok(())
-        })
-    }
-}
+on_demand_data!(
+    /// The English texts and their messages (`crate::i18n::english`).
+    english: &'static crate::i18n::Texts = &crate::i18n::EN,
+    crate::i18n::english,
+    crate::i18n::install_english
+);
+on_demand_data!(
+    /// The example plans' files (`crate::formats::examples::files`).
+    examples: &'static [(&'static str, &'static str)] = crate::formats::examples::FILES,
+    crate::formats::examples::files,
+    crate::formats::examples::install
+);
+on_demand_data!(
+    /// The readers of links (`crate::app::links::readers`).
+    links: &'static crate::app::links::LinkReaders = &crate::app::links::READERS,
+    crate::app::links::readers,
+    crate::app::links::install
+);
 
 /// An example plan chosen before its file was here (`AppState::example_wanted`): loads the
 /// examples' module, then chooses the example again (or says it could not be loaded).
@@ -298,37 +289,6 @@ on_demand!(
     /// The preview of a profile opened from a share link (issue 14: with the links' module).
     LinkPreview(LinkPreviewProps) = LinkPreviewInner in link_preview
 );
-
-/// The readers of links (issue 14): the split point, and its loading, which installs them
-/// (`crate::app::links::readers`).
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-mod links {
-    use std::future::Future;
-    use std::pin::Pin;
-
-    use wasm_split_helpers::SplitLoaderError;
-
-    use crate::app::links::LinkReaders;
-
-    // The split point: reading links is reached only from here.
-    #[allow(improper_ctypes_definitions)]
-    #[wasm_split_helpers::wasm_split(links, fallible)]
-    fn links() -> Result<&'static LinkReaders, SplitLoaderError> {
-        Ok(&crate::app::links::READERS)
-    }
-
-    /// Loads the module unless the readers are here.
-    pub fn prefetch() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
-        Box::pin(async {
-            if crate::app::links::readers().is_none() {
-                let readers = links().await?;
-                super::prefetch::mark("cchc:view-loaded:links");
-                crate::app::links::install(readers);
-            }
-            Ok(())
-        })
-    }
-}
 
 /// Loads what reading a link needs (the readers and the preview), for a page opened with
 /// one; `false` if it could not be loaded (the link is left in the address, for a reload).

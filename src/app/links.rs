@@ -31,22 +31,7 @@ pub static READERS: LinkReaders = LinkReaders {
     read_plan: read_plan_link,
 };
 
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-thread_local! {
-    static INSTALLED: std::cell::Cell<Option<&'static LinkReaders>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// The readers, if they are here (see the module comment).
-pub fn readers() -> Option<&'static LinkReaders> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return INSTALLED.with(std::cell::Cell::get);
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Some(&READERS)
-}
-
-/// Called by the links' module once it is loaded.
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-pub fn install(readers: &'static LinkReaders) {
-    INSTALLED.with(|installed| installed.set(Some(readers)));
-}
+crate::on_demand::on_demand_slot!(
+    /// The readers, if they are here (see the module comment).
+    readers, install: &'static LinkReaders = &READERS
+);

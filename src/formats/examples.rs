@@ -22,25 +22,10 @@ pub static FILES: &[(&str, &str)] = &[(
     include_str!("../../plans/examples/tinh-an-hoa-2026.json"),
 )];
 
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-thread_local! {
-    static INSTALLED: std::cell::Cell<Option<&'static [(&'static str, &'static str)]>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// The examples' files, if they are here (see the module comment).
-pub fn files() -> Option<&'static [(&'static str, &'static str)]> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return INSTALLED.with(std::cell::Cell::get);
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Some(FILES)
-}
-
-/// Called by the examples' module once it is loaded.
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-pub fn install(files: &'static [(&'static str, &'static str)]) {
-    INSTALLED.with(|installed| installed.set(Some(files)));
-}
+crate::on_demand::on_demand_slot!(
+    /// The examples' files, if they are here (see the module comment).
+    files, install: &'static [(&'static str, &'static str)] = FILES
+);
 
 /// Whether `id` is the id of an example.
 pub fn is_example(id: &str) -> bool {

@@ -32,24 +32,10 @@ pub use vi::VI;
 // (src/app/lazy.rs loads it when English is chosen, and in idle time): until it is here,
 // English pages show the Vietnamese texts. Elsewhere (Trunk's one-module build, the
 // pre-renderer, the tests) they are always here.
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-thread_local! {
-    static ENGLISH: std::cell::Cell<Option<&'static Texts>> = const { std::cell::Cell::new(None) };
-}
-
-/// The English texts, if they are here (see above).
-pub fn english() -> Option<&'static Texts> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return ENGLISH.with(std::cell::Cell::get);
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Some(&EN)
-}
-
-/// Called by the English module once it is loaded.
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-pub fn install_english(texts: &'static Texts) {
-    ENGLISH.with(|english| english.set(Some(texts)));
-}
+crate::on_demand::on_demand_slot!(
+    /// The English texts, if they are here (see above).
+    english, install_english: &'static Texts = &EN
+);
 
 impl Lang {
     pub fn texts(self) -> &'static Texts {

@@ -60,17 +60,42 @@ function moduleFile(name) {
   return own.file;
 }
 
-const requested = (file) => server.requests.some((r) => r.path.endsWith(`/${file}`));
-
-test('each on-demand view downloads its module when first opened, not before the first result', { timeout: TEST_TIMEOUT }, async (t) => {
-  if (!requireSplit(t)) return;
-  // No service worker here: it would fetch every module in idle time.
-  const { context, page, log } = await newPage(browser, {
+/** A page with no service worker (whose precache would fetch every module). */
+function pageWithoutWorker() {
+  return newPage(browser, {
     baseURL: server.url,
     initScript: () => {
       delete Navigator.prototype.serviceWorker;
     },
   });
+}
+
+/**
+ * Holds back every request for the module `file` until `release()`; `askedFor` resolves at
+ * the first request.
+ */
+async function holdModule(page, file) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked;
+  const askedFor = new Promise((resolve) => (asked = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith(`/${file}`),
+    async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    },
+  );
+  return { askedFor, release };
+}
+
+const requested = (file) => server.requests.some((r) => r.path.endsWith(`/${file}`));
+
+test('each on-demand view downloads its module when first opened, not before the first result', { timeout: TEST_TIMEOUT }, async (t) => {
+  if (!requireSplit(t)) return;
+  // No service worker here: it would fetch every module in idle time.
+  const { context, page, log } = await pageWithoutWorker();
   // Every module is held back until the first view's loading status has been seen (the
   // app's idle prefetch, src/app/lazy.rs, asks for them once the first result shows; issue
   // 14 changed "not before the view is opened" to "not before the first result").
@@ -157,26 +182,10 @@ test('after one online visit, every view opens offline', { timeout: TEST_TIMEOUT
 test('the English texts come in a module of their own: a Vietnamese page never needs it, choosing English loads it', { timeout: TEST_TIMEOUT }, async (t) => {
   if (!requireSplit(t)) return;
   // No service worker: its precache (and the idle prefetch behind it) would fetch it anyway.
-  const { context, page, log } = await newPage(browser, {
-    baseURL: server.url,
-    initScript: () => {
-      delete Navigator.prototype.serviceWorker;
-    },
-  });
+  const { context, page, log } = await pageWithoutWorker();
   const file = moduleFile('english');
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let asked;
-  const askedFor = new Promise((resolve) => (asked = resolve));
   // The English module held back until the page has been looked at without it.
-  await page.route(
-    (url) => url.pathname.endsWith(`/${file}`),
-    async (route) => {
-      asked();
-      await held;
-      await route.continue();
-    },
-  );
+  const { askedFor, release } = await holdModule(page, file);
   await page.goto(server.url);
   await waitForApp(page);
   const heading = page.locator('h1').first();
@@ -198,12 +207,7 @@ test('the English texts come in a module of their own: a Vietnamese page never n
 
 test('the example plans come in a module of their own: one chosen before it is here is added once it arrives; offline, a message says so', { timeout: TEST_TIMEOUT }, async (t) => {
   if (!requireSplit(t)) return;
-  const { context, page, log } = await newPage(browser, {
-    baseURL: server.url,
-    initScript: () => {
-      delete Navigator.prototype.serviceWorker;
-    },
-  });
+  const { context, page, log } = await pageWithoutWorker();
   const file = moduleFile('examples');
   // First every request for the module fails (as offline before it was ever here), then
   // they are held until released (whoever asks: the choice, or the idle prefetch).
@@ -244,26 +248,10 @@ test('the example plans come in a module of their own: one chosen before it is h
 
 test('reading a link comes in a module of its own: a page opened with a share link loads it, then shows the preview', { timeout: TEST_TIMEOUT }, async (t) => {
   if (!requireSplit(t)) return;
-  const { context, page, log } = await newPage(browser, {
-    baseURL: server.url,
-    initScript: () => {
-      delete Navigator.prototype.serviceWorker;
-    },
-  });
+  const { context, page, log } = await pageWithoutWorker();
   const file = moduleFile('links');
   const fragment = readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'share-links', 'v1-commune-xa-vinh-binh.txt'), 'utf8').trim();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let asked;
-  const askedFor = new Promise((resolve) => (asked = resolve));
-  await page.route(
-    (url) => url.pathname.endsWith(`/${file}`),
-    async (route) => {
-      asked();
-      await held;
-      await route.continue();
-    },
-  );
+  const { askedFor, release } = await holdModule(page, file);
   await page.goto(`${server.url}#${fragment}`);
   await waitForApp(page);
   await askedFor;
