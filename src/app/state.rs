@@ -768,6 +768,7 @@ pub enum Action {
     DismissSyncNotice,
     /// The examples' module could not be loaded (issue 14).
     ExamplesUnavailable,
+    DismissExamplesNotice,
 }
 
 impl Reducible for AppState {
@@ -860,6 +861,7 @@ impl Reducible for AppState {
                 next.example_wanted = None;
                 next.example_unavailable = true;
             }
+            Action::DismissExamplesNotice => next.example_unavailable = false,
             Action::Saved(result) => next.save_error = result.err(),
             Action::Synced(stored) => {
                 if let Some(Version {

@@ -91,6 +91,7 @@ pub fn Banners(props: &BannersProps) -> Html {
                 <div class="banner warning" role="alert" data-banner="example-unavailable">
                     <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
                     <p>{ t.banner_example_unavailable }</p>
+                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissExamplesNotice)}>{ t.dismiss }</button>
                 </div>
             }
             if let Some((cause, message)) = storage {
