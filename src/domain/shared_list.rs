@@ -20,6 +20,12 @@ const BITS: u32 = 5;
 pub const WIDTH: usize = 1 << BITS;
 const MASK: usize = WIDTH - 1;
 
+#[cfg(test)]
+thread_local! {
+    /// How many pairs of elements [`SharedList::differing`] compared (tests count the work).
+    pub static COMPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 enum Node<T> {
     Leaf(Rc<Vec<T>>),
     Inner(Rc<Vec<Node<T>>>),
@@ -237,6 +243,8 @@ impl<T: Clone> SharedList<T> {
             match (a, b) {
                 (Node::Leaf(x), Node::Leaf(y)) => {
                     if !Rc::ptr_eq(x, y) {
+                        #[cfg(test)]
+                        COMPARED.with(|c| c.set(c.get() + x.len()));
                         out.extend(
                             x.iter()
                                 .zip(y.iter())

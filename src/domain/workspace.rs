@@ -284,7 +284,8 @@ impl Workspace {
         }
     }
 
-    fn active_index(&self) -> usize {
+    /// Where the active profile is in the list.
+    pub fn active_index(&self) -> usize {
         let hint = self.active_hint.0.get();
         if self.profiles.get(hint).is_some_and(|r| r.id == self.active) {
             return hint;
