@@ -228,6 +228,51 @@ impl<T: Clone> SharedList<T> {
         self.rebuild(|all| all.swap(a, b))
     }
 
+    /// Whether the two lists are one (the same root): nothing to compare.
+    pub fn is_shared_with(&self, other: &Self) -> bool {
+        self.len == other.len
+            && match (&self.root, &other.root) {
+                (Node::Leaf(a), Node::Leaf(b)) => Rc::ptr_eq(a, b),
+                (Node::Inner(a), Node::Inner(b)) => Rc::ptr_eq(a, b),
+                _ => false,
+            }
+    }
+
+    /// Takes `other`'s nodes wherever they hold elements `same` as this list's, so that
+    /// the two share that memory from then on (a list built again, as a merge does, shares
+    /// nothing). Lists of different lengths stay as they are.
+    pub fn share_from(&mut self, other: &Self, same: impl Fn(&T, &T) -> bool) {
+        fn walk<T: Clone>(a: &mut Node<T>, b: &Node<T>, same: &impl Fn(&T, &T) -> bool) -> bool {
+            match (a, b) {
+                (Node::Leaf(x), Node::Leaf(y)) => {
+                    let shared = Rc::ptr_eq(x, y)
+                        || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same(p, q)));
+                    if shared {
+                        *x = y.clone();
+                    }
+                    shared
+                }
+                (Node::Inner(x), Node::Inner(y)) => {
+                    if Rc::ptr_eq(x, y) {
+                        return true;
+                    }
+                    let mut all = true;
+                    for (c, d) in Rc::make_mut(x).iter_mut().zip(y.iter()) {
+                        all &= walk(c, d, same);
+                    }
+                    if all {
+                        *x = y.clone();
+                    }
+                    all
+                }
+                _ => false,
+            }
+        }
+        if self.len == other.len {
+            walk(&mut self.root, &other.root, &same);
+        }
+    }
+
     /// The indices (in order) where `self` and `other`, of the same length, hold elements
     /// that are not `same`, found by descending only into the nodes the two do not share;
     /// `None` for lists of different lengths.

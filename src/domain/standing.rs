@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use super::bloc_table::{ScoreCache, ScoreSource};
 use super::plan::{BlocId, Plan};
-use super::profile::Profile;
 use super::rank::{RankedPeers, Standing};
 use super::score::ScoringModel;
 use super::workspace::{Profiles, Workspace};
@@ -126,6 +125,7 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::plan::OTHER_UNIT_ID;
+    use crate::domain::profile::Profile;
 
     fn many(n: usize) -> Workspace {
         let communes = &builtin::plan_ref().bloc(builtin::COMMUNE).unwrap().units;
