@@ -672,6 +672,31 @@ mod tests {
         assert_eq!(after.profiles[499].profile.label, "sửa");
     }
 
+    /// A keystroke's copy of the workspace shares the list's nodes, not 10 000 pointers to
+    /// records (only the edited leaf's records are pointed at twice), and its edit copies the path to one record: the
+    /// two versions differ in one leaf, whatever the number of profiles (issue 14).
+    #[test]
+    fn an_edits_copy_does_not_grow_with_the_number_of_profiles() {
+        use crate::domain::shared_list::{COMPARED, WIDTH};
+        for n in [1_000, 10_000] {
+            let before = Workspace::with_profiles(vec![Profile::default(); n]);
+            let mut after = before.clone();
+            after.switch_to("p500");
+            after.active_profile_mut().label = "sửa".into();
+            // Pointed at twice: the other records of the edited one's leaf only.
+            let twice = before
+                .profiles
+                .iter()
+                .filter(|r| Rc::strong_count(r) > 1)
+                .count();
+            assert_eq!(twice, WIDTH - 1, "n = {n}");
+            COMPARED.set(0);
+            let differing = after.profiles.differing(&before.profiles, Rc::ptr_eq);
+            assert_eq!(differing, Some(vec![499]));
+            assert_eq!(COMPARED.get(), WIDTH, "n = {n}");
+        }
+    }
+
     /// The active profile is the one `active` names, however the list or the id changed
     /// since it was last found.
     #[test]

@@ -134,10 +134,11 @@ fn edited_in_place(
 ) -> Option<Dirty> {
     let written = memory.written.as_ref()?;
     let changed = written.differing(&data.profiles, |a, b| Rc::ptr_eq(a, b))?;
-    if changed
-        .iter()
-        .any(|&i| memory.profiles[i].id != data.profiles[i].id)
-    {
+    // Every record in the page it was written in (a list written in full), and the same id.
+    let in_place = |&i: &usize| {
+        memory.profiles[i].page.is_some() && memory.profiles[i].id == data.profiles[i].id
+    };
+    if !changed.iter().all(in_place) {
         return None;
     }
     let mut dirty = Dirty {
@@ -167,9 +168,7 @@ fn edited_in_place(
             ends: entry.ends,
         };
         let old = std::mem::replace(entry, fresh);
-        let (page, _) = old
-            .page
-            .expect("a list written in full has every record in a page");
+        let page = old.page.map_or(0, |(page, _)| page);
         if !dirty.pages.contains(&page) {
             dirty.pages.push(page);
         }
@@ -355,6 +354,7 @@ fn read_pages(
                     records,
                 }),
                 Err(_) => lost.push(Lost {
+                    page: true,
                     profile_id: first.clone(),
                     text: Some((key, text)),
                 }),
@@ -368,6 +368,7 @@ fn read_pages(
                     })
                 }
                 None => lost.push(Lost {
+                    page: true,
                     profile_id: first.clone(),
                     text: None,
                 }),
@@ -999,6 +1000,9 @@ fn profile_text(profile: &Profile) -> String {
 /// A profile that could not be read back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lost {
+    /// A page of records (of which the head does not say how many), named by its first
+    /// record's id; else one profile (issue 14).
+    pub page: bool,
     pub profile_id: String,
     /// Where its text was and the text, when there was one (it did not read); `None` when
     /// its body was missing.
@@ -1115,6 +1119,7 @@ pub fn read(
                 Ok(profile) => Some(Rc::new(profile)),
                 Err(_) => {
                     lost.push(Lost {
+                        page: false,
                         profile_id: record.id.clone(),
                         text: Some((DATA_KEY.to_string(), value.to_string())),
                     });
@@ -1153,6 +1158,7 @@ pub fn read(
                             }
                             Err(_) => {
                                 lost.push(Lost {
+                                    page: false,
                                     profile_id: record.id.clone(),
                                     text: Some((key, text)),
                                 });
@@ -1165,6 +1171,7 @@ pub fn read(
                                 let fallen = from_fallback(&record.id);
                                 if fallen.is_none() {
                                     lost.push(Lost {
+                                        page: false,
                                         profile_id: record.id.clone(),
                                         text: None,
                                     });
@@ -1983,6 +1990,7 @@ mod tests {
             loaded.notice,
             Some(LoadNotice::ProfilesUnreadable {
                 count: 1,
+                pages: 0,
                 backup_keys: vec![format!("{BACKUP_PREFIX}9")]
             })
         );
@@ -1993,6 +2001,43 @@ mod tests {
         let ids: Vec<&str> = loaded.data.profiles.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["p1", "p3"]);
         assert!(loaded.may_save);
+    }
+
+    /// A page that does not read is told as a page (of ~64 profiles, how many the head
+    /// does not say), not as one profile (issue 14).
+    #[test]
+    fn a_damaged_page_is_told_as_a_page_not_as_one_profile() {
+        let store = seeded(&many(300));
+        let mut tab = Tab::open(&store);
+        tab.edit(1, "8");
+        tab.save(&store).unwrap();
+        let key = page_keys(&store).into_iter().next().unwrap();
+        store.set(&key, "[{\"id\":").unwrap();
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 9);
+        assert_eq!(
+            loaded.notice,
+            Some(LoadNotice::ProfilesUnreadable {
+                count: 0,
+                pages: 1,
+                backup_keys: vec![format!("{BACKUP_PREFIX}9")]
+            })
+        );
+        assert!(loaded.data.profiles.len() < 300);
+        let vi = crate::domain::language::Lang::Vi
+            .texts()
+            .banner_profiles_unreadable(0, 1, None);
+        assert!(
+            vi.starts_with("Không đọc được 1 trang bản đánh giá (mỗi trang khoảng 64 bản)"),
+            "{vi}"
+        );
+        let en = crate::domain::language::Lang::En
+            .texts()
+            .banner_profiles_unreadable(2, 1, None);
+        assert!(
+            en.starts_with("2 saved profiles and 1 page of saved profiles"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -195,17 +195,26 @@ fn share_records(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
             .filter(|&i| data.profiles[i].id == like.profiles[i].id)
             .map(|i| (i, Some(&like.profiles[i].profile)))
             .collect::<Vec<_>>(),
+        // In step while the ids are, by id where they differ.
         None => {
-            let before: HashMap<&str, &Rc<crate::domain::profile::Profile>> = like
-                .profiles
-                .iter()
-                .map(|r| (r.id.as_str(), &r.profile))
-                .collect();
-            data.profiles
-                .iter()
-                .enumerate()
-                .map(|(i, record)| (i, before.get(record.id.as_str()).copied()))
-                .collect()
+            let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
+            let mut records = Vec::with_capacity(data.profiles.len());
+            for (i, record) in data.profiles.iter().enumerate() {
+                let other = match like.profiles.get(i).filter(|r| r.id == record.id) {
+                    Some(r) => Some(&r.profile),
+                    _ => before
+                        .get_or_insert_with(|| {
+                            like.profiles
+                                .iter()
+                                .map(|r| (r.id.as_str(), &r.profile))
+                                .collect()
+                        })
+                        .get(record.id.as_str())
+                        .copied(),
+                };
+                records.push((i, other));
+            }
+            records
         }
     };
     for (i, other) in records {
