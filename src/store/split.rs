@@ -133,7 +133,7 @@ fn edited_in_place(
     gone: &mut Vec<Entry<Profile>>,
 ) -> Option<Dirty> {
     let written = memory.written.as_ref()?;
-    let changed = written.differing(&data.profiles, |a, b| Rc::ptr_eq(a, b))?;
+    let changed = written.differing(&data.profiles, Rc::ptr_eq)?;
     // Every record in the page it was written in (a list written in full), and the same id.
     let in_place = |&i: &usize| {
         memory.profiles[i].page.is_some() && memory.profiles[i].id == data.profiles[i].id
