@@ -21,7 +21,10 @@
 //!
 //! What a tab wrote or read last is kept in memory: the hash of each profile's text by the
 //! profile's address (so a save serialises only the profiles that changed) and the bodies
-//! by key (so reading another tab's save parses only the bodies it changed).
+//! by key (so reading another tab's save parses only the bodies it changed). After a save
+//! that stored everything, the list of records it wrote is kept too: the next save finds
+//! the records edited since by visiting what the two lists do not share
+//! (`domain::shared_list`), and touches their entries and pages only (issue 14).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
