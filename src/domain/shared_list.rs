@@ -90,7 +90,9 @@ impl<T: Clone> SharedList<T> {
     }
 
     /// The leaf holding the element `index` (< len), as a slice starting at the leaf's
-    /// first element.
+    /// first element. Not inlined: every iteration over profiles calls it once per leaf,
+    /// and a copy at each would cost the wasm bytes.
+    #[inline(never)]
     fn leaf_at(&self, index: usize) -> &[T] {
         let mut node = &self.root;
         let mut shift = self.shift;
@@ -242,7 +244,7 @@ impl<T: Clone> SharedList<T> {
     /// the two share that memory from then on (a list built again, as a merge does, shares
     /// nothing). Lists of different lengths stay as they are.
     pub fn share_from(&mut self, other: &Self, same: impl Fn(&T, &T) -> bool) {
-        fn walk<T: Clone>(a: &mut Node<T>, b: &Node<T>, same: &impl Fn(&T, &T) -> bool) -> bool {
+        fn walk<T: Clone>(a: &mut Node<T>, b: &Node<T>, same: &dyn Fn(&T, &T) -> bool) -> bool {
             match (a, b) {
                 (Node::Leaf(x), Node::Leaf(y)) => {
                     let shared = Rc::ptr_eq(x, y)
@@ -277,12 +279,17 @@ impl<T: Clone> SharedList<T> {
     /// that are not `same`, found by descending only into the nodes the two do not share;
     /// `None` for lists of different lengths.
     pub fn differing(&self, other: &Self, same: impl Fn(&T, &T) -> bool) -> Option<Vec<usize>> {
+        self.differing_dyn(other, &same)
+    }
+
+    // One copy in the wasm for every comparison (the closure not monomorphised).
+    fn differing_dyn(&self, other: &Self, same: &dyn Fn(&T, &T) -> bool) -> Option<Vec<usize>> {
         fn walk<T>(
             a: &Node<T>,
             b: &Node<T>,
             shift: u32,
             start: usize,
-            same: &impl Fn(&T, &T) -> bool,
+            same: &dyn Fn(&T, &T) -> bool,
             out: &mut Vec<usize>,
         ) {
             match (a, b) {
@@ -314,7 +321,7 @@ impl<T: Clone> SharedList<T> {
             return None;
         }
         let mut out = Vec::new();
-        walk(&self.root, &other.root, self.shift, 0, &same, &mut out);
+        walk(&self.root, &other.root, self.shift, 0, same, &mut out);
         Some(out)
     }
 }

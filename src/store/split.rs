@@ -171,14 +171,14 @@ fn edited_in_place(
             ends: entry.ends,
         };
         let old = std::mem::replace(entry, fresh);
+        // In order: the changes come in the list's order, and so do their pages.
         let page = old.page.map_or(0, |(page, _)| page);
-        if !dirty.pages.contains(&page) {
+        if dirty.pages.last() != Some(&page) {
             dirty.pages.push(page);
         }
         dirty.entries.push(i);
         gone.push(old);
     }
-    dirty.pages.sort_unstable();
     Some(dirty)
 }
 
