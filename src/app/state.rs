@@ -1194,7 +1194,7 @@ mod tests {
         });
         let copy = |w: &Workspace| {
             let mut w = w.clone();
-            for record in &mut w.profiles {
+            for record in w.profiles.iter_mut() {
                 Rc::make_mut(record).profile = Rc::new(Profile::clone(&record.profile));
             }
             w

@@ -180,13 +180,13 @@ pub struct DistrictSelection<'a> {
 
 /// One profile per unit of `plan`, with a unit chosen: for a unit with several, the one
 /// `choices` names (unit key → profile id; saved with the data), else the first.
-pub fn district_selection<'a, R: Borrow<ProfileRecord>>(
+pub fn district_selection<'a, R: Borrow<ProfileRecord> + 'a>(
     plan: &Plan,
-    profiles: &'a [R],
+    profiles: impl IntoIterator<Item = &'a R>,
     choices: &BTreeMap<String, String>,
 ) -> DistrictSelection<'a> {
     let profiles: Vec<&ProfileRecord> = profiles
-        .iter()
+        .into_iter()
         .map(Borrow::borrow)
         .filter(|r| r.profile.plan == plan.id)
         .collect();

@@ -8,6 +8,7 @@ use super::district::{district_selection, unit_key};
 use super::evaluate::{Evaluation, Status};
 use super::keyed::keyed_enum;
 use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
+use super::profile::Profile;
 use super::score::{ScoringModel, Summary};
 use super::workspace::ProfileRecord;
 
@@ -70,22 +71,26 @@ impl GridRow {
 
 /// The grid of `plan`: per bloc, the plan's units in the plan's order (the profile counted
 /// for the district, or a row of missing cells), then the bloc's "other" units.
-pub fn grid<R: Borrow<ProfileRecord>>(
+pub fn grid<'a, R: Borrow<ProfileRecord> + 'a>(
     plan: &Plan,
-    records: &[R],
+    records: impl IntoIterator<Item = &'a R> + Copy,
     choices: &BTreeMap<String, String>,
     model: &ScoringModel,
 ) -> Vec<GridRow> {
     let selection = district_selection(plan, records, choices);
+    // Each counted profile's record, by the profile's address: one pass over the records,
+    // not a search of them per profile (issue 14: 10 000 profiles made that O(n²)).
+    let mut by_address: std::collections::HashMap<*const Profile, &ProfileRecord> =
+        std::collections::HashMap::new();
+    for record in records.into_iter().map(Borrow::borrow) {
+        by_address
+            .entry(std::rc::Rc::as_ptr(&record.profile))
+            .or_insert(record);
+    }
     let counted: Vec<&ProfileRecord> = selection
         .counted
         .iter()
-        .filter_map(|p| {
-            records
-                .iter()
-                .map(Borrow::borrow)
-                .find(|r: &&ProfileRecord| std::ptr::eq(&*r.profile, *p))
-        })
+        .filter_map(|p| by_address.get(&(*p as *const Profile)).copied())
         .collect();
     let row_of = |record: &ProfileRecord, key: String| {
         let profile = &record.profile;

@@ -251,7 +251,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     let active = active_after(ours, &renamed, &profiles);
     Merged {
         workspace: Workspace {
-            profiles,
+            profiles: profiles.into(),
             active,
             peer_scores: merge_maps(&base.peer_scores, &ours.peer_scores, &theirs.peer_scores),
             model: merge_model(&base.model, &ours.model, &theirs.model),
@@ -326,8 +326,9 @@ fn active_after(
         .iter()
         .position(|r| r.id == ours.active)
         .unwrap_or(0);
-    let forward = ours.profiles[start.min(ours.profiles.len())..].iter();
-    let backward = ours.profiles[..start.min(ours.profiles.len())].iter().rev();
+    let start = start.min(ours.profiles.len());
+    let forward = ours.profiles.iter().skip(start);
+    let backward = ours.profiles.iter().take(start).rev();
     forward
         .chain(backward)
         .map(|r| new_id(&r.id))
@@ -338,8 +339,8 @@ fn active_after(
 /// Gives profiles the new ids of `renamed` (the active one included).
 pub fn apply_renames(workspace: &mut Workspace, renamed: &[(String, String)]) {
     for (old, new) in renamed {
-        if let Some(record) = workspace.profiles.iter_mut().find(|r| &r.id == old) {
-            Rc::make_mut(record).id = new.clone();
+        if let Some(index) = workspace.profiles.iter().position(|r| &r.id == old) {
+            Rc::make_mut(&mut workspace.profiles[index]).id = new.clone();
         }
         if &workspace.active == old {
             workspace.active = new.clone();

@@ -23,6 +23,7 @@ pub mod profile;
 pub mod rank;
 pub mod ranking_chart;
 pub mod score;
+pub mod shared_list; // 10 000 profiles: copies share memory (issue 14)
 pub mod slug;
 pub mod standing; // 10 000 profiles (issue 14)
 pub mod workspace;

@@ -95,28 +95,54 @@ pub fn rank_among(score: f64, others: &[Option<f64>]) -> RankRange {
 
 /// The standing of a unit scoring `own` among `peers`, with `places` award places.
 pub fn standing(own: f64, peers: &[Option<f64>], places: usize) -> Standing {
-    let rank = rank_among(own, peers);
-    let award = rank.award(places);
-    let known = known_descending(peers);
-    // The `places`-th best known peer: the last place in the zone when the unit is out,
-    // the first one pushed out when it is in.
-    let margin = (places >= 1)
-        .then(|| known.get(places - 1))
-        .flatten()
-        .map(|&edge| {
-            let own = hundredths(own);
-            if own >= edge {
-                ZoneMargin::Ahead((own - edge) as f64 / 100.0)
-            } else {
-                ZoneMargin::Behind((edge - own) as f64 / 100.0)
-            }
-        });
-    Standing {
-        rank,
-        bloc_size: peers.len() + 1,
-        places,
-        award,
-        margin,
+    RankedPeers::of(peers).standing(own, places)
+}
+
+/// Peers' scores sorted once, so that the standing of any own score is a binary search
+/// (issue 14: a keystroke among 10 000 profiles changes the own score only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedPeers {
+    /// The known scores in hundredths, highest first.
+    known: Vec<i64>,
+    unknown: usize,
+}
+
+impl RankedPeers {
+    pub fn of(peers: &[Option<f64>]) -> RankedPeers {
+        RankedPeers {
+            known: known_descending(peers),
+            unknown: peers.iter().filter(|s| s.is_none()).count(),
+        }
+    }
+
+    /// As [`standing`] against these peers.
+    pub fn standing(&self, own: f64, places: usize) -> Standing {
+        let own = hundredths(own);
+        // As `rank_among`: the known peers above, and the unknown ones either way.
+        let above = self.known.partition_point(|&s| s > own);
+        let rank = RankRange {
+            best: 1 + above,
+            worst: 1 + above + self.unknown,
+        };
+        // The `places`-th best known peer: the last place in the zone when the unit is
+        // out, the first one pushed out when it is in.
+        let margin = (places >= 1)
+            .then(|| self.known.get(places - 1))
+            .flatten()
+            .map(|&edge| {
+                if own >= edge {
+                    ZoneMargin::Ahead((own - edge) as f64 / 100.0)
+                } else {
+                    ZoneMargin::Behind((edge - own) as f64 / 100.0)
+                }
+            });
+        Standing {
+            rank,
+            bloc_size: self.known.len() + self.unknown + 1,
+            places,
+            award: rank.award(places),
+            margin,
+        }
     }
 }
 

@@ -10,10 +10,9 @@ use std::rc::Rc;
 
 use super::bloc_table::{ScoreCache, ScoreSource};
 use super::plan::{BlocId, Plan};
-use super::profile::Profile;
-use super::rank::{standing, Standing};
+use super::rank::{RankedPeers, Standing};
 use super::score::ScoringModel;
-use super::workspace::Workspace;
+use super::workspace::{Profiles, Workspace};
 
 /// What the peers' scores were computed from.
 struct Inputs {
@@ -24,9 +23,10 @@ struct Inputs {
     unit_id: String,
     other_name: String,
     peer_scores: BTreeMap<String, String>,
-    /// Every profile but the active one, in order (kept, so that an address is not reused
-    /// while it is compared).
-    others: Vec<Rc<Profile>>,
+    /// The profiles (a copy sharing the workspace's memory, so that what changed since is
+    /// found by visiting what is not shared) and where the active one is.
+    profiles: Profiles,
+    index: usize,
 }
 
 impl Inputs {
@@ -40,35 +40,31 @@ impl Inputs {
             unit_id: own.unit_id.clone(),
             other_name: own.other_name.clone(),
             peer_scores: workspace.peer_scores.clone(),
-            others: others(workspace).cloned().collect(),
+            profiles: workspace.profiles.clone(),
+            index: workspace.active_index(),
         }
     }
 
-    /// Whether `workspace` has these inputs (the active profile's figures aside).
+    /// Whether `workspace` has these inputs (the active profile's figures aside): no
+    /// profile but the active one changed, told in O(log n) per changed profile, not by
+    /// comparing 10 000 of them (issue 14).
     fn same(&self, workspace: &Workspace, plan: &Rc<Plan>, model: &ScoringModel) -> bool {
         let own = workspace.active_profile();
         Rc::ptr_eq(&self.plan, plan)
             && self.model == *model
             && self.active == workspace.active
+            && self.index == workspace.active_index()
             && self.bloc == own.bloc
             && self.unit_id == own.unit_id
             && self.other_name == own.other_name
-            && self.others.len() + 1 == workspace.profiles.len()
             && self.peer_scores == workspace.peer_scores
             && self
-                .others
-                .iter()
-                .zip(others(workspace))
-                .all(|(a, b)| Rc::ptr_eq(a, b))
+                .profiles
+                .differing(&workspace.profiles, |a, b| {
+                    Rc::ptr_eq(&a.profile, &b.profile)
+                })
+                .is_some_and(|changed| changed.iter().all(|&i| i == self.index))
     }
-}
-
-fn others(workspace: &Workspace) -> impl Iterator<Item = &Rc<Profile>> {
-    workspace
-        .profiles
-        .iter()
-        .filter(move |r| r.id != workspace.active)
-        .map(|r| &r.profile)
 }
 
 /// The peers' scores of the last standing, and what they come from.
@@ -78,9 +74,9 @@ pub struct StandingCache {
     scores: ScoreCache,
 }
 
-/// The scores of the active unit's peers in the bloc table, and its award places.
+/// The scores of the active unit's peers in the bloc table, sorted, and its award places.
 struct Peers {
-    scores: Vec<Option<f64>>,
+    ranked: RankedPeers,
     places: usize,
 }
 
@@ -102,22 +98,25 @@ impl Workspace {
                 .rows
                 .iter()
                 .position(|r| r.source == ScoreSource::Own)
-                .map(|own| Peers {
-                    scores: table
+                .map(|own| {
+                    let scores: Vec<Option<f64>> = table
                         .rows
                         .iter()
                         .enumerate()
                         .filter(|(i, _)| *i != own)
                         .map(|(_, r)| r.score)
-                        .collect(),
-                    places: table.places,
+                        .collect();
+                    Peers {
+                        ranked: RankedPeers::of(&scores),
+                        places: table.places,
+                    }
                 });
             cache.kept = Some((Inputs::of(self, &plan, model), peers));
         }
         let (_, peers) = cache.kept.as_ref()?;
         let peers = peers.as_ref()?;
         let own = self.active_profile().summary(&plan, model).score;
-        Some(standing(own, &peers.scores, peers.places))
+        Some(peers.ranked.standing(own, peers.places))
     }
 }
 
@@ -126,6 +125,7 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::plan::OTHER_UNIT_ID;
+    use crate::domain::profile::Profile;
 
     fn many(n: usize) -> Workspace {
         let communes = &builtin::plan_ref().bloc(builtin::COMMUNE).unwrap().units;
@@ -190,6 +190,28 @@ mod tests {
         w.switch_to("p1");
         w.active_profile_mut().set_unit(builtin::plan_ref(), "");
         check(&w, "no unit");
+    }
+
+    /// A keystroke's standing compares the profiles of one leaf of the list (the one
+    /// holding the active profile), however many there are: with 10 000 it compared every
+    /// profile's address, and sorted every peer's score again (issue 14).
+    #[test]
+    fn a_keystrokes_standing_does_not_grow_with_the_number_of_profiles() {
+        use crate::domain::shared_list::{COMPARED, WIDTH};
+        for n in [1_000, 10_000] {
+            let mut w = many(n);
+            w.switch_to("p3");
+            let model = w.model.clone();
+            let mut cache = StandingCache::default();
+            w.standing_under(&model, &mut cache);
+            for figure in ["7", "10", ""] {
+                type_figure(&mut w, figure);
+                COMPARED.with(|c| c.set(0));
+                let standing = w.standing_under(&model, &mut cache);
+                assert_eq!(COMPARED.with(|c| c.get()), WIDTH, "n = {n}");
+                assert_eq!(standing, table_standing(&w), "n = {n}");
+            }
+        }
     }
 
     /// A keystroke's standing among 10 000 profiles, against the bloc table it replaces on

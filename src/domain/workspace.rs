@@ -13,6 +13,10 @@ use super::language::Lang;
 use super::plan::{Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
+use super::shared_list::SharedList;
+
+/// The profiles of a workspace: a list whose copies share their memory (issue 14).
+pub type Profiles = SharedList<Rc<ProfileRecord>>;
 
 /// A deleted profile with what is needed to put it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,16 +68,11 @@ fn shared_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Rc<Profile>, 
 }
 
 // The list of records saved exactly as a plain list of records.
-fn records_out<S: Serializer>(
-    records: &[Rc<ProfileRecord>],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
+fn records_out<S: Serializer>(records: &Profiles, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(records.iter().map(|record| &**record))
 }
 
-fn records_in<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Rc<ProfileRecord>>, D::Error> {
+fn records_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Profiles, D::Error> {
     Vec::<ProfileRecord>::deserialize(deserializer)
         .map(|records| records.into_iter().map(Rc::new).collect())
 }
@@ -81,10 +80,11 @@ fn records_in<'de, D: Deserializer<'de>>(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workspace {
-    /// Never empty. Each record shared (`Rc`): an edit copies the list of 10 000 pointers,
-    /// not 10 000 records with their ids (issue 14), and changes the one record it edits.
+    /// Never empty. Each record shared (`Rc`), in a list whose copies share their memory:
+    /// an edit copies the path to the one record it changes, not a list of 10 000 pointers
+    /// (issue 14).
     #[serde(serialize_with = "records_out", deserialize_with = "records_in")]
-    pub profiles: Vec<Rc<ProfileRecord>>,
+    pub profiles: Profiles,
     /// The id of the profile being edited.
     pub active: String,
     /// Scores typed in for peers without a profile (unit id → text as typed).
@@ -130,7 +130,7 @@ impl Default for Workspace {
 
 impl Workspace {
     pub fn with_profiles(profiles: Vec<Profile>) -> Workspace {
-        let profiles: Vec<Rc<ProfileRecord>> = profiles
+        let profiles: Profiles = profiles
             .into_iter()
             .enumerate()
             .map(|(index, profile)| Rc::new(ProfileRecord::new(format!("p{}", index + 1), profile)))
@@ -284,7 +284,8 @@ impl Workspace {
         }
     }
 
-    fn active_index(&self) -> usize {
+    /// Where the active profile is in the list.
+    pub fn active_index(&self) -> usize {
         let hint = self.active_hint.0.get();
         if self.profiles.get(hint).is_some_and(|r| r.id == self.active) {
             return hint;
@@ -365,8 +366,8 @@ impl Workspace {
     /// Replaces the profile with this id (nothing happens for an unknown id). The figures
     /// no longer come from the file it was imported from: its export date goes.
     pub fn replace_profile(&mut self, id: &str, profile: Profile) {
-        if let Some(record) = self.profiles.iter_mut().find(|r| r.id == id) {
-            let record = Rc::make_mut(record);
+        if let Some(index) = self.profiles.iter().position(|r| r.id == id) {
+            let record = Rc::make_mut(&mut self.profiles[index]);
             record.profile = Rc::new(profile);
             record.exported_at = None;
         }
@@ -378,8 +379,8 @@ impl Workspace {
         let date = date
             .map(str::trim)
             .filter(|d| !d.is_empty() && d.chars().count() <= EXPORT_DATE_MAX);
-        if let Some(record) = self.profiles.iter_mut().find(|r| r.id == id) {
-            Rc::make_mut(record).exported_at = date.map(str::to_string);
+        if let Some(index) = self.profiles.iter().position(|r| r.id == id) {
+            Rc::make_mut(&mut self.profiles[index]).exported_at = date.map(str::to_string);
         }
     }
 
@@ -479,7 +480,8 @@ impl Workspace {
         let mut counter = self.profiles.len();
         let plans = self.all_plans();
         let plan_of = |id: &str| plans.iter().find(|plan| plan.id == id).cloned();
-        for record in &mut self.profiles {
+        for index in 0..self.profiles.len() {
+            let record = &mut self.profiles[index];
             if record.id.is_empty() || !seen.insert(record.id.clone()) {
                 counter += 1;
                 Rc::make_mut(record).id = format!("p{counter}");
@@ -645,7 +647,7 @@ mod tests {
         assert_eq!(w.active, "p1");
         assert!(w.peer_scores.is_empty());
         let empty = Workspace {
-            profiles: vec![],
+            profiles: Profiles::new(),
             ..Workspace::default()
         }
         .normalised();
@@ -668,6 +670,31 @@ mod tests {
         }
         assert_eq!(before.profiles[499].profile.label, "");
         assert_eq!(after.profiles[499].profile.label, "sửa");
+    }
+
+    /// A keystroke's copy of the workspace shares the list's nodes, not 10 000 pointers to
+    /// records (only the edited leaf's records are pointed at twice), and its edit copies the path to one record: the
+    /// two versions differ in one leaf, whatever the number of profiles (issue 14).
+    #[test]
+    fn an_edits_copy_does_not_grow_with_the_number_of_profiles() {
+        use crate::domain::shared_list::{COMPARED, WIDTH};
+        for n in [1_000, 10_000] {
+            let before = Workspace::with_profiles(vec![Profile::default(); n]);
+            let mut after = before.clone();
+            after.switch_to("p500");
+            after.active_profile_mut().label = "sửa".into();
+            // Pointed at twice: the other records of the edited one's leaf only.
+            let twice = before
+                .profiles
+                .iter()
+                .filter(|r| Rc::strong_count(r) > 1)
+                .count();
+            assert_eq!(twice, WIDTH - 1, "n = {n}");
+            COMPARED.set(0);
+            let differing = after.profiles.differing(&before.profiles, Rc::ptr_eq);
+            assert_eq!(differing, Some(vec![499]));
+            assert_eq!(COMPARED.get(), WIDTH, "n = {n}");
+        }
     }
 
     /// The active profile is the one `active` names, however the list or the id changed

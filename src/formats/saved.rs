@@ -247,7 +247,7 @@ fn encode_head_listing<'r>(
     plans: &[PartOut<'_>],
 ) -> String {
     let empty = Workspace {
-        profiles: Vec::new(),
+        profiles: Default::default(),
         active: data.active.clone(),
         peer_scores: data.peer_scores.clone(),
         model: data.model.clone(),

@@ -1100,16 +1100,34 @@ impl Messages for En {
     }
     // End of the officer's journey (issue 13)
     // Saved data in parts (issue 14, store)
-    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+    fn banner_profiles_unreadable(
+        &self,
+        n: usize,
+        pages: usize,
+        backup_key: Option<&str>,
+    ) -> String {
         let kept = match backup_key {
             Some(key) => format!(" The damaged figures were kept aside (key {key})."),
             None => String::new(),
         };
-        let profiles = if n == 1 { "profile" } else { "profiles" };
-        format!(
-            "{} saved {profiles} could not be read; the others opened as usual.{kept}",
-            count(n, STYLE)
-        )
+        // A page of records holds ~64 profiles; how many, the saved data does not say.
+        let profiles = (n > 0).then(|| {
+            let noun = if n == 1 { "profile" } else { "profiles" };
+            format!("{} saved {noun}", count(n, STYLE))
+        });
+        let pages = (pages > 0).then(|| {
+            let noun = if pages == 1 { "page" } else { "pages" };
+            format!(
+                "{} {noun} of saved profiles (about 64 profiles each)",
+                count(pages, STYLE)
+            )
+        });
+        let lost = match (profiles, pages) {
+            (Some(profiles), Some(pages)) => format!("{profiles} and {pages}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => String::new(),
+        };
+        format!("{lost} could not be read; the others opened as usual.{kept}")
     }
     fn profile_search_shown(&self, shown: usize, total: usize) -> String {
         format!(

@@ -746,7 +746,12 @@ pub trait Messages: Sync {
     // Saved data in parts (issue 14, store)
     /// `n` profiles could not be read back at load; their texts kept under `backup_key`
     /// (the first of them), when that could be written.
-    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String;
+    fn banner_profiles_unreadable(
+        &self,
+        n: usize,
+        pages: usize,
+        backup_key: Option<&str>,
+    ) -> String;
     /// The profile picker lists `shown` of `total` profiles: type to find the others.
     fn profile_search_shown(&self, shown: usize, total: usize) -> String;
     // End of saved data in parts (issue 14, store)

@@ -1026,14 +1026,31 @@ impl Messages for Vi {
     }
     // End of the officer's journey (issue 13)
     // Saved data in parts (issue 14, store)
-    fn banner_profiles_unreadable(&self, n: usize, backup_key: Option<&str>) -> String {
+    fn banner_profiles_unreadable(
+        &self,
+        n: usize,
+        pages: usize,
+        backup_key: Option<&str>,
+    ) -> String {
         let kept = match backup_key {
             Some(key) => format!(" Phần số liệu hỏng đã được cất riêng (khóa {key})."),
             None => String::new(),
         };
+        // A page of records holds ~64 profiles; how many, the saved data does not say.
+        let profiles = (n > 0).then(|| format!("{} bản đánh giá", count(n, STYLE)));
+        let pages = (pages > 0).then(|| {
+            format!(
+                "{} trang bản đánh giá (mỗi trang khoảng 64 bản)",
+                count(pages, STYLE)
+            )
+        });
+        let lost = match (profiles, pages) {
+            (Some(profiles), Some(pages)) => format!("{profiles} và {pages}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => String::new(),
+        };
         format!(
-            "Không đọc được {} bản đánh giá trong số liệu đã lưu; các bản còn lại đã mở bình thường.{kept}",
-            count(n, STYLE)
+            "Không đọc được {lost} trong số liệu đã lưu; các bản còn lại đã mở bình thường.{kept}"
         )
     }
     fn profile_search_shown(&self, shown: usize, total: usize) -> String {

@@ -64,6 +64,9 @@ pub enum LoadNotice {
     /// rest loaded. The damaged texts were kept under `backup_keys`.
     ProfilesUnreadable {
         count: usize,
+        /// Pages of records that could not be read (each held ~64 profiles, how many
+        /// the head does not say; issue 14), besides the `count` profiles.
+        pages: usize,
         backup_keys: Vec<String>,
     },
 }
@@ -108,7 +111,8 @@ pub fn load(store: &impl KeyValueStore, now_ms: u64) -> Loaded {
             Loaded {
                 data: read.data,
                 notice: Some(LoadNotice::ProfilesUnreadable {
-                    count: read.lost.len(),
+                    count: read.lost.iter().filter(|lost| !lost.page).count(),
+                    pages: read.lost.iter().filter(|lost| lost.page).count(),
                     backup_keys,
                 }),
                 may_save: true,

@@ -21,7 +21,10 @@
 //!
 //! What a tab wrote or read last is kept in memory: the hash of each profile's text by the
 //! profile's address (so a save serialises only the profiles that changed) and the bodies
-//! by key (so reading another tab's save parses only the bodies it changed).
+//! by key (so reading another tab's save parses only the bodies it changed). After a save
+//! that stored everything, the list of records it wrote is kept too: the next save finds
+//! the records edited since by visiting what the two lists do not share
+//! (`domain::shared_list`), and touches their entries and pages only (issue 14).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -33,7 +36,7 @@ use serde_json::Value;
 use super::{keep_aside, KeyValueStore, StorageError, DATA_KEY};
 use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
-use crate::domain::workspace::{ProfileRecord, Workspace};
+use crate::domain::workspace::{ProfileRecord, Profiles, Workspace};
 use crate::formats::envelope::{self, DecodeError, Stamp};
 use crate::formats::saved::{self, PageIn, PartIn, PartOut, RecordIn, SPLIT_VERSION};
 
@@ -110,10 +113,84 @@ struct Memory {
     profiles: Vec<Entry<Profile>>,
     plans: Vec<Entry<Plan>>,
     pages: Vec<Page>,
+    /// The list of records `profiles` was written from, one entry per record, when this
+    /// tab wrote every body and page of it (issue 14): the next save finds what changed
+    /// since by visiting what the two lists do not share, and touches only that.
+    written: Option<Profiles>,
+}
+
+/// What a save after an edit touches (issue 14): the entries of the records that changed
+/// (edited in place: the same ids in the same order, so the same pages) and their pages.
+/// `None` in a [`write`]: every entry and page, as after a load or another tab's save.
+struct Dirty {
+    entries: Vec<usize>,
+    pages: Vec<usize>,
+}
+
+/// The entries of the records of `data` that changed since `memory.written` (the old
+/// entries they replace go to `gone`), when the changes are edits in place of a list this
+/// tab wrote in full; else `None`.
+fn edited_in_place(
+    memory: &mut Memory,
+    data: &Workspace,
+    gone: &mut Vec<Entry<Profile>>,
+) -> Option<Dirty> {
+    let written = memory.written.as_ref()?;
+    let changed = written.differing(&data.profiles, Rc::ptr_eq)?;
+    // Every record in the page it was written in (a list written in full), and the same id.
+    let in_place = |&i: &usize| {
+        memory.profiles[i].page.is_some() && memory.profiles[i].id == data.profiles[i].id
+    };
+    if !changed.iter().all(in_place) {
+        return None;
+    }
+    let mut dirty = Dirty {
+        entries: Vec::new(),
+        pages: Vec::new(),
+    };
+    for i in changed {
+        let record = &data.profiles[i];
+        let entry = &mut memory.profiles[i];
+        let exported_at = record.exported_at.as_deref();
+        if entry.exported_at.as_deref() == exported_at && *entry.value == *record.profile {
+            entry.value = record.profile.clone();
+            continue;
+        }
+        let text = profile_text(&record.profile);
+        let hash = saved::hash_text(&text);
+        let fresh = Entry {
+            value: record.profile.clone(),
+            id: record.id.clone(),
+            exported_at: exported_at.map(str::to_string),
+            key: profile_key(&record.id, &hash),
+            hash,
+            stored: false,
+            record: None,
+            text: Some(raw(text)),
+            page: None,
+            ends: entry.ends,
+        };
+        let old = std::mem::replace(entry, fresh);
+        // In order: the changes come in the list's order, and so do their pages.
+        let page = old.page.map_or(0, |(page, _)| page);
+        if dirty.pages.last() != Some(&page) {
+            dirty.pages.push(page);
+        }
+        dirty.entries.push(i);
+        gone.push(old);
+    }
+    Some(dirty)
 }
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::default();
+}
+
+#[cfg(test)]
+thread_local! {
+    /// What the last save touched: the entries and pages of an edit in place, `None` when
+    /// it went over every one (tests count the work).
+    static TOUCHED: std::cell::Cell<Option<(usize, usize)>> = const { std::cell::Cell::new(None) };
 }
 
 /// What a save writes over: the stored head (the one in memory, or one named by its body
@@ -280,6 +357,7 @@ fn read_pages(
                     records,
                 }),
                 Err(_) => lost.push(Lost {
+                    page: true,
                     profile_id: first.clone(),
                     text: Some((key, text)),
                 }),
@@ -293,6 +371,7 @@ fn read_pages(
                     })
                 }
                 None => lost.push(Lost {
+                    page: true,
                     profile_id: first.clone(),
                     text: None,
                 }),
@@ -418,16 +497,31 @@ pub fn write(
 ) -> Result<(), StorageError> {
     let Replaced { keys, single } = replaced;
     // Taken out while the save runs; left empty (nothing known) if it fails.
-    let memory = MEMORY.take();
+    let mut memory = MEMORY.take();
+    // After an edit of this tab's own head, only what changed is touched (issue 14).
+    let mut gone_profiles = Vec::new();
+    let mut dirty = match keys {
+        None => edited_in_place(&mut memory, data, &mut gone_profiles),
+        Some(_) => None,
+    };
+    #[cfg(test)]
+    TOUCHED.set(dirty.as_ref().map(|d| (d.entries.len(), d.pages.len())));
     let mut old_pages = memory.pages;
-    let (mut profiles, gone_profiles) = entries(
-        memory.profiles,
-        data.profiles
-            .iter()
-            .map(|r| (&r.profile, r.id.as_str(), r.exported_at.as_deref())),
-        profile_text,
-        profile_key,
-    );
+    let mut profiles = match dirty {
+        Some(_) => memory.profiles,
+        None => {
+            let (profiles, gone) = entries(
+                memory.profiles,
+                data.profiles
+                    .iter()
+                    .map(|r| (&r.profile, r.id.as_str(), r.exported_at.as_deref())),
+                profile_text,
+                profile_key,
+            );
+            gone_profiles = gone;
+            profiles
+        }
+    };
     let (mut plans, gone_plans) = entries(
         memory.plans,
         data.plans.iter().map(|p| (p, p.id.as_str(), None)),
@@ -447,18 +541,21 @@ pub fn write(
             page.stored = named.contains(&page.key);
         }
     }
-    // A record is in its old page only as it was written there: its body stored.
-    for entry in profiles.iter_mut() {
-        if !entry.stored || entry.record.is_none() {
-            entry.page = None;
+    // A record is in its old page only as it was written there: its body stored. (After
+    // an edit in place, the others are.)
+    if dirty.is_none() {
+        for entry in profiles.iter_mut() {
+            if !entry.stored || entry.record.is_none() {
+                entry.page = None;
+            }
         }
-    }
-    // A body not stored is written: its text, if not at hand.
-    for entry in profiles
-        .iter_mut()
-        .filter(|e| !e.stored && e.text.is_none())
-    {
-        entry.text = Some(raw(profile_text(&entry.value)));
+        // A body not stored is written: its text, if not at hand.
+        for entry in profiles
+            .iter_mut()
+            .filter(|e| !e.stored && e.text.is_none())
+        {
+            entry.text = Some(raw(profile_text(&entry.value)));
+        }
     }
     for entry in plans.iter_mut().filter(|e| !e.stored && e.text.is_none()) {
         entry.text = Some(raw(envelope::plan_to_value(&entry.value).to_string()));
@@ -486,28 +583,44 @@ pub fn write(
                 .collect(),
             old_pages
                 .iter()
-                .filter(|p| p.stored)
-                .map(|p| p.key.clone())
+                .enumerate()
+                .filter(|(p, page)| {
+                    page.stored && dirty.as_ref().is_none_or(|d| d.pages.contains(p))
+                })
+                .map(|(_, page)| page.key.clone())
                 .collect(),
         ),
     };
-
     let mut single = single;
     let mut written: Vec<String> = Vec::new();
+    let mut complete = false;
     let result = loop {
         let mut written_now = Vec::new();
-        let bodies = write_bodies(store, &mut plans, &mut written_now).and_then(|(full, _)| {
-            if full {
-                Ok((true, false))
-            } else {
-                write_bodies(store, &mut profiles, &mut written_now)
-            }
-        });
+        let only = dirty.as_ref().map(|d| d.entries.as_slice());
+        let bodies =
+            write_bodies(store, &mut plans, None, &mut written_now).and_then(|(full, _)| {
+                if full {
+                    Ok((true, false))
+                } else {
+                    write_bodies(store, &mut profiles, only, &mut written_now)
+                }
+            });
         let full = match bodies {
             Ok((full, _)) => full,
             Err(error) => break Err(error),
         };
-        let mut pages = paginate(&mut profiles, &old_pages);
+        let mut pages = match &dirty {
+            // The same ids in the same order: the same pages, those of the edits written.
+            Some(dirty) => {
+                let mut pages = std::mem::take(&mut old_pages);
+                for &p in &dirty.pages {
+                    let (start, len) = (pages[p].start, pages[p].len);
+                    pages[p] = new_page(&mut profiles[start..start + len], start);
+                }
+                pages
+            }
+            None => paginate(&mut profiles, &old_pages),
+        };
         let full = match write_pages(store, &mut pages, &mut written_now) {
             Ok(pages_full) => full || pages_full,
             Err(error) => break Err(error),
@@ -533,14 +646,25 @@ pub fn write(
                 .map(|e| e.key.as_str())
                 .chain(plans.iter().filter(|e| e.stored).map(|e| e.key.as_str()))
         };
-        let named: HashSet<&str> = if removable.len() > 64 {
-            stored().collect()
-        } else {
-            removable
+        let named: HashSet<&str> = match &dirty {
+            // The others did not change: an old key is named again only by its record.
+            Some(dirty) => removable
+                .iter()
+                .map(String::as_str)
+                .filter(|key| {
+                    dirty
+                        .entries
+                        .iter()
+                        .any(|&i| profiles[i].stored && profiles[i].key == *key)
+                        || plans.iter().any(|e| e.stored && e.key == *key)
+                })
+                .collect(),
+            None if removable.len() > 64 => stored().collect(),
+            None => removable
                 .iter()
                 .map(String::as_str)
                 .filter(|key| stored().any(|named| named == *key))
-                .collect()
+                .collect(),
         };
         for key in &removable {
             if !named.contains(key.as_str()) {
@@ -561,7 +685,12 @@ pub fn write(
         removable_pages.clear();
         written.clear();
         // The pages written are the stored ones now (for the next round short of room).
-        for (p, page) in pages.iter().enumerate() {
+        let touched: Box<dyn Iterator<Item = usize>> = match &dirty {
+            Some(dirty) => Box::new(dirty.pages.iter().copied()),
+            None => Box::new(0..pages.len()),
+        };
+        for p in touched {
+            let page = &pages[p];
             if page.stored {
                 for (i, entry) in profiles[page.start..page.start + page.len]
                     .iter_mut()
@@ -573,8 +702,11 @@ pub fn write(
         }
         old_pages = std::mem::take(&mut pages);
         if !full || !progress {
+            complete = !full;
             break Ok(());
         }
+        // Short of room: the next round goes over every entry and page.
+        dirty = None;
     };
     if let Err(error) = result {
         for key in &written {
@@ -582,20 +714,34 @@ pub fn write(
         }
         return Err(error);
     }
-    for entry in profiles.iter_mut() {
-        entry.text = None;
+    match &dirty {
+        Some(dirty) => {
+            for &i in &dirty.entries {
+                profiles[i].text = None;
+            }
+            for &p in &dirty.pages {
+                old_pages[p].text = None;
+            }
+        }
+        None => {
+            for entry in profiles.iter_mut() {
+                entry.text = None;
+            }
+            for page in old_pages.iter_mut() {
+                page.text = None;
+            }
+        }
     }
     for entry in plans.iter_mut() {
         entry.text = None;
-    }
-    for page in old_pages.iter_mut() {
-        page.text = None;
     }
     let memory = Memory {
         id: stamp.id.clone(),
         profiles,
         plans,
         pages: old_pages,
+        // Every body and page stored: the next save may touch only what changes.
+        written: complete.then(|| data.profiles.clone()),
     };
     sweep(store, &memory, now_ms);
     MEMORY.set(memory);
@@ -695,9 +841,19 @@ fn named_in(memory: &Memory) -> HashSet<&str> {
 fn write_bodies<T>(
     store: &impl KeyValueStore,
     entries: &mut [Entry<T>],
+    only: Option<&[usize]>,
     written: &mut Vec<String>,
 ) -> Result<(bool, bool), StorageError> {
-    for entry in entries.iter_mut().filter(|e| !e.stored) {
+    // `only`: the entries that may not be stored (the others are).
+    let indices: Box<dyn Iterator<Item = usize>> = match only {
+        Some(only) => Box::new(only.iter().copied()),
+        None => Box::new(0..entries.len()),
+    };
+    for i in indices {
+        let entry = &mut entries[i];
+        if entry.stored {
+            continue;
+        }
         let text = entry.text.as_ref().expect("a body not stored has its text");
         match store.set(&entry.key, text.get()) {
             Ok(()) => {
@@ -769,52 +925,56 @@ fn paginate(profiles: &mut [Entry<Profile>], old_pages: &[Page]) -> Vec<Page> {
                 stored: true,
                 text: None,
             },
-            None => {
-                let mut inline: Vec<String> = Vec::new();
-                for entry in group.iter_mut() {
-                    if entry.stored {
-                        if entry.record.is_none() {
-                            entry.record = Some(saved::record_text(
-                                &entry.id,
-                                entry.exported_at.as_deref(),
-                                &PartOut::Body(&entry.hash),
-                            ));
-                        }
-                    } else {
-                        let text = entry.text.as_ref().expect("a body not stored has its text");
-                        inline.push(saved::record_text(
-                            &entry.id,
-                            entry.exported_at.as_deref(),
-                            &PartOut::Inline(text),
-                        ));
-                    }
-                }
-                let mut inline = inline.iter();
-                let text = saved::page_text(group.iter().map(|entry| {
-                    match (&entry.record, entry.stored) {
-                        (Some(record), true) => record.as_str(),
-                        _ => inline
-                            .next()
-                            .expect("one inline record per body not stored"),
-                    }
-                }));
-                let hash = saved::hash_text(&text);
-                let first = group[0].id.clone();
-                Page {
-                    key: page_key(&first, &hash),
-                    first,
-                    hash,
-                    start,
-                    len: group.len(),
-                    stored: false,
-                    text: Some(text),
-                }
-            }
+            None => new_page(group, start),
         };
         pages.push(page);
         start = end;
     }
     pages
+}
+
+/// The page of the records `group` (starting at `start`), with its text: the records of
+/// the bodies stored, the bodies not stored inline.
+fn new_page(group: &mut [Entry<Profile>], start: usize) -> Page {
+    let mut inline: Vec<String> = Vec::new();
+    for entry in group.iter_mut() {
+        if entry.stored {
+            if entry.record.is_none() {
+                entry.record = Some(saved::record_text(
+                    &entry.id,
+                    entry.exported_at.as_deref(),
+                    &PartOut::Body(&entry.hash),
+                ));
+            }
+        } else {
+            let text = entry.text.as_ref().expect("a body not stored has its text");
+            inline.push(saved::record_text(
+                &entry.id,
+                entry.exported_at.as_deref(),
+                &PartOut::Inline(text),
+            ));
+        }
+    }
+    let mut inline = inline.iter();
+    let text = saved::page_text(group.iter().map(|entry| {
+        match (&entry.record, entry.stored) {
+            (Some(record), true) => record.as_str(),
+            _ => inline
+                .next()
+                .expect("one inline record per body not stored"),
+        }
+    }));
+    let hash = saved::hash_text(&text);
+    let first = group[0].id.clone();
+    Page {
+        key: page_key(&first, &hash),
+        first,
+        hash,
+        start,
+        len: group.len(),
+        stored: false,
+        text: Some(text),
+    }
 }
 
 /// The head's text: the pages stored named, the others inline.
@@ -843,6 +1003,9 @@ fn profile_text(profile: &Profile) -> String {
 /// A profile that could not be read back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lost {
+    /// A page of records (of which the head does not say how many), named by its first
+    /// record's id; else one profile (issue 14).
+    pub page: bool,
     pub profile_id: String,
     /// Where its text was and the text, when there was one (it did not read); `None` when
     /// its body was missing.
@@ -959,6 +1122,7 @@ pub fn read(
                 Ok(profile) => Some(Rc::new(profile)),
                 Err(_) => {
                     lost.push(Lost {
+                        page: false,
                         profile_id: record.id.clone(),
                         text: Some((DATA_KEY.to_string(), value.to_string())),
                     });
@@ -997,6 +1161,7 @@ pub fn read(
                             }
                             Err(_) => {
                                 lost.push(Lost {
+                                    page: false,
                                     profile_id: record.id.clone(),
                                     text: Some((key, text)),
                                 });
@@ -1009,6 +1174,7 @@ pub fn read(
                                 let fallen = from_fallback(&record.id);
                                 if fallen.is_none() {
                                     lost.push(Lost {
+                                        page: false,
                                         profile_id: record.id.clone(),
                                         text: None,
                                     });
@@ -1079,6 +1245,7 @@ pub fn read(
         profiles: read_profiles,
         plans: read_plans,
         pages: read_pages_kept,
+        written: None,
     });
     Ok(Read {
         data: workspace,
@@ -1385,6 +1552,65 @@ mod tests {
         // The previous body of that profile is gone; every body named is stored.
         assert_eq!(body_keys(&store), named(&store));
         assert_eq!(load(&store, 0).data, *tab.data);
+    }
+
+    /// A save after an edit touches the entry and the page of the record edited, however
+    /// many profiles there are (issue 14: it walked, compared and paged all 10 000 entries
+    /// per save), and stores exactly what a save that goes over every entry stores.
+    #[test]
+    fn a_save_after_an_edit_touches_only_what_changed_and_stores_the_same() {
+        use crate::domain::shared_list::{COMPARED, WIDTH};
+        let copy = |store: &MemoryStorage| {
+            let copy = MemoryStorage::default();
+            for key in store.keys() {
+                copy.set(&key, &store.get(&key).unwrap().unwrap()).unwrap();
+            }
+            copy
+        };
+        let contents = |store: &MemoryStorage| {
+            store
+                .keys()
+                .into_iter()
+                .map(|k| {
+                    let v = store.get(&k).unwrap().unwrap();
+                    (k, v)
+                })
+                .collect::<Vec<_>>()
+        };
+        for n in [1_000, 10_000] {
+            let store = seeded(&many(n));
+            let mut tab = Tab::open(&store);
+            tab.edit(0, "1");
+            tab.save(&store).unwrap();
+            assert_eq!(TOUCHED.get(), None, "the migration goes over every entry");
+            // (This helper takes the migration's merge in as a list of its own; the next
+            // save makes it the base.)
+            tab.edit(1, "2");
+            tab.save(&store).unwrap();
+            for (round, index) in [5, n / 2, n - 1].into_iter().enumerate() {
+                tab.edit(index, &format!("{}", round + 20));
+                let before = copy(&store);
+                COMPARED.set(0);
+                tab.save(&store).unwrap();
+                assert_eq!(TOUCHED.get(), Some((1, 1)), "n = {n}, round {round}");
+                // Whether there is anything to save, what to write, what to remember: one
+                // leaf of the list each (the last leaf may hold fewer).
+                assert!(COMPARED.get() <= 3 * WIDTH, "n = {n}: {}", COMPARED.get());
+                // The same data written over every entry, as after a load, from the same
+                // stored state and with the same stamp: the same values stored.
+                let ours = MEMORY.take();
+                let head = saved::read_head(&store.get(DATA_KEY).unwrap().unwrap()).unwrap();
+                let peeked = envelope::peek(&before.get(DATA_KEY).unwrap().unwrap()).unwrap();
+                let replaced = replaced(&before, peeked.version, peeked.id.as_deref()).unwrap();
+                write(&before, &tab.data, &head.stamp, replaced, 42).unwrap();
+                assert_eq!(TOUCHED.get(), None);
+                assert_eq!(contents(&store), contents(&before), "n = {n}");
+                assert_eq!(load(&store, 0).data, *tab.data);
+                assert_eq!(body_keys(&store), named(&store));
+                // (Reading puts what it read in memory: the tab's is put back.)
+                MEMORY.set(ours);
+            }
+        }
     }
 
     /// Characters written by `change` and a save, with 10 000 profiles stored in pages.
@@ -1767,6 +1993,7 @@ mod tests {
             loaded.notice,
             Some(LoadNotice::ProfilesUnreadable {
                 count: 1,
+                pages: 0,
                 backup_keys: vec![format!("{BACKUP_PREFIX}9")]
             })
         );
@@ -1777,6 +2004,43 @@ mod tests {
         let ids: Vec<&str> = loaded.data.profiles.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["p1", "p3"]);
         assert!(loaded.may_save);
+    }
+
+    /// A page that does not read is told as a page (of ~64 profiles, how many the head
+    /// does not say), not as one profile (issue 14).
+    #[test]
+    fn a_damaged_page_is_told_as_a_page_not_as_one_profile() {
+        let store = seeded(&many(300));
+        let mut tab = Tab::open(&store);
+        tab.edit(1, "8");
+        tab.save(&store).unwrap();
+        let key = page_keys(&store).into_iter().next().unwrap();
+        store.set(&key, "[{\"id\":").unwrap();
+        MEMORY.with_borrow_mut(|memory| *memory = Memory::default());
+        let loaded = load(&store, 9);
+        assert_eq!(
+            loaded.notice,
+            Some(LoadNotice::ProfilesUnreadable {
+                count: 0,
+                pages: 1,
+                backup_keys: vec![format!("{BACKUP_PREFIX}9")]
+            })
+        );
+        assert!(loaded.data.profiles.len() < 300);
+        let vi = crate::domain::language::Lang::Vi
+            .texts()
+            .banner_profiles_unreadable(0, 1, None);
+        assert!(
+            vi.starts_with("Không đọc được 1 trang bản đánh giá (mỗi trang khoảng 64 bản)"),
+            "{vi}"
+        );
+        let en = crate::domain::language::Lang::En
+            .texts()
+            .banner_profiles_unreadable(2, 1, None);
+        assert!(
+            en.starts_with("2 saved profiles and 1 page of saved profiles"),
+            "{en}"
+        );
     }
 
     #[test]

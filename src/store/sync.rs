@@ -27,6 +27,7 @@ use super::{
     keep_aside, load, KeyValueStore, LoadNotice, Loaded, StorageError, ACTIVE_KEY, DATA_KEY,
 };
 use crate::domain::merge::{merge, same_data};
+use crate::domain::workspace::ProfileRecord;
 use crate::formats::envelope::{self, DecodeError, Stamp, Workspace, CURRENT_VERSION, PEEK_LENGTH};
 
 /// How many stored versions a tab keeps to find common ancestors in.
@@ -126,7 +127,7 @@ impl Known {
             }
         }
         let data = match self.versions.back() {
-            Some((_, last)) => share_unchanged(data, last),
+            Some((_, last)) => share_records(data, last),
             None => data.clone(),
         };
         self.versions.retain(|(known, _)| known != id);
@@ -158,26 +159,66 @@ impl Known {
     }
 }
 
-/// `data`, with the profiles equal to `like`'s sharing `like`'s memory.
+/// `data`, with the profiles equal to `like`'s sharing `like`'s memory, and the list
+/// itself sharing `like`'s nodes where they hold the same records (issue 14: so that the
+/// next comparison of the two visits only what changed).
 pub fn share_unchanged(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
-    // In step while the ids are (the usual case: no hashing of 10 000 ids per save), by id
-    // where the lists differ.
-    let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
+    let mut data = share_records(data, like);
+    if data.profiles.is_shared_with(&like.profiles) {
+        return data;
+    }
+    let same_record = |a: &Rc<ProfileRecord>, b: &Rc<ProfileRecord>| {
+        Rc::ptr_eq(a, b)
+            || (Rc::ptr_eq(&a.profile, &b.profile)
+                && a.id == b.id
+                && a.exported_at == b.exported_at)
+    };
+    Rc::make_mut(&mut data)
+        .profiles
+        .share_from(&like.profiles, same_record);
+    data
+}
+
+/// `data`, with the profiles equal to `like`'s sharing `like`'s memory; its list keeps its
+/// own nodes (the versions a tab remembers keep the nodes of the tab's data, which its next
+/// versions share).
+fn share_records(data: &Rc<Workspace>, like: &Workspace) -> Rc<Workspace> {
     let mut data = data.clone();
-    for i in 0..data.profiles.len() {
+    if data.profiles.is_shared_with(&like.profiles) {
+        return data;
+    }
+    // The records that differ: found by visiting what the lists do not share while they
+    // have one length; by id where they differ (no hashing of 10 000 ids per save).
+    let records = match data.profiles.differing(&like.profiles, Rc::ptr_eq) {
+        Some(changed) => changed
+            .into_iter()
+            .filter(|&i| data.profiles[i].id == like.profiles[i].id)
+            .map(|i| (i, Some(&like.profiles[i].profile)))
+            .collect::<Vec<_>>(),
+        // In step while the ids are, by id where they differ.
+        None => {
+            let mut before: Option<HashMap<&str, &Rc<crate::domain::profile::Profile>>> = None;
+            let mut records = Vec::with_capacity(data.profiles.len());
+            for (i, record) in data.profiles.iter().enumerate() {
+                let other = match like.profiles.get(i).filter(|r| r.id == record.id) {
+                    Some(r) => Some(&r.profile),
+                    _ => before
+                        .get_or_insert_with(|| {
+                            like.profiles
+                                .iter()
+                                .map(|r| (r.id.as_str(), &r.profile))
+                                .collect()
+                        })
+                        .get(record.id.as_str())
+                        .copied(),
+                };
+                records.push((i, other));
+            }
+            records
+        }
+    };
+    for (i, other) in records {
         let record = &data.profiles[i];
-        let other = match like.profiles.get(i).filter(|r| r.id == record.id) {
-            Some(r) => Some(&r.profile),
-            None => before
-                .get_or_insert_with(|| {
-                    like.profiles
-                        .iter()
-                        .map(|r| (r.id.as_str(), &r.profile))
-                        .collect()
-                })
-                .get(record.id.as_str())
-                .copied(),
-        };
         if let Some(same) =
             other.filter(|p| !Rc::ptr_eq(p, &record.profile) && ***p == *record.profile)
         {

@@ -51,9 +51,13 @@ pub fn Banners(props: &BannersProps) -> Html {
             Some(("saved-data-newer", t.banner_newer_left(*version)))
         }
         // Saved data in parts (issue 14): some profiles' bodies did not read.
-        Some(LoadNotice::ProfilesUnreadable { count, backup_keys }) => Some((
+        Some(LoadNotice::ProfilesUnreadable {
+            count,
+            pages,
+            backup_keys,
+        }) => Some((
             "saved-data-unreadable",
-            t.banner_profiles_unreadable(*count, backup_keys.first().map(String::as_str)),
+            t.banner_profiles_unreadable(*count, *pages, backup_keys.first().map(String::as_str)),
         )),
         _ => None,
     };
