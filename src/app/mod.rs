@@ -18,11 +18,11 @@ use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
-use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
 use crate::domain::standing::StandingCache; // 10 000 profiles (issue 14)
 use crate::store::{self, LocalStorage, SessionStorage};
 use components::app_footer::AppFooter;
+use components::app_header::AppHeader; // Keystroke budget (issues 12 and 13)
 use components::banners::Banners;
 use components::explain::Explain;
 use components::link_preview::LinkPreview;
@@ -37,7 +37,7 @@ use components::unit_picker::UnitPicker;
 // On-demand views (issue 14): wrappers with the views' own props that download a view's
 // module the first time it is opened (src/app/lazy.rs).
 use lazy::{DataView, DistrictView, PlansView, PrintView, RankingView, SettingsView};
-use shared::Shared;
+use shared::{Latest, Shared};
 use state::{Action, AppState, TextInput, View};
 
 fn now_ms() -> u64 {
@@ -176,6 +176,10 @@ pub fn App(props: &AppProps) -> Html {
     let (present, toggle_present) = present::use_present(); // issue 13
     let shared_workspace = Shared::new(state.shared_workspace().clone());
     let active_profile = workspace.active().profile.clone();
+    // Keystroke budget (issues 12 and 13): the send panel reads the profile when a button is
+    // pressed; a keystroke writes it here without drawing the panel again.
+    let latest_profile = Latest::new(use_mut_ref(|| active_profile.clone()));
+    latest_profile.set(active_profile.clone());
     let profile_options = {
         let state = state.clone();
         use_memo((state.list_revision, lang), move |(_, lang)| {
@@ -190,15 +194,6 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         "saved"
     };
-    let other_lang = match lang {
-        Lang::Vi => Lang::En,
-        Lang::En => Lang::Vi,
-    };
-    let subtitle = match lang.pick(&plan_rc.issuer) {
-        "" => t.app_tagline.to_string(),
-        issuer => format!("{issuer} · {}", t.app_tagline),
-    };
-    let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
     // The officer's journey (issue 13).
     // A first visit (one empty profile when the tab opened) starts with the unit: the
@@ -286,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </section>
                 <TargetsChart lang={lang} plan={plan.clone()} bloc={profile.bloc} evaluations={evaluations_only.clone()} />
-                <SendPanel lang={lang} plan={plan.clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
+                <SendPanel lang={lang} plan={plan.clone()} profile={latest_profile} model={model.clone()} on_action={on_action.clone()} />
                 <Explain lang={lang} plan={plan.clone()} evaluations={evaluations_only.clone()} model={model.clone()} summary={summary} />
             </>
         },
@@ -362,19 +357,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")} data-present={present.then_some("true")}>
-            <header class="app-header">
-                <div class="app-titles">
-                    <h1>{ lang.pick(&plan_rc.name).to_string() }</h1>
-                    <p class="subtitle">{ subtitle }</p>
-                </div>
-                <button type="button" class="lang-switch" data-action="language" lang={other_lang.code()} onclick={toggle_lang}>
-                    { t.language_switch }
-                </button>
-                // Presentation mode (issue 13)
-                <button type="button" class="lang-switch present-switch" data-action="present" onclick={toggle_present}>
-                    { if present { t.present_stop } else { t.present_start } }
-                </button>
-            </header>
+            <AppHeader lang={lang} plan={plan.clone()} present={present} toggle_present={toggle_present} on_action={on_action.clone()} />
             <Banners
                 lang={lang}
                 plan={plan.clone()}

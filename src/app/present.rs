@@ -47,9 +47,10 @@ pub fn use_present() -> (bool, Callback<MouseEvent>) {
             move || drop(listener)
         });
     }
+    // The same callback until the mode changes: the header is not drawn again per keystroke.
     let toggle = {
         let present = present.clone();
-        Callback::from(move |_: MouseEvent| present.set(!*present))
+        use_callback(*present, move |_: MouseEvent, on| present.set(!*on))
     };
     (*present, toggle)
 }
