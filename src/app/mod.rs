@@ -18,11 +18,11 @@ use yew::prelude::*;
 
 use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
+use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
 use crate::domain::standing::StandingCache; // 10 000 profiles (issue 14)
 use crate::store::{self, LocalStorage, SessionStorage};
 use components::app_footer::AppFooter;
-use components::app_header::AppHeader; // Keystroke budget (issues 12 and 13)
 use components::banners::Banners;
 use components::explain::Explain;
 use components::link_preview::LinkPreview;
@@ -194,6 +194,15 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         "saved"
     };
+    let other_lang = match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    };
+    let subtitle = match lang.pick(&plan_rc.issuer) {
+        "" => t.app_tagline.to_string(),
+        issuer => format!("{issuer} · {}", t.app_tagline),
+    };
+    let toggle_lang = on_action.reform(move |_: MouseEvent| Action::SetLang(other_lang));
 
     // The officer's journey (issue 13).
     // A first visit (one empty profile when the tab opened) starts with the unit: the
@@ -357,7 +366,19 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="app" data-app="" data-save-state={save_state} data-demo={state.demo.is_some().then_some("true")} data-present={present.then_some("true")}>
-            <AppHeader lang={lang} plan={plan.clone()} present={present} toggle_present={toggle_present} on_action={on_action.clone()} />
+            <header class="app-header">
+                <div class="app-titles">
+                    <h1>{ lang.pick(&plan_rc.name).to_string() }</h1>
+                    <p class="subtitle">{ subtitle }</p>
+                </div>
+                <button type="button" class="lang-switch" data-action="language" lang={other_lang.code()} onclick={toggle_lang}>
+                    { t.language_switch }
+                </button>
+                // Presentation mode (issue 13)
+                <button type="button" class="lang-switch present-switch" data-action="present" onclick={toggle_present}>
+                    { if present { t.present_stop } else { t.present_start } }
+                </button>
+            </header>
             <Banners
                 lang={lang}
                 plan={plan.clone()}

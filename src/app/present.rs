@@ -47,10 +47,9 @@ pub fn use_present() -> (bool, Callback<MouseEvent>) {
             move || drop(listener)
         });
     }
-    // The same callback until the mode changes: the header is not drawn again per keystroke.
     let toggle = {
         let present = present.clone();
-        use_callback(*present, move |_: MouseEvent, on| present.set(!*on))
+        Callback::from(move |_: MouseEvent| present.set(!*present))
     };
     (*present, toggle)
 }

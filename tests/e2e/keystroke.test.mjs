@@ -7,6 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { choose, useSuite, waitForApp, waitForStatus } from './harness.mjs';
 import { card, field } from './app.mjs';
 
@@ -85,5 +86,19 @@ test('a card shows its new status at once: its border has no transition to redra
     const settled = await recruitment.evaluate((el) => getComputedStyle(el).borderLeftColor);
     const first = await page.evaluate(() => window.__borders[0]);
     assert.equal(first, settled, 'the border already had its final colour when the status changed');
+  });
+});
+
+test('the send panel, not drawn again per keystroke, sends the figures as typed last', { timeout: TEST_TIMEOUT }, async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    const { recruitment, numerator } = await openRecruitment(page);
+    for (const typed of ['7', '10']) {
+      await numerator.fill(typed);
+      await waitForStatus(recruitment, typed === '7' ? 'not-met' : 'met');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="send-file"]').click()]);
+      const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      assert.equal(file.profile.entries.recruitment.numerator, typed, 'the unit file has the figure as typed last');
+      assert.equal(file.profile.entries.recruitment.denominator, '10');
+    }
   });
 });

@@ -1,5 +1,4 @@
 pub mod app_footer;
-pub mod app_header; // Keystroke budget (issues 12 and 13)
 pub mod banners;
 pub mod data_view;
 pub mod district_view;
