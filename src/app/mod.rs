@@ -37,7 +37,7 @@ use components::unit_picker::UnitPicker;
 // On-demand views (issue 14): wrappers with the views' own props that download a view's
 // module the first time it is opened (src/app/lazy.rs).
 use lazy::{DataView, DistrictView, LinkPreview, PlansView, PrintView, RankingView, SettingsView};
-use shared::Shared;
+use shared::{Latest, Shared};
 use state::{Action, AppState, TextInput, View};
 
 fn now_ms() -> u64 {
@@ -180,6 +180,10 @@ pub fn App(props: &AppProps) -> Html {
     let (present, toggle_present) = present::use_present(); // issue 13
     let shared_workspace = Shared::new(state.shared_workspace().clone());
     let active_profile = workspace.active().profile.clone();
+    // Keystroke budget (issues 12 and 13): the send panel reads the profile when a button is
+    // pressed; a keystroke writes it here without drawing the panel again.
+    let latest_profile = Latest::new(use_mut_ref(|| active_profile.clone()));
+    latest_profile.set(active_profile.clone());
     let profile_options = {
         let state = state.clone();
         use_memo((state.list_revision, lang), move |(_, lang)| {
@@ -291,7 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </section>
                 <TargetsChart lang={lang} plan={plan.clone()} bloc={profile.bloc} evaluations={evaluations_only.clone()} />
-                <SendPanel lang={lang} plan={plan.clone()} profile={profile.clone()} model={model.clone()} on_action={on_action.clone()} />
+                <SendPanel lang={lang} plan={plan.clone()} profile={latest_profile} model={model.clone()} on_action={on_action.clone()} />
                 <Explain lang={lang} plan={plan.clone()} evaluations={evaluations_only.clone()} model={model.clone()} summary={summary} />
             </>
         },

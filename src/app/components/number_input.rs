@@ -28,7 +28,7 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", props.error.is_some().then_some("has-error"))}>
+        <div class={classes!("field", "number-field", props.error.is_some().then_some("has-error"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <input
                 id={props.id.clone()}

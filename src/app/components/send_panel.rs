@@ -3,10 +3,12 @@
 //! download the unit file, copy the share link, or print the report; each says what it did
 //! (`browser::Notice`).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::browser::{self, ShareContent};
-use crate::app::shared::Shared;
+use crate::app::shared::{Latest, Shared};
 use crate::app::state::{Action, View};
 use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
@@ -20,7 +22,9 @@ use crate::i18n::{profile_problem_message, share_refusal_message, Lang};
 pub struct SendPanelProps {
     pub lang: Lang,
     pub plan: Shared<Plan>,
-    pub profile: Profile,
+    /// The profile on screen, read when a button is pressed: a keystroke changes it without
+    /// drawing the panel again (keystroke budget, issues 12 and 13).
+    pub profile: Latest<Rc<Profile>>,
     pub model: ScoringModel,
     pub on_action: Callback<Action>,
 }
@@ -61,19 +65,16 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
         use_effect_with((), move |_| can_share.set(browser::can_share()));
     }
     // What the buttons work on, read when they are pressed (not on every keystroke).
-    let current = use_mut_ref(|| None::<(Shared<Plan>, Profile, ScoringModel)>);
-    *current.borrow_mut() = Some((
-        props.plan.clone(),
-        props.profile.clone(),
-        props.model.clone(),
-    ));
+    let current = use_mut_ref(|| None::<(Shared<Plan>, ScoringModel)>);
+    *current.borrow_mut() = Some((props.plan.clone(), props.model.clone()));
     let with_current = {
-        let current = current.clone();
+        let (current, profile) = (current.clone(), props.profile.clone());
         move |f: &dyn Fn(&Plan, &Profile, &ScoringModel) -> Option<String>| {
             let current = current.borrow();
+            let profile = profile.get();
             current
                 .as_ref()
-                .and_then(|(plan, profile, model)| f(plan, profile, model))
+                .and_then(|(plan, model)| f(plan, &profile, model))
         }
     };
 

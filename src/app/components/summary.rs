@@ -21,11 +21,34 @@ pub struct NextStepItem {
 
 /// Takes the user to a target's card and puts the keyboard in its first field (the one in
 /// error, if any).
-fn go_to_card(key: &AttrValue) -> Callback<MouseEvent> {
-    let selector = format!("[data-app] [data-target=\"{key}\"]");
-    Callback::from(move |_: MouseEvent| {
-        crate::app::browser::go_to(&selector, &["[aria-invalid=\"true\"]", ".inputs input"])
-    })
+fn go_to_card(key: &str) {
+    crate::app::browser::go_to(
+        &format!("[data-app] [data-target=\"{key}\"]"),
+        &["[aria-invalid=\"true\"]", ".inputs input"],
+    )
+}
+
+/// A click on any step (keyboard or pointer: a button's click bubbles to the list), by the
+/// step's button. One listener for the whole list, not one per step: a keystroke that draws
+/// the summary again re-registers every listener of what it draws (keystroke budget,
+/// issues 12 and 13).
+fn on_step_click(event: MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    if let Some(key) = button.get_attribute("data-next-step") {
+        go_to_card(&key);
+    } else if button.has_attribute("data-next-unit") {
+        // Before the unit is chosen, choosing it comes first.
+        crate::app::browser::go_to("[data-app] select[data-field=\"unit\"]", &[]);
+    } else if button.has_attribute("data-next-send") {
+        crate::app::browser::go_to("[data-app] [data-send]", &["button"]);
+    }
 }
 
 fn next_steps(lang: Lang, steps: &[NextStepItem], send: bool, unit_chosen: bool) -> Html {
@@ -33,29 +56,22 @@ fn next_steps(lang: Lang, steps: &[NextStepItem], send: bool, unit_chosen: bool)
     if steps.is_empty() && !send {
         return Html::default();
     }
-    // Before the unit is chosen, choosing it comes first.
-    let go_unit = Callback::from(|_: MouseEvent| {
-        crate::app::browser::go_to("[data-app] select[data-field=\"unit\"]", &[])
-    });
-    let go_send = Callback::from(|_: MouseEvent| {
-        crate::app::browser::go_to("[data-app] [data-send]", &["button"])
-    });
     html! {
         <nav class="next-steps" aria-label={t.next_steps_label} data-next-steps={steps.len().to_string()}>
             <span class="next-label" aria-hidden="true">{ t.next_steps_label }{ ":" }</span>
-            <ul class="next-list">
+            <ul class="next-list" onclick={Callback::from(on_step_click)}>
                 if !unit_chosen {
-                    <li><button type="button" class="next-step unit" data-next-unit="" onclick={go_unit}>{ t.unit_placeholder.trim_matches(|c: char| c == '—' || c == ' ') }</button></li>
+                    <li><button type="button" class="next-step unit" data-next-unit="">{ t.unit_placeholder.trim_matches(|c: char| c == '—' || c == ' ') }</button></li>
                 }
                 if send {
-                    <li><button type="button" class="next-step send" data-next-send="" onclick={go_send}>{ t.next_send }</button></li>
+                    <li><button type="button" class="next-step send" data-next-send="">{ t.next_send }</button></li>
                 }
                 // Unkeyed: when the order of the steps changes with a keystroke, the same
                 // items are patched in place rather than moved (moving them all cost more
                 // than the rest of the keystroke).
                 { for steps.iter().map(|step| html! {
                     <li>
-                        <button type="button" class="next-step" data-next-step={step.key.clone()} onclick={go_to_card(&step.key)}>
+                        <button type="button" class="next-step" data-next-step={step.key.clone()}>
                             <span class="next-name">{ step.name.clone() }</span>
                             if step.points > 0.0 {
                                 <span class="next-points">{ t.next_points(step.points) }</span>
