@@ -250,7 +250,7 @@ pub struct ImportReview {
     pub errors: Vec<ImportError>,
     /// The export date of each unit file read (file name → `exported_at`), shown beside its
     /// name so that a newer file can be told from an older one (issue 13).
-    pub exported: std::collections::BTreeMap<String, String>,
+    pub exported: crate::domain::small_map::SmallMap<String, String>,
 }
 
 /// What to do with a conflicting file or an opened link.
