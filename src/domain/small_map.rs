@@ -409,7 +409,7 @@ impl<'de, T: Deserialize<'de> + Ord> Deserialize<'de> for SmallSet<T> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // proptest is native only
 mod tests {
     use super::*;
     use proptest::prelude::*;
