@@ -737,8 +737,7 @@ pub enum Action {
     StoredNewer(u64),
     /// Another tab saved this data, with this stamp (no id: an older build).
     ChangedElsewhere {
-        /// Shared: the action is small whatever the workspace's size.
-        data: Rc<Workspace>,
+        data: Workspace,
         stamp: Stamp,
     },
     DismissEditConflict,
@@ -909,7 +908,7 @@ impl Reducible for AppState {
                 let stored = Version {
                     id: stamp.id,
                     parents: stamp.parents,
-                    data,
+                    data: Rc::new(data),
                 };
                 next.take_in(&ancestor, &stored, &[]);
                 if !same_data(&before, &next.data) {
