@@ -1,6 +1,6 @@
 //! Maps and sets kept as sorted vectors (issue 14): the standard library's B-tree is
-//! monomorphised per key and value type (its node code was ~80 KB raw of the start-up
-//! module before linking, −23 KB gzip of the first load once gone), while the maps of this
+//! monomorphised per key and value type (~80 KB raw of the start-up module before
+//! wasm-opt, −23 KB gzip of the first load once gone), while the maps of this
 //! app are small (a plan's targets, its blocs, the settings of a few plans, a bloc's
 //! scores). A [`SmallMap`] is one vector of entries sorted by key: a lookup is one binary
 //! search shared by every map (through `dyn Fn`), an insert or a removal moves the entries
