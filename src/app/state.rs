@@ -737,7 +737,8 @@ pub enum Action {
     StoredNewer(u64),
     /// Another tab saved this data, with this stamp (no id: an older build).
     ChangedElsewhere {
-        data: Workspace,
+        /// Shared: the action is small whatever the workspace's size.
+        data: Rc<Workspace>,
         stamp: Stamp,
     },
     DismissEditConflict,
@@ -908,7 +909,7 @@ impl Reducible for AppState {
                 let stored = Version {
                     id: stamp.id,
                     parents: stamp.parents,
-                    data: Rc::new(data),
+                    data,
                 };
                 next.take_in(&ancestor, &stored, &[]);
                 if !same_data(&before, &next.data) {
