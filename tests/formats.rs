@@ -2,7 +2,7 @@
 //! `tests/fixtures/` pin version 1 so that later versions keep opening it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
+use cchc_2021::domain::small_map::SmallMap;
 use std::path::PathBuf;
 
 use builtin::{
@@ -1616,7 +1616,7 @@ fn any_profile() -> impl Strategy<Value = Profile> {
             },
             unit_id,
             other_name,
-            entries,
+            entries: entries.into_iter().collect(),
         })
 }
 
@@ -1689,7 +1689,7 @@ fn valid_profile() -> impl Strategy<Value = Profile> {
         entries,
     )
         .prop_map(|((bloc, unit_id), label, name, entries)| {
-            let mut entries_map = BTreeMap::new();
+            let mut entries_map = SmallMap::new();
             for (t, entry) in builtin::plan_ref().targets.iter().zip(entries) {
                 if let Some(entry) = entry.filter(|e| !e.is_empty()) {
                     entries_map.insert(t.id, entry);

@@ -2,7 +2,7 @@
 //! and the printed report's heading.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
+use cchc_2021::domain::small_map::SmallMap;
 
 use cchc_2021::domain::builtin;
 use cchc_2021::domain::figures::EntryMode;
@@ -34,7 +34,7 @@ fn records() -> Vec<ProfileRecord> {
 #[test]
 fn the_grid_is_one_csv_for_excel_with_every_unit() {
     let plan = builtin::plan_ref();
-    let rows = grid(plan, &records(), &BTreeMap::new(), &ScoringModel::default());
+    let rows = grid(plan, &records(), &SmallMap::new(), &ScoringModel::default());
     let csv = grid_csv(plan, &rows, Lang::Vi);
     assert!(csv.starts_with('\u{FEFF}'));
     assert!(csv.contains("\r\n"));

@@ -239,7 +239,10 @@ impl Tab {
                 wrote.then(|| {
                     let text = store.get(store::DATA_KEY).unwrap().unwrap();
                     let (data, stamp) = store::read_saved(store, &text).unwrap();
-                    Action::ChangedElsewhere { data, stamp }
+                    Action::ChangedElsewhere {
+                        data: data.into(),
+                        stamp,
+                    }
                 })
             }
         }

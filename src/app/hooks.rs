@@ -57,9 +57,10 @@ pub fn use_other_tabs(on_action: Callback<Action>) {
                     .new_value()
                     .map(|text| store::read_saved(&LocalStorage, &text))
                 {
-                    Some(Ok((data, stamp))) => {
-                        on_action.emit(Action::ChangedElsewhere { data, stamp })
-                    }
+                    Some(Ok((data, stamp))) => on_action.emit(Action::ChangedElsewhere {
+                        data: std::rc::Rc::new(data),
+                        stamp,
+                    }),
                     Some(Err(envelope::DecodeError::NewerVersion(version))) => {
                         on_action.emit(Action::StoredNewer(version))
                     }

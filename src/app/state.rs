@@ -250,7 +250,7 @@ pub struct ImportReview {
     pub errors: Vec<ImportError>,
     /// The export date of each unit file read (file name → `exported_at`), shown beside its
     /// name so that a newer file can be told from an older one (issue 13).
-    pub exported: std::collections::BTreeMap<String, String>,
+    pub exported: crate::domain::small_map::SmallMap<String, String>,
 }
 
 /// What to do with a conflicting file or an opened link.
@@ -737,7 +737,8 @@ pub enum Action {
     StoredNewer(u64),
     /// Another tab saved this data, with this stamp (no id: an older build).
     ChangedElsewhere {
-        data: Workspace,
+        /// Shared: the action is small whatever the workspace's size.
+        data: Rc<Workspace>,
         stamp: Stamp,
     },
     DismissEditConflict,
@@ -908,7 +909,7 @@ impl Reducible for AppState {
                 let stored = Version {
                     id: stamp.id,
                     parents: stamp.parents,
-                    data: Rc::new(data),
+                    data,
                 };
                 next.take_in(&ancestor, &stored, &[]);
                 if !same_data(&before, &next.data) {

@@ -3,7 +3,6 @@
 //! table to the next.
 
 use super::keyed::keyed_enum;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::number::{parse_score, NumberError};
@@ -11,6 +10,7 @@ use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::rank::{rank_order, rank_rows, standing, AwardVerdict, RankRange, Standing};
 use super::score::ScoringModel;
+use super::small_map::SmallMap;
 use super::workspace::{ProfileRecord, Workspace};
 
 keyed_enum! {
@@ -75,9 +75,10 @@ pub struct BlocTable {
 
 impl Workspace {
     /// The other profiles of a bloc, one per unit (the first), by unit id.
-    fn peer_profiles(&self, plan: &Plan, bloc: BlocId) -> BTreeMap<&str, &ProfileRecord> {
+    fn peer_profiles(&self, plan: &Plan, bloc: BlocId) -> SmallMap<&str, &ProfileRecord> {
         let own = self.active_profile();
-        let mut peers = BTreeMap::new();
+        // At most one per unit of the plan's bloc list: small.
+        let mut peers = SmallMap::new();
         for record in &self.profiles {
             let p = &record.profile;
             // Cheapest tests first: most profiles of a big workspace are "other" units.
@@ -88,7 +89,7 @@ impl Workspace {
                 && p.plan == plan.id
                 && plan.find_unit(&p.unit_id).is_some()
             {
-                peers.entry(p.unit_id.as_str()).or_insert(&**record);
+                peers.get_or_insert_with(p.unit_id.as_str(), || &**record);
             }
         }
         peers

@@ -4,7 +4,7 @@
 //! to is in it; otherwise it is incomplete, with a clearly separate estimate.
 
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use super::builtin;
 use super::evaluate::{evaluate_increase_counts, evaluate_ratio, Evaluation, Status};
@@ -13,6 +13,7 @@ use super::number::{Percent, PERCENT_SCALE};
 use super::plan::{BlocId, Measure, Plan, Target, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
+use super::small_map::SmallMap;
 use super::workspace::ProfileRecord;
 
 /// What a total covers.
@@ -183,22 +184,32 @@ pub struct DistrictSelection<'a> {
 pub fn district_selection<'a, R: Borrow<ProfileRecord> + 'a>(
     plan: &Plan,
     profiles: impl IntoIterator<Item = &'a R>,
-    choices: &BTreeMap<String, String>,
+    choices: &SmallMap<String, String>,
 ) -> DistrictSelection<'a> {
     let profiles: Vec<&ProfileRecord> = profiles
         .into_iter()
         .map(Borrow::borrow)
         .filter(|r| r.profile.plan == plan.id)
         .collect();
-    let mut by_unit: BTreeMap<String, Vec<&ProfileRecord>> = BTreeMap::new();
+    // The units in the order of their first profile, each with its profiles. Up to one per
+    // profile (10 000 "other" units): found by hashing, not in a sorted vector.
+    let mut units: Vec<(String, Vec<&ProfileRecord>)> = Vec::new();
+    let mut unit_index: HashMap<String, usize> = HashMap::new();
     for &record in &profiles {
         if let Some(key) = unit_key(&record.profile) {
-            by_unit.entry(key).or_default().push(record);
+            match unit_index.get(&key) {
+                Some(&i) => units[i].1.push(record),
+                None => {
+                    unit_index.insert(key.clone(), units.len());
+                    units.push((key, vec![record]));
+                }
+            }
         }
     }
+    // Listed in the order of their first profile, as the page lists profiles.
     let mut duplicates = Vec::new();
-    let mut counted_ids = std::collections::BTreeSet::new();
-    for (key, records) in &by_unit {
+    let mut counted_ids = HashSet::new();
+    for (key, records) in &units {
         let chosen = choices
             .get(key)
             .and_then(|id| records.iter().find(|r| &r.id == id))
@@ -212,9 +223,6 @@ pub fn district_selection<'a, R: Borrow<ProfileRecord> + 'a>(
             });
         }
     }
-    // Listed in the order of their first profile, as the page lists profiles.
-    let first = |d: &DuplicateUnit| profiles.iter().position(|r| r.id == d.profile_ids[0]);
-    duplicates.sort_by_key(first);
     let counted = profiles
         .iter()
         .filter(|r| {
@@ -453,7 +461,7 @@ mod tests {
         let c = unit("noi-vu", "13", "20", Some(false));
         let duplicate = unit("31211", "10", "10", Some(true));
         let records = records([a, b, c, duplicate]);
-        let selection = district_selection(builtin::plan_ref(), &records, &BTreeMap::new());
+        let selection = district_selection(builtin::plan_ref(), &records, &SmallMap::new());
         let profiles = selection.counted;
         assert_eq!(profiles.len(), 3);
         let rows = district(builtin::plan_ref(), &profiles, &ScoringModel::default());
@@ -534,7 +542,7 @@ mod tests {
             other(builtin::COMMUNE, "", "6"),
             other(builtin::AGENCY, "Xã Mới", "7"),
         ]);
-        let commune_total = |choices: &BTreeMap<String, String>| {
+        let commune_total = |choices: &SmallMap<String, String>| {
             let selection = district_selection(builtin::plan_ref(), &records, choices);
             let rows = district(
                 builtin::plan_ref(),
@@ -544,7 +552,7 @@ mod tests {
             let total = &rows[0].totals[0];
             ((total.first, total.second), selection)
         };
-        let (sum, selection) = commune_total(&BTreeMap::new());
+        let (sum, selection) = commune_total(&SmallMap::new());
         // The first of each: 3 + 4 + 1 and both nameless others (5 + 6) of 50.
         assert_eq!(sum, (19, 50));
         assert_eq!(
@@ -562,7 +570,7 @@ mod tests {
                 },
             ]
         );
-        let chosen = BTreeMap::from([
+        let chosen = SmallMap::from([
             ("31211".to_string(), "p3".to_string()),
             ("other:commune:xã mới".to_string(), "p5".to_string()),
         ]);
@@ -570,7 +578,7 @@ mod tests {
         assert_eq!(sum, (9 + 4 + 2 + 5 + 6, 50));
         assert_eq!(selection.duplicates[0].counted, "p3");
         // A choice naming a profile that is gone falls back to the first.
-        let stale = BTreeMap::from([("31211".to_string(), "p9".to_string())]);
+        let stale = SmallMap::from([("31211".to_string(), "p9".to_string())]);
         assert_eq!(commune_total(&stale).0, (19, 50));
     }
 
@@ -616,7 +624,7 @@ mod tests {
     }
 
     fn rows_of(records: &[ProfileRecord]) -> Vec<DistrictTarget<'static>> {
-        let selection = district_selection(builtin::plan_ref(), records, &BTreeMap::new());
+        let selection = district_selection(builtin::plan_ref(), records, &SmallMap::new());
         district(
             builtin::plan_ref(),
             &selection.counted,

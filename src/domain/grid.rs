@@ -2,7 +2,6 @@
 //! has not sent its figures, which files lack some, and each file's export date.
 
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
 
 use super::district::{district_selection, unit_key};
 use super::evaluate::{Evaluation, Status};
@@ -10,6 +9,7 @@ use super::keyed::keyed_enum;
 use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::{ScoringModel, Summary};
+use super::small_map::SmallMap;
 use super::workspace::ProfileRecord;
 
 keyed_enum! {
@@ -74,7 +74,7 @@ impl GridRow {
 pub fn grid<'a, R: Borrow<ProfileRecord> + 'a>(
     plan: &Plan,
     records: impl IntoIterator<Item = &'a R> + Copy,
-    choices: &BTreeMap<String, String>,
+    choices: &SmallMap<String, String>,
     model: &ScoringModel,
 ) -> Vec<GridRow> {
     let selection = district_selection(plan, records, choices);
@@ -177,7 +177,7 @@ mod tests {
             ProfileRecord::new("p2".into(), other),
         ];
         records[0].exported_at = Some("2026-11-28".into());
-        let rows = grid(plan, &records, &BTreeMap::new(), &ScoringModel::default());
+        let rows = grid(plan, &records, &SmallMap::new(), &ScoringModel::default());
         // 11 communes, the other unit after them, 12 agencies.
         assert_eq!(rows.len(), 11 + 1 + 12);
         assert_eq!(rows[11].key, "other:commune:xã mới");

@@ -4,14 +4,14 @@
 //! written last) wins. A profile deleted on one side and edited on the other is kept: typed
 //! figures are never lost.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::figures::{Field, TargetEntry};
-use super::lean::{map_of, set_of};
 use super::plan::{Plan, TargetId};
 use super::profile::Profile;
 use super::score::ScoringModel;
+use super::small_map::SmallMap;
 use super::workspace::{ProfileRecord, Workspace};
 
 /// A part of a target's entry.
@@ -76,14 +76,18 @@ fn leaf<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
 }
 
 fn merge_maps<K: Ord + Clone, V: PartialEq + Clone>(
-    base: &BTreeMap<K, V>,
-    ours: &BTreeMap<K, V>,
-    theirs: &BTreeMap<K, V>,
-) -> BTreeMap<K, V> {
-    let keys: BTreeSet<&K> = set_of(base.keys().chain(ours.keys()).chain(theirs.keys()));
-    map_of(keys.into_iter().filter_map(|key| {
-        leaf(&base.get(key), &ours.get(key), &theirs.get(key)).map(|v| (key.clone(), v.clone()))
-    }))
+    base: &SmallMap<K, V>,
+    ours: &SmallMap<K, V>,
+    theirs: &SmallMap<K, V>,
+) -> SmallMap<K, V> {
+    let mut merged = SmallMap::new();
+    // A key of several sides comes again: its merged value is the same each time.
+    for key in base.keys().chain(ours.keys()).chain(theirs.keys()) {
+        if let Some(value) = leaf(&base.get(key), &ours.get(key), &theirs.get(key)) {
+            merged.insert(key.clone(), value.clone());
+        }
+    }
+    merged
 }
 
 fn merge_entry(base: &TargetEntry, ours: &TargetEntry, theirs: &TargetEntry) -> TargetEntry {
@@ -121,18 +125,18 @@ fn merge_profile(base: &Rc<Profile>, ours: &Rc<Profile>, theirs: &Rc<Profile>) -
         &(&o.plan, o.bloc, &o.unit_id),
         &(&t.plan, t.bloc, &t.unit_id),
     );
-    let ids: BTreeSet<TargetId> = set_of(
-        b.entries
-            .keys()
-            .chain(o.entries.keys())
-            .chain(t.entries.keys())
-            .copied(),
-    );
-    let entries = map_of(
-        ids.into_iter()
-            .map(|id| (id, merge_entry(b.entry(id), o.entry(id), t.entry(id))))
-            .filter(|(_, entry)| !entry.is_empty()),
-    );
+    let mut entries = SmallMap::new();
+    for &id in b
+        .entries
+        .keys()
+        .chain(o.entries.keys())
+        .chain(t.entries.keys())
+    {
+        let entry = merge_entry(b.entry(id), o.entry(id), t.entry(id));
+        if !entry.is_empty() {
+            entries.insert(id, entry);
+        }
+    }
     Rc::new(Profile {
         plan: plan.clone(),
         label: leaf(&b.label, &o.label, &t.label),
@@ -215,7 +219,8 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     }
     // Theirs's profiles that are not there yet (added by theirs, or deleted by ours but
     // edited by theirs) go after the profile they follow in theirs.
-    let placed: BTreeSet<&str> = set_of(kept.iter().map(|r| r.id.as_str()));
+    // Thousands of ids with 10 000 profiles: hashed (a sorted vector would move them).
+    let placed: HashSet<&str> = kept.iter().map(|r| r.id.as_str()).collect();
     let mut after: HashMap<Option<String>, Vec<Rc<ProfileRecord>>> = HashMap::new();
     let mut anchor: Option<String> = None;
     for record in &theirs.profiles {
@@ -276,10 +281,10 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
 
 /// The settings of every plan, each merged field by field.
 fn merge_models(
-    base: &BTreeMap<String, ScoringModel>,
-    ours: &BTreeMap<String, ScoringModel>,
-    theirs: &BTreeMap<String, ScoringModel>,
-) -> BTreeMap<String, ScoringModel> {
+    base: &SmallMap<String, ScoringModel>,
+    ours: &SmallMap<String, ScoringModel>,
+    theirs: &SmallMap<String, ScoringModel>,
+) -> SmallMap<String, ScoringModel> {
     let mut merged = merge_maps(base, ours, theirs);
     for (id, model) in &mut merged {
         if let (Some(b), Some(o), Some(t)) = (base.get(id), ours.get(id), theirs.get(id)) {
@@ -292,8 +297,8 @@ fn merge_models(
 /// The plans of both sides, each plan as a whole (the later edit of one plan wins), in
 /// ours's order and then theirs's additions.
 fn merge_plans(base: &[Rc<Plan>], ours: &[Rc<Plan>], theirs: &[Rc<Plan>]) -> Vec<Rc<Plan>> {
-    let by_id = |plans: &[Rc<Plan>]| -> BTreeMap<String, Rc<Plan>> {
-        map_of(plans.iter().map(|p| (p.id.clone(), p.clone())))
+    let by_id = |plans: &[Rc<Plan>]| -> SmallMap<String, Rc<Plan>> {
+        plans.iter().map(|p| (p.id.clone(), p.clone())).collect()
     };
     let merged = merge_maps(&by_id(base), &by_id(ours), &by_id(theirs));
     let mut order: Vec<&String> = Vec::new();

@@ -25,5 +25,6 @@ pub mod ranking_chart;
 pub mod score;
 pub mod shared_list; // 10 000 profiles: copies share memory (issue 14)
 pub mod slug;
+pub mod small_map; // sorted-vector maps: no B-tree code per map type (issue 14)
 pub mod standing; // 10 000 profiles (issue 14)
 pub mod workspace;

@@ -8,7 +8,7 @@
 //! kept by an internal serial number of their bloc or target, so moving or removing a bloc
 //! never moves a typed text to another one.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::keyed::keyed_enum;
 use super::limits::{check_length, TextKind};
@@ -23,6 +23,7 @@ use super::plan::{
 use super::plan_check::{check_plan, PlanProblemKind};
 use super::score::{ScoringMode, Weight};
 use super::slug::slug;
+use super::small_map::SmallMap;
 
 /// The years a plan may have (a typed year outside keeps the last good one).
 pub const YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
@@ -362,13 +363,13 @@ pub struct PlanDraft {
     target_serials: Vec<u32>,
     next_serial: u32,
     /// What was typed in a number or id field, kept exactly (by bloc and target serials).
-    typed: BTreeMap<Slot, String>,
+    typed: SmallMap<Slot, String>,
     /// The paste box of each bloc.
-    paste: BTreeMap<u32, String>,
+    paste: SmallMap<u32, String>,
     /// The rule of a target withdrawn from a bloc, to offer it back as it was.
-    withdrawn: BTreeMap<(u32, u32), BlocRule>,
+    withdrawn: SmallMap<(u32, u32), BlocRule>,
     /// The texts of a target's other kinds, to switch back without losing them.
-    measures: BTreeMap<(u32, Kind), Measure>,
+    measures: SmallMap<(u32, Kind), Measure>,
 }
 
 fn text(value: &str) -> Text {
@@ -487,10 +488,10 @@ impl PlanDraft {
             bloc_serials: Vec::new(),
             target_serials: Vec::new(),
             next_serial: 0,
-            typed: BTreeMap::new(),
-            paste: BTreeMap::new(),
-            withdrawn: BTreeMap::new(),
-            measures: BTreeMap::new(),
+            typed: SmallMap::new(),
+            paste: SmallMap::new(),
+            withdrawn: SmallMap::new(),
+            measures: SmallMap::new(),
         };
         draft.restart(None);
         draft
@@ -1181,8 +1182,9 @@ impl PlanDraft {
                     .or(Some(Percent::HUNDRED));
             } else if let Some(threshold) = rule.threshold.take() {
                 self.typed
-                    .entry(Slot::Threshold(serial, bloc_serial))
-                    .or_insert_with(|| format_percent(threshold, NumberStyle::Vietnamese));
+                    .get_or_insert_with(Slot::Threshold(serial, bloc_serial), || {
+                        format_percent(threshold, NumberStyle::Vietnamese)
+                    });
             }
         }
     }

@@ -1,7 +1,5 @@
 //! A unit's profile: which unit it is and what it typed for each target.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::builtin;
@@ -9,6 +7,7 @@ use super::evaluate::{evaluate_with, Evaluation};
 use super::figures::TargetEntry;
 use super::plan::{BlocId, Plan, Target, TargetId, OTHER_UNIT_ID};
 use super::score::{summarize, ScoringModel, Summary};
+use super::small_map::SmallMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -27,11 +26,11 @@ pub struct Profile {
     /// Entries that differ from the empty one. Written in the built-in plan's order (then
     /// by id), as they were when the 2021 targets were compiled in.
     #[serde(serialize_with = "entries_out")]
-    pub entries: BTreeMap<TargetId, TargetEntry>,
+    pub entries: SmallMap<TargetId, TargetEntry>,
 }
 
 fn entries_out<S: serde::Serializer>(
-    entries: &BTreeMap<TargetId, TargetEntry>,
+    entries: &SmallMap<TargetId, TargetEntry>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -45,7 +44,7 @@ fn entries_out<S: serde::Serializer>(
 /// The entries in the built-in plan's target order, then the others by id: the order files
 /// and links write them in.
 pub fn ordered_entries(
-    entries: &BTreeMap<TargetId, TargetEntry>,
+    entries: &SmallMap<TargetId, TargetEntry>,
 ) -> Vec<(&TargetId, &TargetEntry)> {
     let known = &builtin::TARGET_IDS;
     let mut ordered: Vec<(&TargetId, &TargetEntry)> = known
@@ -68,7 +67,7 @@ impl Default for Profile {
             bloc: builtin::COMMUNE,
             unit_id: String::new(),
             other_name: String::new(),
-            entries: BTreeMap::new(),
+            entries: SmallMap::new(),
         }
     }
 }
@@ -108,7 +107,7 @@ impl Profile {
 
     /// Changes one entry, dropping it when it is back to empty.
     pub fn update_entry(&mut self, id: TargetId, change: impl FnOnce(&mut TargetEntry)) {
-        let entry = self.entries.entry(id).or_default();
+        let entry = self.entries.get_or_insert_with(id, TargetEntry::default);
         change(entry);
         if entry.is_empty() {
             self.entries.remove(&id);

@@ -1,8 +1,6 @@
 //! The default scoring model of the domain reference: attainment, weights, score 0–100,
 //! rating bands and "met x of y". Every part is a setting a trainer may change later.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::builtin;
@@ -10,6 +8,7 @@ use super::evaluate::{Evaluation, Status};
 use super::keyed::keyed_enum;
 use super::number::format_hundredths;
 use super::plan::{BlocId, Plan, Target, TargetId};
+use super::small_map::SmallMap;
 
 /// How a target's attainment is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -77,12 +76,12 @@ pub enum ApplicabilityOverride {
 /// `{"commune": 5, "agency": 3}`, as before plans were data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(transparent)]
-pub struct AwardPlaces(BTreeMap<BlocId, usize>);
+pub struct AwardPlaces(SmallMap<BlocId, usize>);
 
 impl AwardPlaces {
     /// The plan's own award places.
     pub fn of_plan(plan: &Plan) -> AwardPlaces {
-        AwardPlaces(super::lean::map_of(
+        AwardPlaces(SmallMap::from_iter(
             plan.blocs.iter().map(|bloc| (bloc.id, bloc.award_places)),
         ))
     }
@@ -155,9 +154,9 @@ impl<'de> Deserialize<'de> for Weight {
 pub struct ScoringModel {
     pub mode: ScoringMode,
     /// Weights that differ from 1 (the plan's own weights included).
-    pub weights: BTreeMap<TargetId, Weight>,
+    pub weights: SmallMap<TargetId, Weight>,
     /// Targets whose default applicability a trainer changed.
-    pub applicability: BTreeMap<TargetId, ApplicabilityOverride>,
+    pub applicability: SmallMap<TargetId, ApplicabilityOverride>,
     pub bands: RatingBands,
     pub award_places: AwardPlaces,
 }
@@ -174,8 +173,8 @@ impl ScoringModel {
     pub fn for_plan(plan: &Plan) -> ScoringModel {
         let mut model = ScoringModel {
             mode: plan.scoring.mode,
-            weights: BTreeMap::new(),
-            applicability: BTreeMap::new(),
+            weights: SmallMap::new(),
+            applicability: SmallMap::new(),
             bands: plan.scoring.bands,
             award_places: AwardPlaces::of_plan(plan),
         };

@@ -5,13 +5,13 @@
 //! plan and model, the active unit); while that is the same, a keystroke's standing is the
 //! new own score against them: no rows, no ranking sort, no scoring of the other profiles.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::bloc_table::{ScoreCache, ScoreSource};
 use super::plan::{BlocId, Plan};
 use super::rank::{RankedPeers, Standing};
 use super::score::ScoringModel;
+use super::small_map::SmallMap;
 use super::workspace::{Profiles, Workspace};
 
 /// What the peers' scores were computed from.
@@ -22,7 +22,7 @@ struct Inputs {
     bloc: BlocId,
     unit_id: String,
     other_name: String,
-    peer_scores: BTreeMap<String, String>,
+    peer_scores: SmallMap<String, String>,
     /// The profiles (a copy sharing the workspace's memory, so that what changed since is
     /// found by visiting what is not shared) and where the active one is.
     profiles: Profiles,

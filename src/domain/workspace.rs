@@ -3,7 +3,6 @@
 //! the bloc table that ranks the active unit among its peers.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,6 +13,7 @@ use super::plan::{Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
 use super::score::ScoringModel;
 use super::shared_list::SharedList;
+use super::small_map::SmallMap;
 
 /// The profiles of a workspace: a list whose copies share their memory (issue 14).
 pub type Profiles = SharedList<Rc<ProfileRecord>>;
@@ -88,22 +88,22 @@ pub struct Workspace {
     /// The id of the profile being edited.
     pub active: String,
     /// Scores typed in for peers without a profile (unit id → text as typed).
-    pub peer_scores: BTreeMap<String, String>,
+    pub peer_scores: SmallMap<String, String>,
     pub model: ScoringModel,
     pub language: Lang,
     /// For a unit with several profiles, the one its district totals count (unit key, see
     /// [`super::district::unit_key`], → profile id). Absent from data saved before it
     /// existed, and not written while empty.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub district_choices: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    pub district_choices: SmallMap<String, String>,
     /// The plans added to this browser, in the order added (the built-in plan is not among
     /// them). Saved by `formats::envelope` as plan files, not by serde here.
     #[serde(skip)]
     pub plans: Vec<Rc<Plan>>,
     /// The scoring settings of the added plans, by plan id (the built-in plan's are
     /// `model`, where version 1 kept them). Not written while empty.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub models: BTreeMap<String, ScoringModel>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    pub models: SmallMap<String, ScoringModel>,
     /// Where the active profile was last found (issue 14): finding it by id among 10 000
     /// profiles on every call cost several ms per keystroke at 4x CPU.
     #[serde(skip)]
@@ -139,12 +139,12 @@ impl Workspace {
         Workspace {
             profiles,
             active,
-            peer_scores: BTreeMap::new(),
+            peer_scores: SmallMap::new(),
             model: ScoringModel::default(),
             language: Lang::default(),
-            district_choices: BTreeMap::new(),
+            district_choices: SmallMap::new(),
             plans: Vec::new(),
-            models: BTreeMap::new(),
+            models: SmallMap::new(),
             active_hint: IndexHint::default(),
         }
     }
@@ -188,8 +188,7 @@ impl Workspace {
             return &mut self.model;
         }
         self.models
-            .entry(plan.id.clone())
-            .or_insert_with(|| ScoringModel::for_plan(plan))
+            .get_or_insert_with(plan.id.clone(), || ScoringModel::for_plan(plan))
     }
 
     /// Adds a plan, or replaces the plan with the same id (the built-in one cannot be).
@@ -476,7 +475,8 @@ impl Workspace {
             self.profiles
                 .push(Rc::new(ProfileRecord::new("p1".into(), Profile::default())));
         }
-        let mut seen = std::collections::BTreeSet::new();
+        // Every profile's id (10 000 of them): hashed.
+        let mut seen = std::collections::HashSet::new();
         let mut counter = self.profiles.len();
         let plans = self.all_plans();
         let plan_of = |id: &str| plans.iter().find(|plan| plan.id == id).cloned();

@@ -16,13 +16,14 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
 use crate::domain::score::ScoringModel;
+use crate::domain::small_map::SmallMap;
 pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
@@ -85,13 +86,13 @@ pub enum DecodeError {
 struct DataOut<'a> {
     profiles: Vec<RecordOut<'a>>,
     active: &'a str,
-    peer_scores: &'a BTreeMap<String, String>,
+    peer_scores: &'a SmallMap<String, String>,
     model: &'a ScoringModel,
     language: Lang,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    district_choices: &'a BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    models: &'a BTreeMap<String, ScoringModel>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    district_choices: &'a SmallMap<String, String>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    models: &'a SmallMap<String, ScoringModel>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     plans: Vec<&'a RawValue>,
 }

@@ -35,11 +35,11 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 use super::envelope::{self, DecodeError, Stamp, FORMAT};
 use crate::domain::language::Lang;
 use crate::domain::score::ScoringModel;
+use crate::domain::small_map::SmallMap;
 use crate::domain::workspace::Workspace;
 
 /// The version whose heads name bodies.
@@ -109,13 +109,13 @@ enum PlanOut<'a> {
 struct DataOut<'a> {
     profiles: Vec<RecordOut<'a>>,
     active: &'a str,
-    peer_scores: &'a BTreeMap<String, String>,
+    peer_scores: &'a SmallMap<String, String>,
     model: &'a ScoringModel,
     language: Lang,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    district_choices: &'a BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    models: &'a BTreeMap<String, ScoringModel>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    district_choices: &'a SmallMap<String, String>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    models: &'a SmallMap<String, ScoringModel>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     plans: Vec<PlanOut<'a>>,
 }

@@ -18,7 +18,7 @@
 //! checksum but inconsistent content is refused, and the page never makes a link it would
 //! refuse to open (nor one longer than [`MAX_FRAGMENT_CHARS`]).
 
-use std::collections::BTreeMap;
+use crate::domain::small_map::SmallMap;
 
 use crate::domain::figures::{EntryMode, TargetEntry};
 use crate::domain::profile::{ordered_entries, Profile};
@@ -510,7 +510,7 @@ fn read_body(version: u64, body: &[u8]) -> Result<SharedProfile, Malformed> {
     let label = reader.text()?;
     let other_name = reader.text()?;
     let count = reader.varint()?;
-    let mut entries = BTreeMap::new();
+    let mut entries = SmallMap::new();
     for _ in 0..count {
         let (id, entry) = read_entry(&mut reader)?;
         if entries.insert(id, entry).is_some() {

@@ -20,7 +20,7 @@
 //! Import reads nothing it does not understand: unknown fields, unknown targets, newer
 //! versions are refused with a precise [`ImportProblem`], never dropped or truncated.
 
-use std::collections::BTreeMap;
+use crate::domain::small_map::SmallMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -542,7 +542,7 @@ fn read_profile(value: &Value, plan_of: PlanOf) -> Result<(Profile, Rc<Plan>), I
         other_name: text(map, AT, "other_name")?.unwrap_or_default(),
         entries: match map.get("entries") {
             Some(entries) => read_entries(entries, &plan)?,
-            None => BTreeMap::new(),
+            None => SmallMap::new(),
         },
     };
     Ok((profile, plan))
@@ -551,12 +551,12 @@ fn read_profile(value: &Value, plan_of: PlanOf) -> Result<(Profile, Rc<Plan>), I
 fn read_entries(
     value: &Value,
     plan: &Plan,
-) -> Result<BTreeMap<TargetId, TargetEntry>, ImportProblem> {
+) -> Result<SmallMap<TargetId, TargetEntry>, ImportProblem> {
     const AT: &str = "profile.entries";
     let map = value
         .as_object()
         .ok_or_else(|| wrong(AT, Expected::Object, value))?;
-    let mut entries = BTreeMap::new();
+    let mut entries = SmallMap::new();
     // The keys in sorted order, each found as the smallest after the previous one rather
     // than by sorting (no sort code in the wasm). Every key but the last is a target, so
     // this looks at the keys at most once per target.

@@ -19,7 +19,7 @@
 //! tab's data) writes nothing, so a slow tab never writes back older data.
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use super::split::{self, Replaced};
@@ -27,6 +27,7 @@ use super::{
     keep_aside, load, KeyValueStore, LoadNotice, Loaded, StorageError, ACTIVE_KEY, DATA_KEY,
 };
 use crate::domain::merge::{merge, same_data};
+use crate::domain::small_map::SmallMap;
 use crate::domain::workspace::ProfileRecord;
 use crate::formats::envelope::{self, DecodeError, Stamp, Workspace, CURRENT_VERSION, PEEK_LENGTH};
 
@@ -92,7 +93,7 @@ fn split_id(id: &str) -> Option<(&str, u64)> {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     versions: VecDeque<(String, Rc<Workspace>)>,
-    included: BTreeMap<String, u64>,
+    included: SmallMap<String, u64>,
 }
 
 /// The same versions, by id and address: the reducer compares its state at every action,
@@ -122,7 +123,9 @@ impl Known {
     pub fn add(&mut self, id: &str, parents: &[String], data: &Rc<Workspace>) {
         for one in parents.iter().map(String::as_str).chain([id]) {
             if let Some((tab, n)) = split_id(one) {
-                let latest = self.included.entry(tab.to_string()).or_default();
+                let latest = self
+                    .included
+                    .get_or_insert_with(tab.to_string(), u64::default);
                 *latest = n.max(*latest);
             }
         }

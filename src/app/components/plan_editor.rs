@@ -7,8 +7,8 @@
 //! path has no field (`plan.blocs[0].units`, `plan.targets[2]`) shows in the nearest section
 //! around it, and whatever is left at the top.
 
+use crate::domain::small_map::SmallSet;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -489,10 +489,10 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         use_reducer(move || Draft(PlanDraft::new((*plan).clone(), new_plan_words(lang))))
     };
     // The blocs whose pasted list goes after their units (by position).
-    let append = use_state(BTreeSet::<usize>::new);
+    let append = use_state(SmallSet::<usize>::new);
     // The blocs whose unit table is open: only those are rendered (a province has hundreds
     // of units, and the form renders on every keystroke).
-    let open_units = use_state(BTreeSet::<usize>::new);
+    let open_units = use_state(SmallSet::<usize>::new);
     let preview_bloc = use_state(|| 0_usize);
     let style = lang.numbers();
     let d = &draft.0;
