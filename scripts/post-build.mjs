@@ -13,7 +13,7 @@
 // hashes, get integrity checks, and the loader is written here (see addSplitModules).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
 import { compressDir, isSibling } from './compress.mjs';
@@ -113,6 +113,7 @@ const bootName = `boot-${sha(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 
+const stylesheets = [];
 // 1b. The scripts and styles the page links with an integrity check (the wasm-bindgen glue,
 //     the split build's linker, Trunk's CSS files), minified in place, their checks redone
 //     (issue 14: ~5 KB gzip of the first load). The names keep Trunk's hash of the source.
@@ -124,10 +125,29 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
   const loader = { stylesheet: 'css', modulepreload: 'js' }[rel];
   if (!loader || !href || !integrity || !/^\.?\/?[\w.-]+$/.test(href)) return tag;
   const path = join(dir, href.replace(/^\.?\//, ''));
+  if (loader === 'css') {
+    // Gathered into one file below, in the page's order.
+    stylesheets.push({ tag, path });
+    return tag;
+  }
   const code = minifyCode(readFileSync(path, 'utf8'), loader);
   writeFileSync(path, code);
   return tag.replace(`integrity="${integrity}"`, `integrity="${sriOf(code)}"`);
 });
+
+// 1c. One stylesheet, not one per source file: each is render-blocking, and on a slow
+//     connection every extra request delays the first paint while the wasm's preload takes
+//     the bandwidth (issue 14; 2 files on 2026-11-28, 5 since the journeys and the editor).
+//     Concatenated in the page's order, so the cascade is the same.
+if (stylesheets.length > 0) {
+  const code = minifyCode(stylesheets.map(({ path }) => readFileSync(path, 'utf8')).join('\n'), 'css');
+  const name = `styles-${sha(code)}.css`;
+  writeFileSync(join(dir, name), code);
+  for (const { path } of stylesheets) rmSync(path);
+  const [first, ...rest] = stylesheets;
+  html = html.replace(first.tag, `<link rel="stylesheet" href="./${name}" integrity="${sriOf(code)}"/>`);
+  for (const { tag } of rest) html = html.replace(`${tag}\n`, '').replace(tag, '');
+}
 
 // 2. The Content-Security-Policy.
 const csp = [
