@@ -11,7 +11,6 @@ pub mod grid;
 pub mod improve;
 pub mod keyed;
 pub mod language;
-pub mod lean;
 pub mod letter_case; // issue 14: without Unicode's case tables
 pub mod limits;
 pub mod merge;

@@ -10,8 +10,9 @@
 //!
 //! It behaves as `BTreeMap` does where the app uses one: iteration in key order, an insert
 //! returning the old value, `collect()` and deserialising keeping a repeated key's last
-//! value, and serde writing and reading the same JSON map. Built without sorting, so that no
-//! stable sort is copied in per type (see [`super::lean`]). Not for what can hold thousands
+//! value, and serde writing and reading the same JSON map. Built without sorting: the
+//! standard library's stable sort is copied into the wasm for every item type it sorts (~4 KB
+//! raw, ~1 KB gzipped each). Not for what can hold thousands
 //! of entries (anything per profile): an insert there is a move of them all.
 
 use std::borrow::Borrow;
