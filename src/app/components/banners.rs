@@ -61,56 +61,88 @@ pub fn Banners(props: &BannersProps) -> Html {
         )),
         _ => None,
     };
+    let on = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
+    let dismiss_with = |action: Action| dismiss_button(None, t.dismiss, on(action));
     html! {
         <div class="banners">
             if props.updated {
-                <div class="banner notice" role="status" data-banner="update">
-                    <span class="banner-icon" aria-hidden="true">{ "★" }</span>
-                    <p>{ t.banner_updated }</p>
-                </div>
+                { banner("update", None, Tone::Notice, "★", html! { t.banner_updated }, Html::default()) }
             }
             if props.synced {
-                <div class="banner notice" role="status" data-banner="synced">
-                    <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
-                    <p>{ t.banner_synced }</p>
-                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissSyncNotice)}>{ t.dismiss }</button>
-                </div>
+                { banner("synced", None, Tone::Notice, "⇄", html! { t.banner_synced }, dismiss_with(Action::DismissSyncNotice)) }
             }
             if let Some(conflict) = &props.edit_conflict {
-                <div class="banner notice" role="status" data-banner="edit-conflict">
-                    <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
-                    <p>{ crate::i18n::edit_conflict_message(props.lang, &props.plan, conflict.unit.as_deref(), conflict.field) }</p>
-                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissEditConflict)}>{ t.dismiss }</button>
-                </div>
+                { banner(
+                    "edit-conflict",
+                    None,
+                    Tone::Notice,
+                    "⇄",
+                    html! { crate::i18n::edit_conflict_message(props.lang, &props.plan, conflict.unit.as_deref(), conflict.field) },
+                    dismiss_with(Action::DismissEditConflict),
+                ) }
             }
             if props.demo {
-                <div class="banner demo" role="status" data-banner="demo">
-                    <span class="banner-icon" aria-hidden="true">{ "✎" }</span>
-                    <p>{ t.demo_banner }</p>
-                    <button type="button" class="dismiss" data-action="demo-reset" onclick={props.on_action.reform(|_: MouseEvent| Action::ResetDemo)}>{ t.demo_reset }</button>
-                    <button type="button" class="dismiss" data-action="demo-exit" onclick={props.on_action.reform(|_: MouseEvent| Action::ExitDemo)}>{ t.demo_exit }</button>
-                </div>
+                { banner("demo", None, Tone::Demo, "✎", html! { t.demo_banner }, html! { <>
+                    { dismiss_button(Some("demo-reset"), t.demo_reset, on(Action::ResetDemo)) }
+                    { dismiss_button(Some("demo-exit"), t.demo_exit, on(Action::ExitDemo)) }
+                </> }) }
             }
             if props.example_unavailable {
-                <div class="banner warning" role="alert" data-banner="example-unavailable">
-                    <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
-                    <p>{ t.banner_example_unavailable }</p>
-                    <button type="button" class="dismiss" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissExamplesNotice)}>{ t.dismiss }</button>
-                </div>
+                { banner("example-unavailable", None, Tone::Warning, "⚠", html! { t.banner_example_unavailable }, dismiss_with(Action::DismissExamplesNotice)) }
             }
             if let Some((cause, message)) = storage {
-                <div class="banner warning" role="alert" data-banner="storage-blocked" data-cause={cause}>
-                    <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
-                    <p>{ message }</p>
-                </div>
+                { banner("storage-blocked", Some(cause), Tone::Warning, "⚠", html! { message }, Html::default()) }
             }
             if let Some((kind, message)) = loaded {
-                <div class="banner notice" role="alert" data-banner={kind}>
-                    <span class="banner-icon" aria-hidden="true">{ "ℹ" }</span>
-                    <p>{ message }</p>
-                    <button type="button" class="dismiss" onclick={dismiss}>{ t.dismiss }</button>
-                </div>
+                { banner(kind, None, Tone::Loaded, "ℹ", html! { message }, dismiss_button(None, t.dismiss, dismiss)) }
             }
         </div>
+    }
+}
+
+/// How a banner looks and how a screen reader hears it.
+#[derive(Clone, Copy)]
+enum Tone {
+    /// Polite news: `role=status`.
+    Notice,
+    /// The demo's banner, with its own colour.
+    Demo,
+    /// Something is wrong: `role=alert`.
+    Warning,
+    /// Saved data partly or wholly unreadable: looks like news, announced as an alert.
+    Loaded,
+}
+
+/// One banner: icon, message and its buttons; `data-banner` names it for scripts and tests.
+fn banner(
+    kind: &'static str,
+    cause: Option<&'static str>,
+    tone: Tone,
+    icon: &'static str,
+    message: Html,
+    buttons: Html,
+) -> Html {
+    let (class, role) = match tone {
+        Tone::Notice => ("banner notice", "status"),
+        Tone::Demo => ("banner demo", "status"),
+        Tone::Warning => ("banner warning", "alert"),
+        Tone::Loaded => ("banner notice", "alert"),
+    };
+    html! {
+        <div class={class} role={role} data-banner={kind} data-cause={cause}>
+            <span class="banner-icon" aria-hidden="true">{ icon }</span>
+            <p>{ message }</p>
+            { buttons }
+        </div>
+    }
+}
+
+fn dismiss_button(
+    action: Option<&'static str>,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" class="dismiss" data-action={action} {onclick}>{ label }</button>
     }
 }
