@@ -328,6 +328,7 @@ mod prefetch {
     /// by which a page counts as interactive (TTI, Lighthouse), so that compiling and
     /// instantiating the modules (a long task each on a slow phone) never delays it; until
     /// then a view opened loads its own module (issue 14).
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
     const QUIET_MS: i32 = 5_000;
     /// How long the service worker is waited for at most (one that never gets ready must
     /// not stop the prefetch).
