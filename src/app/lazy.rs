@@ -10,7 +10,8 @@
 //! wrapper draws the view directly.
 //!
 //! So that opening a view only has to render it, the app prefetches every module after its
-//! first result is shown (`use_prefetch`): in idle time, one module at a time, once the
+//! first result is shown (`use_prefetch`): 5 s after the page's load (its start-up stays
+//! free of the modules' long tasks), in idle time, one module at a time, once the
 //! service worker (if any) has precached them, it fetches, compiles and instantiates each
 //! and keeps its drawing function; nothing hidden is rendered. The end is marked on <html>
 //! with `data-views-prefetched` ("" every module loaded, "failed" if one could not be).
@@ -323,6 +324,12 @@ mod prefetch {
     /// How long an idle moment is waited for at most: a page that is never idle still
     /// prefetches, in a low-priority task.
     const IDLE_TIMEOUT_MS: i32 = 2_000;
+    /// How long after the page's load the prefetch waits before it starts: the quiet window
+    /// by which a page counts as interactive (TTI, Lighthouse), so that compiling and
+    /// instantiating the modules (a long task each on a slow phone) never delays it; until
+    /// then a view opened loads its own module (issue 14).
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    const QUIET_MS: i32 = 5_000;
     /// How long the service worker is waited for at most (one that never gets ready must
     /// not stop the prefetch).
     const WORKER_TIMEOUT_MS: i32 = 10_000;
@@ -339,6 +346,8 @@ mod prefetch {
     pub async fn run() {
         #[cfg(feature = "split")]
         let failed = {
+            loaded().await;
+            let _ = JsFuture::from(sleep(QUIET_MS)).await;
             idle().await;
             worker_ready().await;
             let mut failed = false;
@@ -390,6 +399,25 @@ mod prefetch {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
             }
         })
+    }
+
+    /// Resolves once the window's `load` event has fired.
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    async fn loaded() {
+        let load = Promise::new(&mut |resolve, _| {
+            let window = web_sys::window();
+            let loading = window
+                .as_ref()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.ready_state() != "complete");
+            let waiting = loading
+                && window
+                    .is_some_and(|w| w.add_event_listener_with_callback("load", &resolve).is_ok());
+            if !waiting {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        });
+        let _ = JsFuture::from(load).await;
     }
 
     /// The browser's next idle moment (or a low-priority timeout where there is no
