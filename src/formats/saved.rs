@@ -36,6 +36,8 @@ use serde_json::{Map, Value};
 
 use super::envelope::{self, DecodeError, Stamp, FORMAT};
 use super::json::{self, Object};
+// The fields of a profile and an entry in their order (the same in unit files).
+use super::unit_file::{ENTRY_FIELDS, PROFILE_FIELDS};
 use std::rc::Rc;
 
 use crate::domain::builtin;
@@ -439,18 +441,8 @@ fn map_of<K: Ord, V>(
 }
 
 fn entry_of(value: &Value) -> Shape<TargetEntry> {
-    const FIELDS: &[&str] = &[
-        "not_applicable",
-        "mode",
-        "numerator",
-        "denominator",
-        "percent",
-        "answer",
-        "before",
-        "after",
-    ];
     let mut entry = TargetEntry::default();
-    fields_of(value, "an entry", FIELDS, |at, value| {
+    fields_of(value, "an entry", ENTRY_FIELDS, |at, value| {
         match at {
             0 => entry.not_applicable = optional_bool_of(value)?,
             1 => {
@@ -471,9 +463,8 @@ fn entry_of(value: &Value) -> Shape<TargetEntry> {
 
 /// A profile as serde's derive read it from `value` (see above).
 pub fn profile_of(value: &Value) -> Shape<Profile> {
-    const FIELDS: &[&str] = &["plan", "label", "bloc", "unit_id", "other_name", "entries"];
     let mut profile = Profile::default();
-    fields_of(value, "a profile", FIELDS, |at, value| {
+    fields_of(value, "a profile", PROFILE_FIELDS, |at, value| {
         match at {
             0 => profile.plan = text_of(value)?,
             1 => profile.label = text_of(value)?,
@@ -487,7 +478,10 @@ pub fn profile_of(value: &Value) -> Shape<Profile> {
     Ok(profile)
 }
 
-/// A profile from its text (a body), or `None` when it does not read.
+/// A profile from its text (a body), or `None` when it does not read. One difference from
+/// the derive reading the text directly: a field given twice keeps its last value (the
+/// derive refused it); this app never writes one, and a hand-edited body with one now reads
+/// instead of being set aside.
 pub fn profile_from_text(text: &str) -> Option<Profile> {
     profile_of(&serde_json::from_str(text).ok()?).ok()
 }
@@ -606,7 +600,7 @@ fn record_of(value: &Value) -> Shape<Rc<ProfileRecord>> {
 }
 
 /// A workspace as serde's derive read it from `value` (its plans are not there: see
-/// `envelope`); `None` for anything not an object or an array.
+/// `envelope`); refused for anything not an object or an array.
 pub fn workspace_of(value: &Value) -> Shape<Workspace> {
     const FIELDS: &[&str] = &[
         "profiles",
