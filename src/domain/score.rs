@@ -94,6 +94,11 @@ impl AwardPlaces {
     pub fn set(&mut self, bloc: BlocId, places: usize) {
         self.0.insert(bloc, places);
     }
+
+    /// Each bloc's places, in bloc id order (as saved).
+    pub fn iter(&self) -> impl Iterator<Item = (&BlocId, &usize)> {
+        self.0.iter()
+    }
 }
 
 /// A target's weight: a whole number from 0 to 10, as the settings offer, so that no score

@@ -11,19 +11,16 @@
 //! version of the app is refused (and kept) rather than misread, and older versions can be
 //! migrated step by step.
 
-use serde::Serialize;
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::domain::language::Lang;
+use super::json::{self, Object};
+use super::saved;
 use crate::domain::plan::Plan;
 use crate::domain::profile::Profile;
-use crate::domain::score::ScoringModel;
-use crate::domain::small_map::SmallMap;
 pub use crate::domain::workspace::Workspace;
 
 pub const FORMAT: &str = "cchc-2021";
@@ -54,19 +51,6 @@ pub struct Stamp {
     pub parents: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    format: &'a str,
-    version: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    revision: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parents: Option<&'a [String]>,
-    data: &'a T,
-}
-
 /// Why saved text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -79,34 +63,10 @@ pub enum DecodeError {
     BadData(String),
 }
 
-/// The workspace as saved: its serde fields in their order (the test
-/// `the_saved_workspace_is_the_workspace_as_serde_writes_it` keeps this list in step with
-/// [`Workspace`]'s), with every profile and plan as JSON text kept from the last save.
-#[derive(Serialize)]
-struct DataOut<'a> {
-    profiles: Vec<RecordOut<'a>>,
-    active: &'a str,
-    peer_scores: &'a SmallMap<String, String>,
-    model: &'a ScoringModel,
-    language: Lang,
-    #[serde(skip_serializing_if = "SmallMap::is_empty")]
-    district_choices: &'a SmallMap<String, String>,
-    #[serde(skip_serializing_if = "SmallMap::is_empty")]
-    models: &'a SmallMap<String, ScoringModel>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    plans: Vec<&'a RawValue>,
-}
-
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    id: &'a str,
-    profile: &'a RawValue,
-}
-
 /// JSON text of values behind an `Rc`, kept from one save to the next by address (the `Rc`
 /// is kept too, so the address is not reused): an autosave writes out again only what
 /// changed, not every profile and plan of a big workspace at every save.
-struct TextCache<T>(RefCell<Vec<(Rc<T>, Rc<RawValue>)>>);
+struct TextCache<T>(RefCell<Vec<(Rc<T>, Rc<str>)>>);
 
 impl<T> TextCache<T> {
     const fn new() -> TextCache<T> {
@@ -118,21 +78,21 @@ impl<T> TextCache<T> {
         &self,
         values: impl Iterator<Item = &'v Rc<T>>,
         write: impl Fn(&T) -> String,
-    ) -> Vec<Rc<RawValue>>
+    ) -> Vec<Rc<str>>
     where
         T: 'v,
     {
-        let mut kept: HashMap<*const T, Rc<RawValue>> = self
+        let mut kept: HashMap<*const T, Rc<str>> = self
             .0
             .take()
             .into_iter()
             .map(|(value, text)| (Rc::as_ptr(&value), text))
             .collect();
-        let fresh: Vec<(Rc<T>, Rc<RawValue>)> = values
+        let fresh: Vec<(Rc<T>, Rc<str>)> = values
             .map(|value| {
-                let text = kept.remove(&Rc::as_ptr(value)).unwrap_or_else(|| {
-                    Rc::from(RawValue::from_string(write(value)).expect("written as JSON"))
-                });
+                let text = kept
+                    .remove(&Rc::as_ptr(value))
+                    .unwrap_or_else(|| Rc::from(write(value)));
                 (value.clone(), text)
             })
             .collect();
@@ -148,42 +108,39 @@ thread_local! {
     static PLAN_FILES: TextCache<Plan> = const { TextCache::new() };
 }
 
-/// The envelope's text: `stamp` is written where local storage keeps it.
+/// The envelope's text: `stamp` is written where local storage keeps it. (Records are
+/// written without their `exported_at`, as they always were here.)
 fn encode_with(data: &Workspace, stamp: Option<&Stamp>) -> String {
     let profiles = PROFILE_TEXTS.with(|cache| {
-        cache.texts(data.profiles.iter().map(|r| &r.profile), |profile| {
-            serde_json::to_string(profile).expect("a profile always serialises")
-        })
+        cache.texts(
+            data.profiles.iter().map(|r| &r.profile),
+            saved::profile_text,
+        )
     });
     let plans = PLAN_FILES
         .with(|cache| cache.texts(data.plans.iter(), |plan| plan_to_value(plan).to_string()));
-    let out = DataOut {
-        profiles: data
-            .profiles
-            .iter()
-            .zip(&profiles)
-            .map(|(record, profile)| RecordOut {
-                id: &record.id,
-                profile,
-            })
-            .collect(),
-        active: &data.active,
-        peer_scores: &data.peer_scores,
-        model: &data.model,
-        language: data.language,
-        district_choices: &data.district_choices,
-        models: &data.models,
-        plans: plans.iter().map(|plan| &**plan).collect(),
-    };
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        revision: stamp.map(|stamp| stamp.revision),
-        id: stamp.and_then(|stamp| stamp.id.as_deref()),
-        parents: stamp.and_then(|stamp| stamp.id.as_ref().map(|_| stamp.parents.as_slice())),
-        data: &out,
-    };
-    serde_json::to_string(&envelope).expect("saved data always serialises")
+    let mut out = String::with_capacity(1024);
+    let mut envelope = saved::envelope_start(
+        &mut out,
+        CURRENT_VERSION,
+        stamp.map(|stamp| stamp.revision),
+        stamp,
+    );
+    let mut body = Object::new(envelope.key("data"));
+    json::array(
+        body.key("profiles"),
+        data.profiles.iter().zip(&profiles),
+        |out, (record, profile)| {
+            let mut object = Object::new(out);
+            object.text("id", &record.id);
+            object.raw("profile", profile);
+            object.end();
+        },
+    );
+    saved::write_rest(&mut body, data, plans.iter().map(|plan| &**plan));
+    body.end();
+    envelope.end();
+    out
 }
 
 pub fn encode(data: &Workspace) -> String {
@@ -253,8 +210,7 @@ pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
         Some(Value::Array(plans)) => plans,
         _ => Vec::new(),
     };
-    let mut workspace = serde_json::from_value::<Workspace>(data)
-        .map_err(|e| DecodeError::BadData(e.to_string()))?;
+    let mut workspace = saved::workspace_of(&data).map_err(DecodeError::BadData)?;
     for plan in plans {
         // Saved by this app, so checked when it was added; a plan that no longer reads
         // (edited by hand) is left out, and its profiles wait for it untouched.
@@ -326,6 +282,7 @@ mod tests {
     use super::*;
     use crate::domain::builtin;
     use crate::domain::figures::EntryMode;
+    use serde::Serialize;
 
     use crate::domain::profile::Profile;
     use crate::domain::score::ScoringMode;

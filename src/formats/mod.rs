@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod envelope;
 pub mod examples;
+pub mod json;
 pub mod json_read;
 pub mod plan_file;
 pub mod plan_link;

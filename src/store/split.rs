@@ -30,7 +30,6 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{keep_aside, KeyValueStore, StorageError, DATA_KEY};
@@ -85,7 +84,7 @@ struct Entry<T> {
     /// The head's record for it (`{"id":…,"body":…}`), once written.
     record: Option<String>,
     /// Its text, while a save has it to write.
-    text: Option<Box<RawValue>>,
+    text: Option<Box<str>>,
     /// The stored page its record is in, and where in it (`Memory::pages`).
     page: Option<(usize, usize)>,
     /// A page ends after its record ([`ends_page`], hashed once).
@@ -394,8 +393,8 @@ fn another_page(store: &impl KeyValueStore, first: &str) -> Option<(String, Vec<
         })
 }
 
-fn raw(text: String) -> Box<RawValue> {
-    RawValue::from_string(text).expect("written as JSON")
+fn raw(text: String) -> Box<str> {
+    text.into_boxed_str()
 }
 
 /// The entries of `values` (`(value, id, exported_at)`, in order), taken from `old` where
@@ -855,7 +854,7 @@ fn write_bodies<T>(
             continue;
         }
         let text = entry.text.as_ref().expect("a body not stored has its text");
-        match store.set(&entry.key, text.get()) {
+        match store.set(&entry.key, text) {
             Ok(()) => {
                 entry.stored = true;
                 written.push(entry.key.clone());
@@ -997,7 +996,7 @@ fn encode(data: &Workspace, stamp: &Stamp, pages: &[Page], plans: &[Entry<Plan>]
 }
 
 fn profile_text(profile: &Profile) -> String {
-    serde_json::to_string(profile).expect("a profile always serialises")
+    saved::profile_text(profile)
 }
 
 /// A profile that could not be read back.
@@ -1118,7 +1117,7 @@ pub fn read(
             read_pages_kept[p].start = read_profiles.len();
         }
         let profile = match &record.part {
-            PartIn::Inline(value) => match serde_json::from_value::<Profile>(value.clone()) {
+            PartIn::Inline(value) => match saved::profile_of(value) {
                 Ok(profile) => Some(Rc::new(profile)),
                 Err(_) => {
                     lost.push(Lost {
@@ -1146,8 +1145,8 @@ pub fn read(
                         Some(profile)
                     }
                     None => match store.get(&key) {
-                        Ok(Some(text)) => match serde_json::from_str::<Profile>(&text) {
-                            Ok(profile) => {
+                        Ok(Some(text)) => match saved::profile_from_text(&text) {
+                            Some(profile) => {
                                 let profile = Rc::new(profile);
                                 read_profiles.push(entry(
                                     &profile,
@@ -1159,7 +1158,7 @@ pub fn read(
                                 ));
                                 Some(profile)
                             }
-                            Err(_) => {
+                            None => {
                                 lost.push(Lost {
                                     page: false,
                                     profile_id: record.id.clone(),
@@ -1268,7 +1267,7 @@ fn another_body(store: &impl KeyValueStore, id: &str) -> Option<Rc<Profile>> {
         .filter(|key| !key[prefix.len()..].contains(':'))
         .find_map(|key| {
             let text = store.get(key).ok().flatten()?;
-            serde_json::from_str::<Profile>(&text).ok().map(Rc::new)
+            saved::profile_from_text(&text).map(Rc::new)
         })
 }
 
