@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::number::{parse_score, NumberError};
 use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
-use super::rank::{rank_order, rank_rows, standing, AwardVerdict, RankRange, Standing};
+use super::rank::{rank_order, rank_rows, AwardVerdict, RankRange, RankedPeers, Standing};
 use super::score::ScoringModel;
 use super::small_map::SmallMap;
 use super::workspace::{ProfileRecord, Workspace};
@@ -128,6 +128,16 @@ impl Workspace {
 
     /// The bloc table (see [`Workspace::bloc_table_with`]) under `model`.
     pub fn bloc_table_under(&self, model: &ScoringModel, cache: &mut ScoreCache) -> BlocTable {
+        self.table_and_peers(model, cache).0
+    }
+
+    /// The bloc table under `model`, and the scores of the active unit's peers ranked, for
+    /// its standing against another own score (`None` when the active unit has no row).
+    pub(crate) fn table_and_peers(
+        &self,
+        model: &ScoringModel,
+        cache: &mut ScoreCache,
+    ) -> (BlocTable, Option<RankedPeers>) {
         let own = self.active_profile();
         let bloc = own.bloc;
         let plan = self.active_plan();
@@ -214,7 +224,7 @@ impl Workspace {
             row.rank = rank;
             row.award = rank.map(|rank| rank.award(places));
         }
-        let standing = rows
+        let peers = rows
             .iter()
             .position(|r| r.source == ScoreSource::Own)
             .map(|own_index| {
@@ -224,15 +234,19 @@ impl Workspace {
                     .filter(|(i, _)| *i != own_index)
                     .map(|(_, s)| *s)
                     .collect();
-                standing(own_score, &others, places)
+                RankedPeers::of(&others)
             });
-        BlocTable {
+        let standing = peers
+            .as_ref()
+            .map(|peers| peers.standing(own_score, places));
+        let table = BlocTable {
             bloc,
             places,
             rows,
             standing,
             order: rank_order(&scores),
-        }
+        };
+        (table, peers)
     }
 }
 

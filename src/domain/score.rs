@@ -422,7 +422,10 @@ fn rounded(exact: f64) -> f64 {
 
 /// [`Summary::score`] of these evaluations, without keeping them or their breakdown
 /// (issue 14: the bloc table scores every profile of a bloc, 10 000 of them).
-pub fn score_of(evaluations: impl IntoIterator<Item = (TargetId, Evaluation)>, model: &ScoringModel) -> f64 {
+pub fn score_of(
+    evaluations: impl IntoIterator<Item = (TargetId, Evaluation)>,
+    model: &ScoringModel,
+) -> f64 {
     let mut sum = Sum::default();
     for (id, evaluation) in evaluations {
         sum.add(id, &evaluation, model);

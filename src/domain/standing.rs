@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::bloc_table::{BlocTable, ScoreCache, ScoreSource};
+use super::bloc_table::{BlocTable, ScoreCache};
 use super::plan::{BlocId, Plan};
 use super::rank::{RankedPeers, Standing};
 use super::score::ScoringModel;
@@ -108,24 +108,11 @@ impl Workspace {
     /// (issue 14: 10 000 profiles).
     pub fn bloc_table_kept(&self, model: &ScoringModel, cache: &mut StandingCache) -> BlocTable {
         let plan = self.active_plan();
-        let table = self.bloc_table_under(model, &mut cache.scores);
-        let peers = table
-            .rows
-            .iter()
-            .position(|r| r.source == ScoreSource::Own)
-            .map(|own| {
-                let scores: Vec<Option<f64>> = table
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != own)
-                    .map(|(_, r)| r.score)
-                    .collect();
-                Peers {
-                    ranked: RankedPeers::of(&scores),
-                    places: table.places,
-                }
-            });
+        let (table, ranked) = self.table_and_peers(model, &mut cache.scores);
+        let peers = ranked.map(|ranked| Peers {
+            ranked,
+            places: table.places,
+        });
         cache.kept = Some((Inputs::of(self, &plan, model), peers));
         table
     }
@@ -223,7 +210,9 @@ mod tests {
         let after = cache.scores.remembered();
         let kept = after.iter().filter(|a| before.contains(a)).count();
         assert_eq!((after.len(), kept), (300, 299));
-        assert!(matches!(&cache.kept, Some((inputs, _)) if inputs.same(&w, &w.active_plan(), &model)));
+        assert!(
+            matches!(&cache.kept, Some((inputs, _)) if inputs.same(&w, &w.active_plan(), &model))
+        );
         assert_eq!(w.standing_under(&model, &mut cache), table.standing);
     }
 
