@@ -19,7 +19,7 @@ const _: () = assert!(MAX_KEY_LEN % 8 == 0);
 
 /// A short ASCII id, copied by value: the id of a target or a bloc. Ordered, compared and
 /// written as its text.
-#[derive(Clone, Copy, Eq, Hash)]
+#[derive(Clone, Copy, Eq)]
 pub struct Key {
     len: u8,
     bytes: [u8; MAX_KEY_LEN],
@@ -90,6 +90,14 @@ impl Key {
 impl PartialEq for Key {
     fn eq(&self, other: &Self) -> bool {
         self.len == other.len && (0..self.words()).all(|i| self.word(i) == other.word(i))
+    }
+}
+
+impl std::hash::Hash for Key {
+    /// As derived: equal keys have the same length and bytes.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.len.hash(state);
+        self.bytes.hash(state);
     }
 }
 
