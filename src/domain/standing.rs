@@ -150,6 +150,17 @@ mod tests {
         w.bloc_table_with(&mut ScoreCache::default()).standing
     }
 
+    /// `n` profiles, the third one on screen with its standing shown (and kept in the
+    /// cache returned).
+    fn standing_shown(n: usize) -> (Workspace, ScoringModel, StandingCache) {
+        let mut w = many(n);
+        w.switch_to("p3");
+        let model = w.model.clone();
+        let mut cache = StandingCache::default();
+        w.standing_under(&model, &mut cache);
+        (w, model, cache)
+    }
+
     fn type_figure(w: &mut Workspace, numerator: &str) {
         w.active_profile_mut()
             .update_entry(builtin::RECRUITMENT, |e| e.numerator = numerator.into());
@@ -195,11 +206,7 @@ mod tests {
     /// standing of that state needs no other table.
     #[test]
     fn the_table_after_the_standing_scores_the_edited_profile_only() {
-        let mut w = many(300);
-        w.switch_to("p3");
-        let model = w.model.clone();
-        let mut cache = StandingCache::default();
-        w.standing_under(&model, &mut cache);
+        let (mut w, model, mut cache) = standing_shown(300);
         let before = cache.scores.remembered();
         for figure in ["7", "10"] {
             type_figure(&mut w, figure);
@@ -244,12 +251,8 @@ mod tests {
     #[test]
     #[ignore]
     fn standing_timing() {
-        let mut w = many(10_000);
-        w.switch_to("p3");
-        let model = w.model.clone();
-        let mut cache = StandingCache::default();
+        let (w, model, mut cache) = standing_shown(10_000);
         let mut scores = ScoreCache::default();
-        w.standing_under(&model, &mut cache);
         w.bloc_table_with(&mut scores);
         let time = |f: &mut dyn FnMut(&mut Workspace, usize)| {
             let mut w = w.clone();
