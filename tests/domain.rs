@@ -7,7 +7,7 @@ use cchc_2021::domain::evaluate::{evaluate, FieldError, Gap, NotApplicableReason
 use cchc_2021::domain::figures::{EntryMode, Field, TargetEntry};
 use cchc_2021::domain::number::{NumberError, Percent, PERCENT_SCALE};
 use cchc_2021::domain::plan::BlocId;
-use cchc_2021::domain::plan::{Measure, TargetId};
+use cchc_2021::domain::plan::{Key, Measure, TargetId};
 use cchc_2021::domain::profile::Profile;
 use cchc_2021::domain::score::{Rating, ScoringMode, ScoringModel};
 use proptest::prelude::*;
@@ -529,6 +529,18 @@ proptest! {
         }
     }
 
+    /// Keys compare as words (issue 14); they order and equal as their texts do.
+    #[test]
+    fn keys_order_as_their_texts(a in "[A-Za-z0-9._-]{1,40}", b in "[A-Za-z0-9._-]{1,40}", cut in 0usize..40) {
+        // Also a key against its own prefix, which differs from it in its zero padding only.
+        let prefix = &a[..cut.min(a.len() - 1) + 1];
+        for (x, y) in [(a.as_str(), b.as_str()), (a.as_str(), prefix), (prefix, a.as_str())] {
+            let (kx, ky) = (Key::new(x).unwrap(), Key::new(y).unwrap());
+            prop_assert_eq!(kx.cmp(&ky), x.cmp(y));
+            prop_assert_eq!(kx == ky, x == y);
+        }
+    }
+
     #[test]
     fn score_stays_between_0_and_100(texts in proptest::collection::vec(("[0-9a-z,.-]{0,6}", "[0-9]{0,4}"), 13)) {
         let mut profile = Profile::default();
@@ -539,6 +551,12 @@ proptest! {
         let summary = profile.summary(builtin::plan_ref(), &ScoringModel::default());
         prop_assert!((0.0..=100.0).contains(&summary.score));
         prop_assert!(summary.met <= summary.applicable);
+        // The bloc table's score (issue 14: without the breakdown) is the summary's, bit for bit.
+        for mode in [ScoringMode::Proportional, ScoringMode::AllOrNothing] {
+            let model = ScoringModel { mode, ..ScoringModel::default() };
+            let score = profile.score(builtin::plan_ref(), &model);
+            prop_assert_eq!(score.to_bits(), profile.summary(builtin::plan_ref(), &model).score.to_bits());
+        }
     }
 }
 

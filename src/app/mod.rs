@@ -17,7 +17,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::bloc_table::ScoreCache;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::language::Lang;
 use crate::domain::plan::Plan;
@@ -125,35 +124,43 @@ pub fn App(props: &AppProps) -> Html {
     // 10 000 profiles (issue 14): the whole bloc table only for the views that list it;
     // the others show the standing, which a keystroke updates without the table.
     let table_shown = matches!(state.view, View::Ranking | View::Data);
-    let scores = use_mut_ref(ScoreCache::default);
+    // The standing's caches (the model in use, the default one) also make the tables: one
+    // score per profile for both, so opening the view after typing on the calculator
+    // scores the edited profile only, and the standing of the same state needs no second
+    // table (issue 14: 10 000 profiles).
+    let standings = use_mut_ref(|| [StandingCache::default(), StandingCache::default()]);
     let table = {
         let state = state.clone();
+        let standings = standings.clone();
         use_memo((state.revision, table_shown), move |(_, shown)| {
             shown.then(|| {
-                Shared::new(Rc::new(
-                    state.workspace().bloc_table_with(&mut scores.borrow_mut()),
-                ))
+                let workspace = state.workspace();
+                let model = workspace.model_of(&workspace.active_plan());
+                let own = &mut standings.borrow_mut()[0];
+                Shared::new(Rc::new(workspace.bloc_table_kept(&model, own)))
             })
         })
     };
     let table: Option<Shared<_>> = (*table).clone();
     // Model against default (issue 13): the same table under the default model while a
-    // custom one is in use, with its own cache of scores.
-    let default_scores = use_mut_ref(ScoreCache::default);
+    // custom one is in use.
     let default_table = {
         let state = state.clone();
+        let standings = standings.clone();
         use_memo((state.revision, table_shown), move |(_, shown)| {
             if !shown {
                 return None;
             }
-            state
-                .workspace()
-                .default_model_table(&mut default_scores.borrow_mut())
-                .map(|t| Shared::new(Rc::new(t)))
+            let workspace = state.workspace();
+            let plan = workspace.active_plan();
+            let default = crate::domain::score::ScoringModel::for_plan(&plan);
+            (workspace.model_of(&plan) != default).then(|| {
+                let other = &mut standings.borrow_mut()[1];
+                Shared::new(Rc::new(workspace.bloc_table_kept(&default, other)))
+            })
         })
     };
     let default_table: Option<Shared<_>> = (*default_table).clone();
-    let standings = use_mut_ref(|| [StandingCache::default(), StandingCache::default()]);
     let (standing, default_standing) = {
         let state = state.clone();
         *use_memo(state.revision, move |_| {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::number::{parse_score, NumberError};
 use super::plan::{BlocId, Plan, OTHER_UNIT_ID};
 use super::profile::Profile;
-use super::rank::{rank_order, rank_rows, standing, AwardVerdict, RankRange, Standing};
+use super::rank::{rank_order, rank_rows, AwardVerdict, RankRange, RankedPeers, Standing};
 use super::score::ScoringModel;
 use super::small_map::SmallMap;
 use super::workspace::{ProfileRecord, Workspace};
@@ -74,25 +74,34 @@ pub struct BlocTable {
 }
 
 impl Workspace {
-    /// The other profiles of a bloc, one per unit (the first), by unit id.
-    fn peer_profiles(&self, plan: &Plan, bloc: BlocId) -> SmallMap<&str, &ProfileRecord> {
+    /// The bloc's profiles but the active one, in one pass (issue 14: 10 000 of them): the
+    /// peers of the bloc's list, one per unit (the first), by unit id, and the "other"
+    /// units, in profile order.
+    fn bloc_profiles(
+        &self,
+        plan: &Plan,
+        bloc: BlocId,
+    ) -> (SmallMap<&str, &ProfileRecord>, Vec<&ProfileRecord>) {
         let own = self.active_profile();
         // At most one per unit of the plan's bloc list: small.
         let mut peers = SmallMap::new();
+        let mut others = Vec::new();
         for record in &self.profiles {
             let p = &record.profile;
-            // Cheapest tests first: most profiles of a big workspace are "other" units.
-            if p.bloc == bloc
-                && p.unit_id != OTHER_UNIT_ID
-                && p.unit_id != own.unit_id
+            if p.bloc != bloc || p.plan != plan.id {
+                continue;
+            }
+            // Most profiles of a big workspace are "other" units.
+            if p.unit_id == OTHER_UNIT_ID {
+                others.push(&**record);
+            } else if p.unit_id != own.unit_id
                 && record.id != self.active
-                && p.plan == plan.id
                 && plan.find_unit(&p.unit_id).is_some()
             {
                 peers.get_or_insert_with(p.unit_id.as_str(), || &**record);
             }
         }
-        peers
+        (peers, others)
     }
 
     /// The active unit's bloc, listed in full, with scores, ranks and its standing: the
@@ -119,10 +128,20 @@ impl Workspace {
 
     /// The bloc table (see [`Workspace::bloc_table_with`]) under `model`.
     pub fn bloc_table_under(&self, model: &ScoringModel, cache: &mut ScoreCache) -> BlocTable {
+        self.table_and_peers(model, cache).0
+    }
+
+    /// The bloc table under `model`, and the scores of the active unit's peers ranked, for
+    /// its standing against another own score (`None` when the active unit has no row).
+    pub(crate) fn table_and_peers(
+        &self,
+        model: &ScoringModel,
+        cache: &mut ScoreCache,
+    ) -> (BlocTable, Option<RankedPeers>) {
         let own = self.active_profile();
         let bloc = own.bloc;
         let plan = self.active_plan();
-        let peers = self.peer_profiles(&plan, bloc);
+        let (peers, others) = self.bloc_profiles(&plan, bloc);
         let mut scores = cache.start(&plan, model);
         let own_score = scores.score(&self.active().profile);
         let units = plan.bloc(bloc).map_or(&[][..], |b| &b.units[..]);
@@ -167,11 +186,9 @@ impl Workspace {
                 row
             })
             .collect();
-        for record in &self.profiles {
+        rows.reserve(others.len());
+        for record in others {
             let p = &record.profile;
-            if p.bloc != bloc || p.unit_id != OTHER_UNIT_ID || p.plan != plan.id {
-                continue;
-            }
             let is_own = record.id == self.active;
             // A peer "other" unit without a name could not be told apart: it is left out
             // until it has one. The active unit is always listed.
@@ -207,7 +224,7 @@ impl Workspace {
             row.rank = rank;
             row.award = rank.map(|rank| rank.award(places));
         }
-        let standing = rows
+        let peers = rows
             .iter()
             .position(|r| r.source == ScoreSource::Own)
             .map(|own_index| {
@@ -217,15 +234,19 @@ impl Workspace {
                     .filter(|(i, _)| *i != own_index)
                     .map(|(_, s)| *s)
                     .collect();
-                standing(own_score, &others, places)
+                RankedPeers::of(&others)
             });
-        BlocTable {
+        let standing = peers
+            .as_ref()
+            .map(|peers| peers.standing(own_score, places));
+        let table = BlocTable {
             bloc,
             places,
             rows,
             standing,
             order: rank_order(&scores),
-        }
+        };
+        (table, peers)
     }
 }
 
@@ -255,7 +276,7 @@ impl Scoring<'_> {
         let key = Rc::as_ptr(profile) as usize;
         let score = match self.old.binary_search_by_key(&key, |entry| entry.0) {
             Ok(found) => self.old[found].2,
-            Err(_) => profile.summary(self.plan, self.model).score,
+            Err(_) => profile.score(self.plan, self.model),
         };
         self.new.push((key, profile.clone(), score));
         score
@@ -270,6 +291,12 @@ impl ScoreCache {
 
     pub fn is_empty(&self) -> bool {
         self.scores.is_empty()
+    }
+
+    /// The addresses of the profiles remembered (for tests).
+    #[cfg(test)]
+    pub(crate) fn remembered(&self) -> Vec<usize> {
+        self.scores.iter().map(|entry| entry.0).collect()
     }
 
     fn start<'a>(&mut self, plan: &'a Rc<Plan>, model: &'a ScoringModel) -> Scoring<'a> {

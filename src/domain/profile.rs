@@ -6,7 +6,7 @@ use super::builtin;
 use super::evaluate::{evaluate_with, Evaluation};
 use super::figures::TargetEntry;
 use super::plan::{BlocId, Plan, Target, TargetId, OTHER_UNIT_ID};
-use super::score::{summarize, ScoringModel, Summary};
+use super::score::{score_of, summarize, ScoringModel, Summary};
 use super::small_map::SmallMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,6 +167,17 @@ impl Profile {
     pub fn summary(&self, plan: &Plan, model: &ScoringModel) -> Summary {
         let evaluations = self.evaluate_all(plan, model);
         summarize(evaluations.iter().map(|(t, e)| (t.id, e)), model)
+    }
+
+    /// `self.summary(plan, model).score`, without keeping the evaluations (issue 14: a
+    /// bloc table scores every profile of the bloc).
+    pub fn score(&self, plan: &Plan, model: &ScoringModel) -> f64 {
+        score_of(
+            plan.targets
+                .iter()
+                .map(|target| (target.id, self.evaluate(target, model))),
+            model,
+        )
     }
 
     /// The name to show: the user's label, else the unit's name.

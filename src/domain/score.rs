@@ -319,47 +319,26 @@ impl<'a> Breakdown<'a> {
         evaluations: impl IntoIterator<Item = (TargetId, &'a Evaluation)>,
         model: &ScoringModel,
     ) -> Breakdown<'a> {
-        let (mut earned, mut possible) = (0.0, 0.0);
+        let mut sum = Sum::default();
         let targets: Vec<TargetPoints<'a>> = evaluations
             .into_iter()
-            .filter(|(_, evaluation)| evaluation.status.counts())
-            .map(|(id, evaluation)| {
-                let weight = model.weight(id);
-                let attainment = model.attainment(evaluation);
-                let points = weight * attainment;
-                earned += points;
-                possible += weight;
-                TargetPoints {
-                    id,
-                    evaluation,
-                    weight,
-                    attainment,
-                    points,
-                }
-            })
+            .filter_map(|(id, evaluation)| sum.add(id, evaluation, model))
             .collect();
         Breakdown {
             targets,
-            earned,
-            possible,
+            earned: sum.earned,
+            possible: sum.possible,
         }
     }
 
     /// `100 × earned ÷ possible`, 0–100, before the rounding of [`Summary::score`]; 0 when
     /// nothing is possible.
     pub fn exact_score(&self) -> f64 {
-        // Weights are whole numbers 0–10 and attainments 0–1: the quotient is finite.
-        // Checked all the same, so the score is total.
-        if self.possible > 0.0 {
-            let score = 100.0 * self.earned / self.possible;
-            if score.is_finite() {
-                score.clamp(0.0, 100.0)
-            } else {
-                0.0
-            }
-        } else {
-            0.0
+        Sum {
+            earned: self.earned,
+            possible: self.possible,
         }
+        .exact_score()
     }
 
     /// The points a target would add to the score if it were met.
@@ -380,7 +359,7 @@ impl<'a> Breakdown<'a> {
         // Rounded to the hundredths the page shows, here where the score is made, so that
         // the rating, the rank and every figure shown compare the same number: 89,996 shows
         // as 90 and is rated good, and an own 80,2443 ties a peer's 80,24.
-        let score = (self.exact_score() * 100.0).round() / 100.0;
+        let score = rounded(self.exact_score());
         Summary {
             score,
             rating: model.bands.rate(score),
@@ -390,6 +369,73 @@ impl<'a> Breakdown<'a> {
             invalid,
         }
     }
+}
+
+/// The points of the applicable targets added up, in the order given: the one sum of the
+/// score, kept by [`Breakdown`] and by [`score_of`].
+#[derive(Default)]
+struct Sum {
+    earned: f64,
+    possible: f64,
+}
+
+impl Sum {
+    /// Adds a target's points if it counts, and returns them.
+    fn add<'a>(
+        &mut self,
+        id: TargetId,
+        evaluation: &'a Evaluation,
+        model: &ScoringModel,
+    ) -> Option<TargetPoints<'a>> {
+        if !evaluation.status.counts() {
+            return None;
+        }
+        let weight = model.weight(id);
+        let attainment = model.attainment(evaluation);
+        let points = weight * attainment;
+        self.earned += points;
+        self.possible += weight;
+        Some(TargetPoints {
+            id,
+            evaluation,
+            weight,
+            attainment,
+            points,
+        })
+    }
+
+    fn exact_score(&self) -> f64 {
+        // Weights are whole numbers 0–10 and attainments 0–1: the quotient is finite.
+        // Checked all the same, so the score is total.
+        if self.possible > 0.0 {
+            let score = 100.0 * self.earned / self.possible;
+            if score.is_finite() {
+                score.clamp(0.0, 100.0)
+            } else {
+                0.0
+            }
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Rounded to the hundredths the page shows (see [`Breakdown::summary`]).
+fn rounded(exact: f64) -> f64 {
+    (exact * 100.0).round() / 100.0
+}
+
+/// [`Summary::score`] of these evaluations, without keeping them or their breakdown
+/// (issue 14: the bloc table scores every profile of a bloc, 10 000 of them).
+pub fn score_of(
+    evaluations: impl IntoIterator<Item = (TargetId, Evaluation)>,
+    model: &ScoringModel,
+) -> f64 {
+    let mut sum = Sum::default();
+    for (id, evaluation) in evaluations {
+        sum.add(id, &evaluation, model);
+    }
+    rounded(sum.exact_score())
 }
 
 pub fn summarize<'a>(

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::bloc_table::{ScoreCache, ScoreSource};
+use super::bloc_table::{BlocTable, ScoreCache};
 use super::plan::{BlocId, Plan};
 use super::rank::{RankedPeers, Standing};
 use super::score::ScoringModel;
@@ -93,30 +93,28 @@ impl Workspace {
         let plan = self.active_plan();
         let fresh = !matches!(&cache.kept, Some((inputs, _)) if inputs.same(self, &plan, model));
         if fresh {
-            let table = self.bloc_table_under(model, &mut cache.scores);
-            let peers = table
-                .rows
-                .iter()
-                .position(|r| r.source == ScoreSource::Own)
-                .map(|own| {
-                    let scores: Vec<Option<f64>> = table
-                        .rows
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != own)
-                        .map(|(_, r)| r.score)
-                        .collect();
-                    Peers {
-                        ranked: RankedPeers::of(&scores),
-                        places: table.places,
-                    }
-                });
-            cache.kept = Some((Inputs::of(self, &plan, model), peers));
+            self.bloc_table_kept(model, cache);
         }
         let (_, peers) = cache.kept.as_ref()?;
         let peers = peers.as_ref()?;
-        let own = self.active_profile().summary(&plan, model).score;
+        let own = self.active_profile().score(&plan, model);
         Some(peers.ranked.standing(own, peers.places))
+    }
+
+    /// The bloc table under `model` (`self.bloc_table_under(model, …)`), with the scores of
+    /// the profiles that did not change taken from `cache`, which keeps this table's peers
+    /// for the standing: the ranking view and the standing share one score per profile, so
+    /// opening the view after the standing was shown scores no profile but the edited one
+    /// (issue 14: 10 000 profiles).
+    pub fn bloc_table_kept(&self, model: &ScoringModel, cache: &mut StandingCache) -> BlocTable {
+        let plan = self.active_plan();
+        let (table, ranked) = self.table_and_peers(model, &mut cache.scores);
+        let peers = ranked.map(|ranked| Peers {
+            ranked,
+            places: table.places,
+        });
+        cache.kept = Some((Inputs::of(self, &plan, model), peers));
+        table
     }
 }
 
@@ -150,6 +148,17 @@ mod tests {
 
     fn table_standing(w: &Workspace) -> Option<Standing> {
         w.bloc_table_with(&mut ScoreCache::default()).standing
+    }
+
+    /// `n` profiles, the third one on screen with its standing shown (and kept in the
+    /// cache returned).
+    fn standing_shown(n: usize) -> (Workspace, ScoringModel, StandingCache) {
+        let mut w = many(n);
+        w.switch_to("p3");
+        let model = w.model.clone();
+        let mut cache = StandingCache::default();
+        w.standing_under(&model, &mut cache);
+        (w, model, cache)
     }
 
     fn type_figure(w: &mut Workspace, numerator: &str) {
@@ -192,6 +201,28 @@ mod tests {
         check(&w, "no unit");
     }
 
+    /// The ranking view opened after some keystrokes on the calculator (issue 14): its
+    /// table is the one made afresh, and only the edited profile is scored again; the
+    /// standing of that state needs no other table.
+    #[test]
+    fn the_table_after_the_standing_scores_the_edited_profile_only() {
+        let (mut w, model, mut cache) = standing_shown(300);
+        let before = cache.scores.remembered();
+        for figure in ["7", "10"] {
+            type_figure(&mut w, figure);
+            w.standing_under(&model, &mut cache);
+        }
+        let table = w.bloc_table_kept(&model, &mut cache);
+        assert_eq!(table, w.bloc_table_with(&mut ScoreCache::default()));
+        let after = cache.scores.remembered();
+        let kept = after.iter().filter(|a| before.contains(a)).count();
+        assert_eq!((after.len(), kept), (300, 299));
+        assert!(
+            matches!(&cache.kept, Some((inputs, _)) if inputs.same(&w, &w.active_plan(), &model))
+        );
+        assert_eq!(w.standing_under(&model, &mut cache), table.standing);
+    }
+
     /// A keystroke's standing compares the profiles of one leaf of the list (the one
     /// holding the active profile), however many there are: with 10 000 it compared every
     /// profile's address, and sorted every peer's score again (issue 14).
@@ -220,12 +251,8 @@ mod tests {
     #[test]
     #[ignore]
     fn standing_timing() {
-        let mut w = many(10_000);
-        w.switch_to("p3");
-        let model = w.model.clone();
-        let mut cache = StandingCache::default();
+        let (w, model, mut cache) = standing_shown(10_000);
         let mut scores = ScoreCache::default();
-        w.standing_under(&model, &mut cache);
         w.bloc_table_with(&mut scores);
         let time = |f: &mut dyn FnMut(&mut Workspace, usize)| {
             let mut w = w.clone();

@@ -40,12 +40,17 @@ use crate::i18n::{
 /// fit in one page.
 pub const PAGE_SIZE: usize = 50;
 
-/// A first page longer than this is drawn in the task after the view's first render: opening
-/// the view (leaving the calculator, drawing the heading, the pager and what to improve)
-/// and drawing 50 rows are each a task of their own, so neither blocks the page for long on
-/// a slow phone. The district's blocs (11 and 12 units, and a few "other" units) are drawn
-/// at once.
+/// A first page longer than this is drawn in the tasks after the view's first render:
+/// opening the view (leaving the calculator, drawing the heading, the pager and what to
+/// improve), drawing the chart of 50 bars and drawing 50 rows are each a task of their own,
+/// so none blocks the page for long on a slow phone (issue 14). The district's blocs (11 and
+/// 12 units, and a few "other" units) are drawn at once.
 const DRAWN_AT_ONCE: usize = 20;
+
+/// What of a long first page is drawn: nothing yet, the chart, then the chart and the table
+/// (in that order, so that nothing drawn moves down when the next part comes).
+const DRAWN_CHART: u8 = 1;
+const DRAWN_ALL: u8 = 2;
 
 /// The number of pages of a table of `rows` rows (at least one).
 pub fn page_count(rows: usize) -> usize {
@@ -143,12 +148,18 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let page = (*page_state).min(pages - 1);
     let start = page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(rows.len());
-    let drawn = use_state(|| end - start <= DRAWN_AT_ONCE);
+    let drawn = use_state(|| {
+        if end - start <= DRAWN_AT_ONCE {
+            DRAWN_ALL
+        } else {
+            0
+        }
+    });
     {
-        let drawn = drawn.clone();
-        use_effect_with((), move |_| {
-            let later =
-                (!*drawn).then(|| gloo_timers::callback::Timeout::new(0, move || drawn.set(true)));
+        let next = drawn.clone();
+        use_effect_with(*drawn, move |&stage| {
+            let later = (stage < DRAWN_ALL)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || next.set(stage + 1)));
             // Leaving the view before then cancels it.
             move || drop(later)
         });
@@ -199,9 +210,10 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                     }
                 </div>
                 { pager }
-                if *drawn {
+                if *drawn >= DRAWN_CHART {
                     <div class="leaderboard">
                     { chart(lang, &props.table, &order[start..end]) }
+                    if *drawn >= DRAWN_ALL {
                     <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading} ref={wrap} {onfocusin} {onfocusout}>
                         <table class="bloc-table" data-rows={rows.len().to_string()}>
                             <thead>
@@ -218,6 +230,7 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                             </tbody>
                         </table>
                     </div>
+                    }
                     </div>
                 }
                 { legend(lang, props.default_table.is_some()) }
