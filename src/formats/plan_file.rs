@@ -9,7 +9,7 @@
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
+use super::json::{Map, Number, Value};
 
 use super::json_read::{
     known_keys, object, one_of, path, read_document, required, required_text, text, wrong,
@@ -845,7 +845,7 @@ impl Serialize for RuleOut<'_> {
 /// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
 /// carry their format and version like files do).
 pub fn plan_to_value(plan: &Plan) -> Value {
-    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
+    super::json::parse(&export_plan_file(plan)).expect("a plan file is JSON")
 }
 
 /// A plan saved by [`plan_to_value`], read with the plan file's own check.
@@ -857,8 +857,9 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
 /// to the right reader; anything else goes to the unit-file reader, which names what it is.
 pub fn is_plan_file(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<Value>(bytes)
+    std::str::from_utf8(bytes)
         .ok()
+        .and_then(|text| super::json::parse(text).ok())
         .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
         .unwrap_or(false)
 }
@@ -875,13 +876,13 @@ mod tests {
             let written = format!("{}.{:04}", scaled / PERCENT_SCALE, scaled % PERCENT_SCALE);
             let trimmed = written.trim_end_matches('0').trim_end_matches('.');
             for text in [written.as_str(), trimmed] {
-                let Ok(Value::Number(n)) = serde_json::from_str::<Value>(text) else {
+                let Ok(Value::Number(n)) = crate::formats::json::parse(text) else {
                     panic!("{text}")
                 };
                 assert_eq!(percent_of(&n), Ok(Percent::from_scaled(scaled)), "{text}");
             }
         }
-        let read = |text: &str| match serde_json::from_str::<Value>(text) {
+        let read = |text: &str| match crate::formats::json::parse(text) {
             Ok(Value::Number(n)) => percent_of(&n),
             _ => unreachable!(),
         };
