@@ -289,6 +289,72 @@ impl Value {
     }
 }
 
+/// A JSON tree to write with its keys in the order given (a file's documented order).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ordered {
+    Null,
+    Bool(bool),
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+    Text(String),
+    Array(Vec<Ordered>),
+    Object(Vec<(String, Ordered)>),
+}
+
+/// `value` pretty-printed as serde_json's `to_string_pretty` prints it (two spaces).
+pub fn pretty(value: &Ordered) -> String {
+    let mut out = String::new();
+    write_pretty(&mut out, value, 0);
+    out
+}
+
+fn write_pretty(out: &mut String, value: &Ordered, depth: usize) {
+    fn open(out: &mut String, at: usize, depth: usize) {
+        out.push_str(if at == 0 { "\n" } else { ",\n" });
+        for _ in 0..=depth {
+            out.push_str("  ");
+        }
+    }
+    fn close(out: &mut String, empty: bool, depth: usize, end: char) {
+        if !empty {
+            out.push('\n');
+            for _ in 0..depth {
+                out.push_str("  ");
+            }
+        }
+        out.push(end);
+    }
+    match value {
+        Ordered::Null => out.push_str("null"),
+        Ordered::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Ordered::Unsigned(n) => unsigned(out, *n),
+        Ordered::Signed(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Ordered::Float(n) => float(out, *n),
+        Ordered::Text(s) => string(out, s),
+        Ordered::Array(items) => {
+            out.push('[');
+            for (at, item) in items.iter().enumerate() {
+                open(out, at, depth);
+                write_pretty(out, item, depth + 1);
+            }
+            close(out, items.is_empty(), depth, ']');
+        }
+        Ordered::Object(fields) => {
+            out.push('{');
+            for (at, (key, item)) in fields.iter().enumerate() {
+                open(out, at, depth);
+                string(out, key);
+                out.push_str(": ");
+                write_pretty(out, item, depth + 1);
+            }
+            close(out, fields.is_empty(), depth, '}');
+        }
+    }
+}
+
 /// A JSON tree the public readers take: ours, or (for the tests that hold them to serde's
 /// derives) a `serde_json::Value`, converted first. The wasm only ever passes ours.
 pub trait AsValue {
@@ -446,7 +512,10 @@ impl<'a> Parser<'a> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
         ParseError {
-            line: 1 + self.bytes[..line_start].iter().filter(|&&b| b == b'\n').count(),
+            line: 1 + self.bytes[..line_start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
             column: index - line_start,
             duplicate: None,
         }
@@ -743,7 +812,10 @@ impl<'a> Parser<'a> {
                     match self.peek_or_null() {
                         c @ b'0'..=b'9' => {
                             let digit = u64::from(c - b'0');
-                            match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+                            match significand
+                                .checked_mul(10)
+                                .and_then(|s| s.checked_add(digit))
+                            {
                                 Some(next) => {
                                     self.at += 1;
                                     significand = next;
@@ -784,7 +856,10 @@ impl<'a> Parser<'a> {
         let mut after = 0;
         while let c @ b'0'..=b'9' = self.peek_or_null() {
             let digit = u64::from(c - b'0');
-            match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+            match significand
+                .checked_mul(10)
+                .and_then(|s| s.checked_add(digit))
+            {
                 Some(next) => {
                     self.at += 1;
                     significand = next;
@@ -797,7 +872,7 @@ impl<'a> Parser<'a> {
                     }
                     return match self.peek_or_null() {
                         b'e' | b'E' => self.exponent(positive, significand, before + after),
-                        _ => self.from_parts(positive, significand, before + after),
+                        _ => self.float_of_parts(positive, significand, before + after),
                     };
                 }
             }
@@ -807,7 +882,7 @@ impl<'a> Parser<'a> {
         }
         match self.peek_or_null() {
             b'e' | b'E' => self.exponent(positive, significand, before + after),
-            _ => self.from_parts(positive, significand, before + after),
+            _ => self.float_of_parts(positive, significand, before + after),
         }
     }
 
@@ -849,7 +924,7 @@ impl<'a> Parser<'a> {
         } else {
             starting.saturating_sub(exp)
         };
-        self.from_parts(positive, significand, exponent)
+        self.float_of_parts(positive, significand, exponent)
     }
 
     fn long_integer(&mut self, positive: bool, significand: u64) -> Parsed<f64> {
@@ -862,13 +937,18 @@ impl<'a> Parser<'a> {
                 }
                 b'.' => return self.decimal(positive, significand, exponent),
                 b'e' | b'E' => return self.exponent(positive, significand, exponent),
-                _ => return self.from_parts(positive, significand, exponent),
+                _ => return self.float_of_parts(positive, significand, exponent),
             }
         }
     }
 
     /// serde_json's float from its parts (not always the nearest double, but the same one).
-    fn from_parts(&mut self, positive: bool, significand: u64, mut exponent: i32) -> Parsed<f64> {
+    fn float_of_parts(
+        &mut self,
+        positive: bool,
+        significand: u64,
+        mut exponent: i32,
+    ) -> Parsed<f64> {
         let mut f = significand as f64;
         loop {
             match pow10(exponent.unsigned_abs() as usize) {

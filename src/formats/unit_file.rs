@@ -22,8 +22,8 @@
 
 use crate::domain::small_map::SmallMap;
 
-use serde::Serialize;
 use super::json::{Map, Value};
+use serde::Serialize;
 
 use super::json_read::{
     known_keys, object, one_of, optional_bool, path, read_document, required_text, text, wrong,
