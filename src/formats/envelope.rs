@@ -11,7 +11,7 @@
 //! version of the app is refused (and kept) rather than misread, and older versions can be
 //! migrated step by step.
 
-use serde_json::Value;
+use super::json::Value;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -204,7 +204,7 @@ pub fn decode(text: &str) -> Result<Workspace, DecodeError> {
 /// The data and its stamp (revision 0 and no id when the text has none, as before they
 /// existed).
 pub fn decode_stamped(text: &str) -> Result<(Workspace, Stamp), DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let value: Value = super::json::parse(text).map_err(|_| DecodeError::NotJson)?;
     let (_, stamp, mut data) = open(value)?;
     let plans = match data.as_object_mut().and_then(|o| o.remove("plans")) {
         Some(Value::Array(plans)) => plans,
@@ -329,12 +329,18 @@ mod tests {
         struct AsSerdeWritesIt<'a> {
             #[serde(flatten)]
             workspace: &'a Workspace,
-            plans: Vec<Value>,
+            plans: Vec<serde_json::Value>,
         }
         let as_serde_writes_it = |data: &Workspace| {
             let out = AsSerdeWritesIt {
                 workspace: data,
-                plans: data.plans.iter().map(|plan| plan_to_value(plan)).collect(),
+                // As plan_to_value read it with serde_json.
+                plans: (data.plans.iter())
+                    .map(|plan| {
+                        let text = crate::formats::plan_file::export_plan_file(plan);
+                        serde_json::from_str(&text).unwrap()
+                    })
+                    .collect(),
             };
             format!(
                 r#"{{"format":"{FORMAT}","version":{CURRENT_VERSION},"data":{}}}"#,

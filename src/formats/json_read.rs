@@ -2,7 +2,7 @@
 //! is looked up by its dotted path, and a field that is absent, of the wrong kind or unknown
 //! becomes a [`ShapeProblem`] naming that path. Each format turns it into its own error.
 
-use serde_json::{Map, Value};
+use super::json::{Map, Value};
 
 /// The kind of a JSON value, for "expected …, found …".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,12 +232,20 @@ pub fn read_document(
         return Err(DocumentProblem::Empty);
     }
     let document = match keys {
-        Keys::LastWins => serde_json::from_str(text).map_err(|e| DocumentProblem::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })?,
-        Keys::Unique => unique_keys::parse(text)?,
-    };
+        Keys::LastWins => super::json::parse(text),
+        Keys::Unique => super::json::parse_unique(text),
+    }
+    .map_err(|e| match e.duplicate {
+        Some(key) => DocumentProblem::DuplicateKey {
+            key,
+            line: e.line,
+            column: e.column,
+        },
+        None => DocumentProblem::NotJson {
+            line: e.line,
+            column: e.column,
+        },
+    })?;
     let Some(object) = document.as_object() else {
         return Err(DocumentProblem::OtherFormat { format: None });
     };
@@ -257,8 +265,10 @@ pub fn read_document(
     Ok((document, version))
 }
 
-/// JSON into a [`Value`], refusing an object with a key given twice.
-mod unique_keys {
+/// The reading of plan files before formats::json's parser (serde_json with a seed refusing a
+/// repeated key), kept as the oracle of [`super::json::parse_unique`].
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod unique_keys {
     use std::cell::RefCell;
     use std::fmt;
 
@@ -343,6 +353,251 @@ mod unique_keys {
                 object.insert(key, value);
             }
             Ok(Value::Object(object))
+        }
+    }
+}
+
+/// formats::json's parser held to serde_json on random and mutated JSON: the same values
+/// (written back compactly, which shows every number's kind and bits), or the same error at
+/// the same line and column; with keys unique, the same as the serde seed it replaced.
+#[cfg(all(test, not(target_arch = "wasm32")))] // proptest is native only
+mod parse_tests {
+    use super::*;
+    use crate::formats::json;
+    use proptest::prelude::*;
+
+    fn oracle(text: &str) -> Result<String, (usize, usize)> {
+        serde_json::from_str::<serde_json::Value>(text)
+            .map(|v| v.to_string())
+            .map_err(|e| (e.line(), e.column()))
+    }
+
+    fn ours(text: &str) -> Result<String, (usize, usize)> {
+        json::parse(text)
+            .map(|v| v.to_string())
+            .map_err(|e| (e.line, e.column))
+    }
+
+    fn unique_oracle(text: &str) -> Result<String, DocumentProblem> {
+        unique_keys::parse(text).map(|v| v.to_string())
+    }
+
+    fn unique_ours(text: &str) -> Result<String, DocumentProblem> {
+        json::parse_unique(text)
+            .map(|v| v.to_string())
+            .map_err(|e| match e.duplicate {
+                Some(key) => DocumentProblem::DuplicateKey {
+                    key,
+                    line: e.line,
+                    column: e.column,
+                },
+                None => DocumentProblem::NotJson {
+                    line: e.line,
+                    column: e.column,
+                },
+            })
+    }
+
+    fn same(text: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(ours(text), oracle(text), "{:?}", text);
+        prop_assert_eq!(unique_ours(text), unique_oracle(text), "{:?}", text);
+        Ok(())
+    }
+
+    fn number() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<u64>().prop_map(|n| n.to_string()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|n| format!("{n:e}")),
+            any::<f64>().prop_map(|n| format!("{n}")),
+            "-?(0|[1-9][0-9]{0,25})(\\.[0-9]{0,25})?([eE][-+]?[0-9]{0,12})?",
+            "-?[0-9]{0,4}\\.?[0-9]{0,4}[eE]?[-+]?[0-9]{0,4}",
+            Just("18446744073709551615".to_string()),
+            Just("18446744073709551616".to_string()),
+            Just("-9223372036854775808".to_string()),
+            Just("-9223372036854775809".to_string()),
+            Just("-0".to_string()),
+            Just("1e308".to_string()),
+            Just("1e309".to_string()),
+            Just("0e99999999999".to_string()),
+            Just("1e-400".to_string()),
+        ]
+    }
+
+    fn string() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zé😀 ]{0,3}",
+            Just("\\\"".to_string()),
+            Just("\\\\".to_string()),
+            Just("\\/".to_string()),
+            Just("\\b\\f\\n\\r\\t".to_string()),
+            "\\\\u[0-9a-fA-F]{4}",
+            "\\\\u[dD][89abAB][0-9a-f]{2}\\\\u[dD][c-fC-F][0-9a-f]{2}",
+            "\\\\u[dD][89a-fA-F][0-9a-f]{2}",
+            "[\\x00-\\x1f]",
+            "\\\\[a-z]",
+        ];
+        prop::collection::vec(piece, 0..4).prop_map(|p| format!("\"{}\"", p.concat()))
+    }
+
+    fn space() -> impl Strategy<Value = String> {
+        "[ \\n\\t\\r]{0,2}"
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            Just("null".to_string()),
+            Just("true".to_string()),
+            Just("false".to_string()),
+            number(),
+            string(),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                prop::collection::vec((space(), inner.clone(), space()), 0..5).prop_map(|items| {
+                    let items: Vec<String> = items
+                        .into_iter()
+                        .map(|(a, v, b)| format!("{a}{v}{b}"))
+                        .collect();
+                    format!("[{}]", items.join(","))
+                }),
+                prop::collection::vec(
+                    (prop_oneof!["[abc]", string()], space(), inner, space()),
+                    0..5
+                )
+                .prop_map(|entries| {
+                    let entries: Vec<String> = entries
+                        .into_iter()
+                        .map(|(k, a, v, b)| {
+                            let key = if k.starts_with('"') {
+                                k
+                            } else {
+                                format!("\"{k}\"")
+                            };
+                            format!("{a}{key}{a}:{b}{v}{b}")
+                        })
+                        .collect();
+                    format!("{{{}}}", entries.join(","))
+                }),
+            ]
+        })
+    }
+
+    /// A text with a few characters deleted, inserted or replaced.
+    fn mutated() -> impl Strategy<Value = String> {
+        let edit = (
+            0..3u8,
+            any::<prop::sample::Index>(),
+            prop::sample::select(
+                "{}[]\",:\\u0123456789abcdefABCDEFeE.+-tnrulsx \n\t\r\u{1}é😀"
+                    .chars()
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        (space(), value(), space(), prop::collection::vec(edit, 1..4)).prop_map(
+            |(a, v, b, edits)| {
+                let mut chars: Vec<char> = format!("{a}{v}{b}").chars().collect();
+                for (kind, at, c) in edits {
+                    let i = at.index(chars.len() + 1);
+                    match kind {
+                        0 if i < chars.len() => {
+                            chars.remove(i);
+                        }
+                        1 if i < chars.len() => chars[i] = c,
+                        _ => chars.insert(i, c),
+                    }
+                }
+                chars.into_iter().collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+
+        #[test]
+        fn random_json_reads_as_serde_json_reads_it(a in space(), v in value(), b in space()) {
+            same(&format!("{a}{v}{b}"))?;
+        }
+
+        #[test]
+        fn mutated_json_reads_as_serde_json_reads_it(text in mutated()) {
+            same(&text)?;
+        }
+
+        #[test]
+        fn any_text_reads_as_serde_json_reads_it(text in "[ -~\\n\\t\\x00é]{0,12}") {
+            same(&text)?;
+        }
+    }
+
+    #[test]
+    fn corners_read_as_serde_json_reads_them() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "[1,]",
+            "{\"a\":1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{1:2}",
+            "{\"a\":1 \"b\":2}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":1,\"a\"}",
+            "{\"a\":1,\"a\" }",
+            "{\"a\":1,\"a\"  :3}",
+            "[{\"a\":{\"b\":1,\"b\":2}}]",
+            "01",
+            "-",
+            "-a",
+            "1.",
+            "1.e5",
+            "1e",
+            "1e+",
+            ".5",
+            "+1",
+            "NaN",
+            "nul",
+            "nulll",
+            "tru",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\ud800x\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\u12\"",
+            "\"\\u12g4\"",
+            "\"abc",
+            "\"a\nb\"",
+            "\"\\x\"",
+            "1 2",
+            "[] x",
+            "\u{feff}1",
+            "// c\n1",
+            "/* c */ 1",
+            "0.0000000000000000000000000000001e-300",
+            "123456789012345678901234567890",
+            "-123456789012345678901234567890.5e-3",
+            "1.7976931348623157e308",
+            "1.8e308",
+            "-1e309",
+            "4.9e-324",
+            "2.4e-324",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for depth in [126, 127, 128, 129, 200] {
+            texts.push("[".repeat(depth) + &"]".repeat(depth));
+            texts.push("{\"a\":".repeat(depth) + "1" + &"}".repeat(depth));
+            texts.push("[".repeat(depth));
+        }
+        for text in &texts {
+            same(text).unwrap();
         }
     }
 }

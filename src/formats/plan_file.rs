@@ -7,9 +7,7 @@
 //! a usable plan is; a file with any problem is refused with all of them.
 //! [`export_plan_file`] writes the canonical form, which reads back to the same [`Plan`].
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
-use serde_json::{Map, Number, Value};
+use super::json::{self, Map, Number, Ordered, Value};
 
 use super::json_read::{
     known_keys, object, one_of, path, read_document, required, required_text, text, wrong,
@@ -578,274 +576,465 @@ fn read_scoring(value: &Value) -> Result<ScoringDefaults, ShapeProblem> {
 /// documented order, optional fields left out when they hold their default. Reading it
 /// back gives the same plan (the rules of a target in the plan's bloc order).
 pub fn export_plan_file(plan: &Plan) -> String {
-    let file = FileOut {
-        format: PLAN_FILE_FORMAT,
-        version: PLAN_FILE_VERSION,
-        plan: PlanOut {
-            id: &plan.id,
-            name: TextOut(&plan.name),
-            year: plan.year,
-            issuer: optional(&plan.issuer),
-            place: optional(&plan.place),
-            example: plan.example,
-            blocs: plan.blocs.iter().map(BlocOut::of).collect(),
-            targets: plan.targets.iter().map(TargetOut::of).collect(),
-            scoring: (plan.scoring != ScoringDefaults::default()).then_some(ScoringOut {
-                mode: plan.scoring.mode_key(),
-                bands: BandsOut {
-                    good: Real(plan.scoring.bands.good),
-                    fair: Real(plan.scoring.bands.fair),
-                    average: Real(plan.scoring.bands.average),
-                },
-            }),
-        },
-    };
-    let mut text = serde_json::to_string_pretty(&file).expect("a plan file always serialises");
+    let mut fields = vec![
+        field("id", Ordered::Text(plan.id.clone())),
+        field("name", text_out(&plan.name)),
+        field("year", Ordered::Unsigned(plan.year.into())),
+    ];
+    if plan.issuer != Text::default() {
+        fields.push(field("issuer", text_out(&plan.issuer)));
+    }
+    if plan.place != Text::default() {
+        fields.push(field("place", text_out(&plan.place)));
+    }
+    if plan.example {
+        fields.push(field("example", Ordered::Bool(true)));
+    }
+    fields.push(field(
+        "blocs",
+        Ordered::Array(plan.blocs.iter().map(bloc_out).collect()),
+    ));
+    fields.push(field(
+        "targets",
+        Ordered::Array(plan.targets.iter().map(target_out).collect()),
+    ));
+    if plan.scoring != ScoringDefaults::default() {
+        let bands = &plan.scoring.bands;
+        fields.push(field(
+            "scoring",
+            Ordered::Object(vec![
+                field("mode", Ordered::Text(plan.scoring.mode_key().into())),
+                field(
+                    "bands",
+                    Ordered::Object(vec![
+                        field("good", real_out(bands.good)),
+                        field("fair", real_out(bands.fair)),
+                        field("average", real_out(bands.average)),
+                    ]),
+                ),
+            ]),
+        ));
+    }
+    let file = Ordered::Object(vec![
+        field("format", Ordered::Text(PLAN_FILE_FORMAT.into())),
+        field("version", Ordered::Unsigned(PLAN_FILE_VERSION)),
+        field("plan", Ordered::Object(fields)),
+    ]);
+    let mut text = json::pretty(&file);
     text.push('\n');
     text
 }
 
-fn optional(text: &Text) -> Option<TextOut<'_>> {
-    (*text != Text::default()).then_some(TextOut(text))
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u64,
-    plan: PlanOut<'a>,
-}
-
-#[derive(Serialize)]
-struct PlanOut<'a> {
-    id: &'a str,
-    name: TextOut<'a>,
-    year: u16,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issuer: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    place: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "is_false")]
-    example: bool,
-    blocs: Vec<BlocOut<'a>>,
-    targets: Vec<TargetOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scoring: Option<ScoringOut>,
-}
-
-#[derive(Serialize)]
-struct BlocOut<'a> {
-    id: &'a str,
-    name: TextOut<'a>,
-    award_places: usize,
-    units: Vec<UnitOut<'a>>,
-}
-
-impl<'a> BlocOut<'a> {
-    fn of(bloc: &'a Bloc) -> BlocOut<'a> {
-        BlocOut {
-            id: bloc.id.key(),
-            name: TextOut(&bloc.name),
-            award_places: bloc.award_places,
-            units: bloc
-                .units
-                .iter()
-                .map(|unit| UnitOut {
-                    id: &unit.id,
-                    name: &unit.name,
-                })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct UnitOut<'a> {
-    id: &'a str,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct TargetOut<'a> {
-    id: &'a str,
-    name: TextOut<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<TextOut<'a>>,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    numerator: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    denominator: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    question: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    overall_threshold: Option<PercentOut>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    before: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    after: Option<TextOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    one_more: Option<TextOut<'a>>,
-    applies: AppliesOut<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    weight: Option<u8>,
-}
-
-impl<'a> TargetOut<'a> {
-    fn of(target: &'a Target) -> TargetOut<'a> {
-        let mut out = TargetOut {
-            id: target.id.key(),
-            name: TextOut(&target.label),
-            help: optional(&target.help),
-            kind: target.measure.kind(),
-            numerator: None,
-            denominator: None,
-            question: None,
-            overall_threshold: None,
-            before: None,
-            after: None,
-            one_more: None,
-            applies: AppliesOut(&target.blocs),
-            weight: (target.weight != Weight::DEFAULT).then_some(target.weight.get()),
-        };
-        // `one_more` is written only when it is not its default (the numerator, the after).
-        match &target.measure {
-            Measure::Ratio {
-                numerator,
-                denominator,
-                one_more,
-            } => {
-                out.numerator = Some(TextOut(numerator));
-                out.denominator = Some(TextOut(denominator));
-                out.one_more = (one_more != numerator).then_some(TextOut(one_more));
-            }
-            Measure::YesNo {
-                question,
-                overall_threshold,
-            } => {
-                out.question = Some(TextOut(question));
-                out.overall_threshold = overall_threshold.map(PercentOut);
-            }
-            Measure::Increase {
-                before,
-                after,
-                one_more,
-            } => {
-                out.before = Some(TextOut(before));
-                out.after = Some(TextOut(after));
-                out.one_more = (one_more != after).then_some(TextOut(one_more));
-            }
-        }
-        out
-    }
-}
-
-#[derive(Serialize)]
-struct ScoringOut {
-    mode: &'static str,
-    bands: BandsOut,
-}
-
-#[derive(Serialize)]
-struct BandsOut {
-    good: Real,
-    fair: Real,
-    average: Real,
+fn field(key: &str, value: Ordered) -> (String, Ordered) {
+    (key.to_string(), value)
 }
 
 /// A text: a plain string when it has no English, else `{"vi": …, "en": …}`.
-struct TextOut<'a>(&'a Text);
-
-impl Serialize for TextOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.0.en {
-            None => serializer.serialize_str(&self.0.vi),
-            Some(en) => {
-                let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("vi", &self.0.vi)?;
-                map.serialize_entry("en", en)?;
-                map.end()
-            }
-        }
+fn text_out(text: &Text) -> Ordered {
+    match &text.en {
+        None => Ordered::Text(text.vi.clone()),
+        Some(en) => Ordered::Object(vec![
+            field("vi", Ordered::Text(text.vi.clone())),
+            field("en", Ordered::Text(en.clone())),
+        ]),
     }
 }
 
-/// A percentage as a JSON number: `87` when whole, else `87.5`.
-struct PercentOut(Percent);
-
-impl Serialize for PercentOut {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let scaled = self.0.scaled();
-        if scaled % PERCENT_SCALE == 0 {
-            serializer.serialize_u64(scaled / PERCENT_SCALE)
-        } else {
-            // The nearest double prints as the shortest decimal that reads back to it: the
-            // decimal itself (at most 4 decimals and well under 2^53).
-            serializer.serialize_f64(scaled as f64 / PERCENT_SCALE as f64)
-        }
+/// A percentage as a JSON number: `87` when whole, else `87.5` (the nearest double prints
+/// as the shortest decimal that reads back to it: the decimal itself, at most 4 decimals).
+fn percent_out(percent: Percent) -> Ordered {
+    let scaled = percent.scaled();
+    if scaled % PERCENT_SCALE == 0 {
+        Ordered::Unsigned(scaled / PERCENT_SCALE)
+    } else {
+        Ordered::Float(scaled as f64 / PERCENT_SCALE as f64)
     }
 }
 
 /// A band: `90` when whole, else `87.5`.
-struct Real(f64);
-
-impl Serialize for Real {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.fract() == 0.0 && self.0.abs() < (1u64 << 53) as f64 {
-            serializer.serialize_i64(self.0 as i64)
-        } else {
-            serializer.serialize_f64(self.0)
-        }
+fn real_out(value: f64) -> Ordered {
+    if value.fract() == 0.0 && value.abs() < (1u64 << 53) as f64 {
+        Ordered::Signed(value as i64)
+    } else {
+        Ordered::Float(value)
     }
 }
 
-/// `applies`: one entry per bloc offered the target, in the plan's order.
-struct AppliesOut<'a>(&'a [BlocRule]);
+fn bloc_out(bloc: &Bloc) -> Ordered {
+    let units = bloc.units.iter().map(|unit| {
+        Ordered::Object(vec![
+            field("id", Ordered::Text(unit.id.clone())),
+            field("name", Ordered::Text(unit.name.clone())),
+        ])
+    });
+    Ordered::Object(vec![
+        field("id", Ordered::Text(bloc.id.key().into())),
+        field("name", text_out(&bloc.name)),
+        field("award_places", Ordered::Unsigned(bloc.award_places as u64)),
+        field("units", Ordered::Array(units.collect())),
+    ])
+}
 
-impl Serialize for AppliesOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for rule in self.0 {
-            map.serialize_entry(rule.bloc.key(), &RuleOut(rule))?;
-        }
-        map.end()
+fn target_out(target: &Target) -> Ordered {
+    let mut fields = vec![
+        field("id", Ordered::Text(target.id.key().into())),
+        field("name", text_out(&target.label)),
+    ];
+    if target.help != Text::default() {
+        fields.push(field("help", text_out(&target.help)));
     }
+    fields.push(field("kind", Ordered::Text(target.measure.kind().into())));
+    // `one_more` is written only when it is not its default (the numerator, the after).
+    match &target.measure {
+        Measure::Ratio {
+            numerator,
+            denominator,
+            one_more,
+        } => {
+            fields.push(field("numerator", text_out(numerator)));
+            fields.push(field("denominator", text_out(denominator)));
+            if one_more != numerator {
+                fields.push(field("one_more", text_out(one_more)));
+            }
+        }
+        Measure::YesNo {
+            question,
+            overall_threshold,
+        } => {
+            fields.push(field("question", text_out(question)));
+            if let Some(threshold) = overall_threshold {
+                fields.push(field("overall_threshold", percent_out(*threshold)));
+            }
+        }
+        Measure::Increase {
+            before,
+            after,
+            one_more,
+        } => {
+            fields.push(field("before", text_out(before)));
+            fields.push(field("after", text_out(after)));
+            if one_more != after {
+                fields.push(field("one_more", text_out(one_more)));
+            }
+        }
+    }
+    let applies = target
+        .blocs
+        .iter()
+        .map(|rule| (rule.bloc.key().to_string(), rule_out(rule)));
+    fields.push(("applies".into(), Ordered::Object(applies.collect())));
+    if target.weight != Weight::DEFAULT {
+        fields.push(field(
+            "weight",
+            Ordered::Unsigned(target.weight.get().into()),
+        ));
+    }
+    Ordered::Object(fields)
 }
 
 /// A rule in its shortest form: `87.5`, `true`, `false`, else an object.
-struct RuleOut<'a>(&'a BlocRule);
+fn rule_out(rule: &BlocRule) -> Ordered {
+    match (&rule.applies_to, rule.threshold) {
+        (DefaultUnits::All, Some(threshold)) => percent_out(threshold),
+        (DefaultUnits::All, None) => Ordered::Bool(true),
+        (DefaultUnits::None, None) => Ordered::Bool(false),
+        (applies_to, threshold) => {
+            let mut fields = Vec::new();
+            if let Some(threshold) = threshold {
+                fields.push(field("threshold", percent_out(threshold)));
+            }
+            match applies_to {
+                DefaultUnits::Only(ids) => fields.push(field(
+                    "units",
+                    Ordered::Array(ids.iter().cloned().map(Ordered::Text).collect()),
+                )),
+                DefaultUnits::None => fields.push(field("default", Ordered::Bool(false))),
+                DefaultUnits::All => {}
+            }
+            Ordered::Object(fields)
+        }
+    }
+}
 
-impl Serialize for RuleOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rule = self.0;
-        match (&rule.applies_to, rule.threshold) {
-            (DefaultUnits::All, Some(threshold)) => PercentOut(threshold).serialize(serializer),
-            (DefaultUnits::All, None) => serializer.serialize_bool(true),
-            (DefaultUnits::None, None) => serializer.serialize_bool(false),
-            (applies_to, threshold) => {
-                let mut map = serializer.serialize_map(None)?;
-                if let Some(threshold) = threshold {
-                    map.serialize_entry("threshold", &PercentOut(threshold))?;
+#[cfg(test)]
+mod by_serde {
+    use super::*;
+    use serde::ser::{SerializeMap, Serializer};
+    use serde::Serialize;
+
+    /// The export as serde's derives wrote it, kept as the oracle of [`export_plan_file`].
+    pub(crate) fn export_plan_file_by_serde(plan: &Plan) -> String {
+        let file = FileOut {
+            format: PLAN_FILE_FORMAT,
+            version: PLAN_FILE_VERSION,
+            plan: PlanOut {
+                id: &plan.id,
+                name: TextOut(&plan.name),
+                year: plan.year,
+                issuer: optional(&plan.issuer),
+                place: optional(&plan.place),
+                example: plan.example,
+                blocs: plan.blocs.iter().map(BlocOut::of).collect(),
+                targets: plan.targets.iter().map(TargetOut::of).collect(),
+                scoring: (plan.scoring != ScoringDefaults::default()).then_some(ScoringOut {
+                    mode: plan.scoring.mode_key(),
+                    bands: BandsOut {
+                        good: Real(plan.scoring.bands.good),
+                        fair: Real(plan.scoring.bands.fair),
+                        average: Real(plan.scoring.bands.average),
+                    },
+                }),
+            },
+        };
+        let mut text = serde_json::to_string_pretty(&file).expect("a plan file always serialises");
+        text.push('\n');
+        text
+    }
+
+    pub(super) fn optional(text: &Text) -> Option<TextOut<'_>> {
+        (*text != Text::default()).then_some(TextOut(text))
+    }
+
+    pub(super) fn is_false(b: &bool) -> bool {
+        !*b
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct FileOut<'a> {
+        format: &'static str,
+        version: u64,
+        plan: PlanOut<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct PlanOut<'a> {
+        id: &'a str,
+        name: TextOut<'a>,
+        year: u16,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        issuer: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        place: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "is_false")]
+        example: bool,
+        blocs: Vec<BlocOut<'a>>,
+        targets: Vec<TargetOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scoring: Option<ScoringOut>,
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct BlocOut<'a> {
+        id: &'a str,
+        name: TextOut<'a>,
+        award_places: usize,
+        units: Vec<UnitOut<'a>>,
+    }
+
+    impl<'a> BlocOut<'a> {
+        fn of(bloc: &'a Bloc) -> BlocOut<'a> {
+            BlocOut {
+                id: bloc.id.key(),
+                name: TextOut(&bloc.name),
+                award_places: bloc.award_places,
+                units: bloc
+                    .units
+                    .iter()
+                    .map(|unit| UnitOut {
+                        id: &unit.id,
+                        name: &unit.name,
+                    })
+                    .collect(),
+            }
+        }
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct UnitOut<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct TargetOut<'a> {
+        id: &'a str,
+        name: TextOut<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        help: Option<TextOut<'a>>,
+        kind: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        numerator: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        denominator: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        question: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        overall_threshold: Option<PercentOut>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<TextOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        one_more: Option<TextOut<'a>>,
+        applies: AppliesOut<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        weight: Option<u8>,
+    }
+
+    impl<'a> TargetOut<'a> {
+        fn of(target: &'a Target) -> TargetOut<'a> {
+            let mut out = TargetOut {
+                id: target.id.key(),
+                name: TextOut(&target.label),
+                help: optional(&target.help),
+                kind: target.measure.kind(),
+                numerator: None,
+                denominator: None,
+                question: None,
+                overall_threshold: None,
+                before: None,
+                after: None,
+                one_more: None,
+                applies: AppliesOut(&target.blocs),
+                weight: (target.weight != Weight::DEFAULT).then_some(target.weight.get()),
+            };
+            // `one_more` is written only when it is not its default (the numerator, the after).
+            match &target.measure {
+                Measure::Ratio {
+                    numerator,
+                    denominator,
+                    one_more,
+                } => {
+                    out.numerator = Some(TextOut(numerator));
+                    out.denominator = Some(TextOut(denominator));
+                    out.one_more = (one_more != numerator).then_some(TextOut(one_more));
                 }
-                match applies_to {
-                    DefaultUnits::Only(ids) => map.serialize_entry("units", ids)?,
-                    DefaultUnits::None => map.serialize_entry("default", &false)?,
-                    DefaultUnits::All => {}
+                Measure::YesNo {
+                    question,
+                    overall_threshold,
+                } => {
+                    out.question = Some(TextOut(question));
+                    out.overall_threshold = overall_threshold.map(PercentOut);
                 }
-                map.end()
+                Measure::Increase {
+                    before,
+                    after,
+                    one_more,
+                } => {
+                    out.before = Some(TextOut(before));
+                    out.after = Some(TextOut(after));
+                    out.one_more = (one_more != after).then_some(TextOut(one_more));
+                }
+            }
+            out
+        }
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct ScoringOut {
+        mode: &'static str,
+        bands: BandsOut,
+    }
+
+    #[derive(Serialize)]
+    pub(super) struct BandsOut {
+        good: Real,
+        fair: Real,
+        average: Real,
+    }
+
+    /// A text: a plain string when it has no English, else `{"vi": …, "en": …}`.
+    pub(super) struct TextOut<'a>(&'a Text);
+
+    impl Serialize for TextOut<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match &self.0.en {
+                None => serializer.serialize_str(&self.0.vi),
+                Some(en) => {
+                    let mut map = serializer.serialize_map(Some(2))?;
+                    map.serialize_entry("vi", &self.0.vi)?;
+                    map.serialize_entry("en", en)?;
+                    map.end()
+                }
+            }
+        }
+    }
+
+    /// A percentage as a JSON number: `87` when whole, else `87.5`.
+    pub(super) struct PercentOut(pub(super) Percent);
+
+    impl Serialize for PercentOut {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let scaled = self.0.scaled();
+            if scaled % PERCENT_SCALE == 0 {
+                serializer.serialize_u64(scaled / PERCENT_SCALE)
+            } else {
+                // The nearest double prints as the shortest decimal that reads back to it: the
+                // decimal itself (at most 4 decimals and well under 2^53).
+                serializer.serialize_f64(scaled as f64 / PERCENT_SCALE as f64)
+            }
+        }
+    }
+
+    /// A band: `90` when whole, else `87.5`.
+    pub(super) struct Real(f64);
+
+    impl Serialize for Real {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            if self.0.fract() == 0.0 && self.0.abs() < (1u64 << 53) as f64 {
+                serializer.serialize_i64(self.0 as i64)
+            } else {
+                serializer.serialize_f64(self.0)
+            }
+        }
+    }
+
+    /// `applies`: one entry per bloc offered the target, in the plan's order.
+    pub(super) struct AppliesOut<'a>(&'a [BlocRule]);
+
+    impl Serialize for AppliesOut<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(self.0.len()))?;
+            for rule in self.0 {
+                map.serialize_entry(rule.bloc.key(), &RuleOut(rule))?;
+            }
+            map.end()
+        }
+    }
+
+    /// A rule in its shortest form: `87.5`, `true`, `false`, else an object.
+    pub(super) struct RuleOut<'a>(&'a BlocRule);
+
+    impl Serialize for RuleOut<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let rule = self.0;
+            match (&rule.applies_to, rule.threshold) {
+                (DefaultUnits::All, Some(threshold)) => PercentOut(threshold).serialize(serializer),
+                (DefaultUnits::All, None) => serializer.serialize_bool(true),
+                (DefaultUnits::None, None) => serializer.serialize_bool(false),
+                (applies_to, threshold) => {
+                    let mut map = serializer.serialize_map(None)?;
+                    if let Some(threshold) = threshold {
+                        map.serialize_entry("threshold", &PercentOut(threshold))?;
+                    }
+                    match applies_to {
+                        DefaultUnits::Only(ids) => map.serialize_entry("units", ids)?,
+                        DefaultUnits::None => map.serialize_entry("default", &false)?,
+                        DefaultUnits::All => {}
+                    }
+                    map.end()
+                }
             }
         }
     }
 }
+#[cfg(test)]
+use by_serde::*;
 
 /// A plan as saved in the app's own data: the whole plan file, as JSON (so that saved plans
 /// carry their format and version like files do).
 pub fn plan_to_value(plan: &Plan) -> Value {
-    serde_json::from_str(&export_plan_file(plan)).expect("a plan file is JSON")
+    super::json::parse(&export_plan_file(plan)).expect("a plan file is JSON")
 }
 
 /// A plan saved by [`plan_to_value`], read with the plan file's own check.
@@ -857,8 +1046,9 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, PlanFileError> {
 /// to the right reader; anything else goes to the unit-file reader, which names what it is.
 pub fn is_plan_file(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<Value>(bytes)
+    std::str::from_utf8(bytes)
         .ok()
+        .and_then(|text| super::json::parse(text).ok())
         .and_then(|value| value.get("format")?.as_str().map(|f| f == PLAN_FILE_FORMAT))
         .unwrap_or(false)
 }
@@ -875,13 +1065,13 @@ mod tests {
             let written = format!("{}.{:04}", scaled / PERCENT_SCALE, scaled % PERCENT_SCALE);
             let trimmed = written.trim_end_matches('0').trim_end_matches('.');
             for text in [written.as_str(), trimmed] {
-                let Ok(Value::Number(n)) = serde_json::from_str::<Value>(text) else {
+                let Ok(Value::Number(n)) = crate::formats::json::parse(text) else {
                     panic!("{text}")
                 };
                 assert_eq!(percent_of(&n), Ok(Percent::from_scaled(scaled)), "{text}");
             }
         }
-        let read = |text: &str| match serde_json::from_str::<Value>(text) {
+        let read = |text: &str| match crate::formats::json::parse(text) {
             Ok(Value::Number(n)) => percent_of(&n),
             _ => unreachable!(),
         };
@@ -895,6 +1085,45 @@ mod tests {
             Err(PlanProblemKind::PercentOutOfRange)
         );
         assert_eq!(read("100.00005"), Err(PlanProblemKind::PercentOutOfRange));
+    }
+
+    /// The hand-written export writes the bytes serde's derives wrote, for every plan at
+    /// hand and for each one with its optional parts changed.
+    #[test]
+    fn the_export_is_the_export_serde_wrote() {
+        let texts = [
+            include_str!("../../tests/fixtures/plans/can-tho-2026-one-place.json"),
+            include_str!("../../tests/fixtures/plans/can-tho-2026.json"),
+            include_str!("../../tests/fixtures/plans/editor-sample.json"),
+            include_str!("../../plans/examples/tinh-an-hoa-2026.json"),
+            include_str!("../../plans/examples/scale-170x40.json"),
+        ];
+        let mut plans: Vec<Plan> = texts
+            .iter()
+            .filter_map(|text| import_plan_file("p.json", text.as_bytes()).ok())
+            .collect();
+        assert!(plans.len() >= 4);
+        plans.push(crate::domain::builtin::plan().as_ref().clone());
+        for mut plan in plans {
+            assert_eq!(export_plan_file(&plan), export_plan_file_by_serde(&plan));
+            plan.example = !plan.example;
+            plan.issuer = Text::default();
+            plan.place.en = Some("Place \"x\"\n".into());
+            plan.scoring.bands.good = 87.5;
+            plan.scoring.mode = ScoringMode::AllOrNothing;
+            for target in &mut plan.targets {
+                target.weight = Weight::DEFAULT;
+                target.help = Text::default();
+                for rule in &mut target.blocs {
+                    rule.threshold = Some(Percent::from_scaled(871_250));
+                    rule.applies_to = DefaultUnits::Only(vec!["a".into(), "b".into()]);
+                }
+            }
+            if let Some(bloc) = plan.blocs.first_mut() {
+                bloc.units.clear();
+            }
+            assert_eq!(export_plan_file(&plan), export_plan_file_by_serde(&plan));
+        }
     }
 
     /// Export writes each such percentage back as the same short decimal.

@@ -32,7 +32,7 @@
 //! A version 4 text may also list its records under `profiles` as version 3 does (a whole
 //! text with every body inline is that: [`super::envelope::encode`]).
 
-use serde_json::{Map, Value};
+use super::json::{AsValue, Map, Value};
 
 use super::envelope::{self, DecodeError, Stamp, FORMAT};
 use super::json::{self, Object};
@@ -462,7 +462,12 @@ fn entry_of(value: &Value) -> Shape<TargetEntry> {
 }
 
 /// A profile as serde's derive read it from `value` (see above).
-pub fn profile_of(value: &Value) -> Shape<Profile> {
+/// A profile read from its saved JSON.
+pub fn profile_of(value: &impl AsValue) -> Shape<Profile> {
+    value.with_value(profile_in)
+}
+
+fn profile_in(value: &Value) -> Shape<Profile> {
     let mut profile = Profile::default();
     fields_of(value, "a profile", PROFILE_FIELDS, |at, value| {
         match at {
@@ -483,7 +488,7 @@ pub fn profile_of(value: &Value) -> Shape<Profile> {
 /// derive refused it); this app never writes one, and a hand-edited body with one now reads
 /// instead of being set aside.
 pub fn profile_from_text(text: &str) -> Option<Profile> {
-    profile_of(&serde_json::from_str(text).ok()?).ok()
+    profile_in(&super::json::parse(text).ok()?).ok()
 }
 
 fn model_of(value: &Value) -> Shape<ScoringModel> {
@@ -578,7 +583,7 @@ fn record_of(value: &Value) -> Shape<Rc<ProfileRecord>> {
         |at, value| {
             match at {
                 0 => id = text_of(value)?,
-                1 => profile = Some(profile_of(value)?),
+                1 => profile = Some(profile_in(value)?),
                 _ => {
                     exported_at = match value {
                         Value::Null => None,
@@ -601,7 +606,12 @@ fn record_of(value: &Value) -> Shape<Rc<ProfileRecord>> {
 
 /// A workspace as serde's derive read it from `value` (its plans are not there: see
 /// `envelope`); refused for anything not an object or an array.
-pub fn workspace_of(value: &Value) -> Shape<Workspace> {
+/// The workspace read from its saved JSON.
+pub fn workspace_of(value: &impl AsValue) -> Shape<Workspace> {
+    value.with_value(workspace_in)
+}
+
+fn workspace_in(value: &Value) -> Shape<Workspace> {
     const FIELDS: &[&str] = &[
         "profiles",
         "active",
@@ -680,7 +690,7 @@ pub struct Head {
 
 /// Reads a head (or a whole envelope of version 1 or 2, whose records are all inline).
 pub fn read_head(text: &str) -> Result<Head, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let value: Value = super::json::parse(text).map_err(|_| DecodeError::NotJson)?;
     let (version, stamp, data) = envelope::open(value)?;
     let mut data = match data {
         Value::Object(map) => map,
@@ -716,7 +726,7 @@ pub fn read_head(text: &str) -> Result<Head, DecodeError> {
 
 /// The records of a page's text.
 pub fn read_page(text: &str) -> Result<Vec<RecordIn>, DecodeError> {
-    match serde_json::from_str(text).map_err(|_| DecodeError::NotJson)? {
+    match super::json::parse(text).map_err(|_| DecodeError::NotJson)? {
         Value::Array(records) => records.into_iter().map(record_in).collect(),
         _ => Err(DecodeError::BadData("a page is not a list".into())),
     }
@@ -804,7 +814,7 @@ impl Head {
 
     /// The workspace without its profiles and plans, as the head holds it.
     pub fn workspace_rest(&self) -> Result<Workspace, DecodeError> {
-        let mut workspace = workspace_of(&self.rest).map_err(DecodeError::BadData)?;
+        let mut workspace = workspace_in(&self.rest).map_err(DecodeError::BadData)?;
         workspace.profiles.clear();
         Ok(workspace)
     }

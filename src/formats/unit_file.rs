@@ -22,8 +22,8 @@
 
 use crate::domain::small_map::SmallMap;
 
+use super::json::{Map, Value};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::json_read::{
     known_keys, object, one_of, optional_bool, path, read_document, required_text, text, wrong,
@@ -308,7 +308,7 @@ fn read(
             supported: UNIT_FILE_VERSION,
         });
     }
-    let document = migrate(version, document).map_err(|e| match e {
+    let document = migrate_value(version, document).map_err(|e| match e {
         MigrationError::NewerVersion(version) => ImportProblem::NewerVersion {
             version,
             supported: UNIT_FILE_VERSION,
@@ -368,7 +368,14 @@ fn v1_to_v2(mut document: Value) -> Result<Value, MigrationError> {
 
 /// Brings a whole unit-file document of `version` up to [`UNIT_FILE_VERSION`], one step at
 /// a time. The current version passes through unchanged.
-pub fn migrate(version: u64, document: Value) -> Result<Value, MigrationError> {
+pub fn migrate<V: Into<Value> + From<Value>>(
+    version: u64,
+    document: V,
+) -> Result<V, MigrationError> {
+    migrate_value(version, document.into()).map(V::from)
+}
+
+fn migrate_value(version: u64, document: Value) -> Result<Value, MigrationError> {
     if version == 0 {
         return Err(MigrationError::UnknownVersion(version));
     }

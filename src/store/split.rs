@@ -30,7 +30,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::formats::json::{self, Value};
 
 use super::{keep_aside, KeyValueStore, StorageError, DATA_KEY};
 use crate::domain::plan::Plan;
@@ -1201,7 +1201,7 @@ pub fn read(
                 let cached = known_plans.get(key.as_str()).map(|p| Rc::clone(p));
                 let plan = cached.or_else(|| {
                     let text = store.get(&key).ok().flatten()?;
-                    let value: Value = serde_json::from_str(&text).ok()?;
+                    let value: Value = json::parse(&text).ok()?;
                     envelope::plan_from_value(&value).map(Rc::new)
                 });
                 match plan {
@@ -1276,7 +1276,7 @@ fn another_body(store: &impl KeyValueStore, id: &str) -> Option<Rc<Profile>> {
 /// Reads storage only, with no memory of this module (it may run in a panic).
 pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
     let text = store.get(DATA_KEY).ok()??;
-    let Ok(mut value) = serde_json::from_str::<Value>(&text) else {
+    let Ok(mut value) = json::parse(&text) else {
         return Some(text);
     };
     let version = value.get("version").and_then(Value::as_u64);
@@ -1302,7 +1302,7 @@ pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
                     .get(&key)
                     .ok()
                     .flatten()
-                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .and_then(|text| json::parse(&text).ok())
                     .unwrap_or(Value::Null),
                 None => page.get("records").cloned().unwrap_or(Value::Null),
             };
@@ -1322,7 +1322,7 @@ pub fn whole_text(store: &impl KeyValueStore) -> Option<String> {
             .get(&key)
             .ok()
             .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| json::parse(&text).ok())
             .unwrap_or(Value::Null)
     };
     if let Some(records) = value
