@@ -198,6 +198,23 @@ pub enum DocumentProblem {
     Version(ShapeProblem),
 }
 
+impl DocumentProblem {
+    /// Where and why the JSON reader stopped.
+    fn of_parse_error(e: super::json::ParseError) -> DocumentProblem {
+        match e.duplicate {
+            Some(key) => DocumentProblem::DuplicateKey {
+                key,
+                line: e.line,
+                column: e.column,
+            },
+            None => DocumentProblem::NotJson {
+                line: e.line,
+                column: e.column,
+            },
+        }
+    }
+}
+
 /// What to do with a key given twice in one object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keys {
@@ -235,17 +252,7 @@ pub fn read_document(
         Keys::LastWins => super::json::parse(text),
         Keys::Unique => super::json::parse_unique(text),
     }
-    .map_err(|e| match e.duplicate {
-        Some(key) => DocumentProblem::DuplicateKey {
-            key,
-            line: e.line,
-            column: e.column,
-        },
-        None => DocumentProblem::NotJson {
-            line: e.line,
-            column: e.column,
-        },
-    })?;
+    .map_err(DocumentProblem::of_parse_error)?;
     let Some(object) = document.as_object() else {
         return Err(DocumentProblem::OtherFormat { format: None });
     };
@@ -385,17 +392,7 @@ mod parse_tests {
     fn unique_ours(text: &str) -> Result<String, DocumentProblem> {
         json::parse_unique(text)
             .map(|v| v.to_string())
-            .map_err(|e| match e.duplicate {
-                Some(key) => DocumentProblem::DuplicateKey {
-                    key,
-                    line: e.line,
-                    column: e.column,
-                },
-                None => DocumentProblem::NotJson {
-                    line: e.line,
-                    column: e.column,
-                },
-            })
+            .map_err(DocumentProblem::of_parse_error)
     }
 
     fn same(text: &str) -> Result<(), TestCaseError> {
