@@ -465,6 +465,13 @@ fn pow10(n: usize) -> Option<f64> {
     POW10.get(n).copied()
 }
 
+/// `significand` with the decimal digit `c` appended, or `None` past `u64::MAX`.
+fn with_digit(significand: u64, c: u8) -> Option<u64> {
+    significand
+        .checked_mul(10)
+        .and_then(|s| s.checked_add(u64::from(c - b'0')))
+}
+
 struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -810,23 +817,17 @@ impl<'a> Parser<'a> {
                 let mut significand = u64::from(first - b'0');
                 loop {
                     match self.peek_or_null() {
-                        c @ b'0'..=b'9' => {
-                            let digit = u64::from(c - b'0');
-                            match significand
-                                .checked_mul(10)
-                                .and_then(|s| s.checked_add(digit))
-                            {
-                                Some(next) => {
-                                    self.at += 1;
-                                    significand = next;
-                                }
-                                None => {
-                                    return self
-                                        .long_integer(positive, significand)
-                                        .map(|f| Number(N::Float(f)))
-                                }
+                        c @ b'0'..=b'9' => match with_digit(significand, c) {
+                            Some(next) => {
+                                self.at += 1;
+                                significand = next;
                             }
-                        }
+                            None => {
+                                return self
+                                    .long_integer(positive, significand)
+                                    .map(|f| Number(N::Float(f)))
+                            }
+                        },
                         _ => return self.number(positive, significand),
                     }
                 }
@@ -855,11 +856,7 @@ impl<'a> Parser<'a> {
         self.at += 1;
         let mut after = 0;
         while let c @ b'0'..=b'9' = self.peek_or_null() {
-            let digit = u64::from(c - b'0');
-            match significand
-                .checked_mul(10)
-                .and_then(|s| s.checked_add(digit))
-            {
+            match with_digit(significand, c) {
                 Some(next) => {
                     self.at += 1;
                     significand = next;
