@@ -49,8 +49,21 @@ const DRAWN_AT_ONCE: usize = 20;
 
 /// What of a long first page is drawn: nothing yet, the chart, then the chart and the table
 /// (in that order, so that nothing drawn moves down when the next part comes).
-const DRAWN_CHART: u8 = 1;
-const DRAWN_ALL: u8 = 2;
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Drawn {
+    Nothing,
+    Chart,
+    All,
+}
+
+impl Drawn {
+    fn next(self) -> Drawn {
+        match self {
+            Drawn::Nothing => Drawn::Chart,
+            Drawn::Chart | Drawn::All => Drawn::All,
+        }
+    }
+}
 
 /// The number of pages of a table of `rows` rows (at least one).
 pub fn page_count(rows: usize) -> usize {
@@ -150,16 +163,16 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
     let end = (start + PAGE_SIZE).min(rows.len());
     let drawn = use_state(|| {
         if end - start <= DRAWN_AT_ONCE {
-            DRAWN_ALL
+            Drawn::All
         } else {
-            0
+            Drawn::Nothing
         }
     });
     {
         let next = drawn.clone();
         use_effect_with(*drawn, move |&stage| {
-            let later = (stage < DRAWN_ALL)
-                .then(|| gloo_timers::callback::Timeout::new(0, move || next.set(stage + 1)));
+            let later = (stage < Drawn::All)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || next.set(stage.next())));
             // Leaving the view before then cancels it.
             move || drop(later)
         });
@@ -210,10 +223,10 @@ pub fn RankingView(props: &RankingViewProps) -> Html {
                     }
                 </div>
                 { pager }
-                if *drawn >= DRAWN_CHART {
+                if *drawn >= Drawn::Chart {
                     <div class="leaderboard">
                     { chart(lang, &props.table, &order[start..end]) }
-                    if *drawn >= DRAWN_ALL {
+                    if *drawn >= Drawn::All {
                     <div class="table-wrap" tabindex="0" role="region" aria-label={t.table_heading} ref={wrap} {onfocusin} {onfocusout}>
                         <table class="bloc-table" data-rows={rows.len().to_string()}>
                             <thead>
