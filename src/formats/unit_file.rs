@@ -564,17 +564,14 @@ fn read_entries(
         .as_object()
         .ok_or_else(|| wrong(AT, Expected::Object, value))?;
     let mut entries = SmallMap::new();
-    // The keys in sorted order, each found as the smallest after the previous one rather
-    // than by sorting (no sort code in the wasm). Every key but the last is a target, so
-    // this looks at the keys at most once per target.
-    let mut previous: Option<&String> = None;
-    while let Some(key) = map.keys().filter(|k| previous < Some(*k)).min() {
-        previous = Some(key);
+    // The map's keys come sorted, so the first unknown target named is the same on every
+    // reading.
+    for (key, value) in map {
         let id = plan
             .target_by_key(key)
             .map(|target| target.id)
             .ok_or_else(|| ImportProblem::UnknownTarget { key: key.clone() })?;
-        let entry = read_entry(&map[key], &path(AT, key))?;
+        let entry = read_entry(value, &path(AT, key))?;
         if !entry.is_empty() {
             entries.insert(id, entry);
         }
